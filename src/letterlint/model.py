@@ -1,0 +1,286 @@
+"""The document model: what every reader produces and every rule reads.
+
+One immutable `Document` is built per file and shared by all rules.  Positions:
+
+* a `Paragraph` has `text` (cleaned: artefacts and markers removed) and `raw` (exactly as in the source),
+  linked by `map`;
+* for text formats (`.txt` export, Markdown) `origin` is the offset of `raw[0]` in `Document.source`, so a
+  cleaned offset becomes a `line:col` of the file;
+* for .docx, `raw` is the visible text of the paragraph (run text, tabs, breaks; not deleted text, not field
+  codes) and positions are reported as the paragraph number plus the nearest heading.
+
+Body paragraphs are numbered from 1 in document order, empty ones included.  Paragraphs of footnotes and
+endnotes live in their `Note` and carry the number of the paragraph that references them (or, in a text
+export, that holds their body).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from .textmap import TextMap
+
+HEADING, BODY, LIST, TABLE, EMPTY = "heading", "body", "list", "table", "empty"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Paragraph:
+    index: int  # position in Document.paragraphs, or in Note.paragraphs for note paragraphs
+    number: int  # 1-based paragraph number shown to the user
+    text: str
+    raw: str
+    map: TextMap
+    kind: str = BODY
+    level: int | None = None  # heading level (1 = top)
+    heading: str | None = None  # nearest heading above (for a heading: the one above it)
+    origin: int | None = None  # text formats: offset of raw[0] in Document.source
+    part: str = "body"  # body | footnote | endnote
+    note: str | None = None  # id of the note this paragraph belongs to
+    style: str | None = None  # .docx style name
+    cell: tuple[int, int, int] | None = None  # .docx: (table, row, column), 1-based
+    xml: tuple[str, int] | None = None  # .docx: (part name, ordinal of the w:p in that part)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text.strip()
+
+    def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
+        return self.map.span_to_raw(start, end)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Note:
+    """A footnote or endnote body."""
+
+    kind: str  # footnote | endnote
+    id: str
+    paragraphs: tuple[Paragraph, ...]
+    label: str  # the number a reader sees (text export: the id; .docx: order of first reference)
+    host: Paragraph | None = None  # text export: the body paragraph whose line holds the note body
+    raw_start: int | None = None  # text export: span of the whole "[N: …]" marker in host.raw
+    raw_end: int | None = None
+    special: str | None = None  # .docx separator/continuation notes (never shown, never referenced)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class NoteRef:
+    """A footnote or endnote reference mark in the running text."""
+
+    kind: str  # footnote | endnote
+    id: str
+    paragraph: Paragraph
+    offset: int  # position in paragraph.text where the mark sits
+    raw_start: int  # span of the mark in paragraph.raw (empty in .docx, where the mark has no text)
+    raw_end: int
+    custom_mark: str | None = None  # .docx w:customMarkFollows: the mark is literal text
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Bookmark:
+    name: str
+    paragraph: Paragraph
+    offset: int  # position in paragraph.text
+    raw_start: int  # text export: span of the "[bookmark: …]" marker; .docx: empty span
+    raw_end: int
+    id: str | None = None
+    leaked: bool = False  # True when the bookmark is visible marker text
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Comment:
+    id: str
+    author: str
+    text: str
+    date: str | None = None
+    paragraph: Paragraph | None = None  # where the commented range starts
+    start: int = 0  # commented range in paragraph.text
+    end: int = 0
+    end_paragraph: Paragraph | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Change:
+    """A tracked change (w:ins, w:del, w:moveFrom, w:moveTo)."""
+
+    kind: str  # insert | delete | move-from | move-to
+    author: str | None
+    date: str | None
+    paragraph: Paragraph
+    start: int  # span in paragraph.text (empty for deletions: deleted text is not in the text)
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Field:
+    """A Word field: its instruction and its (cached) result."""
+
+    instruction: str
+    paragraph: Paragraph
+    start: int  # result span in paragraph.text
+    end: int
+    result: str
+
+    @property
+    def kind(self) -> str:
+        words = self.instruction.split()
+        return words[0].upper() if words else ""
+
+    @property
+    def target(self) -> str | None:
+        """The bookmark a REF/PAGEREF/NOTEREF field points at, or a HYPERLINK \\l anchor."""
+        words = self.instruction.split()
+        if not words:
+            return None
+        kind = words[0].upper()
+        if kind in ("REF", "PAGEREF", "NOTEREF") and len(words) > 1:
+            return words[1].strip('"')
+        if kind == "HYPERLINK" and "\\l" in words:
+            i = words.index("\\l")
+            if i + 1 < len(words):
+                return words[i + 1].strip('"')
+        if kind not in ("REF", "PAGEREF", "NOTEREF", "HYPERLINK") and len(words) == 1 and words[0].startswith("_"):
+            return words[0]  # a bare bookmark name is a REF field
+        return None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Artefact:
+    """Exporter or editor text that leaked into the letter and was taken out of the paragraph text."""
+
+    kind: str  # bookmark-marker | comment-marker | missing-note
+    paragraph: Paragraph
+    raw_start: int  # span in paragraph.raw
+    raw_end: int
+    text: str
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Directive:
+    """An in-document instruction to letterlint, e.g. `<!-- letterlint: ignore typo -->`."""
+
+    text: str
+    paragraph: Paragraph | None  # the paragraph it precedes or belongs to
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A resolved position, ready for reporting."""
+
+    paragraph: int
+    heading: str | None
+    text: str  # the offending text exactly as in the source
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+    part: str = "body"
+    note: str | None = None  # label of the note when the position is inside a footnote/endnote
+    raw_start: int = 0  # text formats: offsets in Document.source; .docx: offsets in the paragraph's raw
+    raw_end: int = 0
+    xml: tuple[str, int] | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    path: str
+    format: str  # text | markdown | docx
+    paragraphs: tuple[Paragraph, ...]
+    notes: tuple[Note, ...] = ()
+    note_refs: tuple[NoteRef, ...] = ()
+    bookmarks: tuple[Bookmark, ...] = ()
+    comments: tuple[Comment, ...] = ()
+    changes: tuple[Change, ...] = ()
+    fields: tuple[Field, ...] = ()
+    artefacts: tuple[Artefact, ...] = ()
+    directives: tuple[Directive, ...] = ()
+    source: str | None = None  # text formats: the decoded file
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    # -- navigation ---------------------------------------------------------------------------------
+
+    def blocks(self) -> Iterator[Paragraph]:
+        """Every paragraph with text a reader sees: body paragraphs, then footnote and endnote paragraphs."""
+        yield from self.paragraphs
+        for note in self.notes:
+            if note.special is None:
+                yield from note.paragraphs
+
+    @property
+    def body(self) -> tuple[Paragraph, ...]:
+        return self.paragraphs
+
+    @cached_property
+    def notes_by_key(self) -> dict[tuple[str, str], Note]:
+        return {(n.kind, n.id): n for n in self.notes}
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        if self.source is not None:
+            find = self.source.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+        return starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset in `source`."""
+        from bisect import bisect_right
+
+        starts = self._line_starts
+        k = bisect_right(starts, offset) - 1
+        return k + 1, offset - starts[k] + 1
+
+    def note_label(self, paragraph: Paragraph) -> str | None:
+        if paragraph.note is None:
+            return None
+        note = self.notes_by_key.get((paragraph.part, paragraph.note))
+        return note.label if note else paragraph.note
+
+    # -- locations ----------------------------------------------------------------------------------
+
+    def locate(self, paragraph: Paragraph, start: int, end: int) -> Location:
+        """Location of the cleaned span [start, end) of `paragraph`."""
+        raw_start, raw_end = paragraph.span_to_raw(start, end)
+        return self.locate_raw(paragraph, raw_start, raw_end)
+
+    def locate_raw(self, paragraph: Paragraph, raw_start: int, raw_end: int) -> Location:
+        """Location of the span [raw_start, raw_end) of `paragraph.raw`."""
+        text = paragraph.raw[raw_start:raw_end]
+        common = dict(
+            paragraph=paragraph.number,
+            heading=paragraph.heading,
+            text=text,
+            part=paragraph.part,
+            note=self.note_label(paragraph),
+            xml=paragraph.xml,
+        )
+        if paragraph.origin is None or self.source is None:
+            return Location(raw_start=raw_start, raw_end=raw_end, **common)
+        a, b = paragraph.origin + raw_start, paragraph.origin + raw_end
+        line, col = self.line_col(a)
+        # the end position is the last character's own position, inclusive, as editors show it
+        end_line, end_col = self.line_col(b - 1) if b > a else (line, col)
+        return Location(
+            line=line, column=col, end_line=end_line, end_column=end_col, raw_start=a, raw_end=b, **common
+        )
+
+    def locate_paragraph(self, paragraph: Paragraph) -> Location:
+        """Location of the whole text of a paragraph (trailing whitespace left out)."""
+        text = paragraph.text
+        end = len(text.rstrip())
+        start = len(text) - len(text.lstrip())
+        if end <= start:
+            start = end = 0
+        return self.locate(paragraph, start, end)
