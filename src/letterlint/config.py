@@ -1,0 +1,411 @@
+"""Configuration: finding, loading, validating and merging `rules.yaml` files.
+
+Order of precedence: `--config PATH`; else the nearest `rules.yaml` or `pyproject.toml` with a
+`[tool.letterlint]` table, from the working directory upward; else the bundled default.  A file extends the
+bundled default unless it says `extends: none` (or names another file).  Each file is validated on its own
+against the shipped JSON schema and the rules' option schemas, so an error names that file, the line, the
+key path and what was expected.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .registry import Rule, builtin_rules
+
+DEFAULT = "default"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class ConfigError(Exception):
+    """An invalid configuration: one line naming the file, the line, the key and what was expected."""
+
+    def __init__(self, file: str, line: int | None, keypath: str, message: str):
+        self.file, self.line, self.keypath, self.message = file, line, keypath, message
+        where = f"{file}:{line}" if line else file
+        key = f" {keypath}:" if keypath else ""
+        super().__init__(f"{where}:{key} {message}")
+
+
+# -- the bundled default -------------------------------------------------------------------------------
+
+
+def default_config_path() -> Path:
+    packaged = resources.files("letterlint").joinpath("rules.yaml")
+    if packaged.is_file():
+        return Path(str(packaged))
+    # an editable install or a source checkout: the design card keeps rules.yaml at the top
+    return Path(__file__).resolve().parents[2] / "rules.yaml"
+
+
+@cache
+def schema() -> dict:
+    return json.loads(resources.files("letterlint").joinpath("schema/config.schema.json").read_text("utf-8"))
+
+
+# -- one file, with positions --------------------------------------------------------------------------
+
+
+@dataclass
+class Source:
+    """One configuration file as loaded: its data and a way to find the line of a key path."""
+
+    name: str
+    text: str
+    data: dict
+    kind: str = "yaml"  # yaml | toml
+
+    def line_of(self, path: tuple) -> int | None:
+        if self.kind == "toml":
+            return _toml_line(self.text, path)
+        try:
+            node = yaml.compose(self.text, Loader=_Loader)
+        except yaml.YAMLError:
+            return None
+        return _node_line(node, path)
+
+    def error(self, path: tuple, message: str) -> ConfigError:
+        return ConfigError(self.name, self.line_of(path), keypath(path), message)
+
+
+def keypath(path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _node_line(node, path: tuple) -> int | None:
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == part:
+                    node, line = value_node, key_node.start_mark.line + 1
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def _toml_line(text: str, path: tuple) -> int | None:
+    """Best effort for pyproject.toml: the line of the deepest key found below [tool.letterlint…]."""
+    lines = text.splitlines()
+    header = next((i for i, ln in enumerate(lines) if ln.strip().startswith("[tool.letterlint")), None)
+    if header is None:
+        return None
+    best = header + 1
+    for part in (p for p in path if isinstance(p, str)):
+        for i in range(best - 1, len(lines)):
+            stripped = lines[i].strip()
+            if stripped.startswith((f"{part} ", f"{part}=", f'"{part}"', f"[tool.letterlint.{part}")) or stripped.endswith(f".{part}]"):
+                best = i + 1
+                break
+    return best
+
+
+def load_yaml_source(path: Path, name: str | None = None) -> Source:
+    name = name or str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ConfigError(name, None, "", f"cannot read the configuration ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(name, None, "", "the configuration is not UTF-8 text") from None
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(name, mark.line + 1 if mark else None, "", f"invalid YAML: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(name, 1, "", f"expected a mapping of settings at the top, got {_typename(data)}")
+    return Source(name, text, data)
+
+
+def load_pyproject_source(path: Path) -> Source | None:
+    import tomllib
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as exc:
+        raise ConfigError(str(path), None, "", f"cannot read ({exc.strerror or exc})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), None, "", f"invalid TOML: {exc}") from None
+    table = data.get("tool", {}).get("letterlint")
+    if table is None:
+        return None
+    return Source(f"{path} [tool.letterlint]", text, table, kind="toml")
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest rules.yaml, or pyproject.toml with [tool.letterlint], from `start` upward."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / "rules.yaml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "[tool.letterlint" in _read_quietly(pyproject):
+            return pyproject
+    return None
+
+
+def _read_quietly(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _typename(value: Any) -> str:
+    return {
+        dict: "a mapping",
+        list: "a list",
+        str: "a string",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        type(None): "nothing",
+    }.get(type(value), type(value).__name__)
+
+
+# -- validation ---------------------------------------------------------------------------------------
+
+
+def _describe(error) -> str:
+    v = error.validator
+    inst = error.instance
+    if v == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        names = {"string": "a string", "object": "a mapping", "array": "a list", "boolean": "true/false",
+                 "integer": "a whole number", "number": "a number", "null": "nothing"}
+        return f"expected {' or '.join(names.get(t, t) for t in expected)}, got {_typename(inst)} {_short(inst)}"
+    if v == "enum":
+        return f"expected one of {', '.join(map(str, error.validator_value))}, got {_short(inst)}"
+    if v == "const":
+        return f"expected {error.validator_value!r}, got {_short(inst)}"
+    if v == "required":
+        missing = [k for k in error.validator_value if k not in inst]
+        return f"missing required key {', '.join(missing)}"
+    if v == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(inst) - set(allowed))
+        hint = f" (expected one of: {', '.join(allowed)})" if allowed else ""
+        return f"unknown key {', '.join(map(str, extra))}{hint}"
+    if v in ("minLength", "minItems"):
+        return f"must not be empty, got {_short(inst)}"
+    if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        return f"expected a number {'>=' if v == 'minimum' else '<=' if v == 'maximum' else v} {error.validator_value}, got {_short(inst)}"
+    if v == "anyOf" or v == "oneOf":
+        return f"expected {_alternatives(error.validator_value)}, got {_typename(inst)} {_short(inst)}"
+    return error.message
+
+
+def _alternatives(schemas: list) -> str:
+    parts = []
+    for s in schemas:
+        if "enum" in s:
+            parts.append(" or ".join(map(repr, s["enum"])))
+        elif "type" in s:
+            parts.append({"boolean": "true/false", "object": "a mapping of options", "string": "a string",
+                          "array": "a list"}.get(s["type"], s["type"]))
+        elif "$ref" in s:
+            parts.append(s["$ref"].rsplit("/", 1)[-1])
+    return " or ".join(parts) or "another value"
+
+
+def _short(value: Any) -> str:
+    text = repr(value) if not isinstance(value, (dict, list)) else ""
+    return text if len(text) < 60 else text[:57] + "…"
+
+
+def _validate(instance: Any, schema_: dict, source: Source, prefix: tuple) -> None:
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(schema_)
+    errors = sorted(validator.iter_errors(instance), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    if not errors:
+        return
+    error = errors[0]
+    path = prefix + tuple(error.absolute_path)
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        if extra:
+            path = path + (extra[0],)
+    raise source.error(path, _describe(error))
+
+
+def rule_schema(rule: Rule) -> dict:
+    properties = {
+        "enabled": {"type": "boolean"},
+        "severity": {"enum": ["error", "warning", "info"]},
+        **rule.conf,
+    }
+    return {"$defs": schema()["$defs"], "type": "object", "additionalProperties": False, "properties": properties}
+
+
+def validate_source(source: Source, known: dict[str, Rule]) -> None:
+    """Check one file against the schema and every rule's options."""
+    base = schema()
+    _validate(source.data, base, source, ())
+    for rule_id, value in (source.data.get("rules") or {}).items():
+        if not isinstance(value, dict):
+            continue
+        if "kind" in value:
+            kind = value["kind"]
+            if kind not in ("pattern", "substitution"):
+                raise source.error(("rules", rule_id, "kind"), f"expected pattern or substitution, got {_short(kind)}")
+            if rule_id in known:
+                raise source.error(("rules", rule_id), f"{rule_id!r} is a built-in rule; give your rule another id")
+            sub = {"$defs": base["$defs"], **base["$defs"][f"{kind}-rule"]}
+            _validate(value, sub, source, ("rules", rule_id))
+        elif rule_id in known:
+            _validate(value, rule_schema(known[rule_id]), source, ("rules", rule_id))
+    for rule_id in source.data.get("rules") or {}:
+        value = source.data["rules"][rule_id]
+        if rule_id not in known and not (isinstance(value, dict) and "kind" in value):
+            import difflib
+
+            close = difflib.get_close_matches(rule_id, list(known), n=1)
+            hint = f" (did you mean {close[0]}?)" if close else " (see `letterlint rules`, or give it a kind: pattern or substitution)"
+            raise source.error(("rules", rule_id), f"unknown rule {rule_id!r}{hint}")
+
+
+# -- merging -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Config:
+    """The merged configuration.  `origins` remembers which file set each rule option, for errors."""
+
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    fail_on: str | None = None
+    lang: str | None = None
+    exclude: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    origins: dict[tuple[str, str], Source] = field(default_factory=dict)
+    setting_origins: dict[str, Source] = field(default_factory=dict)
+
+    def rule_settings(self, rule_id: str) -> dict[str, Any]:
+        return self.rules.get(rule_id, {})
+
+    def where(self, rule_id: str, key: str) -> Source | None:
+        return self.origins.get((rule_id, key))
+
+
+def _normalise_rule_value(value: Any) -> dict:
+    if value is True or value == "enable":
+        return {"enabled": True}
+    if value is False or value == "disable":
+        return {"enabled": False}
+    return dict(value)
+
+
+def _apply(config: Config, source: Source) -> None:
+    data = source.data
+    config.files.append(source.name)
+    if "fail-on" in data:
+        config.fail_on = data["fail-on"]
+    if "lang" in data:
+        config.lang = data["lang"]
+    if "exclude" in data:
+        config.exclude = list(data["exclude"])
+    for pattern, ids in (data.get("per-file-ignores") or {}).items():
+        config.per_file_ignores[pattern] = list(ids)
+    for key, value in (data.get("settings") or {}).items():
+        config.settings[key] = value
+        config.setting_origins[key] = source
+    for rule_id, value in (data.get("rules") or {}).items():
+        value = _normalise_rule_value(value)
+        if "kind" in value:
+            config.rules[rule_id] = value  # a YAML rule is defined whole, never merged
+        else:
+            config.rules.setdefault(rule_id, {}).update(value)
+        for key in value:
+            config.origins[(rule_id, key)] = source
+
+
+def _chain(source: Source, seen: set[str]) -> list[Source]:
+    """The sources to apply, base first."""
+    extends = source.data.get("extends", DEFAULT)
+    if source.name in seen:
+        raise source.error(("extends",), "the configuration extends itself (a loop)")
+    seen.add(source.name)
+    if extends == "none":
+        return [source]
+    if extends == DEFAULT:
+        return [_default_source(), source]
+    base_dir = Path(source.name.split(" [tool.letterlint]")[0]).parent
+    target = (base_dir / extends).resolve()
+    if not target.is_file():
+        raise source.error(("extends",), f"expected 'default', 'none' or an existing file, got {extends!r}")
+    parent = load_yaml_source(target)
+    validate_source(parent, builtin_rules())
+    return _chain(parent, seen) + [source]
+
+
+_DEFAULT_SOURCE: Source | None = None
+
+
+def _default_source() -> Source:
+    global _DEFAULT_SOURCE
+    if _DEFAULT_SOURCE is None:
+        src = load_yaml_source(default_config_path(), name="<default rules.yaml>")
+        src.data.pop("extends", None)
+        _DEFAULT_SOURCE = src
+    return _DEFAULT_SOURCE
+
+
+def load_config(path: str | os.PathLike | None = None, *, cwd: Path | None = None, search: bool = True) -> Config:
+    """Load the configuration: `path`, or the one found from `cwd` upward, or the bundled default."""
+    if path is None and search:
+        path = find_config(cwd or Path.cwd())
+    if path is None:
+        sources = [_default_source()]
+    else:
+        path = Path(path)
+        if not path.exists():
+            raise ConfigError(str(path), None, "", "configuration file not found")
+        if path.name == "pyproject.toml":
+            source = load_pyproject_source(path)
+            if source is None:
+                raise ConfigError(str(path), None, "", "no [tool.letterlint] table")
+        else:
+            source = load_yaml_source(path)
+        if _same_file(path, default_config_path()):
+            source.data.pop("extends", None)
+            sources = [source]
+        else:
+            validate_source(source, builtin_rules())
+            sources = _chain(source, set())
+    config = Config()
+    for source in sources:
+        _apply(config, source)
+    return config
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False

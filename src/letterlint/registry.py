@@ -1,0 +1,113 @@
+"""Finding the rules: the modules in `lint_rules/`, rules of other packages (entry points), YAML rules.
+
+A rule module defines:
+
+    ID        the rule id ("bookmark-artefact")
+    SEVERITY  default severity: "error", "warning" or "info"
+    SUMMARY   one line, a `Msg` (Dutch and English) or a string
+    DEFAULT   default options (a dict; may be empty)
+    CONF      JSON-schema `properties` for those options (validated when a config loads)
+    check(doc, ctx)  a generator of `Finding`s
+    __doc__   the documentation: what, why, options, a Bad:: and a Good:: example
+
+and optionally ENABLED = False (off unless configured), FIXABLE = True, and
+`prepare(options, where)` to compile options once per configuration (raise ConfigError on bad values).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from .findings import Msg, as_msg
+from .model import Document
+
+
+@dataclass
+class RuleContext:
+    """What a rule's check gets besides the document."""
+
+    rule: str
+    severity: str
+    options: dict[str, Any]
+    settings: dict[str, Any] = field(default_factory=dict)  # the configuration's shared `settings`
+    prepared: Any = None  # whatever the rule's prepare() returned
+
+
+@dataclass
+class Rule:
+    id: str
+    severity: str
+    summary: Msg
+    doc: str
+    default: dict[str, Any]
+    conf: dict[str, Any]
+    check: Callable[[Document, RuleContext], Iterable]
+    origin: str  # "builtin", "plugin:<module>", or "config"
+    enabled: bool = True
+    fixable: bool = False
+    prepare: Callable[[dict[str, Any], Any], Any] | None = None
+    module: ModuleType | None = None
+
+
+class RuleDefinitionError(Exception):
+    pass
+
+
+def rule_from_module(module: ModuleType, origin: str) -> Rule:
+    missing = [name for name in ("ID", "SEVERITY", "SUMMARY", "check") if not hasattr(module, name)]
+    if missing:
+        raise RuleDefinitionError(f"{module.__name__}: missing {', '.join(missing)}")
+    return Rule(
+        id=module.ID,
+        severity=module.SEVERITY,
+        summary=as_msg(module.SUMMARY),
+        doc=(module.__doc__ or "").strip(),
+        default=dict(getattr(module, "DEFAULT", {})),
+        conf=dict(getattr(module, "CONF", {})),
+        check=module.check,
+        origin=origin,
+        enabled=getattr(module, "ENABLED", True),
+        fixable=getattr(module, "FIXABLE", False),
+        prepare=getattr(module, "prepare", None),
+        module=module,
+    )
+
+
+def _builtin_modules() -> Iterable[ModuleType]:
+    import lint_rules
+
+    for info in sorted(pkgutil.iter_modules(lint_rules.__path__), key=lambda i: i.name):
+        if not info.name.startswith("_"):
+            yield importlib.import_module(f"lint_rules.{info.name}")
+
+
+def _plugin_modules() -> Iterable[tuple[str, ModuleType]]:
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group="letterlint.rules"):
+        yield ep.value, ep.load()
+
+
+_CACHE: dict[str, Rule] | None = None
+
+
+def builtin_rules() -> dict[str, Rule]:
+    """All Python rules: the bundled ones and those registered by other packages, by id."""
+    global _CACHE
+    if _CACHE is None:
+        rules: dict[str, Rule] = {}
+        for module in _builtin_modules():
+            rule = rule_from_module(module, "builtin")
+            rules[rule.id] = rule
+        for name, module in _plugin_modules():
+            rule = rule_from_module(module, f"plugin:{name}")
+            if rule.id in rules:
+                raise RuleDefinitionError(f"plugin {name}: rule id {rule.id!r} is already taken")
+            rules[rule.id] = rule
+        _CACHE = rules
+    return _CACHE

@@ -1,0 +1,193 @@
+"""Rules written in YAML, without Python (in the spirit of Vale).
+
+Two kinds:
+
+    rules:
+      ivm:
+        kind: pattern              # a regular expression (the `regex` module), run with a timeout
+        pattern: '\\bivm\\b'
+        message: "Schrijf 'i.v.m.' voluit met punten."
+        suggestion: i.v.m.         # optional; may use {match} and named groups
+        severity: warning
+        examples: {match: ["ivm de regels"], no-match: ["i.v.m. de regels"]}
+
+      huisstijl:
+        kind: substitution         # wrong → right, like the typo list
+        entries:
+          - {wrong: "Tweede kamer", right: "Tweede Kamer"}
+
+Examples are checked when the configuration loads: an example that fails is a configuration error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from .findings import Finding, Fix, Msg, msg
+from .model import Document, Paragraph
+from .phrases import Phrase, PhraseList
+from .registry import Rule, RuleContext
+
+URL = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)+/\S*")
+PATTERN_TIMEOUT = 1.0  # seconds per paragraph; a slower user pattern is a configuration problem
+
+
+class PatternTimeout(Exception):
+    pass
+
+
+def _message(value: Any) -> Msg:
+    if isinstance(value, dict):
+        return Msg(value["nl"], value.get("en", value["nl"]))
+    return msg(value)
+
+
+def _blocks(doc: Document, scope: str) -> Iterator[Paragraph]:
+    for par in doc.blocks():
+        if scope == "all" or (scope == "body") == (par.part == "body"):
+            yield par
+
+
+def _fill(template: str, m) -> str:
+    groups = {k: (v or "") for k, v in m.groupdict().items()}
+    return template.format(*[(g or "") for g in m.groups()], match=m.group(), **groups)
+
+
+def phrases_from_entries(entries: list[dict], where, path: tuple, check_examples: bool = True) -> PhraseList:
+    """Compile phrase entries; check their examples (a failing example raises a ConfigError)."""
+    phrases = []
+    for i, entry in enumerate(entries):
+        try:
+            phrase = Phrase(
+                wrong=entry["wrong"],
+                right=entry["right"],
+                case=entry.get("case", "auto"),
+                stem=entry.get("stem", False),
+                note=entry.get("note"),
+                data=entry,
+            )
+        except regex.error as exc:
+            raise where.error(path + (i, "wrong"), f"cannot be matched: {exc}") from None
+        if check_examples:
+            _check_examples(entry.get("examples") or {}, phrase.matches, where, path + (i, "examples"))
+        phrases.append(phrase)
+    return PhraseList(phrases)
+
+
+def _check_examples(examples: dict, matches, where, path: tuple) -> None:
+    for j, example in enumerate(examples.get("match", [])):
+        if not matches(example):
+            raise where.error(path + ("match", j), f"example {example!r} should match but does not")
+    for j, example in enumerate(examples.get("no-match", [])):
+        if matches(example):
+            raise where.error(path + ("no-match", j), f"example {example!r} should not match but does")
+
+
+# -- pattern ---------------------------------------------------------------------------------------------
+
+
+def _prepare_pattern(options: dict, where) -> regex.Pattern:
+    flags = regex.IGNORECASE if options.get("ignore-case") else 0
+    try:
+        pattern = regex.compile(options["pattern"], flags)
+    except regex.error as exc:
+        raise where.error(("pattern",), f"expected a valid regular expression: {exc}") from None
+    try:
+        _check_examples(options.get("examples") or {}, lambda s: pattern.search(s, timeout=PATTERN_TIMEOUT) is not None,
+                        where, ("examples",))
+    except TimeoutError:
+        raise where.error(("pattern",), "the pattern is too slow (it timed out on an example)") from None
+    return pattern
+
+
+def _check_pattern(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    pattern: regex.Pattern = ctx.prepared
+    options = ctx.options
+    message = _message(options["message"])
+    template = options.get("suggestion")
+    fix_kind = options.get("fix", "none")
+    for par in _blocks(doc, options.get("scope", "all")):
+        if not par.text:
+            continue
+        try:
+            matches = list(pattern.finditer(par.text, timeout=PATTERN_TIMEOUT))
+        except TimeoutError:
+            raise PatternTimeout(f"rule {ctx.rule}: the pattern took longer than {PATTERN_TIMEOUT:g}s on paragraph {par.number}") from None
+        for m in matches:
+            if m.end() == m.start():
+                continue
+            suggestion = _fill(template, m) if template is not None else None
+            fix = Fix(suggestion, safe=fix_kind == "safe") if suggestion is not None and fix_kind != "none" else None
+            yield Finding(
+                location=doc.locate(par, m.start(), m.end()),
+                message=Msg(_fill(message.nl, m), _fill(message.en, m)),
+                suggestion=suggestion,
+                fix=fix,
+            )
+
+
+# -- substitution -----------------------------------------------------------------------------------------
+
+
+def _prepare_substitution(options: dict, where) -> PhraseList:
+    return phrases_from_entries(options.get("entries", []), where, ("entries",))
+
+
+SUBSTITUTION_MESSAGE = Msg("Schrijf '{right}' in plaats van '{wrong}'.", "Write '{right}' instead of '{wrong}'.")
+
+
+def substitution_findings(doc: Document, phrases: PhraseList, message: Msg, scope: str = "all",
+                          fix_default: str = "safe") -> Iterator[Finding]:
+    for par in _blocks(doc, scope):
+        if not par.text:
+            continue
+        urls = [m.span() for m in URL.finditer(par.text)] if ("/" in par.text or "@" in par.text) else []
+        for start, end, phrase, suggestion in phrases.finditer(par.text):
+            if any(s < end and start < e for s, e in urls):
+                continue  # web and mail addresses are spelled as they are
+            found = par.text[start:end]
+            values = {"wrong": found, "right": suggestion, "note": phrase.note or ""}
+            fix_kind = (phrase.data or {}).get("fix", fix_default)
+            yield Finding(
+                location=doc.locate(par, start, end),
+                message=Msg(message.nl.format(**values), message.en.format(**values)),
+                suggestion=suggestion,
+                fix=Fix(suggestion, safe=fix_kind == "safe") if fix_kind != "none" else None,
+            )
+
+
+def _check_substitution(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    message = _message(ctx.options["message"]) if "message" in ctx.options else SUBSTITUTION_MESSAGE
+    fix_default = ctx.options.get("fix", "safe")
+    yield from substitution_findings(doc, ctx.prepared, message, ctx.options.get("scope", "all"), fix_default)
+
+
+# -- building ---------------------------------------------------------------------------------------------
+
+_KINDS = {
+    "pattern": (_prepare_pattern, _check_pattern),
+    "substitution": (_prepare_substitution, _check_substitution),
+}
+
+
+def build(rule_id: str, options: dict[str, Any]) -> Rule:
+    prepare, check = _KINDS[options["kind"]]
+    summary = options.get("summary") or (f"pattern rule: {options['pattern']}" if options["kind"] == "pattern"
+                                         else f"substitution rule ({len(options.get('entries', []))} entries)")
+    doc = options.get("description") or f"A {options['kind']} rule defined in the configuration."
+    return Rule(
+        id=rule_id,
+        severity=options.get("severity", "warning"),
+        summary=msg(summary),
+        doc=doc,
+        default={},
+        conf={},
+        check=check,
+        origin="config",
+        enabled=options.get("enabled", True),
+        fixable=options.get("fix", "none" if options["kind"] == "pattern" else "safe") != "none",
+        prepare=prepare,
+    )
