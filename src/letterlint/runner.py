@@ -1,0 +1,218 @@
+"""The runner: files → documents → enabled rules → findings.  One bad file never stops the others."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import yamlrules
+from .config import Config, ConfigError, _default_source
+from .findings import RANK, Finding, Msg
+from .model import Document
+from .readers import SUPPORTED, InputError, kind_of, read_bytes, read_path
+from .registry import Rule, RuleContext, builtin_rules
+
+STDIN = "-"
+
+
+class UsageError(Exception):
+    pass
+
+
+@dataclass
+class ActiveRule:
+    rule: Rule
+    ctx: RuleContext
+
+
+@dataclass
+class Plan:
+    """The rules to run, each with its options and severity, ready to use."""
+
+    rules: list[ActiveRule]
+    config: Config
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: Msg | None = None  # the file could not be read
+    problems: list[Msg] = field(default_factory=list)  # rules that failed on this file (exit 2)
+    document: Document | None = None
+
+
+class _Where:
+    """Lets a rule's prepare() raise a ConfigError that points into the right file."""
+
+    def __init__(self, config: Config, rule_id: str):
+        self.config, self.rule_id = config, rule_id
+
+    def error(self, keys: tuple, message: str) -> ConfigError:
+        source = self.config.where(self.rule_id, keys[0]) if keys else None
+        source = source or _default_source()
+        return source.error(("rules", self.rule_id, *keys), message)
+
+
+def all_rules(config: Config) -> dict[str, Rule]:
+    rules = dict(builtin_rules())
+    for rule_id, settings in config.rules.items():
+        if "kind" in settings:
+            rules[rule_id] = yamlrules.build(rule_id, settings)
+    return rules
+
+
+def _ids(values: Iterable[str] | None) -> list[str]:
+    out = []
+    for value in values or ():
+        out += [v.strip() for v in value.split(",") if v.strip()]
+    return out
+
+
+def build_plan(config: Config, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> Plan:
+    rules = all_rules(config)
+    select_ids, ignore_ids = _ids(select), _ids(ignore)
+    for rule_id in select_ids + ignore_ids:
+        if rule_id not in rules:
+            raise UsageError(f"unknown rule {rule_id!r} (see `letterlint rules`)")
+    active = []
+    for rule_id, rule in rules.items():
+        settings = config.rule_settings(rule_id)
+        enabled = settings.get("enabled", rule.enabled)
+        if select_ids:
+            enabled = rule_id in select_ids
+        if rule_id in ignore_ids:
+            enabled = False
+        if not enabled:
+            continue
+        if rule.origin == "config":
+            options = dict(settings)
+        else:
+            options = {**rule.default, **{k: v for k, v in settings.items() if k not in ("enabled", "severity")}}
+        ctx = RuleContext(rule=rule_id, severity=settings.get("severity", rule.severity), options=options,
+                          settings=config.settings)
+        if rule.prepare is not None:
+            ctx.prepared = rule.prepare(options, _Where(config, rule_id))
+        active.append(ActiveRule(rule, ctx))
+    return Plan(active, config)
+
+
+# -- files ---------------------------------------------------------------------------------------------
+
+
+def expand(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
+    """Files to lint: explicit files as given; directories searched for .docx, .txt and .md files."""
+    exclude = list(exclude)
+    out: list[str] = []
+    for path in paths:
+        if path != STDIN and os.path.isdir(path):
+            found = []
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+                for name in files:
+                    full = os.path.join(folder, name)
+                    if kind_of(name) and not name.startswith(("~$", ".~lock")) and not _excluded(full, exclude):
+                        found.append(full)
+            out += sorted(found)
+        else:
+            out.append(path)
+    return out
+
+
+def _excluded(path: str, patterns: list[str]) -> bool:
+    posix = Path(path).as_posix()
+    return any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(os.path.basename(path), p) for p in patterns)
+
+
+def is_lock_file(path: str) -> bool:
+    """Word's owner files (~$draft.docx) exist while a document is open; they are not documents."""
+    return os.path.basename(path).startswith("~$")
+
+
+def read(path: str, stdin_filename: str | None = None) -> Document:
+    if path == STDIN:
+        name = stdin_filename or "<stdin>"
+        data = sys.stdin.buffer.read()
+        return read_bytes(data, name, kind_of(name) or "text")
+    return read_path(path)
+
+
+# -- rules ---------------------------------------------------------------------------------------------
+
+
+def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[Msg]]:
+    findings: list[Finding] = []
+    problems: list[Msg] = []
+    ignored = _ignored_for(doc.path, plan.config)
+    for active in plan.rules:
+        rule_id = active.rule.id
+        if "*" in ignored or rule_id in ignored:
+            continue
+        try:
+            for finding in active.rule.check(doc, active.ctx):
+                findings.append(replace(finding, rule=rule_id, severity=finding.severity or active.ctx.severity))
+        except yamlrules.PatternTimeout as exc:
+            problems.append(Msg(f"regel {rule_id}: reguliere expressie te traag, overgeslagen ({exc})",
+                                f"rule {rule_id}: regular expression too slow, skipped ({exc})"))
+        except Exception as exc:  # a bug in a rule must not hide the other rules' findings
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            detail = f"{type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"
+            problems.append(Msg(f"interne fout in regel {rule_id}: {detail}; meld dit aan de ontwikkelaars",
+                                f"internal error in rule {rule_id}: {detail}; please report this"))
+    return _dedupe(sorted(findings, key=Finding.sort_key)), problems
+
+
+def _ignored_for(path: str, config: Config) -> set[str]:
+    out: set[str] = set()
+    posix = Path(path).as_posix()
+    for pattern, ids in config.per_file_ignores.items():
+        if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
+            out.update(ids)
+    return out
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.location.paragraph, f.location.part, f.location.note, f.location.raw_start,
+               f.location.raw_end, f.message.nl)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def lint_file(path: str, plan: Plan, stdin_filename: str | None = None, keep_document: bool = False) -> FileResult:
+    try:
+        doc = read(path, stdin_filename)
+    except InputError as exc:
+        return FileResult(path=stdin_filename or path if path == STDIN else path, error=exc.msg)
+    except Exception as exc:  # a reader bug: report it as this file's error, never as a traceback
+        return FileResult(path=path, error=Msg(f"interne fout bij het lezen ({type(exc).__name__}: {exc}); meld dit",
+                                               f"internal error while reading ({type(exc).__name__}: {exc}); please report"))
+    findings, problems = lint_document(doc, plan)
+    return FileResult(path=doc.path, findings=findings, problems=problems, document=doc if keep_document else None)
+
+
+def lint_paths(paths: list[str], plan: Plan, stdin_filename: str | None = None) -> Iterator[FileResult]:
+    for path in paths:
+        yield lint_file(path, plan, stdin_filename)
+
+
+def exit_code(results: list[FileResult], fail_on: str, usage_problem: bool = False) -> int:
+    if usage_problem or any(r.error or r.problems for r in results):
+        return 2
+    threshold = RANK[fail_on]
+    if any(RANK[f.severity] >= threshold for r in results for f in r.findings):
+        return 1
+    return 0
+
+
+__all__ = ["build_plan", "lint_file", "lint_paths", "expand", "exit_code", "Plan", "FileResult", "UsageError",
+           "SUPPORTED", "is_lock_file"]
