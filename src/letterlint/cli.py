@@ -14,6 +14,7 @@ import os
 import sys
 
 from . import __version__
+from .registry import RuleDefinitionError
 
 SUBCOMMANDS = ("rules", "explain")
 
@@ -59,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         if argv and argv[0] in SUBCOMMANDS:
             return _subcommand(argv[0], argv[1:])
         return _lint(_lint_parser().parse_args(argv))
+    except RuleDefinitionError as exc:  # a broken plugin: say which, never a traceback
+        sys.stderr.write(f"letterlint: {exc}\n")
+        return 2
     except KeyboardInterrupt:
         sys.stderr.write("letterlint: interrupted\n")
         return 130

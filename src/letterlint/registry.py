@@ -90,7 +90,11 @@ def _plugin_modules() -> Iterable[tuple[str, ModuleType]]:
     from importlib.metadata import entry_points
 
     for ep in entry_points(group="letterlint.rules"):
-        yield ep.value, ep.load()
+        try:
+            module = ep.load()
+        except Exception as exc:  # a broken plugin must say which one it is
+            raise RuleDefinitionError(f"plugin {ep.name} ({ep.value}) cannot be loaded: {type(exc).__name__}: {exc}") from None
+        yield ep.value, module
 
 
 _CACHE: dict[str, Rule] | None = None
