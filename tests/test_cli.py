@@ -180,3 +180,22 @@ def test_corpus_docx_from_the_command_line(tmp_path):
     assert errors == {"msoffcrypto-example_password.docx", "msoffcrypto-ecma376standard_password.docx"}
     assert proc.returncode == 2 and "Traceback" not in proc.stderr.decode()
     assert len(data["files"]) == len(files)
+
+
+def test_unreadable_paths_even_as_root(tmp_path):
+    (tmp_path / "brief.txt").write_text("Het RVIM.\n", encoding="utf-8")
+    (tmp_path / "kapotte-link.docx").symlink_to(tmp_path / "weg.docx")
+    proc = run_cli("brief.txt/onder.txt", "kapotte-link.docx", "brief.txt", cwd=tmp_path)
+    lines = proc.stderr.decode().splitlines()
+    assert proc.returncode == 2 and len(lines) == 2
+    assert lines[0].startswith("letterlint: brief.txt/onder.txt: kan het bestand niet lezen")
+    assert lines[1] == "letterlint: kapotte-link.docx: bestand niet gevonden"
+    assert "brief.txt:1:5:" in proc.stdout.decode()
+
+
+def test_colour_only_when_asked_or_on_a_terminal(tmp_path):
+    (tmp_path / "brief.txt").write_text("Het RVIM.\n", encoding="utf-8")
+    plain = run_cli("brief.txt", cwd=tmp_path).stdout.decode()
+    assert "\033[" not in plain  # a pipe is not a terminal
+    coloured = run_cli("--color", "always", "brief.txt", cwd=tmp_path).stdout.decode()
+    assert "\033[33mwarning\033[0m" in coloured
