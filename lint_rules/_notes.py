@@ -207,7 +207,8 @@ def body_location(doc: Document, note: Note) -> Location:
         start = note.raw_start
         if note.host.raw[start : start + 1] == " ":
             start += 1
-        return doc.locate_raw(note.host, start, max(note.raw_end, start))
+        loc = doc.locate_raw(note.host, start, max(note.raw_end, start))
+        return replace(loc, part=note.kind, note=note.label)  # the marker sits on a body line, but is the note
     if not note.paragraphs:
         return doc.locate_raw(note.host, 0, 0) if note.host is not None else Location(paragraph=1, heading=None, text="")
     first = note.paragraphs[0]

@@ -199,10 +199,13 @@ def _cross_references(doc, info):
     for item in (*info.refs, *info.bodies):
         if item.id.isdigit():
             valid.setdefault(item.kind, set()).add(int(item.id))
+    note_of = {id(p): n for n in info.bodies for p in n.paragraphs}
     for par in doc.blocks():
         text = par.text
         if "oot" not in text and "oten" not in text:
             continue
+        note = note_of.get(id(par))
+        refs = (info.refs_of.get(id(note)) or []) if note is not None else []
         for m in CROSS_REFERENCE.finditer(text):
             kind = {"voet": "footnote", "eind": "endnote"}.get((m.group("kind") or "").lower())
             allowed = valid[kind] if kind else valid["footnote"] | valid["endnote"]
@@ -212,7 +215,7 @@ def _cross_references(doc, info):
                 continue
             nl = noun(kind) if kind else "noot"
             en = noun(kind, "en") if kind else "note"
-            have = len(allowed)
+            have = info.counts.get(kind, 0) if kind else sum(info.counts.values())
             bad_text = ", ".join(map(str, bad))
             yield Finding(
                 location=doc.locate(par, m.start(), m.end()),
@@ -224,6 +227,7 @@ def _cross_references(doc, info):
                 ),
                 suggestion=msg("pas het nummer aan (na het hernummeren van de voetnoten?)",
                                "correct the number (after the footnotes were renumbered?)"),
+                related=tuple(ref_related(doc, r) for r in refs[:1]),
             )
 
 
