@@ -526,7 +526,7 @@ def test_corpus_notes_are_all_paired():
         info = notes(read_path(path))
         assert not info.missing and not info.unused, path.name
         total += len(info.body_of)
-    assert total >= 90  # learninglion: 16 + 5 + 15 + 32 + 3 + 1 + 32, plus the English samples
+    assert total == 117  # learninglion: 16 + 5 + 15 + 32 + 3 + 1 + 32, plus the English samples (13)
 
 
 @needs_shared
