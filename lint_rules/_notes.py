@@ -213,6 +213,8 @@ def body_location(doc: Document, note: Note) -> Location:
         return doc.locate_raw(note.host, 0, 0) if note.host is not None else Location(paragraph=1, heading=None, text="")
     first = note.paragraphs[0]
     loc = doc.locate(first, len(first.text), len(first.text)) if first.is_empty else doc.locate_paragraph(first)
+    if doc.format == "docx" and (note.kind, note.id) not in notes(doc).display:
+        loc = replace(loc, note=None)  # no reference, so no number: its label would be the internal XML id
     if doc.format == "markdown" and doc.source is not None and first.origin is not None:
         # take the definition's label "[^id]:" in, so the location starts where the definition does
         label = doc.source.rfind(f"[^{note.id}]:", 0, first.origin + 1)

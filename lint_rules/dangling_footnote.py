@@ -129,7 +129,7 @@ def _unused(doc, note, reason, detail):
             f"Two {noun_en}s have the same id ({label}); Word shows only the first («{text}»)",
         )
         related = (body_related(doc, detail, msg("de noot met hetzelfde id", "the note with the same id")),)
-        suggestion = msg("maak de voetnoot opnieuw in Word", "recreate the footnote in Word")
+        suggestion = msg(f"maak de {noun_nl} opnieuw in Word", f"recreate the {noun_en} in Word")
     elif reason == "extra-copy":
         message = msg(
             f"{noun_nl.capitalize()}tekst {label} staat er vaker dan er verwijzingen {label} zijn; "
@@ -148,6 +148,6 @@ def _unused(doc, note, reason, detail):
             f"{noun_nl.capitalize()}tekst zonder verwijzing: nergens in de tekst staat {shown} («{text}»)",
             f"{noun_en.capitalize()} text without a reference: {shown_en} occurs nowhere in the text («{text}»)",
         )
-        suggestion = msg("zet de verwijzing terug of haal de voetnoottekst weg",
-                         "put the reference back or remove the footnote text")
+        suggestion = msg(f"zet de verwijzing terug of haal de {noun_nl}tekst weg",
+                         f"put the reference back or remove the {noun_en} text")
     return Finding(location=body_location(doc, note), message=message, suggestion=suggestion, related=related)

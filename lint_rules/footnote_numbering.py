@@ -62,8 +62,9 @@ def check(doc, ctx):
         return
     info = notes(doc)
     for kind in ("footnote", "endnote"):
-        refs = [r for r in info.refs if r.kind == kind and r.paragraph.part == "body"]
-        bodies = [n for n in info.bodies if n.kind == kind]
+        # negative ids are Word's separators: a reference to one is dangling-footnote's business
+        refs = [r for r in info.refs if r.kind == kind and r.paragraph.part == "body" and not r.id.startswith("-")]
+        bodies = [n for n in info.bodies if n.kind == kind and not n.id.startswith("-")]
         ids = [r.id for r in refs] + [n.id for n in bodies]
         if not refs or not all(_is_number(i) for i in ids):
             continue
@@ -83,7 +84,7 @@ def check(doc, ctx):
 
 
 def _is_number(s: str) -> bool:
-    return s.lstrip("-").isdigit() and len(s) < 10
+    return s.isdigit() and len(s) < 10
 
 
 def _repeat(doc, info, ref, earlier, kind):
@@ -203,5 +204,5 @@ def _gaps(doc, numbers, first, kind):
 
 
 def _body_loc(doc, kind, n):
-    note = next(x for x in notes(doc).bodies if x.kind == kind and x.id.lstrip("-").isdigit() and int(x.id) == n)
+    note = next(x for x in notes(doc).bodies if x.kind == kind and x.id.isdigit() and int(x.id) == n)
     return body_location(doc, note)

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from letterlint.findings import Finding, Fix, msg
 
-from ._notes import context, notes, ref_shown
+from ._notes import context, notes, noun, ref_shown
 
 ID = "footnote-spacing"
 SEVERITY = "warning"
@@ -102,6 +102,7 @@ def _paragraph(doc, info, refs):
 
 def _finding(doc, info, par, unit, j, o, space_before, glued, inside):
     text = par.text
+    nl, en = noun(unit[0].kind), noun(unit[0].kind, "en")
     shown = "".join(ref_shown(doc, r, info) for r in unit)
     where = context(text, o, o, shown)
     rs, re_ = unit[0].raw_start, unit[-1].raw_end
@@ -114,8 +115,8 @@ def _finding(doc, info, par, unit, j, o, space_before, glued, inside):
         while w > 0 and text[w - 1].isalnum():
             w -= 1
         word = text[w:o] + text[o:k]
-        message = msg(f"Voetnootverwijzing midden in het woord «{word}»: {where}",
-                      f"Footnote reference inside the word «{word}»: {where}")
+        message = msg(f"{nl.capitalize()}verwijzing midden in het woord «{word}»: {where}",
+                      f"{en.capitalize()} reference inside the word «{word}»: {where}")
         suggestion = msg(f"zet de verwijzing achter het woord: «{text[w:k]}{shown}»",
                          f"put the reference after the word: «{text[w:k]}{shown}»")
         span = (rs, re_)
@@ -135,18 +136,18 @@ def _finding(doc, info, par, unit, j, o, space_before, glued, inside):
                 ws_raw = (ws_start, ws_end)
                 span = (ws_start, re_)
         if space_before and glued:
-            message = msg(f"Spatie vóór de voetnootverwijzing en geen spatie erna: {where}",
-                          f"Space before the footnote reference and none after it: {where}")
+            message = msg(f"Spatie vóór de {nl}verwijzing en geen spatie erna: {where}",
+                          f"Space before the {en} reference and none after it: {where}")
             suggestion = msg(f"zet de verwijzing direct achter «{before}» en de spatie erna: «{before}{shown} {after}»",
                              f"put the reference right after «{before}» and the space after it: «{before}{shown} {after}»")
         elif space_before:
-            message = msg(f"Spatie vóór de voetnootverwijzing: {where}",
-                          f"Space before the footnote reference: {where}")
+            message = msg(f"Spatie vóór de {nl}verwijzing: {where}",
+                          f"Space before the {en} reference: {where}")
             suggestion = msg(f"zet de verwijzing direct achter «{before}»: «{before}{shown}»",
                              f"put the reference right after «{before}»: «{before}{shown}»")
         else:
-            message = msg(f"Voetnootverwijzing zit vast aan het volgende woord: {where}",
-                          f"Footnote reference glued to the next word: {where}")
+            message = msg(f"{nl.capitalize()}verwijzing zit vast aan het volgende woord: {where}",
+                          f"{en.capitalize()} reference glued to the next word: {where}")
             suggestion = msg(f"zet een spatie na de verwijzing: «{shown} {after}»",
                              f"put a space after the reference: «{shown} {after}»")
         if doc.format != "docx" and (ws_raw is not None or not space_before):

@@ -292,6 +292,12 @@ def test_numbering_option_gaps(tmp_path):
                          rules_yaml="rules:\n  footnote-numbering:\n    gaps: false\n")
 
 
+def test_reference_to_a_separator_id_in_a_text_export_is_only_dangling():
+    text = "Een[footnoteRef:1] en[footnoteRef:-1]. [1:  Bron.]\n"
+    (f,) = lint_text(text, select=RULES)
+    assert f.rule == "dangling-footnote" and f.location.text == "[footnoteRef:-1]"
+
+
 def test_numbering_not_for_docx():
     assert not lint_path(DATA / "draft-pandoc.docx", select=["footnote-numbering"])  # ids 21 … 43 with gaps
 
