@@ -132,6 +132,16 @@ def test_text_removed_body_and_removed_reference():
     assert "[footnoteRef:7]" in f.message.nl
 
 
+def test_markdown_draft_removed_body_and_removed_reference():
+    no_body = re.sub(r"\n\[\^5\]:[^\n]*\n", "\n", DRAFT_MD)
+    (f,) = lint_text(no_body, "draft.md", select=RULES[:2])
+    assert f.rule == "dangling-footnote" and f.location.text == "[^5]" and f.location.line == 149
+    no_ref = DRAFT_MD.replace("[^7]", "", 1)
+    (f,) = lint_text(no_ref, "draft.md", select=RULES[:2])
+    assert f.rule == "dangling-footnote" and f.location.text.startswith("[^7]: Richtlijn (EU) 2024/2881")
+    assert (f.location.line, f.location.column) == (179, 1)
+
+
 def test_text_exporter_error_is_a_missing_body_not_an_empty_one():
     text = "Zie de motie[footnoteRef:4]. [4: !!! End note with ID \"4\" not found in document.] \n"
     found = by_rule(lint_text(text, select=RULES))
