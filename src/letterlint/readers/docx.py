@@ -217,6 +217,7 @@ class PartReader:
         self.fields: list[_FieldState] = []  # complex fields may run over several paragraphs
         self.tables = 0
         self.pos = 0  # length of the current paragraph's raw text so far
+        self.deleted_refs: list[tuple[str, str]] = []  # (kind, id) of note references in deleted text
         t = {name: f"{w}{name}" for name in (
             "p", "r", "t", "tab", "br", "cr", "noBreakHyphen", "softHyphen", "sym", "delText", "instrText",
             "fldChar", "footnoteReference", "endnoteReference", "ins", "del", "moveFrom", "moveTo", "hyperlink",
@@ -344,11 +345,13 @@ class PartReader:
             elif tag == t["fldChar"]:
                 self._field_char(child.get(f"{w}fldCharType"), d, hidden)
             elif tag in (t["footnoteReference"], t["endnoteReference"]):
+                kind = "footnote" if tag == t["footnoteReference"] else "endnote"
                 if not hidden and self._visible():
-                    kind = "footnote" if tag == t["footnoteReference"] else "endnote"
                     custom = child.get(f"{w}customMarkFollows") in ("1", "true", "on")
                     d.refs.append((kind, child.get(f"{w}id", ""), d.clean_offset(), self.pos, self.pos,
                                    "custom" if custom else None))
+                elif hidden:  # in deleted text: not a reference, but its note is not an orphan either
+                    self.deleted_refs.append((kind, child.get(f"{w}id", "")))
             elif tag == t["bookmarkStart"]:
                 d.bookmarks.append((child.get(f"{w}name", ""), d.clean_offset(), self.pos, self.pos,
                                     child.get(f"{w}id"), False))
@@ -519,7 +522,8 @@ def read_docx(data: bytes, path: str):
     notes = _notes(pkg, _first_part(rels, "footnotes"), "footnote", w, styles)
     notes += _notes(pkg, _first_part(rels, "endnotes"), "endnote", w, styles)
     labels, hosts = _note_numbers(drafts)
-    meta = {"main_part": main, "parts": sorted(pkg.names), "application": _application(pkg)}
+    meta = {"main_part": main, "parts": sorted(pkg.names), "application": _application(pkg),
+            "deleted_note_refs": reader.deleted_refs}
     return assemble(path, "docx", drafts, notes, comments=_comments(pkg, _first_part(rels, "comments"), w),
                     meta=meta, note_labels=labels, note_hosts=hosts)
 

@@ -3,8 +3,8 @@
 Blocks: ATX and setext headings, paragraphs (soft line breaks kept as characters of the text), list items,
 table rows, block quotes, footnote definitions `[^id]: text` (with indented continuation lines).  Fenced
 code is not part of the letter and is skipped.  Inline: `[^id]` references, `**`/`__` emphasis, links
-(their text is kept), pandoc anchors `[]{#name}` (bookmarks), `<!-- … -->` comments (directives for
-letterlint, e.g. `<!-- letterlint: ignore typo -->`).
+(their text is kept), code spans (literal text: no references or markup inside), pandoc anchors `[]{#name}`
+(bookmarks), `<!-- … -->` comments (directives for letterlint, e.g. `<!-- letterlint: ignore typo -->`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ FOOTDEF = regex.compile(r"^ {0,3}\[\^(?P<id>[^\]\s]+)\]:[ \t]?")
 COMMENT_LINE = regex.compile(r"^ {0,3}<!--(?P<body>.*?)-->[ \t]*$")
 
 INLINE = regex.compile(
-    r"(?P<ref>\[\^(?P<rid>[^\]\s]+)\])"
+    r"(?P<code>(?<!`)(?P<ticks>`+)(?!`)(?P<ctext>.+?)(?<!`)(?P=ticks)(?!`))"  # a code span is literal text
+    r"|(?P<ref>\[\^(?P<rid>[^\]\s]+)\])"
     r"|(?P<anchor>\[\]\{(?:#(?P<aname>[^}\s]+)|[^}]*?\bid=\"(?P<aname>[^\"]+)\")[^}]*\})"
     r"|(?P<comment><!--(?P<cbody>.*?)-->)"
     r"|(?P<leak>\[bookmark: (?P<lname>[^\]\r\n]+)\])"
@@ -37,7 +38,7 @@ INLINE = regex.compile(
     r"|(?P<escape>\\(?=[\\`*_{}\[\]()#+\-.!|]))",
     regex.DOTALL,
 )
-_KINDS = ("ref", "anchor", "comment", "leak", "image", "linkend", "linkstart", "emph", "escape")
+_KINDS = ("code", "ref", "anchor", "comment", "leak", "image", "linkend", "linkstart", "emph", "escape")
 
 
 def _inline(raw: str, start: int, end: int, d: Draft) -> None:
@@ -45,7 +46,9 @@ def _inline(raw: str, start: int, end: int, d: Draft) -> None:
     for m in INLINE.finditer(raw, start, end):
         d.add_text(raw[pos : m.start()], pos)
         kind = next(k for k in _KINDS if m.group(k) is not None)
-        if kind == "ref":
+        if kind == "code":
+            d.add_text(m.group("ctext"), m.start("ctext"))
+        elif kind == "ref":
             d.refs.append(("footnote", m.group("rid"), d.clean_offset(), m.start(), m.end(), None))
         elif kind == "anchor":
             d.bookmarks.append((m.group("aname"), d.clean_offset(), m.start(), m.end(), None, False))
