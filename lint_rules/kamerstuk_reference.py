@@ -61,6 +61,7 @@ Good::
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 import regex
@@ -146,8 +147,8 @@ def _continues(doc, blocks, i) -> bool:
     return GOES_ON.match(nxt.text) is not None
 
 
-def _masked(text: str, start: int, urls: list[tuple[int, int]]) -> bool:
-    return any(a <= start < b for a, b in urls)
+def _masked(start: int, urls: list[tuple[int, int]]) -> bool:
+    return bool(urls) and any(a <= start < b for a, b in urls)
 
 
 def check(doc, ctx):
@@ -173,8 +174,10 @@ def results(doc, ctx):
         if not refs and not ms:
             continue
         urls = [m.span() for m in URL.finditer(text)] if "/" in text or "www" in text else []
-        found += [(i, par, r) for r in refs if not _masked(text, r.start, urls)]
-        moties += [(par, m) for m in ms if not _masked(text, m.start, urls)]
+        refs = [r for r in refs if not _masked(r.start, urls)]
+        found += [(i, par, r) for r in refs]
+        starts = [r.start for r in refs]
+        moties += [(par, m, refs, starts) for m in ms if not _masked(m.start, urls)]
 
     # -- the document's own habits: dossier spacing and vergaderjaar style
     spellings: dict[str, dict[bool, list]] = {}
@@ -263,7 +266,7 @@ def results(doc, ctx):
         yield _finding(doc, par, ref.start, ref.end, ref.text, problems, ctx.severity, style_sev, guess,
                        tuple(related), "Verwijzing", "Reference"), tuple(p.code for p in problems)
 
-    for par, motie in moties:
+    for par, motie, par_refs, starts in moties:
         problems = motie_problems(motie, par.text)
         after = MOTIE_BARE.match(par.text, motie.end)
         nxt = None
@@ -273,7 +276,8 @@ def results(doc, ctx):
                                     f"«{shown}»: «nr.» is missing before paper number {after.group('n')}",
                                     (Edit(after.start("n"), after.start("n"), "nr. "),), safe=False))
         else:
-            nxt = next((r for _, p, r in found if p is par and motie.end <= r.start <= motie.end + 3), None)
+            k = bisect_left(starts, motie.end)
+            nxt = par_refs[k] if k < len(par_refs) and par_refs[k].start <= motie.end + 3 else None
             if nxt is not None and nxt.kind == "kamerstuk" and nxt.paper_numbers == 0 and nxt.dossiers:
                 shown = par.text[motie.start : nxt.end]
                 problems.append(Problem("motie-nr", STYLE,

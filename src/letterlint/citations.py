@@ -90,6 +90,8 @@ DOUBLE_OPEN = regex.compile(r"\((?P<inner>" + WS + r"*)\(" + WS + r"*$")
 OPEN = regex.compile(r"\(" + WS + r"*$")
 DOUBLE_CLOSE = regex.compile(WS + r"*\)" + WS + r"*\)")
 LOWER_WORD_END = regex.compile(r"(?:^|\s)\p{Ll}+$")
+REST_IS_BLANK = regex.compile(WS + r"*\Z")
+BRACKETS = regex.compile(r"[()]")
 NON_DIGIT = regex.compile(r"\D")
 PREFILTER = regex.compile(r"(?i)amerstuk|andelingen|\bnrs?\b|\bno\.|\bnr\.|\bnr:|vergaderjaar")
 
@@ -232,9 +234,12 @@ def parse(text: str, continues: bool = False) -> list[Reference]:
             continue
         refs.append(ref)
         taken_until = ref.end
-    covered = [(r.start, r.end) for r in refs]
+    covered = [(r.start, r.end) for r in refs]  # in order, not overlapping
+    k = 0
     for m in COMPACT.finditer(text):
-        if any(a <= m.start() < b for a, b in covered):
+        while k < len(covered) and covered[k][1] <= m.start():
+            k += 1
+        if k < len(covered) and covered[k][0] <= m.start():
             continue
         ref = _parse_compact(text, m)
         if ref is not None:
@@ -313,7 +318,7 @@ def _parse_keyword(text: str, m, continues: bool = False) -> Reference | None:
             pos = last = x.end()
     ref.end = last
     ref.text = text[ref.start : ref.end]
-    ref.wrapped = continues and not text[ref.end :].strip()
+    ref.wrapped = continues and REST_IS_BLANK.match(text, ref.end) is not None
     if ref.family != "vergaderjaar" and ref.year is not None:
         if ref.chamber is not None:
             ref.family = "full"
@@ -727,36 +732,41 @@ def bracket_problems(ref: Reference, text: str, next_text: str | None) -> list[P
     window = max(0, ref.start - 40)
     m = DOUBLE_OPEN.search(text, window, ref.start)
     opened = OPEN.search(text, window, ref.start) is not None
-    after = text[ref.end :]
-    if m is not None and DOUBLE_CLOSE.match(after) is None:
+    end = ref.end
+    if m is not None and DOUBLE_CLOSE.match(text, end) is None:
         edits = [Edit(m.start(), m.end("inner"), "")]
-        if after.startswith(")"):
+        if text.startswith(")", end):
             edits.append(Edit(ref.end, ref.end + 1, ")"))  # no change: shows the closing bracket in the finding
         problems.append(Problem("bracket", ERROR, "dubbel openingshaakje voor de verwijzing",
                                 "a doubled opening bracket before the reference", tuple(edits)))
     elif opened:
-        if after.startswith("]"):
+        if text.startswith("]", end):
             problems.append(Problem("bracket", ERROR, "de verwijzing opent met «(» maar sluit met «]»",
                                     "the reference opens with «(» but closes with «]»",
                                     (Edit(ref.end, ref.end + 1, ")"),)))
-        elif not _closes(after) and (next_text is None or not _closes(after + " " + next_text)):
-            edits = (Edit(ref.end, ref.end, ")"),) if not after.strip() and next_text is None else ()
+        elif not _closes(text, end) and (next_text is None or not _closes(next_text, 0, depth=_depth(text, end))):
+            blank = REST_IS_BLANK.match(text, end) is not None
+            edits = (Edit(ref.end, ref.end, ")"),) if blank and next_text is None else ()
             problems.append(Problem("bracket", ERROR, "het haakje voor de verwijzing wordt niet gesloten",
                                     "the bracket before the reference is never closed", edits, safe=False))
     return problems
 
 
-def _closes(rest: str) -> bool:
-    """Whether `rest` closes one open round bracket (brackets opened inside it are closed first)."""
-    depth = 1
-    for ch in rest:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return True
+def _closes(text: str, pos: int, depth: int = 1) -> bool:
+    """Whether text[pos:] closes `depth` open round brackets (brackets opened inside it are closed first)."""
+    for m in BRACKETS.finditer(text, pos):
+        depth += 1 if m.group() == "(" else -1
+        if depth == 0:
+            return True
     return False
+
+
+def _depth(text: str, pos: int) -> int:
+    """How many round brackets are still open at the end of text, counting one open at `pos`."""
+    depth = 1
+    for m in BRACKETS.finditer(text, pos):
+        depth = max(depth + (1 if m.group() == "(" else -1), 0)
+    return depth
 
 
 def motie_problems(motie: Motie, text: str = "") -> list[Problem]:
