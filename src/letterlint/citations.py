@@ -66,12 +66,14 @@ LABEL = regex.compile(
     r"(?P<gap>" + WS + r"*)"
 )
 _VAL = r"(?:\d{1,5}[a-z]?(?![\w/])|[A-Z]{1,3}(?![\w'’]))"
-_MORE = (r"(?:" + WS + r"*[" + DASHES + r"]" + WS + r"*|" + WS + r"+(?:en|t/m|tot" + WS + r"+en" + WS + r"+met)"
-         + WS + r"+|," + WS + r"*(?=\d{1,4}[a-z]?(?![\w/])(?!" + SPC + r"\d{3})(?!" + WS + r"+(?:" + MONTHS
-         + r"))))\d{1,5}[a-z]?(?![\w/])")
+_NEXT_NUMBER = (r"\d{1,4}[a-z]?(?![\w/])(?!" + SPC + r"\d{3}(?!\d))"  # not a dossier number ("en 29 826")
+                r"(?!" + WS + r"*,?" + WS + r"*[Nn]rs?\b)")  # … nor one followed by its own "nr."
+_MORE = (r"(?:" + WS + r"*[" + DASHES + r"]" + WS + r"*"
+         r"|" + WS + r"+(?:en|t/m|tot" + WS + r"+en" + WS + r"+met)" + WS + r"+"
+         r"|," + WS + r"*(?!\d{1,4}" + WS + r"+(?:" + MONTHS + r")))" + _NEXT_NUMBER)
 VALUES = regex.compile(_VAL + r"(?:" + _MORE + r")*")
 EK_LETTER = regex.compile(r"(?P<ek>[A-Z]{1,3})(?![\w'’])")
-BARE = regex.compile(r"(?P<bare>\d{1,4}[a-z]?)(?![\w/])(?![.,:]\d)(?!" + WS + r"+(?:" + MONTHS + r"))")
+BARE = regex.compile(r"(?P<bare>\d{1,4})(?![\w/])(?![.,:]\d)(?!" + WS + r"+(?:" + MONTHS + r"))")
 PAGE = regex.compile(
     r"(?P<pl>p|pp|blz|pag)\.?" + SPC + r"?\d+(?:" + SPC + r"?[" + DASHES + r"]" + SPC + r"?\d+)?"
     r"(?:" + SPC + r"+en" + SPC + r"+\d+)?(?:" + SPC + r"+e\.v\.)?(?![\w])"
@@ -573,7 +575,7 @@ def judge(ref: Reference, style: HouseStyle, text: str) -> list[Problem]:
                 reasons_en.append(why[1])
         if word[:1].islower():
             add(Problem("lowercase", ERROR,
-                        f"«{word}» aan het begin van een verwijzing met een hoofdletter"
+                        f"«{word}» begint een verwijzing en krijgt een hoofdletter"
                         + (f"; {reasons_nl[0]}" if reasons_nl else ""),
                         f"«{word}» starts a citation: capitalise it" + (f"; {reasons_en[0]}" if reasons_en else ""),
                         (Edit(kw.start, kw.end, right),)))
