@@ -1,0 +1,294 @@
+"""Other identifiers in letters: Tweede Kamer zaak- and documentnummers, ECLI, EU legal acts, CELEX numbers.
+
+`scan(text)` returns every identifier found in one paragraph's text as an `Identifier`: its kind, span, parsed
+fields, and the problems with it (each a `citations.Problem` with edits that repair it, where the repair is
+certain).  Formats and sources: ../shared/reference/conventions.md §2 (TK open data and URLs for zaak numbers;
+the Interinstitutionele schrijfwijzer §1.2.2 for EU acts; EUR-Lex for CELEX; the ECLI Council conclusions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .citations import ERROR, INFO, SPC, WS, Edit, Problem
+
+# -- zaak- and documentnummers ---------------------------------------------------------------------------
+
+ZAAK = regex.compile(
+    r"(?<![\w/-])(?P<year>(?:19|20)\d{2})(?P<sep>-|" + SPC + r")?(?P<letter>[ZzDd])(?P<num>\d{3,7})(?![\w/])"
+)
+ZAAK_HINT = regex.compile(r"\d{4}[-\s\u00a0]?[ZzDd]\d")
+ZAAK_CONTEXT = regex.compile(r"(?i)(?:kenmerk|referentie|zaak|document|nummer|nr\.?|zie)\W{0,3}$")
+
+# -- ECLI ------------------------------------------------------------------------------------------------------
+
+ECLI = regex.compile(
+    r"(?<![\w])(?P<kw>(?i:ecli))(?P<rest>(?:" + SPC + r"?:" + SPC + r"?[A-Za-z0-9.]+){1,6})"
+)
+
+# -- EU acts ---------------------------------------------------------------------------------------------------
+
+EU_ACT = regex.compile(
+    r"(?<![\p{L}])(?P<type>(?:[Gg]edelegeerde" + SPC + r"+|[Uu]itvoerings)?[Vv]erordening"
+    r"|(?:[Gg]edelegeerde" + SPC + r"+|[Uu]itvoerings)?[Rr]ichtlijn"
+    r"|(?:[Gg]edelegeerd" + SPC + r"+|[Uu]itvoerings)?[Bb]esluit|[Kk]aderbesluit)"
+    r"(?P<gap>" + SPC + r"+)"
+    r"(?:(?P<dom>\((?:EU|EG|EEG|EGKS|Euratom|EU," + SPC + r"?Euratom|GBVB|JBZ)\))(?P<gap2>" + SPC + r"+))?"
+    r"(?P<nr>[Nn]r\." + SPC + r"?)?"
+    r"(?P<a>\d{1,4})/(?P<b>\d{1,4})(?:/(?P<dom2>EU|EG|EEG|EGKS|Euratom|GBVB|JBZ))?(?![\w/])"
+)
+NEW_STYLE_FROM = 2015  # acts from 1 January 2015 on are numbered "(domain) YYYY/N"
+
+# -- CELEX -----------------------------------------------------------------------------------------------------
+
+CELEX_SHAPE = regex.compile(r"[0-9CE]\d{4}[A-Z]{1,2}\d{4}(?:\(\d{2}\))?(?:-\d{8})?")
+CELEX_LABELLED = regex.compile(
+    r"(?<![\w])(?i:celex)(?:-?(?:nummer|nr\.?))?" + SPC + r"?:?" + WS + r"*(?P<id>[0-9A-Za-z()\-]{4,30})"
+)
+CELEX_BARE = regex.compile(r"(?<![\w])(?P<id>3(?:19|20)\d{2}[LRD]\d{4})(?!\w)")
+CELEX_HINT = regex.compile(r"(?i)celex|3(?:19|20)\d{2}[LRD]\d{4}")
+CELEX_TYPE = {"L": "Richtlijn", "R": "Verordening", "D": "Besluit"}
+
+
+@dataclass
+class Identifier:
+    kind: str  # zaak | ecli | eu-act | celex
+    start: int
+    end: int
+    text: str
+    fields: dict = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def scan(text: str) -> list[Identifier]:
+    if not text:
+        return []
+    found: list[Identifier] = []
+    if ZAAK_HINT.search(text):
+        found += _zaken(text)
+    if "cli" in text or "CLI" in text:
+        found += _eclis(text)
+    acts = _eu_acts(text) if ("ichtlijn" in text or "erordening" in text or "esluit" in text) else []
+    found += acts
+    if CELEX_HINT.search(text):
+        found += _celex(text, acts)
+    found.sort(key=lambda i: i.start)
+    return found
+
+
+def _zaken(text: str) -> list[Identifier]:
+    out = []
+    for m in ZAAK.finditer(text):
+        sep, letter, num = m.group("sep"), m.group("letter"), m.group("num")
+        kind_nl = "zaaknummer" if letter.upper() == "Z" else "documentnummer"
+        kind_en = "zaak number" if letter.upper() == "Z" else "document number"
+        if sep == "-" or (sep is None and (letter.islower() or len(num) != 5) and len(num) >= 4):
+            pass
+        elif sep is not None and ZAAK_CONTEXT.search(text[max(0, m.start() - 20) : m.start()]) and len(num) == 5:
+            pass  # "kenmerk 2025 Z14995": a space inside the number
+        elif sep is None and letter.isupper() and len(num) == 5:
+            out.append(Identifier("zaak", m.start(), m.end(), m.group(), {"year": m.group("year")}))
+            continue
+        else:
+            continue
+        ident = Identifier("zaak", m.start(), m.end(), m.group(), {"year": m.group("year")})
+        reasons_nl, reasons_en, edits, safe = [], [], [], True
+        if sep is not None:
+            reasons_nl.append("zonder spatie of streepje na het jaartal")
+            reasons_en.append("no space or hyphen after the year")
+            edits.append(Edit(m.start("sep"), m.end("sep"), ""))
+        if letter.islower():
+            reasons_nl.append(f"hoofdletter {letter.upper()}")
+            reasons_en.append(f"capital {letter.upper()}")
+            edits.append(Edit(m.start("letter"), m.end("letter"), letter.upper()))
+        if len(num) != 5:
+            reasons_nl.append(f"vijf cijfers na de {letter.upper()}, niet {len(num)}")
+            reasons_en.append(f"five digits after the {letter.upper()}, not {len(num)}")
+            safe = False
+            edits = []
+        ident.problems.append(Problem(
+            "zaak", ERROR, f"{kind_nl} «{m.group()}» is misvormd: " + "; ".join(reasons_nl)
+            + " (vorm: 2025Z14995)",
+            f"{kind_en} «{m.group()}» is malformed: " + "; ".join(reasons_en) + " (form: 2025Z14995)",
+            tuple(edits), safe=safe))
+        out.append(ident)
+    return out
+
+
+def _eclis(text: str) -> list[Identifier]:
+    out = []
+    for m in ECLI.finditer(text):
+        whole = m.group()
+        end = m.end()
+        while whole.endswith("."):
+            whole, end = whole[:-1], end - 1
+        parts = [p.strip(" \u00a0\u202f") for p in whole.split(":")]
+        ident = Identifier("ecli", m.start(), end, whole, {"parts": parts})
+        reasons_nl, reasons_en = [], []
+        fixable = True
+        if len(parts) != 5:
+            reasons_nl.append(f"{len(parts)} delen in plaats van vijf (ECLI:land:instantie:jaar:nummer)")
+            reasons_en.append(f"{len(parts)} parts instead of five (ECLI:country:court:year:number)")
+            fixable = False
+        else:
+            _, country, court, year, ordinal = parts
+            if not regex.fullmatch(r"[A-Za-z]{2}", country):
+                reasons_nl.append(f"landcode «{country}» heeft geen twee letters")
+                reasons_en.append(f"country code «{country}» is not two letters")
+                fixable = False
+            if not regex.fullmatch(r"[A-Za-z0-9]{1,7}", court):
+                reasons_nl.append(f"instantiecode «{court}» is ongeldig")
+                reasons_en.append(f"court code «{court}» is not valid")
+                fixable = False
+            if not regex.fullmatch(r"\d{4}", year):
+                reasons_nl.append(f"jaartal «{year}» heeft geen vier cijfers")
+                reasons_en.append(f"year «{year}» is not four digits")
+                fixable = False
+            if not regex.fullmatch(r"[A-Za-z0-9.]{1,25}", ordinal):
+                reasons_nl.append(f"volgnummer «{ordinal}» is ongeldig")
+                reasons_en.append(f"ordinal «{ordinal}» is not valid")
+                fixable = False
+        if regex.search(SPC, whole):
+            reasons_nl.append("geen spaties rond de dubbele punten")
+            reasons_en.append("no spaces around the colons")
+        if whole != whole.upper() and not reasons_nl[:1]:
+            reasons_nl.append("in hoofdletters")
+            reasons_en.append("in capitals")
+        elif whole != whole.upper():
+            reasons_nl.append("in hoofdletters")
+            reasons_en.append("in capitals")
+        if reasons_nl:
+            right = ":".join(parts).upper()
+            edits = (Edit(m.start(), end, right),) if fixable else ()
+            ident.problems.append(Problem(
+                "ecli", ERROR, f"ECLI «{whole}» is misvormd: " + "; ".join(reasons_nl),
+                f"ECLI «{whole}» is malformed: " + "; ".join(reasons_en), edits))
+        out.append(ident)
+    return out
+
+
+def _is_year(s: str) -> bool:
+    return len(s) == 4 and s[:2] in ("19", "20")
+
+
+def _full_year(s: str) -> int:
+    y = int(s)
+    if len(s) == 2:
+        return y + (1900 if y > 50 else 2000)
+    return y
+
+
+def _eu_acts(text: str) -> list[Identifier]:
+    out = []
+    for m in EU_ACT.finditer(text):
+        a, b, dom, dom2, nr = m.group("a"), m.group("b"), m.group("dom"), m.group("dom2"), m.group("nr")
+        kind = m.group("type")
+        ident = Identifier("eu-act", m.start(), m.end(), m.group(), {"type": kind, "domain": dom or dom2})
+        add = ident.problems.append
+        if dom is None and dom2 is None:
+            # "Richtlijn 2024/1785": no domain; for an act from 2015 on, the shorthand of "(EU) 2024/1785"
+            if (_is_year(a) and int(a) >= NEW_STYLE_FROM and nr is None
+                    and kind.lower().endswith(("richtlijn", "verordening"))):
+                ident.fields.update(year=int(a), number=int(b))
+                add(Problem("eu-domain", INFO, f"«{m.group()}»: vermeld het domein: «{kind} (EU) {a}/{b}»",
+                            f"«{m.group()}»: give the domain: «{kind} (EU) {a}/{b}»",
+                            (Edit(m.end("gap"), m.end("gap"), "(EU) "),)))
+            out.append(ident)
+            continue
+        if dom is not None:
+            old_domain = dom.strip("()") in ("EG", "EEG", "EGKS")
+            b_year = _is_year(b) or (len(b) == 2 and (old_domain or nr is not None))
+            verordening = kind.lower().endswith("verordening")
+            if nr is not None and _is_year(a) and int(a) >= NEW_STYLE_FROM and not _is_year(b):
+                layout = "new+nr"  # "(EU) nr. 2016/679"
+                year, number = int(a), int(b)
+            elif nr is not None or (b_year and not (_is_year(a) and int(a) >= NEW_STYLE_FROM and not old_domain)):
+                layout = "old"  # number first: "(EG) nr. 1907/2006", "(EU) 1785/2024"
+                year, number = _full_year(b), int(a)
+            elif _is_year(a):
+                layout = "new"  # year first: "(EU) 2024/1785"
+                year, number = int(a), int(b)
+            else:
+                out.append(ident)
+                continue
+            ident.fields.update(year=year, number=number)
+            new_form = f"{kind} {dom} {year}/{number}"
+            old_form = (f"{kind} {dom} nr. {number}/{year}" if verordening
+                        else f"{kind} {year}/{number}/{dom.strip('()')}")
+            if dom2 is not None:
+                right = new_form if year >= NEW_STYLE_FROM else f"{kind} {year}/{number}/{dom2}"
+                add(Problem("eu-mixed", ERROR, f"«{m.group()}» mengt de oude en de nieuwe nummering: schrijf «{right}»",
+                            f"«{m.group()}» mixes the old and the new numbering: write «{right}»",
+                            (Edit(m.start(), m.end(), right),)))
+            elif layout == "new+nr":
+                add(Problem("eu-nr", ERROR,
+                            f"«{m.group()}»: een EU-handeling vanaf 2015 heeft geen «nr.»: «{new_form}»",
+                            f"«{m.group()}»: an EU act from 2015 on takes no «nr.»: «{new_form}»",
+                            (Edit(m.start(), m.end(), new_form),)))
+            elif layout == "old" and year >= NEW_STYLE_FROM:
+                add(Problem("eu-swapped", ERROR,
+                            f"«{m.group()}»: vanaf 2015 eerst het jaar, dan het nummer: «{new_form}»",
+                            f"«{m.group()}»: from 2015 on the year comes first, then the number: «{new_form}»",
+                            (Edit(m.start(), m.end(), new_form),)))
+            elif layout == "old" and nr is None and verordening:
+                add(Problem("eu-nr", ERROR, f"«{m.group()}»: een verordening van vóór 2015 heeft «nr.»: «{old_form}»",
+                            f"«{m.group()}»: a regulation from before 2015 takes «nr.»: «{old_form}»",
+                            (Edit(m.start("a"), m.start("a"), "nr. "),)))
+            elif (layout == "old" and not verordening and not old_domain) or (layout == "new" and year < NEW_STYLE_FROM):
+                add(Problem("eu-old-new", ERROR,
+                            f"«{m.group()}»: een handeling van vóór 2015 houdt de oude nummering: «{old_form}»",
+                            f"«{m.group()}»: an act from before 2015 keeps the old numbering: «{old_form}»",
+                            (Edit(m.start(), m.end(), old_form),), safe=False))
+        else:  # old style with the domain at the end: "Richtlijn 2010/75/EU", "Besluit nr. 284/2010/EU"
+            year = int(a) if (_is_year(a) or (len(a) == 2 and nr is None)) else int(b)
+            if year < 100:
+                year += 1900 if year > 50 else 2000
+            number = int(b) if year == int(a) or (len(a) == 2 and nr is None) else int(a)
+            ident.fields.update(year=year, number=number)
+            if year >= NEW_STYLE_FROM and _is_year(a):
+                right = f"{kind} ({dom2}) {year}/{number}"
+                add(Problem("eu-old-new", ERROR,
+                            f"«{m.group()}»: een handeling vanaf 2015 wordt genummerd als «{right}»",
+                            f"«{m.group()}»: an act from 2015 on is numbered «{right}»",
+                            (Edit(m.start(), m.end(), right),)))
+        out.append(ident)
+    return out
+
+
+def _celex(text: str, acts: list[Identifier]) -> list[Identifier]:
+    out = []
+    seen: set[int] = set()
+    for m in CELEX_LABELLED.finditer(text):
+        cid = m.group("id").rstrip(").,")
+        start = m.start("id")
+        seen.add(start)
+        ident = Identifier("celex", start, start + len(cid), cid)
+        if not CELEX_SHAPE.fullmatch(cid):
+            ident.problems.append(Problem(
+                "celex", ERROR, f"CELEX-nummer «{cid}» is misvormd (vorm: 32024L1785: sector, jaar, soort, nummer)",
+                f"CELEX number «{cid}» is malformed (form: 32024L1785: sector, year, type, number)"))
+        out.append(ident)
+    for m in CELEX_BARE.finditer(text):
+        if m.start() not in seen:
+            out.append(Identifier("celex", m.start(), m.end(), m.group("id")))
+    # a CELEX number beside exactly one EU act of the same paragraph must name that act
+    new_acts = [a for a in acts if a.fields.get("year", 0) >= NEW_STYLE_FROM and not a.problems]
+    for ident in out:
+        if ident.problems or len(new_acts) != 1 or not ident.text.startswith("3"):
+            continue
+        m = regex.fullmatch(r"3(\d{4})([LRD])(\d{4})", ident.text)
+        if m is None:
+            continue
+        act = new_acts[0]
+        act_type = act.fields["type"].lower()
+        want_type = next((k for k, v in CELEX_TYPE.items() if act_type.endswith(v.lower())), None)
+        if (int(m.group(1)), int(m.group(3))) != (act.fields["year"], act.fields["number"]) or (
+                want_type is not None and want_type != m.group(2)):
+            right = f"3{act.fields['year']}{want_type or m.group(2)}{act.fields['number']:04d}"
+            ident.problems.append(Problem(
+                "celex-mismatch", ERROR, f"CELEX-nummer «{ident.text}» hoort niet bij «{act.text}» (dat is {right})",
+                f"CELEX number «{ident.text}» does not belong to «{act.text}» (that is {right})",
+                (Edit(ident.start, ident.end, right),), safe=False))
+    return out
