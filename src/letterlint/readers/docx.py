@@ -217,6 +217,7 @@ class PartReader:
         self.fields: list[_FieldState] = []  # complex fields may run over several paragraphs
         self.tables = 0
         self.pos = 0  # length of the current paragraph's raw text so far
+        self.node: Element | None = None
         t = {name: f"{w}{name}" for name in (
             "p", "r", "t", "tab", "br", "cr", "noBreakHyphen", "softHyphen", "sym", "delText", "instrText",
             "fldChar", "footnoteReference", "endnoteReference", "ins", "del", "moveFrom", "moveTo", "hyperlink",
@@ -314,6 +315,7 @@ class PartReader:
         t = self.t
         w = self.w
         for child in el:
+            self.node = child  # the element whose text _emit receives (docx_edit maps text back to it)
             tag = child.tag
             if tag in self.skip:
                 if tag == f"{{{MC_NS}}}AlternateContent":
