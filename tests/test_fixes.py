@@ -250,7 +250,7 @@ def test_a_hidden_bookmark_named_elsewhere_in_the_package_is_kept(tmp_path):
     copy.write_bytes(out.getvalue())
     result = run_cli(copy, "--fix")
     assert b"_GoBack" in part(copy.read_bytes(), "word/document.xml").encode()
-    assert b"niet hersteld" in result.stderr and b"used" in result.stderr
+    assert b"niet hersteld" in result.stderr and b"nog gebruikt" in result.stderr
 
 
 # -- usage ------------------------------------------------------------------------------------------------

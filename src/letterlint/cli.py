@@ -240,7 +240,7 @@ def _fix_file(path: str, data: bytes, plan, args, lang: str, diffs: list[str]):
     if not args.diff:
         for f, why in outcome.unfixed:
             label = "not fixed" if en else "niet hersteld"
-            sys.stderr.write(f"letterlint: {label}: {where(outcome.path, f.location, lang)} [{f.rule}] {why}\n")
+            sys.stderr.write(f"letterlint: {label}: {where(outcome.path, f.location, lang)} [{f.rule}] {why(lang)}\n")
     return FileResult(path=outcome.path, findings=outcome.findings, problems=outcome.problems)
 
 

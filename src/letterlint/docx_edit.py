@@ -35,6 +35,7 @@ import zlib
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element, TreeBuilder
 
+from .findings import Msg
 from .readers.docx import REL_NS, PartReader, Styles, _namespace, _ordinals
 
 
@@ -425,7 +426,7 @@ class DocxEditor:
     # -- text edits ---------------------------------------------------------------------------------------
 
     def edit_paragraph(self, part_name: str, ordinal: int, raw: str,
-                       edits: list[tuple[int, int, str]]) -> list[str | None]:
+                       edits: list[tuple[int, int, str]]) -> list[Msg | None]:
         """Apply non-overlapping edits (raw start, raw end, replacement) to one paragraph.
 
         Returns, per edit, None when done or the reason it was not.
@@ -433,34 +434,38 @@ class DocxEditor:
         story = self.story(part_name)
         try:
             p = story.paragraph(ordinal, raw)
-        except EditError as exc:
-            return [str(exc)] * len(edits)
+        except EditError:
+            return [Msg("de alinea heeft niet meer de tekst die gelezen is",
+                        "the paragraph no longer has the text that was read")] * len(edits)
         part, w = story.part, story.w
         t_tag = f"{w}t"
         segs = story.segments.get(id(p), [])
         marks = story.marks.get(id(p), set())
         texts: dict[int, list] = {}  # id(w:t) → [element, new text]
         removed: dict[int, Element] = {}  # tabs, breaks … inside replaced spans
-        results: list[str | None] = [None] * len(edits)
+        results: list[Msg | None] = [None] * len(edits)
         for i in sorted(range(len(edits)), key=lambda i: (edits[i][0], edits[i][1]), reverse=True):
             a, b, new = edits[i]
             if "\n" in new or "\t" in new or "\r" in new:
-                results[i] = "a replacement with a line break or tab is not made in .docx"
+                results[i] = Msg("een vervanging met een regeleinde of tab wordt in .docx niet gemaakt",
+                                 "a replacement with a line break or tab is not made in .docx")
                 continue
             over = [s for s in segs if s[0] < b and s[1] > a]
             t_over = [s for s in over if s[2].tag == t_tag]
             if any(s[2].tag != t_tag and not (a <= s[0] and s[1] <= b) for s in over):
-                results[i] = "the span cuts through a special character"
+                results[i] = Msg("de tekst loopt half door een speciaal teken",
+                                 "the span cuts through a special character")
                 continue
             anchor = t_over[0] if t_over else None
             if new and anchor is None:
                 anchor = _insertion_segment(segs, a, marks, t_tag)
                 if anchor is None:
-                    results[i] = "no text run at this position"
+                    results[i] = Msg("op deze plek staat geen tekst om in te voegen",
+                                     "no text run at this position")
                     continue
             check = t_over + ([anchor] if anchor is not None else [])
             if any(len(s[2].text or "") != s[1] - s[0] for s in check):
-                results[i] = "the runs do not hold the expected text"
+                results[i] = Msg("de runs bevatten niet de verwachte tekst", "the runs do not hold the expected text")
                 continue
             for s in t_over:
                 entry = texts.setdefault(id(s[2]), [s[2], s[2].text or ""])
@@ -516,7 +521,7 @@ class DocxEditor:
 
     # -- bookmarks ----------------------------------------------------------------------------------------
 
-    def remove_bookmarks(self, part_name: str, names: list[str]) -> dict[str, str | None]:
+    def remove_bookmarks(self, part_name: str, names: list[str]) -> dict[str, Msg | None]:
         """Remove the named bookmarks from a story part; keep any that some part still names elsewhere."""
         story = self.story(part_name)
         part, w = story.part, story.w
@@ -529,17 +534,18 @@ class DocxEditor:
                 starts.setdefault(name, []).append(el)
             else:
                 keep_ids.add(el.get(f"{w}id"))
-        results: dict[str, str | None] = {}
+        results: dict[str, Msg | None] = {}
         mentions = self._mentions([n for n in names if n in starts])
         doomed_ids = set()
         doomed: list[Element] = []
         for name in names:
             els = starts.get(name)
             if not els:
-                results[name] = "bookmark not found"
+                results[name] = Msg("bladwijzer niet gevonden", "bookmark not found")
                 continue
             if mentions.get(name, 0) > len(els):
-                results[name] = "the bookmark is still used (a field, link or other part names it)"
+                results[name] = Msg("de bladwijzer wordt nog gebruikt (een veld, koppeling of ander onderdeel noemt haar)",
+                                    "the bookmark is still used (a field, link or other part names it)")
                 continue
             doomed += els
             doomed_ids.update(el.get(f"{w}id") for el in els)

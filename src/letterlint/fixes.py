@@ -36,6 +36,7 @@ from .findings import Finding, Msg
 from .model import Document
 
 MAX_PASSES = 8
+NOT_RESOLVED = Msg("de herstelling loste de bevinding niet op", "the fix did not resolve the finding")
 
 
 class FixError(Exception):
@@ -67,7 +68,7 @@ class FixOutcome:
     before: int  # findings before fixing
     applied: int = 0  # edits made, over all passes
     passes: int = 0
-    unfixed: list[tuple[Finding, str]] = field(default_factory=list)  # wanted fixes that could not be made
+    unfixed: list[tuple[Finding, Msg]] = field(default_factory=list)  # wanted fixes that could not be made
 
     @property
     def changed(self) -> bool:
@@ -81,10 +82,10 @@ def wanted(finding: Finding, unsafe: bool) -> bool:
 # -- planning --------------------------------------------------------------------------------------------
 
 
-def collect(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[Edit], list[tuple[Finding, str]]]:
+def collect(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[Edit], list[tuple[Finding, Msg]]]:
     """The edits the fixes of `findings` ask for (identical ones merged), and fixes that cannot apply here."""
     edits: dict[tuple, Edit] = {}
-    refused: list[tuple[Finding, str]] = []
+    refused: list[tuple[Finding, Msg]] = []
     for f in findings:
         if not wanted(f, unsafe):
             continue
@@ -93,22 +94,24 @@ def collect(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[
         end = fix.raw_end if fix.raw_end is not None else loc.raw_end
         if doc.format == "docx":
             if loc.xml is None:
-                refused.append((f, "the finding has no place in the document's XML"))
+                refused.append((f, Msg("de bevinding heeft geen plaats in de XML van het document",
+                                       "the finding has no place in the document's XML")))
                 continue
             key = (loc.xml[0], loc.xml[1])
         else:
             key = None
             if fix.action != "replace":
-                refused.append((f, f"fix '{fix.action}' applies to .docx only"))
+                refused.append((f, Msg(f"herstelling '{fix.action}' werkt alleen in .docx",
+                                       f"fix '{fix.action}' applies to .docx only")))
                 continue
             if doc.source is None or end > len(doc.source):
-                refused.append((f, "the span lies outside the file"))
+                refused.append((f, Msg("de tekst ligt buiten het bestand", "the span lies outside the file")))
                 continue
         if fix.action not in ("replace", "remove-bookmarks"):
-            refused.append((f, f"unknown fix action '{fix.action}'"))
+            refused.append((f, Msg(f"onbekende herstelling '{fix.action}'", f"unknown fix action '{fix.action}'")))
             continue
         if not 0 <= start <= end:
-            refused.append((f, "the fix has an invalid span"))
+            refused.append((f, Msg("de herstelling heeft een ongeldig bereik", "the fix has an invalid span")))
             continue
         edit = Edit(key, start, end, fix.replacement, fix.action, tuple(fix.data))
         edits.setdefault(edit.identity(), edit).findings.append(f)
@@ -158,7 +161,7 @@ def _markup(text: str) -> list[str]:
     return [m.group() for m in INLINE.finditer(text) if m.group("leak") is None]
 
 
-def apply_text(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, list[Edit], list[tuple[Edit, str]]]:
+def apply_text(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, list[Edit], list[tuple[Edit, Msg]]]:
     codec, bom = _codec(data, doc.meta.get("encoding", "utf-8"))
     try:
         original = data[len(bom):].decode(codec)
@@ -177,14 +180,16 @@ def apply_text(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, li
         try:
             new.encode(codec)
         except UnicodeEncodeError:
-            failed.append((e, f"the replacement cannot be written in the file's encoding ({codec})"))
+            failed.append((e, Msg(f"de vervanging past niet in de tekenset van het bestand ({codec})",
+                                  f"the replacement cannot be written in the file's encoding ({codec})")))
             continue
         if doc.format == "markdown" and _markup(normal[e.start:e.end]) != _markup(e.replacement):
-            failed.append((e, "the span contains Markdown markup that the fix would break"))
+            failed.append((e, Msg("de tekst bevat Markdown-opmaak die de herstelling zou breken",
+                                  "the span contains Markdown markup that the fix would break")))
             continue
         a, b = e.start + bisect_left(crlf, e.start), e.end + bisect_left(crlf, e.end)
         if a < pos:
-            failed.append((e, "overlaps another fix"))
+            failed.append((e, Msg("overlapt met een andere herstelling", "overlaps another fix")))
             continue
         pieces += [original[pos:a], new]
         pos = b
@@ -196,7 +201,7 @@ def apply_text(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, li
 # -- .docx -----------------------------------------------------------------------------------------------
 
 
-def apply_docx(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, list[Edit], list[tuple[Edit, str]]]:
+def apply_docx(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, list[Edit], list[tuple[Edit, Msg]]]:
     from .docx_edit import DocxEditor, EditError
 
     raws = {p.xml: p.raw for p in doc.blocks() if p.xml is not None}
@@ -212,7 +217,7 @@ def apply_docx(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, li
                 bookmarks.setdefault(e.key[0], []).append(e)
         for key, group in by_paragraph.items():
             if key not in raws:
-                failed += [(e, "paragraph not found") for e in group]
+                failed += [(e, Msg("alinea niet gevonden", "paragraph not found")) for e in group]
                 continue
             results = editor.edit_paragraph(key[0], key[1], raws[key], [(e.start, e.end, e.replacement) for e in group])
             for e, reason in zip(group, results, strict=True):
@@ -240,7 +245,7 @@ def fix_bytes(data: bytes, path: str, plan, unsafe: bool = False) -> FixOutcome:
     findings, problems = lint_document(doc, plan)
     outcome = FixOutcome(path=doc.path, original=data, data=data, document=doc, findings=findings,
                          problems=problems, before=len(findings))
-    reasons: dict[tuple, str] = {}
+    reasons: dict[tuple, Msg] = {}
     while outcome.passes < MAX_PASSES:
         edits, refused = collect(doc, findings, unsafe)
         for f, why in refused:
@@ -261,7 +266,7 @@ def fix_bytes(data: bytes, path: str, plan, unsafe: bool = False) -> FixOutcome:
         doc = read_bytes(new, path)
         findings, problems = lint_document(doc, plan)
         outcome.document, outcome.findings, outcome.problems = doc, findings, problems
-    outcome.unfixed = [(f, reasons.get(_key(f), "the fix did not resolve the finding"))
+    outcome.unfixed = [(f, reasons.get(_key(f), NOT_RESOLVED))
                        for f in outcome.findings if wanted(f, unsafe)]
     return outcome
 
