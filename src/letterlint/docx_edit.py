@@ -94,7 +94,10 @@ class ZipPackage:
             nlen, xlen, klen = struct.unpack("<HHH", data[pos + 28 : pos + 34])
             offset = struct.unpack("<I", data[pos + 42 : pos + 46])[0]
             end = pos + 46 + nlen + xlen + klen
-            name = data[pos + 46 : pos + 46 + nlen].decode("utf-8" if flags & 0x800 else "cp437")
+            try:
+                name = data[pos + 46 : pos + 46 + nlen].decode("utf-8" if flags & 0x800 else "cp437")
+            except UnicodeDecodeError:
+                raise EditError("the zip has an entry name that cannot be decoded") from None
             if flags & 0x1:
                 raise EditError("encrypted zip entries are not edited")
             if offset == 0xFFFFFFFF:
