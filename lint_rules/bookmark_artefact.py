@@ -11,6 +11,7 @@ What it checks
   * In .docx: a REF/PAGEREF cross-reference field whose target bookmark does not exist (it will show the
     error text the next time fields are updated), and hidden ``_GoBack``/``_Hlk…`` bookmarks that no field
     or link uses (info, one finding per paragraph; harmless in Word, but they leak into every export).
+    ``letterlint --fix`` removes them (a bookmark that any part of the package still names is kept).
 
 Why
   A published letter with "[bookmark: _Hlk…]" or "Fout! Bladwijzer niet gedefinieerd." in it looks careless
@@ -167,4 +168,5 @@ def _hidden_bookmarks(doc):
             ),
             suggestion=msg("verwijder ze (letterlint --fix)", "remove them (letterlint --fix)"),
             severity="info",
+            fix=Fix("", safe=True, action="remove-bookmarks", data=tuple(b.name for b in group)),
         )

@@ -44,6 +44,7 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("nl", "en"), default=None, help="language of messages (default: nl)")
     p.add_argument("--stdin-filename", metavar="NAME", help="name for standard input; its extension picks the reader")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
+    _add_fix_arguments(p)
     p.add_argument("--version", action="version", version=f"letterlint {__version__}")
     return p
 
@@ -109,6 +110,11 @@ def _lint(args) -> int:
     if args.paths.count("-") > 1:
         sys.stderr.write("letterlint: '-' (standard input) can be given only once\n")
         return 2
+    fix_problem = _check_fix_arguments(args)
+    if fix_problem:
+        sys.stderr.write(f"letterlint: {fix_problem}\n")
+        return 2
+    diffs: list[str] = []
 
     results = []
     for path in expand(args.paths, config.exclude):
@@ -116,19 +122,158 @@ def _lint(args) -> int:
             note = "Word-vergrendelbestand overgeslagen" if lang == "nl" else "Word lock file skipped"
             sys.stderr.write(f"letterlint: {path}: {note}\n")
             continue
-        result = lint_file(path, plan, args.stdin_filename)
+        if args.fix or args.diff or args.annotate:
+            result = _fix_or_annotate(path, plan, args, lang, diffs)
+        else:
+            result = lint_file(path, plan, args.stdin_filename)
         if result.error is not None:
             sys.stderr.write(f"letterlint: {result.path}: {result.error(lang)}\n")
         for problem in result.problems:
             sys.stderr.write(f"letterlint: {result.path}: {problem(lang)}\n")
         results.append(result)
 
+    if args.diff:
+        return _write_diffs(diffs, results, config_problem)
     from .reporters import FORMATS
 
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     FORMATS[args.format](results, sys.stdout, lang=lang, color=color)
     sys.stdout.flush()
     return exit_code(results, fail_on, usage_problem=bool(config_problem))
+
+
+# -- fixes and Word comments (--fix, --diff, --unsafe-fixes, --annotate) ---------------------------------
+
+
+def _add_fix_arguments(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("fixes and Word comments")
+    g.add_argument("--fix", action="store_true",
+                   help="apply the safe fixes and write the files back, then report what remains")
+    g.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply the unsafe fixes too")
+    g.add_argument("--diff", action="store_true",
+                   help="print what --fix would change as a unified diff (for .docx: of the paragraph texts); "
+                   "write nothing; exit 1 when there is something to fix")
+    g.add_argument("--annotate", metavar="OUT.docx",
+                   help="write a copy of the .docx with every finding as a Word comment (the input is not changed)")
+
+
+def _check_fix_arguments(args) -> str | None:
+    """A usage problem with the fix/annotate options, or None."""
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        return "--unsafe-fixes needs --fix or --diff"
+    if args.fix and args.diff:
+        return "--fix writes the files, --diff only shows the changes: give one of them"
+    if args.annotate is not None and (args.fix or args.diff):
+        return "--annotate cannot be combined with --fix or --diff (fix first, then annotate)"
+    if (args.fix or args.diff or args.annotate is not None) and "-" in args.paths:
+        return "--fix, --diff and --annotate need files, not standard input"
+    if args.annotate is not None:
+        from .annotate import same_file
+        from .readers import kind_of
+
+        if len(args.paths) != 1 or os.path.isdir(args.paths[0]):
+            return "--annotate takes exactly one .docx file"
+        if same_file(args.paths[0], args.annotate):
+            return "--annotate would overwrite the input; give another file name for the annotated copy"
+        if kind_of(args.annotate) != "docx":
+            return f"--annotate writes a Word file: give it a .docx name, not {args.annotate!r}"
+    return None
+
+
+def _input_bytes(path: str) -> bytes:
+    """The bytes of a file, with the reader's messages for what cannot be read."""
+    from .readers import MAX_INPUT_BYTES, read_path
+
+    try:
+        if os.path.getsize(path) <= MAX_INPUT_BYTES:
+            with open(path, "rb") as fh:
+                return fh.read()
+    except OSError:
+        pass
+    read_path(path)  # raises the InputError that explains why
+    raise OSError(f"cannot read {path}")
+
+
+def _fix_or_annotate(path: str, plan, args, lang: str, diffs: list[str]):
+    from .findings import Msg
+    from .readers import InputError
+    from .runner import FileResult
+
+    def failed(nl: str, en: str) -> FileResult:
+        return FileResult(path=path, error=Msg(nl, en))
+
+    try:
+        data = _input_bytes(path)
+        if args.annotate is not None:
+            return _annotate_file(path, data, plan, args.annotate, lang)
+        return _fix_file(path, data, plan, args, lang, diffs)
+    except InputError as exc:
+        return FileResult(path=path, error=exc.msg)
+    except OSError as exc:
+        return failed(f"kon niet worden geschreven ({exc.strerror or exc}); het bestand is niet gewijzigd",
+                      f"could not be written ({exc.strerror or exc}); the file was not changed")
+    except Exception as exc:  # a bug must not leave a traceback, nor a half-written file
+        return failed(f"interne fout ({type(exc).__name__}: {exc}); het bestand is niet gewijzigd; meld dit",
+                      f"internal error ({type(exc).__name__}: {exc}); the file was not changed; please report")
+
+
+def _fix_file(path: str, data: bytes, plan, args, lang: str, diffs: list[str]):
+    from .findings import Msg
+    from .fixes import FixError, diff, fix_bytes, open_elsewhere, write_atomically
+    from .reporters.text import where
+    from .runner import FileResult
+
+    en = lang == "en"
+    try:
+        outcome = fix_bytes(data, path, plan, unsafe=args.unsafe_fixes)
+    except FixError as exc:
+        return FileResult(path=path, error=Msg(f"niet hersteld: {exc}", f"not fixed: {exc}"))
+    if args.diff:
+        diffs.append(diff(outcome))
+    elif outcome.changed:
+        lock = open_elsewhere(path) if outcome.document.format == "docx" else None
+        if lock:
+            return FileResult(path=path, error=Msg(
+                f"het document is geopend ({lock} bestaat); sluit het en herhaal --fix",
+                f"the document is open in an editor ({lock} exists); close it and run --fix again"))
+        write_atomically(path, outcome.data)
+        remain = len(outcome.findings)
+        sys.stderr.write(f"letterlint: {outcome.path}: " + (
+            f"{outcome.applied} fix(es) applied, {remain} finding(s) remain\n" if en else
+            f"{outcome.applied} herstelling(en) toegepast, {remain} bevinding(en) over\n"))
+    if not args.diff:
+        for f, why in outcome.unfixed:
+            label = "not fixed" if en else "niet hersteld"
+            sys.stderr.write(f"letterlint: {label}: {where(outcome.path, f.location, lang)} [{f.rule}] {why(lang)}\n")
+    return FileResult(path=outcome.path, findings=outcome.findings, problems=outcome.problems)
+
+
+def _annotate_file(path: str, data: bytes, plan, out: str, lang: str):
+    from .annotate import AnnotateError, annotate
+    from .findings import Msg
+    from .fixes import write_atomically
+    from .readers import read_bytes
+    from .runner import FileResult, lint_document
+
+    doc = read_bytes(data, path)
+    findings, problems = lint_document(doc, plan)
+    try:
+        annotated, count = annotate(data, doc, findings, lang)
+    except AnnotateError as exc:
+        return FileResult(path=doc.path, error=Msg(exc.nl, exc.en))
+    write_atomically(out, annotated)
+    sys.stderr.write(f"letterlint: {out}: " + (f"{count} comment(s) written\n" if lang == "en"
+                                               else f"{count} opmerking(en) geschreven\n"))
+    return FileResult(path=doc.path, findings=findings, problems=problems)
+
+
+def _write_diffs(diffs: list[str], results, config_problem) -> int:
+    text = "".join(diffs)
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    if config_problem or any(r.error or r.problems for r in results):
+        return 2
+    return 1 if text else 0
 
 
 # -- rules / explain -------------------------------------------------------------------------------------

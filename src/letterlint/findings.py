@@ -44,12 +44,20 @@ class Fix:
     """A replacement of the finding's span (or of the span given here, in the same coordinates).
 
     `safe` fixes are applied by `--fix`; unsafe ones only with `--unsafe-fixes`.
+
+    `action` says what kind of change it is (see `letterlint.fixes`):
+      "replace"           replace the span with `replacement` (every format);
+      "remove-bookmarks"  .docx only: remove the bookmarks named in `data` (their w:bookmarkStart and
+                          w:bookmarkEnd) from the story of the finding's paragraph; `replacement` is unused.
+    A fix whose action a format cannot carry out is left alone (and its finding stays).
     """
 
     replacement: str
     safe: bool = True
     raw_start: int | None = None
     raw_end: int | None = None
+    action: str = "replace"
+    data: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

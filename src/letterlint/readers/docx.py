@@ -218,6 +218,8 @@ class PartReader:
         self.tables = 0
         self.pos = 0  # length of the current paragraph's raw text so far
         self.deleted_refs: list[tuple[str, str]] = []  # (kind, id) of note references in deleted text
+
+        self.node: Element | None = None
         t = {name: f"{w}{name}" for name in (
             "p", "r", "t", "tab", "br", "cr", "noBreakHyphen", "softHyphen", "sym", "delText", "instrText",
             "fldChar", "footnoteReference", "endnoteReference", "ins", "del", "moveFrom", "moveTo", "hyperlink",
@@ -315,6 +317,7 @@ class PartReader:
         t = self.t
         w = self.w
         for child in el:
+            self.node = child  # the element whose text _emit receives (docx_edit maps text back to it)
             tag = child.tag
             if tag in self.skip:
                 if tag == f"{{{MC_NS}}}AlternateContent":
