@@ -83,7 +83,7 @@ def test_a_document_without_comments_gets_a_comments_part(tmp_path):
     src = DATA / "draft-libreoffice.docx"
     assert "word/comments.xml" not in names(src.read_bytes())
     out = tmp_path / "out.docx"
-    result = run_cli(src, "--annotate", out, "--lang", "en")
+    result = run_cli(src, "--annotate", out, "--lang", "en", "--select", "bookmark-artefact,typo")
     assert b"123 comment(s) written" in result.stderr
     data = out.read_bytes()
     assert names(data)[-1] == "word/comments.xml"
@@ -167,10 +167,10 @@ def test_libreoffice_opens_fixed_and_annotated_files(tmp_path):
         assert run_cli(fixed, "--fix").returncode in (0, 1)
         assert fixed.read_bytes() != src.read_bytes()
         annotated = tmp_path / f"annotated-{src.name}"
-        assert run_cli(src, "--annotate", annotated).returncode in (0, 1)
+        assert run_cli(src, "--annotate", annotated, "--select", "bookmark-artefact,typo").returncode in (0, 1)
         files += [fixed, annotated]
     noted = tmp_path / "annotated-noot.docx"
-    run_cli(_with_typo_in_footnote(tmp_path), "--annotate", noted)
+    run_cli(_with_typo_in_footnote(tmp_path), "--annotate", noted, "--select", "bookmark-artefact,typo")
     files.append(noted)
     outdir = tmp_path / "out"
     profile = (tmp_path / "lo-profile").as_uri()

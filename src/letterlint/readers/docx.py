@@ -218,7 +218,6 @@ class PartReader:
         self.tables = 0
         self.pos = 0  # length of the current paragraph's raw text so far
         self.deleted_refs: list[tuple[str, str]] = []  # (kind, id) of note references in deleted text
-
         self.node: Element | None = None
         t = {name: f"{w}{name}" for name in (
             "p", "r", "t", "tab", "br", "cr", "noBreakHyphen", "softHyphen", "sym", "delText", "instrText",
