@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import suppress, yamlrules
+from .baseline import with_context
 from .config import Config, ConfigError, _default_source
 from .findings import RANK, Finding, Msg
 from .model import Document
@@ -182,7 +183,7 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[Msg]]:
             problems.append(Msg(f"interne fout in regel {rule_id}: {detail}; meld dit aan de ontwikkelaars",
                                 f"internal error in rule {rule_id}: {detail}; please report this"))
     findings = _dedupe(sorted(findings, key=Finding.sort_key))
-    return suppress.apply(doc, findings, ran, plan.known), problems
+    return with_context(doc, suppress.apply(doc, findings, ran, plan.known)), problems
 
 
 def _ignored_for(path: str, config: Config) -> set[str]:
