@@ -44,9 +44,31 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("nl", "en"), default=None, help="language of messages (default: nl)")
     p.add_argument("--stdin-filename", metavar="NAME", help="name for standard input; its extension picks the reader")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
+    _workflow_arguments(p)
     _add_fix_arguments(p)
     p.add_argument("--version", action="version", version=f"letterlint {__version__}")
     return p
+
+
+def _workflow_arguments(p: argparse.ArgumentParser) -> None:
+    """Options for large repositories and CI: parallel processes and baselines."""
+    p.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                   help="lint files in N parallel processes (0: one per core); the output is the same")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--baseline", metavar="FILE",
+                       help="report only findings that are not recorded in this baseline file")
+    group.add_argument("--write-baseline", metavar="FILE",
+                       help="record all current findings in FILE (entries of files not linted are kept) and exit 0")
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, got {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("expected 0 (one per core) or more")
+    return n
 
 
 def _formats() -> list[str]:
@@ -91,7 +113,7 @@ def _load(args) -> tuple:
 
 
 def _lint(args) -> int:
-    from .runner import UsageError, exit_code, expand, is_lock_file, lint_file
+    from .runner import UsageError, exit_code, expand, is_lock_file
 
     lang = args.lang or os.environ.get("LETTERLINT_LANG") or "nl"
     if not args.paths:
@@ -116,16 +138,23 @@ def _lint(args) -> int:
         return 2
     diffs: list[str] = []
 
-    results = []
+    baseline = _open_baseline(args)
+    if isinstance(baseline, int):
+        return baseline
+
+    paths = []
     for path in expand(args.paths, config.exclude):
         if is_lock_file(path):
             note = "Word-vergrendelbestand overgeslagen" if lang == "nl" else "Word lock file skipped"
             sys.stderr.write(f"letterlint: {path}: {note}\n")
             continue
-        if args.fix or args.diff or args.annotate:
-            result = _fix_or_annotate(path, plan, args, lang, diffs)
-        else:
-            result = lint_file(path, plan, args.stdin_filename)
+        paths.append(path)
+    results = []
+    if args.fix or args.diff or args.annotate:  # writing files: one at a time, in this process
+        stream = (_fix_or_annotate(path, plan, args, lang, diffs) for path in paths)
+    else:
+        stream = _lint_files(paths, plan, args, lang)
+    for result in stream:
         if result.error is not None:
             sys.stderr.write(f"letterlint: {result.path}: {result.error(lang)}\n")
         for problem in result.problems:
@@ -134,11 +163,17 @@ def _lint(args) -> int:
 
     if args.diff:
         return _write_diffs(diffs, results, config_problem)
+    if args.write_baseline:
+        return _write_baseline(baseline, results, lang, usage_problem=bool(config_problem))
+    notes = _filter_baseline(baseline, results, lang) if baseline is not None else []
+
     from .reporters import FORMATS
 
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    FORMATS[args.format](results, sys.stdout, lang=lang, color=color)
+    FORMATS[args.format](results, sys.stdout, lang=lang, color=color, plan=plan)
     sys.stdout.flush()
+    for note in notes:
+        sys.stderr.write(f"letterlint: {note}\n")
     return exit_code(results, fail_on, usage_problem=bool(config_problem))
 
 
@@ -274,6 +309,96 @@ def _write_diffs(diffs: list[str], results, config_problem) -> int:
     if config_problem or any(r.error or r.problems for r in results):
         return 2
     return 1 if text else 0
+
+
+# -- many files, baselines ---------------------------------------------------------------------------------
+
+
+def _lint_files(paths: list[str], plan, args, lang: str):
+    """FileResults in the order of `paths`: in -j processes, with a progress line on a terminal."""
+    import functools
+
+    from .parallel import Progress, lint_many
+
+    progress = Progress.maybe(len(paths), lang)
+    factory = functools.partial(_plan_for, args.config, args.isolated, args.select, args.ignore, os.getcwd())
+    try:
+        for result in lint_many(paths, plan, jobs=args.jobs, stdin_filename=args.stdin_filename,
+                                plan_factory=factory, progress=progress):
+            if progress and (result.error is not None or result.problems):
+                progress.clear()
+            yield result
+    finally:
+        if progress:
+            progress.clear()
+
+
+def _plan_for(config_path, isolated, select, ignore, cwd):
+    """The plan again, in a spawned worker process (where the parent's cannot be inherited)."""
+    from .config import ConfigError, load_config
+    from .runner import build_plan
+
+    os.chdir(cwd)
+    try:
+        config = load_config(None if isolated else config_path, search=not isolated)
+    except ConfigError:
+        config = load_config(None, search=False)
+    return build_plan(config, select, ignore)
+
+
+def _open_baseline(args):
+    """The baseline to filter with or to write, None, or an exit code (2) when it cannot be read."""
+    from .baseline import Baseline, BaselineError, for_writing
+
+    if args.write_baseline:
+        return for_writing(args.write_baseline)
+    if args.baseline:
+        try:
+            return Baseline.load(args.baseline)
+        except BaselineError as exc:
+            sys.stderr.write(f"letterlint: {exc}\n")
+            return 2
+    return None
+
+
+def _write_baseline(baseline, results, lang: str, usage_problem: bool) -> int:
+    for r in results:
+        if r.error is None:
+            baseline.record(r.path, r.findings)
+    try:
+        baseline.write()
+    except OSError as exc:
+        sys.stderr.write(f"letterlint: {baseline.path}: cannot write the baseline ({exc.strerror or exc})\n")
+        return 2
+    n = sum(len(r.findings) for r in results)
+    files = sum(1 for r in results if r.error is None)
+    if lang == "en":
+        print(f"Baseline {baseline.path} written: {n} finding{'s' if n != 1 else ''} in {files} "
+              f"file{'s' if files != 1 else ''} recorded. Use --baseline {baseline.path} to report only new ones.")
+    else:
+        print(f"Baseline {baseline.path} geschreven: {n} bevinding{'en' if n != 1 else ''} in {files} "
+              f"bestand{'en' if files != 1 else ''} vastgelegd. Gebruik --baseline {baseline.path} om alleen "
+              "nieuwe te melden.")
+    return 2 if usage_problem or any(r.error or r.problems for r in results) else 0
+
+
+def _filter_baseline(baseline, results, lang: str) -> list[str]:
+    """Drop the findings recorded in the baseline; notes for stderr (how many were hidden, stale ones)."""
+    known = 0
+    for r in results:
+        if r.error is None:
+            r.findings, hidden = baseline.filter(r.path, r.findings)
+            known += hidden
+    notes = []
+    if known:
+        notes.append(f"{known} bekende bevinding(en) uit {baseline.path} niet getoond" if lang == "nl"
+                     else f"{known} known finding(s) from {baseline.path} not shown")
+    if baseline.stale:
+        notes.append(f"{baseline.stale} vastgelegde bevinding(en) komen niet meer voor; maak de baseline opnieuw "
+                     f"met --write-baseline {baseline.path}" if lang == "nl" else
+                     f"{baseline.stale} recorded finding(s) no longer occur; remake the baseline with "
+                     f"--write-baseline {baseline.path}")
+    return notes
 
 
 # -- rules / explain -------------------------------------------------------------------------------------

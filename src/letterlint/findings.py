@@ -78,6 +78,7 @@ class Finding:
     severity: str | None = None  # set by a rule only where it differs from the configured severity
     related: tuple[Related, ...] = ()
     rule: str = ""  # filled in by the runner
+    context: str = ""  # filled in by the runner: the offending text with the text around it (baselines, SARIF)
 
     def __post_init__(self) -> None:
         if isinstance(self.message, str):

@@ -10,7 +10,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import yamlrules
+from . import suppress, yamlrules
+from .baseline import with_context
 from .config import Config, ConfigError, _default_source
 from .findings import RANK, Finding, Msg
 from .model import Document
@@ -36,6 +37,7 @@ class Plan:
 
     rules: list[ActiveRule]
     config: Config
+    known: frozenset[str] = frozenset()  # every rule id of this configuration, active or not
 
 
 @dataclass
@@ -80,6 +82,7 @@ def build_plan(config: Config, select: Iterable[str] | None = None, ignore: Iter
     for rule_id in select_ids + ignore_ids:
         if rule_id not in rules:
             raise UsageError(f"unknown rule {rule_id!r} (see `letterlint rules`)")
+    _check_per_file_ignores(config, rules)
     active = []
     for rule_id, rule in rules.items():
         settings = config.rule_settings(rule_id)
@@ -99,7 +102,7 @@ def build_plan(config: Config, select: Iterable[str] | None = None, ignore: Iter
         if rule.prepare is not None:
             ctx.prepared = rule.prepare(options, _Where(config, rule_id))
         active.append(ActiveRule(rule, ctx))
-    return Plan(active, config)
+    return Plan(active, config, frozenset(rules))
 
 
 # -- files ---------------------------------------------------------------------------------------------
@@ -125,8 +128,21 @@ def expand(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
 
 
 def _excluded(path: str, patterns: list[str]) -> bool:
-    posix = Path(path).as_posix()
-    return any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(os.path.basename(path), p) for p in patterns)
+    forms = path_forms(path)
+    return any(fnmatch.fnmatch(form, p) for p in patterns for form in forms)
+
+
+def path_forms(path: str, bases: Iterable[str] = ()) -> list[str]:
+    """The ways a glob may name a file: as given, without "./", its name, and relative to the working
+    folder and to `bases` (the folders of the configuration files)."""
+    forms = [Path(path).as_posix(), Path(os.path.normpath(path)).as_posix(), os.path.basename(path)]
+    if path != STDIN and not path.startswith("<"):
+        absolute = os.path.abspath(path)
+        for base in (*bases, os.getcwd()):
+            rel = os.path.relpath(absolute, base) if os.path.splitdrive(absolute)[0] == os.path.splitdrive(base)[0] else ".."
+            if not rel.startswith(".."):
+                forms.append(Path(rel).as_posix())
+    return list(dict.fromkeys(forms))
 
 
 def is_lock_file(path: str) -> bool:
@@ -149,10 +165,12 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[Msg]]:
     findings: list[Finding] = []
     problems: list[Msg] = []
     ignored = _ignored_for(doc.path, plan.config)
+    ran: dict[str, str] = {}
     for active in plan.rules:
         rule_id = active.rule.id
-        if "*" in ignored or rule_id in ignored:
+        if "*" in ignored or "all" in ignored or rule_id in ignored:
             continue
+        ran[rule_id] = active.ctx.severity
         try:
             for finding in active.rule.check(doc, active.ctx):
                 findings.append(replace(finding, rule=rule_id, severity=finding.severity or active.ctx.severity))
@@ -164,16 +182,44 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[Msg]]:
             detail = f"{type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"
             problems.append(Msg(f"interne fout in regel {rule_id}: {detail}; meld dit aan de ontwikkelaars",
                                 f"internal error in rule {rule_id}: {detail}; please report this"))
-    return _dedupe(sorted(findings, key=Finding.sort_key)), problems
+    findings = _dedupe(sorted(findings, key=Finding.sort_key))
+    return with_context(doc, suppress.apply(doc, findings, ran, plan.known)), problems
 
 
 def _ignored_for(path: str, config: Config) -> set[str]:
+    """Rule ids that `per-file-ignores` switches off for this file ("*" or "all": every rule).
+
+    A glob matches the path as given, the file name, or the path relative to the working folder or to the
+    folder of the configuration file (so `archief/*.txt` works from anywhere in the repository)."""
+    if not config.per_file_ignores:
+        return set()
     out: set[str] = set()
-    posix = Path(path).as_posix()
+    forms = path_forms(path, _config_dirs(config))
     for pattern, ids in config.per_file_ignores.items():
-        if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
+        if any(fnmatch.fnmatch(form, pattern) for form in forms):
             out.update(ids)
     return out
+
+
+def _config_dirs(config: Config) -> list[str]:
+    dirs = []
+    for name in config.files:
+        name = name.split(" [tool.letterlint]")[0]
+        if not name.startswith("<") and os.path.exists(name):
+            dirs.append(os.path.dirname(os.path.abspath(name)))
+    return dirs[::-1]
+
+
+def _check_per_file_ignores(config: Config, rules: dict[str, Rule]) -> None:
+    for pattern, ids in config.per_file_ignores.items():
+        for rule_id in ids:
+            if rule_id not in rules and rule_id not in ("*", "all"):
+                import difflib
+
+                close = difflib.get_close_matches(rule_id, list(rules), n=1)
+                hint = f" (did you mean {close[0]}?)" if close else " (see `letterlint rules`)"
+                where = next((f for f in reversed(config.files) if not f.startswith("<")), "configuration")
+                raise UsageError(f"{where}: per-file-ignores {pattern!r}: unknown rule {rule_id!r}{hint}")
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -8,6 +8,9 @@ paragraph text and records in the model:
     [3:  body text]                   the body of note 3, after its paragraph; may hold brackets and line breaks
     \\tComment by Author: text         a Word comment (POI), to the end of the line
     !!! End note with ID "4" not found in document.   POI's text for a reference without a body
+
+A line that is only an HTML comment, such as ``<!-- letterlint: ignore typo -->``, is not a paragraph of the
+letter: it is kept as a directive for letterlint, bound to the paragraph that follows (as in Markdown).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ HEADING_EXCLUDE = regex.compile(
     r"^(?:antwoord|reactie|vraag|vragen\s+\d|geachte|hoogachtend|met\s+vriendelijke|bijlage\s*:|datum|kenmerk|betreft)\b",
     regex.IGNORECASE,
 )
+COMMENT_LINE = regex.compile(r"[ \t]*<!--(?P<body>(?:(?!-->).)*)-->[ \t\r]*$")
 LIST_START = regex.compile(r"^\s*(?:[-•·*–▪◦]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
 
 
@@ -127,11 +131,22 @@ def looks_like_heading(text: str, next_text: str | None) -> bool:
 def read_export(text: str, path: str, meta: dict | None = None):
     drafts: list[Draft] = []
     notes: list[NoteDraft] = []
+    directives: list[tuple[str, int, int]] = []  # (text, index of the paragraph it precedes, line)
     pos = 0
     n = len(text)
+    line_no = 1
     while pos < n or not drafts:
         nl = text.find("\n", pos)
         end = n if nl == -1 else nl
+        if "<!--" in text[pos:end] and (c := COMMENT_LINE.match(text, pos, end)):
+            directives.append((c.group("body").strip(), len(drafts), line_no))
+            line_no += 1
+            if end >= n:
+                if not drafts:  # a file of comments only: one empty paragraph, as for an empty file
+                    drafts.append(Draft(raw="", origin=n))
+                break
+            pos = end + 1
+            continue
         d = Draft(raw=text[pos:end], origin=pos)
         bodies: list = []
         end = _scan(text, pos, end, d, pos, allow_bodies=True, found_bodies=bodies)
@@ -142,13 +157,14 @@ def read_export(text: str, path: str, meta: dict | None = None):
                           raw_start=mstart - pos, raw_end=min(close + 1, end) - pos)
             )
         drafts.append(d)
+        line_no += text.count("\n", pos, end) + 1
         if end >= n:
             break
         pos = end + 1
 
     _classify(drafts)
     _note_kinds(drafts, notes)
-    return assemble(path, "text", drafts, notes, source=text, meta=meta)
+    return assemble(path, "text", drafts, notes, source=text, meta=meta, directives=directives)
 
 
 def _classify(drafts: list[Draft]) -> None:

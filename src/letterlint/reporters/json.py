@@ -25,7 +25,7 @@ def finding_dict(f: Finding, lang: str) -> dict:
     }
 
 
-def report(results, out, *, lang: str = "nl", color: bool = False) -> None:
+def report(results, out, *, lang: str = "nl", color: bool = False, **_context) -> None:
     files = []
     total = errors = 0
     for r in results:

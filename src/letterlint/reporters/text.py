@@ -62,7 +62,7 @@ def summary(results, lang: str) -> str:
     return text + (f" {unread} bestand(en) kon(den) niet worden gelezen (zie hierboven)." if unread else "")
 
 
-def report(results, out, *, lang: str = "nl", color: bool = False) -> None:
+def report(results, out, *, lang: str = "nl", color: bool = False, **_context) -> None:
     first = True
     for r in results:
         if not r.findings:

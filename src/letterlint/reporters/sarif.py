@@ -1,0 +1,194 @@
+"""SARIF 2.1.0 output, for code-scanning dashboards (GitHub code scanning, Azure DevOps, …).
+
+One run; `tool.driver.rules` describes every rule that ran (id, summary, documentation as help text,
+default level); each result has its rule, level, message (with the suggestion), and a location:
+
+* text exports and Markdown: a physical location with a region (1-based line and column, `endColumn` one
+  past the last character, as SARIF counts) and the offending text as snippet;
+* .docx: the artifact (a Word file has no lines) and a logical location naming the paragraph, the
+  footnote if any and the nearest heading.
+
+`Finding.related` become relatedLocations; `partialFingerprints["letterlint/v1"]` is the hash of rule,
+offending text and its context (the same key as baselines), so alerts survive edits elsewhere in a file.
+Files that could not be read are tool execution notifications.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from .. import __version__
+from ..baseline import fingerprint
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+SRCROOT = "%SRCROOT%"
+WORDS = {
+    "nl": {"paragraph": "alinea", "footnote": "voetnoot", "endnote": "eindnoot", "at": "bij"},
+    "en": {"paragraph": "paragraph", "footnote": "footnote", "endnote": "endnote", "at": "at"},
+}
+
+
+def artifact_location(path: str) -> dict:
+    """A URI for a path: relative paths against %SRCROOT% (the working folder), absolute ones as file: URIs."""
+    if os.path.isabs(path):
+        return {"uri": Path(path).as_uri()}
+    posix = Path(os.path.normpath(path)).as_posix()
+    return {"uri": quote(posix, safe="/"), "uriBaseId": SRCROOT}
+
+
+def paragraph_name(loc, lang: str) -> str:
+    w = WORDS[lang]
+    if loc.note and loc.part in ("footnote", "endnote"):
+        return f"{w[loc.part]} {loc.note} ({w['at']} {w['paragraph']} {loc.paragraph})"
+    return f"{w['paragraph']} {loc.paragraph}"
+
+
+def _region(loc) -> dict | None:
+    if loc.line is None:
+        return None
+    empty = loc.raw_end <= loc.raw_start
+    region = {"startLine": loc.line, "startColumn": loc.column or 1,
+              "endLine": loc.end_line or loc.line,
+              "endColumn": (loc.column or 1) if empty else (loc.end_column or loc.column or 1) + 1}
+    if loc.text:
+        region["snippet"] = {"text": loc.text}
+    return region
+
+
+def location(path: str, loc, lang: str, index: int | None = None) -> dict:
+    art = artifact_location(path)
+    if index is not None:
+        art["index"] = index
+    physical = {"artifactLocation": art}
+    region = _region(loc)
+    out: dict = {"physicalLocation": physical}
+    if region is not None:
+        physical["region"] = region
+    else:  # .docx: no lines; name the paragraph and its heading
+        name = paragraph_name(loc, lang)
+        logical = {"name": name, "kind": "element",
+                   "fullyQualifiedName": f"{loc.heading} › {name}" if loc.heading else name}
+        out["logicalLocations"] = [logical]
+        props = {"paragraph": loc.paragraph, "heading": loc.heading, "text": loc.text}
+        if loc.note:
+            props["note"] = loc.note
+        out["properties"] = props
+    return out
+
+
+def _first_paragraph(doc: str) -> str:
+    for block in doc.split("\n\n"):
+        text = " ".join(block.split())
+        if text:
+            return text
+    return ""
+
+
+def rule_descriptor(rule_id: str, rule, severity: str, lang: str) -> dict:
+    if rule is None:
+        return {"id": rule_id, "name": rule_id, "defaultConfiguration": {"level": LEVEL.get(severity, "warning")}}
+    summary = rule.summary(lang)
+    doc = rule.doc or summary
+    return {
+        "id": rule_id,
+        "name": rule_id,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": _first_paragraph(doc) or summary},
+        "help": {"text": doc},
+        "defaultConfiguration": {"level": LEVEL.get(severity, "warning")},
+        "properties": {"tags": ["letterlint"], "fixable": bool(rule.fixable)},
+    }
+
+
+def _rules(results, plan, lang: str) -> tuple[list[dict], dict[str, int]]:
+    descriptors: dict[str, dict] = {}
+    if plan is not None:
+        for active in plan.rules:
+            descriptors[active.rule.id] = rule_descriptor(active.rule.id, active.rule, active.ctx.severity, lang)
+    missing = {f.rule: f.severity for r in results for f in r.findings if f.rule not in descriptors}
+    if missing:
+        from ..registry import builtin_rules
+
+        known = builtin_rules()
+        for rule_id, severity in missing.items():
+            descriptors[rule_id] = rule_descriptor(rule_id, known.get(rule_id), severity, lang)
+    ordered = [descriptors[k] for k in sorted(descriptors)]
+    return ordered, {d["id"]: i for i, d in enumerate(ordered)}
+
+
+def _fix(f, path: str, region: dict | None, lang: str) -> dict | None:
+    """A SARIF fix for a text format, when the fix replaces the finding's own span."""
+    if f.fix is None or region is None or f.fix.raw_start is not None or f.fix.raw_end is not None:
+        return None
+    deleted = {k: region[k] for k in ("startLine", "startColumn", "endLine", "endColumn")}
+    label = f.suggestion(lang) if f.suggestion is not None else f.fix.replacement
+    return {"description": {"text": label},
+            "artifactChanges": [{"artifactLocation": artifact_location(path),
+                                 "replacements": [{"deletedRegion": deleted,
+                                                   "insertedContent": {"text": f.fix.replacement}}]}],
+            "properties": {"safe": f.fix.safe}}
+
+
+def build(results, *, lang: str = "nl", plan=None) -> dict:
+    rules, rule_index = _rules(results, plan, lang)
+    artifacts, art_index = [], {}
+    for r in results:
+        if r.path not in art_index:
+            art_index[r.path] = len(artifacts)
+            artifacts.append({"location": artifact_location(r.path)})
+    out_results, notifications = [], []
+    for r in results:
+        if r.error is not None:
+            notifications.append({"level": "error", "message": {"text": r.error(lang)},
+                                  "locations": [{"physicalLocation": {"artifactLocation": artifact_location(r.path)}}]})
+        for problem in r.problems:
+            notifications.append({"level": "error", "message": {"text": problem(lang)},
+                                  "locations": [{"physicalLocation": {"artifactLocation": artifact_location(r.path)}}]})
+        for f in r.findings:
+            loc = location(r.path, f.location, lang, art_index[r.path])
+            text = f.message(lang)
+            if f.location.line is None:
+                where = paragraph_name(f.location, lang)
+                text = f"{where}{f' ({f.location.heading})' if f.location.heading else ''}: {text}"
+            if f.suggestion is not None:
+                text += f" → {f.suggestion(lang)}"
+            result = {
+                "ruleId": f.rule,
+                "ruleIndex": rule_index[f.rule],
+                "level": LEVEL.get(f.severity, "warning"),
+                "message": {"text": text},
+                "locations": [loc],
+                "partialFingerprints": {"letterlint/v1": fingerprint(f)},
+            }
+            if f.related:
+                result["relatedLocations"] = [
+                    {**location(rel.path or r.path, rel.location, lang), "id": i + 1,
+                     "message": {"text": rel.label(lang)}}
+                    for i, rel in enumerate(f.related)
+                ]
+            fix = _fix(f, r.path, loc["physicalLocation"].get("region"), lang)
+            if fix is not None:
+                result["fixes"] = [fix]
+            if f.suggestion is not None:
+                result["properties"] = {"suggestion": f.suggestion(lang)}
+            out_results.append(result)
+    run = {
+        "tool": {"driver": {"name": "letterlint", "version": __version__, "semanticVersion": __version__,
+                            "rules": rules}},
+        "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
+        "artifacts": artifacts,
+        "results": out_results,
+        "columnKind": "unicodeCodePoints",
+        "invocations": [{"executionSuccessful": not notifications,
+                         "toolExecutionNotifications": notifications}],
+    }
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def report(results, out, *, lang: str = "nl", color: bool = False, plan=None, **_context) -> None:
+    json.dump(build(results, lang=lang, plan=plan), out, ensure_ascii=False, indent=2)
+    out.write("\n")
