@@ -229,3 +229,16 @@ def test_zip_without_document():
         z.writestr("hello.txt", "hi")
     with pytest.raises(InputError, match="main document"):
         read_bytes(buf.getvalue(), "x.docx")
+
+
+def test_zip_with_undecodable_entry_name():
+    data = bytearray(_docx(b"<w:document " + W + b"><w:body/></w:document>"))
+    # flag the first entry's name as UTF-8 (bit 11) and put an invalid byte in it, in the central directory
+    cd = data.rfind(b"PK\x01\x02")
+    first_cd = data.find(b"PK\x01\x02")
+    assert cd != -1 and first_cd != -1
+    flags = int.from_bytes(data[first_cd + 8 : first_cd + 10], "little") | 0x800
+    data[first_cd + 8 : first_cd + 10] = flags.to_bytes(2, "little")
+    data[first_cd + 46] = 0xFF
+    with pytest.raises(InputError, match="unreadable directory"):
+        read_bytes(bytes(data), "x.docx")

@@ -60,6 +60,9 @@ class Package:
             raise InputError("het bestand is leeg", "the file is empty")
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
+        except (UnicodeDecodeError, ValueError, OSError):  # a corrupt central directory (e.g. bad entry names)
+            raise InputError("het zip-archief is beschadigd (onleesbare inhoudsopgave)",
+                             "the zip archive is damaged (unreadable directory)") from None
         except zipfile.BadZipFile:
             if data[:2] == b"PK":
                 raise InputError("het zip-archief is beschadigd (afgebroken of corrupt)",
