@@ -160,3 +160,30 @@ def check(doc, ctx):
                 suggestion=hit.suggestion,
                 fix=Fix(hit.suggestion, safe=False) if prepared.fix != "none" else None,
             )
+
+
+class _NoWhere:
+    def error(self, keys, message):  # the typo rule's own prepare() reports configuration errors
+        return ValueError(message)
+
+
+def typo_matcher(settings):
+    """A test of whether the typo rule, so configured, reports something in a short text (for other rules)."""
+    options = {**DEFAULT, **{k: v for k, v in settings.items() if k not in ("enabled", "severity")}}
+    from letterlint.phrases import PhraseList
+
+    try:
+        phrases = PhraseList(phrases_from_entries(options["entries"], _NoWhere(), (), check_examples=False).phrases
+                             + phrases_from_entries(options["extra-entries"], _NoWhere(), (), check_examples=False).phrases)
+    except (ValueError, KeyError, TypeError):
+        return None
+    lexicon = lexicon_from_options(options) if options.get("near-misses", True) else None
+    cache: dict[str, bool] = {}
+
+    def flags(text: str) -> bool:
+        if text not in cache:
+            cache[text] = (next(iter(phrases.finditer(text)), None) is not None
+                           or (lexicon is not None and next(iter(lexicon.scan(text)), None) is not None))
+        return cache[text]
+
+    return flags

@@ -40,6 +40,16 @@ DEFINED = regex.compile(r"\((\p{Lu}[\p{L}&]{1,11})\)")
 SPACE_ONLY = regex.compile(r"[ \t\n\r\u00A0\u202F]+")
 MIN_LENGTH = 4  # near-misses only for terms of four or more letters
 SHORT_WORD = 6  # ... and for a word that is not an acronym, six or more
+# Dutch function words: never an anchor of a multi-word term (they are in every paragraph); for the
+# term-consistency rule, never part of a multi-word term (voor dat/voordat, ten minste/tenminste).
+FUNCTION_WORDS = frozenset("""
+aan achter af al alle alleen als andere bij binnen boven buiten daar daarom dan dat de deze die dit door dus
+een eens elk elke en er even geen haar heel hen het hier hij hoe hun ieder iedere in is je kan men met mee
+meer minder na naar naast niet nog nu of om omdat onder ons onze ook op over per reeds rond samen sinds tegen
+te ten ter terug tijdens toch toe tot tussen uit uw van vanaf vanuit veel via voor vooral waar wat we weer wel
+welk welke wie wij worden wordt zal ze zeer zij zijn zo zoals zodat zonder zou zullen een twee drie vier vijf
+zes zeven acht negen tien honderd duizend miljoen miljard
+""".split())
 INFLECTIONS = ("e", "s", "n", "en", "'s", "’s", "es", "ren", "er")
 
 
@@ -153,6 +163,7 @@ class Lexicon:
 
     def _index(self) -> None:
         self._deletion_index: dict[str, list[Target]] = {}
+        self._lengths: dict[str, set[int]] = {}
         self._case: dict[str, Target] = {}
         self._anchors: dict[str, list[tuple[Target, int]]] = {}
         for t in self.targets:
@@ -163,11 +174,21 @@ class Lexicon:
                 if t.near_miss and _letters(word) >= MIN_LENGTH:
                     for key in {word} | _deletions(word):
                         self._deletion_index.setdefault(key, []).append(t)
+                    # which words can be a near-miss of it at all: by shape (an acronym's slip is an acronym,
+                    # a name's slip starts with a capital) and length; most words of a text are neither
+                    shapes = ("acronym",) if t.acronym else ("capital",) if t.text[:1].isupper() else ("capital", "lower")
+                    for shape in shapes:
+                        self._lengths.setdefault(shape, set()).update((len(word) - 1, len(word), len(word) + 1))
             elif t.near_miss:
-                for i, word in enumerate(t.words):
-                    if _letters(word) >= MIN_LENGTH:
-                        self._anchors.setdefault(word, []).append((t, i))
-        self._cache: dict[tuple[str, bool], tuple[Target, str] | None] = {}
+                # A window is found from an exact word of the term (its anchor).  With one word missed, one of
+                # the two longest words is still exact: two anchors are enough, and long words are rare.
+                significant = [(len(w), i) for i, w in enumerate(t.words)
+                               if _letters(w) >= MIN_LENGTH and w not in FUNCTION_WORDS]
+                for _, i in sorted(significant, reverse=True)[:2]:
+                    self._anchors.setdefault(t.words[i], []).append((t, i))
+        self._cache: dict[tuple[str, str], tuple[Target, str] | None] = {}
+        self._words: dict[str, tuple] = {}
+        self._boring: set[str] = set()  # words that are neither near a term nor part of one
 
     # -- words of the lexicon (for a spelling dictionary) ----------------------------------------------
 
@@ -183,8 +204,10 @@ class Lexicon:
     def _single(self, word: str) -> tuple[Target, str] | None:
         """The protected single-word form that `word` is a near-miss of, with the kind of edit."""
         lower = word.lower()
-        acronym = is_acronym(word)
-        key = (word, acronym)
+        shape = "acronym" if is_acronym(word) else "capital" if word[:1].isupper() else "lower"
+        if len(word) not in self._lengths.get(shape, ()):
+            return None
+        key = (word, shape)
         if key in self._cache:
             return self._cache[key]
         result = None
@@ -227,32 +250,76 @@ class Lexicon:
             return False
         return True
 
+    def _classify(self, word: str) -> tuple:
+        """What a chunk of text is, cached: (hits relative to the chunk, whether it anchors a multi-word term).
+
+        Each hit is (offset, length, piece, kind, target, edit).
+        """
+        found = self._words.get(word)
+        if found is not None:
+            return found
+        pieces = [(word, 0)]
+        if "-" in word or "\u2011" in word:
+            pieces += [(m.group(), m.start()) for m in PART.finditer(word)]
+        hits = []
+        anchor = False
+        for piece, offset in pieces:
+            lower = piece.lower()
+            anchor = anchor or lower in self._anchors
+            case_target = self._case.get(lower)
+            if case_target is not None:
+                if piece not in self.exact and _case_slip(piece, case_target.text):
+                    hits.append((offset, len(piece), piece, "case", case_target, None))
+                continue
+            near = self._single(piece)
+            if near:
+                hits.append((offset, len(piece), piece, "near-miss", near[0], near[1]))
+        result = (tuple(hits), anchor)
+        if len(self._words) > 100000:
+            self._words.clear()
+            self._boring.clear()
+        self._words[word] = result
+        return result
+
     def scan(self, text: str, defined: set[str] = frozenset(), skip: list[tuple[int, int]] = ()) -> Iterator[Hit]:
         """Near-misses and acronym case slips in `text`, in text order, without overlaps."""
+        classify = self._classify
+        words = CHUNK.findall(text)
+        boring = self._boring
+        if not boring.issuperset(words):
+            for word in set(words).difference(boring):
+                found, anchor = classify(word)
+                if not found and not anchor:
+                    boring.add(word)
+        if boring.issuperset(words):
+            return  # the common case: nothing in this paragraph is near a protected term
         hits: list[Hit] = []
-        chunks = [(m.group(), m.start(), m.end()) for m in CHUNK.finditer(text)]
-        caps_context = _mostly_capitals(text)
-        for word, start, end in chunks:
-            pieces = [(word, start, end)]
-            if "-" in word or "\u2011" in word:
-                pieces += [(m.group(), start + m.start(), start + m.end()) for m in PART.finditer(word)]
-            if _in_address(text, start, end):
+        chunks = []
+        anchored = False
+        caps_context = None
+        for m in CHUNK.finditer(text):
+            word = m.group()
+            start = m.start()
+            chunks.append((word, start, m.end()))
+            found, anchor = classify(word)
+            anchored = anchored or anchor
+            if not found or in_address(text, start, m.end()):
                 continue  # rivm.nl, info@ggd.nl: a domain is spelled as it is
-            for piece, s, e in pieces:
+            for offset, length, piece, kind, t, edit in found:
                 if piece in defined:
                     continue
-                lower = piece.lower()
-                case_target = self._case.get(lower)
-                if case_target is not None:
-                    if piece not in self.exact and not caps_context and _case_slip(piece, case_target.text):
-                        hits.append(Hit(s, e, piece, case_target.text, "case", case_target))
-                    continue
-                found = self._single(piece)
-                if found:
-                    t, kind = found
-                    hits.append(Hit(s, e, piece, _match_case(t.text, piece, t.acronym), "near-miss", t, kind))
-        if self._anchors:
+                s = start + offset
+                if kind == "case":
+                    if caps_context is None:
+                        caps_context = _mostly_capitals(text)
+                    if not caps_context:
+                        hits.append(Hit(s, s + length, piece, t.text, "case", t))
+                else:
+                    hits.append(Hit(s, s + length, piece, _match_case(t.text, piece, t.acronym), "near-miss", t, edit))
+        if anchored:
             hits += self._multi(text, chunks)
+        if not hits:
+            return
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         last = -1
         for h in hits:
@@ -305,7 +372,8 @@ def _case_slip(found: str, term: str) -> bool:
     return len(term) >= 4 and term.isupper() and found[:1].isupper() and found[1:].islower()
 
 
-def _in_address(text: str, start: int, end: int) -> bool:
+def in_address(text: str, start: int, end: int) -> bool:
+    """The word at [start, end) is part of a web or mail address or an identifier (rivm.nl, IENW/BSK-2026/1)."""
     before = text[start - 1:start]
     after = text[end:end + 2]
     return before in (".", "@", "/") or after[:1] == "/" or (after[:1] in (".", "@") and after[1:2].isalnum())
