@@ -59,6 +59,7 @@ _EDGE_BEFORE = r"(?<![\w'’\-\u2011])"
 _EDGE_AFTER = r"(?![\w'’\u2011]|-\w)"
 _GAP = r"(?:[ \t\u00A0\u202F]+\n?[ \t\u00A0\u202F]*|\n[ \t\u00A0\u202F]*)"  # spaces, or one line break
 DOUBLED = regex.compile(rf"(?i){_EDGE_BEFORE}(\w+){_GAP}(\1){_EDGE_AFTER}")
+WORD = regex.compile(r"\w+")
 ARTICLE = regex.compile(rf"(?i){_EDGE_BEFORE}(de){_GAP}(die|deze|dit|dat){_EDGE_AFTER}(?:\s+(\w+))?")
 TIMES = frozenset("""
 jaar jaren week weken maand maanden dag dagen keer keren eeuw eeuwen zomer winter lente voorjaar najaar herfst
@@ -87,7 +88,12 @@ def check(doc, ctx):
         text = par.text
         if not text or " " not in text and "\n" not in text:
             continue
-        for m in DOUBLED.finditer(text):
+        lowered = WORD.findall(text.lower())
+        if not any(a == b for a, b in zip(lowered, lowered[1:], strict=False)):
+            matches = ()  # the common case: no word follows itself (a quick test before the exact pattern)
+        else:
+            matches = DOUBLED.finditer(text)
+        for m in matches:
             first, second = m.group(1), m.group(2)
             word = first.lower()
             if word in allow or len(word) < 2 or any(c.isdigit() for c in word) or second[:1].isupper():
