@@ -244,6 +244,8 @@ def _candidate(word: str, text: str, start: int, end: int, prepared: Prepared) -
         return False  # an abbreviation: jl., nr., bijv.
     if text[end:end + 1] in ("-", "\u2011") or (start and text[start - 1] in ("-", "\u2011")):
         return False  # a part of a compound cut short: "onderzoeks- en meetprogramma", "actie- en -plannen"
+    if text[end:end + 1] == ")" and text[end + 1:end + 2].isalpha():
+        return False  # "(onderzoeks)gegevens"
     if prepared.skip_names and word[:1].isupper() and not _sentence_start(text, start):
         return False  # a name inside a sentence
     return not in_address(text, start, end)
@@ -267,8 +269,13 @@ def check(doc, ctx):
                 occurrences.setdefault(word, []).append((par, s, e))
     if not occurrences:
         return
-    unknown = prepared.checker.unknown(list(occurrences))
-    unknown -= _known_compounds(unknown, prepared)
+    # one call of the checker: the words, and the parts of hyphenated words (PFAS-lozing: lozing)
+    parts = {w: _parts(w, prepared) for w in occurrences if "-" in w or "\u2011" in w}
+    asked = set(occurrences) | {p for ps in parts.values() for p in ps}
+    unknown_all = prepared.checker.unknown(sorted(asked))
+    unknown = {w for w in occurrences if w in unknown_all}
+    # a hyphenated word whose parts are each known, an acronym or a name is accepted (motie-Kostić, PFAS-lozing)
+    unknown = {w for w in unknown if not (w in parts and not any(p in unknown_all for p in parts[w]))}
     if prepared.typo is not None:
         unknown = {w for w in unknown if not prepared.typo(w)}
     ordered = sorted(unknown, key=lambda w: (occurrences[w][0][0].part != "body", occurrences[w][0][0].number,
@@ -285,10 +292,7 @@ def _acronym(part: str) -> bool:
     return sum(1 for c in part if c.isupper()) >= 2
 
 
-def _known_compounds(unknown: set[str], prepared: Prepared) -> set[str]:
-    """Hyphenated words whose parts are each known or an acronym (PFAS-lozing, Chemours-terrein), in one call."""
-    split = {w: [p for p in regex.split(r"[-\u2011]", w) if p] for w in unknown if "-" in w or "\u2011" in w}
-    parts = {p for ps in split.values() for p in ps
-             if p not in prepared.accepted and not _acronym(p) and not (prepared.skip_names and p[:1].isupper())}
-    unknown_parts = prepared.checker.unknown(sorted(parts)) if parts else set()
-    return {w for w, ps in split.items() if len(ps) > 1 and not any(p in unknown_parts for p in ps)}
+def _parts(word: str, prepared: Prepared) -> list[str]:
+    """The parts of a hyphenated word that the checker must know (not acronyms, names or accepted words)."""
+    return [p for p in regex.split(r"[-\u2011]", word) if p and p not in prepared.accepted and not _acronym(p)
+            and not (prepared.skip_names and p[:1].isupper())]

@@ -72,7 +72,6 @@ HAS_LETTER = regex.compile(r"\p{L}")
 # words separated by nothing but spaces (a run of them can hold a multi-word term)
 RUN = regex.compile(r"\w+(?:[-\u2011]\w+)*(?:[ \t\n\r\u00A0\u202F]+\w+(?:[-\u2011]\w+)*)*")
 ADDRESS_HINT = regex.compile(r"\w[.@/]\w")
-ADDRESS = regex.compile(r"(?<=[.@/])\w+(?:[-\u2011]\w+)*|\w+(?:[-\u2011]\w+)*(?=[.@/]\w|/)")
 # a quotation reproduces someone else's spelling (a newspaper headline, a report's title)
 # (a quotation may run on from the paragraph before or into the next one: hard-wrapped text)
 QUOTED = regex.compile(r'«[^»]*(?:»|$)|^[^«]*»|“[^”]*(?:”|$)|^[^“]*”|„[^”“]*(?:[”“]|$)|"[^"\n]*"')
@@ -134,8 +133,13 @@ def _visible(par) -> str:
     spans = [m.span() for m in URL.finditer(text)] if ("/" in text or "@" in text or "www." in text) else []
     if "«" in text or "“" in text or "„" in text or '"' in text or "»" in text or "”" in text:
         spans += [m.span() for m in QUOTED.finditer(text)]
-    if ADDRESS_HINT.search(text):
-        spans += [m.span() for m in ADDRESS.finditer(text)]
+    for m in ADDRESS_HINT.finditer(text):  # a dotted or slashed name: widen to the whole of it
+        a, b = m.start(), m.end()
+        while a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-.@/_"):
+            a -= 1
+        while b < len(text) and (text[b].isalnum() or text[b] in "-@/_" or (text[b] == "." and text[b + 1:b + 2].isalnum())):
+            b += 1
+        spans.append((a, b))
     if not spans:
         return text
     chars = list(text)
@@ -146,8 +150,9 @@ def _visible(par) -> str:
 
 def _counts(doc, max_words: int) -> tuple[dict[str, Counter], list]:
     """key → Counter(form) for every word and run of up to max_words words; and the visible texts."""
-    counts: Counter = Counter()
+    tokens: list[str] = []
     visible = []
+    content = _content
     for par in doc.blocks():
         if not par.text or par.kind == "table":
             continue
@@ -155,19 +160,20 @@ def _counts(doc, max_words: int) -> tuple[dict[str, Counter], list]:
         visible.append((par, text))
         for run in RUN.findall(text):
             words = run.split()
-            counts.update(words)
+            tokens += words
             if max_words < 2 or len(words) < 2:
                 continue
-            content = [_content(w) for w in words]
+            flags = [content(w) for w in words]
             for i in range(len(words) - 1):
-                if not content[i]:
+                if not flags[i]:
                     continue
                 form = words[i]
                 for j in range(i + 1, min(i + max_words, len(words))):
-                    if not content[j]:
+                    if not flags[j]:
                         break
                     form += " " + words[j]
-                    counts[form] += 1
+                    tokens.append(form)
+    counts = Counter(tokens)
     groups: dict[str, dict[str, int]] = {}
     for form, n in counts.items():
         key = form.lower().replace(" ", "").replace("-", "").replace("\u2011", "")
