@@ -1,50 +1,100 @@
-"""Known misspellings of fixed terms, acronyms and house-style words, from a list in rules.yaml.
+"""Misspellings of fixed terms, acronyms and house-style words: a wrong → right list, and near-misses of protected terms.
 
 What it checks
-  Every entry of the list (``wrong`` → ``right``) in every paragraph and footnote.  Entries match on word
-  boundaries, across any run of spaces or a line break, with straight or curly apostrophes.  Case follows
-  the entry: acronyms (RVIM) and case-only corrections (kamerlid → Kamerlid) match exactly as written;
-  other entries also match with a capital first letter, and the suggestion follows.  ``stem: true`` also
-  catches longer forms (staatsecretarissen).  Text inside web addresses is left alone.
+  1. Every entry of the list (``wrong`` → ``right``) in every paragraph and footnote.  Entries match on word
+     boundaries, across any run of spaces or a line break, with straight or curly apostrophes.  Case follows
+     the entry: acronyms (RVIM) and case-only corrections (kamerlid → Kamerlid) match exactly as written;
+     other entries also match with a capital first letter, and the suggestion follows.  ``stem: true`` also
+     catches longer forms (staatsecretarissen).
+  2. Near-misses of the protected terms (``terms``): a word one letter away from a protected term of four or
+     more letters — a letter left out, added or replaced, or two adjacent letters swapped (RVMI, Omgevinsgwet,
+     staatsecretaris, Rijkswaterstraat).  A multi-word term matches only as a whole, all words but one exact
+     (bevoegd bezag), so a real word that happens to be one letter away (bezag) is flagged only beside the
+     term's other words.  Words that are themselves protected, or listed as a term's ``neighbours`` (GGZ beside
+     GGD), are never flagged, nor inflections (bevoegde gezag), nor acronyms the document defines itself
+     ("(AMVI)").  In a four-letter acronym only a swap counts: RIVO and IenM are other bodies.
+  3. The case of protected acronyms: Rivm, Nvwa, IENW → RIVM, NVWA, IenW (not in all-capital text).
+  What the list already reports is not reported again as a near-miss.  Text inside web addresses is left alone.
 
 Why
   A misspelled institution or fixed term (RVIM, bevoegd bezag, staatsecretaris) in a letter to Parliament
-  is noticed by every reader, and spellcheckers do not know these terms.
+  is noticed by every reader, and spellcheckers do not know these terms.  The list catches known slips; the
+  lexicon catches the new ones writers make every day.
 
 Options
-  entries: the list (see rules.yaml). Each entry: wrong, right, and optionally case (auto, exact, ignore),
-    stem (true/false), note, fix (safe, unsafe, none) and examples: {match: [...], no-match: [...]}.
-    Examples are checked when the configuration loads; an example that fails is a configuration error.
-  extra-entries: your own additions, kept apart so that the bundled list still applies.
+  entries: the wrong → right list (see rules.yaml). Each entry: wrong, right, and optionally case (auto,
+    exact, ignore), stem (true/false), note, fix (safe, unsafe, none) and examples: {match: [...],
+    no-match: [...]}. Examples are checked when the configuration loads; an example that fails is a
+    configuration error.
+  extra-entries: your own additions to the list, kept apart so that the bundled list still applies.
+  terms: the protected-term lexicon. Each term is a string ("RIVM", "bevoegd gezag") or a mapping: term,
+    and optionally forms (other protected forms: plurals), neighbours (real words one letter away, never
+    slips of it), near-miss (false: protect the term, look for no near-misses), note, and examples
+    {match, no-match} checked when the configuration loads.
+  extra-terms: your own protected terms (the names of your organisation, programme, project).
+  near-misses: false switches parts 2 and 3 off.
+  fix: what a near-miss's suggestion may do: unsafe (default: only with --unsafe-fixes) or none.
 
 Bad::
 
     Het RVIM adviseert het bevoegd bezag; de staatsecretaris neemt dat over.
+    Onder de Omgevinsgwet adviseert het RIMV de Rijkswaterstraat.
 
 Good::
 
     Het RIVM adviseert het bevoegd gezag; de staatssecretaris neemt dat over.
+    De bevoegde gezagen, de GGD’en en de GGZ; hij bezag het rapport van de Adviescommissie (AMVI).
 """
 
 from __future__ import annotations
 
-from letterlint.findings import Msg, msg
-from letterlint.yamlrules import phrases_from_entries, substitution_findings
+from letterlint.findings import Finding, Fix, Msg, msg
+from letterlint.lexicon import Lexicon, defined_acronyms
+from letterlint.yamlrules import URL, phrases_from_entries
 
 ID = "typo"
 SEVERITY = "warning"
 SUMMARY = msg(
-    "Bekende tikfouten in vaste termen en afkortingen (RVIM → RIVM), uit een lijst in rules.yaml",
-    "Known misspellings of fixed terms and acronyms (RVIM → RIVM), from a list in rules.yaml",
+    "Tikfouten in vaste termen en afkortingen: een lijst (RVIM → RIVM) en bijna-treffers van beschermde termen",
+    "Misspelled fixed terms and acronyms: a list (RVIM → RIVM) and near-misses of protected terms",
 )
-DEFAULT = {"entries": [], "extra-entries": []}
+_TERM = {
+    "oneOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["term"],
+            "properties": {
+                "term": {"type": "string", "minLength": 1},
+                "forms": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                "neighbours": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                "near-miss": {"type": "boolean"},
+                "note": {"type": "string"},
+                "examples": {"$ref": "#/$defs/examples"},
+            },
+        },
+    ]
+}
+DEFAULT = {"entries": [], "extra-entries": [], "terms": [], "extra-terms": [], "near-misses": True, "fix": "unsafe"}
 CONF = {
     "entries": {"type": "array", "items": {"$ref": "#/$defs/phrase-entry"}},
     "extra-entries": {"type": "array", "items": {"$ref": "#/$defs/phrase-entry"}},
+    "terms": {"type": "array", "items": _TERM},
+    "extra-terms": {"type": "array", "items": _TERM},
+    "near-misses": {"type": "boolean"},
+    "fix": {"enum": ["unsafe", "none"]},
 }
 FIXABLE = True
 
 MESSAGE = Msg("«{wrong}» is een bekende schrijffout; schrijf «{right}»", "«{wrong}» is a known misspelling; write «{right}»")
+NEAR_MISS = Msg("«{wrong}» lijkt een verschrijving van «{right}»", "«{wrong}» looks like a misspelling of «{right}»")
+CASE = Msg("«{wrong}» wordt geschreven als «{right}»", "«{wrong}» is written «{right}»")
+
+
+class Prepared:
+    def __init__(self, phrases, lexicon: Lexicon | None, fix: str):
+        self.phrases, self.lexicon, self.fix = phrases, lexicon, fix
 
 
 def prepare(options, where):
@@ -52,8 +102,88 @@ def prepare(options, where):
 
     base = phrases_from_entries(options.get("entries", []), where, ("entries",))
     extra = phrases_from_entries(options.get("extra-entries", []), where, ("extra-entries",))
-    return PhraseList(base.phrases + extra.phrases)
+    phrases = PhraseList(base.phrases + extra.phrases)
+    lexicon = None
+    if options.get("near-misses", True):
+        lexicon = lexicon_from_options(options)
+        for key in ("terms", "extra-terms"):
+            for i, entry in enumerate(options.get(key, [])):
+                if isinstance(entry, dict):
+                    _check_examples(lexicon, entry.get("examples") or {}, where, (key, i, "examples"))
+    return Prepared(phrases, lexicon, options.get("fix", "unsafe"))
+
+
+def lexicon_from_options(options) -> Lexicon:
+    return Lexicon.from_entries([*options.get("terms", []), *options.get("extra-terms", [])])
+
+
+def _check_examples(lexicon: Lexicon, examples: dict, where, path: tuple) -> None:
+    for j, example in enumerate(examples.get("match", [])):
+        if not list(lexicon.scan(example, defined_acronyms([example]))):
+            raise where.error(path + ("match", j), f"example {example!r} should give a near-miss but does not")
+    for j, example in enumerate(examples.get("no-match", [])):
+        if list(lexicon.scan(example, defined_acronyms([example]))):
+            raise where.error(path + ("no-match", j), f"example {example!r} should give no near-miss but does")
 
 
 def check(doc, ctx):
-    yield from substitution_findings(doc, ctx.prepared, MESSAGE)
+    prepared: Prepared = ctx.prepared
+    lexicon = prepared.lexicon
+    defined = defined_acronyms(p.text for p in doc.blocks()) if lexicon else set()
+    for par in doc.blocks():
+        text = par.text
+        if not text:
+            continue
+        urls = [m.span() for m in URL.finditer(text)] if ("/" in text or "@" in text or "www." in text) else []
+        taken = list(urls)
+        for start, end, phrase, suggestion in prepared.phrases.finditer(text):
+            if any(s < end and start < e for s, e in urls):
+                continue  # web and mail addresses are spelled as they are
+            taken.append((start, end))
+            values = {"wrong": text[start:end], "right": suggestion}
+            fix_kind = (phrase.data or {}).get("fix", "safe")
+            yield Finding(
+                location=doc.locate(par, start, end),
+                message=Msg(MESSAGE.nl.format(**values), MESSAGE.en.format(**values)),
+                suggestion=suggestion,
+                fix=Fix(suggestion, safe=fix_kind == "safe") if fix_kind != "none" else None,
+            )
+        if lexicon is None:
+            continue
+        for hit in lexicon.scan(text, defined, taken):
+            template = CASE if hit.kind == "case" else NEAR_MISS
+            values = {"wrong": hit.found, "right": hit.suggestion}
+            note = f" ({hit.target.note})" if hit.target.note else ""
+            yield Finding(
+                location=doc.locate(par, hit.start, hit.end),
+                message=Msg(template.nl.format(**values) + note, template.en.format(**values) + note),
+                suggestion=hit.suggestion,
+                fix=Fix(hit.suggestion, safe=False) if prepared.fix != "none" else None,
+            )
+
+
+class _NoWhere:
+    def error(self, keys, message):  # the typo rule's own prepare() reports configuration errors
+        return ValueError(message)
+
+
+def typo_matcher(settings):
+    """A test of whether the typo rule, so configured, reports something in a short text (for other rules)."""
+    options = {**DEFAULT, **{k: v for k, v in settings.items() if k not in ("enabled", "severity")}}
+    from letterlint.phrases import PhraseList
+
+    try:
+        phrases = PhraseList(phrases_from_entries(options["entries"], _NoWhere(), (), check_examples=False).phrases
+                             + phrases_from_entries(options["extra-entries"], _NoWhere(), (), check_examples=False).phrases)
+    except (ValueError, KeyError, TypeError):
+        return None
+    lexicon = lexicon_from_options(options) if options.get("near-misses", True) else None
+    cache: dict[str, bool] = {}
+
+    def flags(text: str) -> bool:
+        if text not in cache:
+            cache[text] = (next(iter(phrases.finditer(text)), None) is not None
+                           or (lexicon is not None and next(iter(lexicon.scan(text)), None) is not None))
+        return cache[text]
+
+    return flags

@@ -1,0 +1,119 @@
+"""A word written twice in a row ("de de", "is is"), and an article before a demonstrative ("de die").
+
+What it checks
+  1. The same word twice, separated only by spaces or a line break: "het het rapport", "is is",
+     "De de leden".  Correct Dutch repetitions are allowed: "dat dat", "die die", "had had", "was was",
+     "werd werd", "zijn zijn", "haar haar", "ze ze", "je je", "u u" (the option ``allow``), and so are names ("Bora
+     Bora": the second word has a capital), numbers, single letters and words joined by an apostrophe or
+     hyphen ("GGD’en en", "de de-escalatie").  "is is" is reported: where it is meant ("Wat het is, is …"),
+     Dutch puts a comma between the verbs.
+  2. "de" directly before "die", "deze", "dit" or "dat" — a slip left by an edit ("Nu de die brief er
+     is"): one of the two words is too many.  Not when a time follows ("de dit jaar ingevoerde regels",
+     "de die dag geldende regels"), where the demonstrative belongs to the time.
+  Applies to every paragraph and footnote.  The fix removes the second copy of a doubled word (applied with
+  --fix only for words that never repeat: articles, prepositions, conjunctions; otherwise with
+  --unsafe-fixes); for "de die" there is no automatic fix: only the writer knows which word stays.
+
+Why
+  A doubled word is the commonest slip after editing a sentence; a reader sees it at once, a spellchecker
+  in Word not always (and never across a line break in a text export).
+
+Options
+  allow: words that may be written twice in a row (lower case).
+  extra-allow: your own additions, kept apart so that the bundled list still applies.
+  article-slip: false switches part 2 off.
+
+Bad::
+
+    Het het rapport is is verschenen.
+    Nu de die brief er is, zien deze leden uit naar de de uitwerking.
+
+Good::
+
+    Hij zegt dat dat rapport klopt; de mensen die die brief lazen; als hij het geweten had had hij gebeld.
+    Worden GGD’en en het RIVM betrokken? De de-escalatie en de dit jaar ingevoerde regels; Bora Bora; 10 10.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from letterlint.findings import Finding, Fix, Msg, msg
+
+ID = "doubled-word"
+SEVERITY = "warning"
+SUMMARY = msg(
+    "Een woord twee keer achter elkaar (de de, is is) en een lidwoord vóór een aanwijzend voornaamwoord (de die)",
+    "A word written twice in a row (de de, is is), and an article before a demonstrative (de die)",
+)
+DEFAULT = {"allow": ["dat", "die", "had", "was", "werd", "zijn", "haar", "ze", "je", "u", "jullie", "ja", "nee", "bla", "hè", "tja"],
+           "extra-allow": [], "article-slip": True}
+CONF = {
+    "allow": {"type": "array", "items": {"type": "string", "minLength": 1}},
+    "extra-allow": {"type": "array", "items": {"type": "string", "minLength": 1}},
+    "article-slip": {"type": "boolean"},
+}
+FIXABLE = True
+
+_EDGE_BEFORE = r"(?<![\w'’\-\u2011])"
+_EDGE_AFTER = r"(?![\w'’\u2011]|-\w)"
+_GAP = r"(?:[ \t\u00A0\u202F]+\n?[ \t\u00A0\u202F]*|\n[ \t\u00A0\u202F]*)"  # spaces, or one line break
+DOUBLED = regex.compile(rf"(?i){_EDGE_BEFORE}(\w+){_GAP}(\1){_EDGE_AFTER}")
+WORD = regex.compile(r"\w+")
+ARTICLE = regex.compile(rf"(?i){_EDGE_BEFORE}(de){_GAP}(die|deze|dit|dat){_EDGE_AFTER}(?:\s+(\w+))?")
+TIMES = frozenset("""
+jaar jaren week weken maand maanden dag dagen keer keren eeuw eeuwen zomer winter lente voorjaar najaar herfst
+morgen ochtend middag avond nacht nachten periode kabinetsperiode vergaderjaar seizoen tijd moment datum kwartaal
+""".split())
+# words that never repeat in correct Dutch: removing the second copy is safe
+NEVER_TWICE = frozenset("""
+de het een van in op te voor met en of aan naar om bij tot door uit over onder tegen tussen zonder als dan
+maar want omdat zodat niet ook nog wel er
+""".split())
+
+DOUBLED_MSG = Msg("«{word}» staat twee keer achter elkaar", "«{word}» is written twice in a row")
+ARTICLE_MSG = Msg("«{found}»: een lidwoord vóór een aanwijzend voornaamwoord; één van beide is te veel",
+                  "«{found}»: an article before a demonstrative; one of the two is too many")
+ARTICLE_SUGGESTION = Msg("schrap «{a}» of «{b}»", "delete «{a}» or «{b}»")
+
+
+def prepare(options, where):
+    return frozenset(w.lower() for w in [*options.get("allow", []), *options.get("extra-allow", [])])
+
+
+def check(doc, ctx):
+    allow = ctx.prepared or frozenset()
+    article_slip = ctx.options.get("article-slip", True)
+    for par in doc.blocks():
+        text = par.text
+        if not text or " " not in text and "\n" not in text:
+            continue
+        lowered = WORD.findall(text.lower())
+        if not any(a == b for a, b in zip(lowered, lowered[1:], strict=False)):
+            matches = ()  # the common case: no word follows itself (a quick test before the exact pattern)
+        else:
+            matches = DOUBLED.finditer(text)
+        for m in matches:
+            first, second = m.group(1), m.group(2)
+            word = first.lower()
+            if word in allow or len(word) < 2 or any(c.isdigit() for c in word) or second[:1].isupper():
+                continue
+            start, end = m.start(1), m.end(2)
+            yield Finding(
+                location=doc.locate(par, start, end),
+                message=Msg(DOUBLED_MSG.nl.format(word=first), DOUBLED_MSG.en.format(word=first)),
+                suggestion=first,
+                fix=Fix(first, safe=word in NEVER_TWICE),
+            )
+        if article_slip and "de d" in text.lower():
+            for m in ARTICLE.finditer(text):
+                following = (m.group(3) or "").lower()
+                if following in TIMES or m.group(2)[:1].isupper():
+                    continue
+                a, b = m.group(1), m.group(2)
+                found = text[m.start(1):m.end(2)]
+                yield Finding(
+                    location=doc.locate(par, m.start(1), m.end(2)),
+                    message=Msg(ARTICLE_MSG.nl.format(found=found), ARTICLE_MSG.en.format(found=found)),
+                    suggestion=Msg(ARTICLE_SUGGESTION.nl.format(a=a, b=b), ARTICLE_SUGGESTION.en.format(a=a, b=b)),
+                )

@@ -1,0 +1,352 @@
+"""Mechanical punctuation slips: doubled marks, a space before or none after a mark, a missing full stop, brackets and quotes that do not pair.
+
+What it checks
+  * doubled marks: "vragen..", ",,", ";;", "( (" and "((";
+  * a space before a full stop, comma, semicolon, colon, question or exclamation mark ("locaties .");
+  * no space after a sentence's full stop, question or exclamation mark, or after a comma, between two
+    words ("gesteld.De leden", "regels,zoals");
+  * a missing full stop between two sentences: a word, a space and a capitalised sentence opener followed
+    by lower case ("… te creëren De verkenning doet …");
+  * brackets that do not pair within a paragraph, and an odd number of quotation marks.
+  Left alone: ellipses ("..." and "…"), decimals and version numbers, web and mail addresses, abbreviations
+  (i.v.m., o.a., jl., nr., c.s.: a full stop inside or after them is never taken for a sentence end),
+  list labels ("a)", "2)", "iv)"), names (minister De Jonge: the word after "De" has a capital too),
+  titles after a word that introduces one (het rapport De staat van …), quotations, tables, and spaces at a
+  paragraph's end.  In a text file (a text export or a PDF extraction, one line per paragraph) a
+  bracket or quotation mark that opens on one line and closes on the next pairs up.
+  Fixes: doubled marks and stray spaces are removed and a missing space inserted (--fix); the full stop
+  between two sentences is inserted only with --unsafe-fixes; brackets and quotes have no automatic fix.
+
+Why
+  These slips survive proofreading because the eye skips them; in a letter to Parliament they look careless.
+
+Options
+  doubled, space-before, missing-space, missing-full-stop, unbalanced: false switches that check off.
+  title-words: words after which a capitalised word starts a title, not a sentence (rapport, nota, …).
+
+Bad::
+
+    Dit zijn de antwoorden op de gestelde vragen..
+    Bij een aantal locaties . Op iedere locatie ,, zoals bij de motie ( (Kamerstuk 28089, nr. 321).
+    Het is gesteld.De leden vragen om wet- en regelgeving te creëren De verkenning doet daaraan geen afbreuk.
+    Zij vragen (zie de bijlage om een reactie.
+
+Good::
+
+    Dit zijn de antwoorden op de gestelde vragen... en meer … Zie www.rijksoverheid.nl/a..b of 1,5 en 2.0.
+    Zoals i.v.m. de regels, o.a. de wet, 7 april jl. De minister De Jonge en het rapport De staat van de zorg.
+    Aan de orde zijn: a) de lucht; b) het water (zie bijlage 2); en «de bodem». De vragen zijn gesteld.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from letterlint.findings import Finding, Fix, Msg, msg
+from letterlint.yamlrules import URL
+
+ID = "punctuation"
+SEVERITY = "warning"
+SUMMARY = msg(
+    "Leestekens: dubbele tekens (.. ,, ( (), spatie vóór of geen spatie na een leesteken, ontbrekende punt, "
+    "haakjes en aanhalingstekens die niet sluiten",
+    "Punctuation: doubled marks (.. ,, ( (), a space before or none after a mark, a missing full stop, "
+    "brackets and quotes that do not pair",
+)
+TITLE_WORDS = ["rapport", "nota", "notitie", "brief", "programma", "advies", "publicatie", "boek", "artikel",
+               "project", "getiteld", "genaamd", "titel", "thema", "campagne", "platform", "document", "visie",
+               "agenda", "actieagenda", "plan", "strategie", "onderzoek", "verkenning", "uitzending", "bericht",
+               "krant", "dagblad", "initiatief", "handreiking", "richtlijn", "website", "film", "serie", "motie",
+               "programma's", "rubriek", "podcast", "debat", "conferentie", "congres", "symposium", "verslag",
+               "evaluatie", "monitor", "studie", "toolkit", "app", "regeling", "werkgroep", "commissie", "fonds"]
+DEFAULT = {"doubled": True, "space-before": True, "missing-space": True, "missing-full-stop": True,
+           "unbalanced": True, "title-words": TITLE_WORDS}
+CONF = {
+    "doubled": {"type": "boolean"},
+    "space-before": {"type": "boolean"},
+    "missing-space": {"type": "boolean"},
+    "missing-full-stop": {"type": "boolean"},
+    "unbalanced": {"type": "boolean"},
+    "title-words": {"type": "array", "items": {"type": "string", "minLength": 1}},
+}
+FIXABLE = True
+
+SP = r"[ \t\u00A0\u202F]"
+DOUBLED = regex.compile(r"(?<![.…\d])\.\.(?![.…\d])|,,|;;|\(" + SP + r"*\(")
+SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{N})\]»”’'])" + SP + r"+([.,;:?!])(?![.…\w])")
+MISSING_SPACE = regex.compile(r"(?<=\p{Ll}\p{Ll})([.?!])(?=\p{Lu}\p{Ll})|(?<=\p{Ll}\p{Ll}),(?=\p{Ll}\p{Ll})")
+SPACE_HINT = regex.compile(SP + r"[.,;:?!]")
+MISSING_SPACE_HINT = regex.compile(r"[.?!]\p{Lu}|,\p{Ll}")
+OPENERS = ("De Het Een Dit Deze Daarom Daarnaast Ook Wij Ik Zij Hij Er Tevens Verder Bovendien Echter Hierbij "
+           "Daarbij Daarmee Hiermee Hierdoor Daardoor Momenteel Vervolgens Inmiddels Uiteraard Zoals Wel Niet")
+OPENER = regex.compile(r"(?<=\p{Ll})" + SP + r"+(" + "|".join(OPENERS.split()) + r")" + SP + r"+(?=\p{Ll})")
+WORD_BEFORE = regex.compile(r"(?<![\w.\-])\p{Ll}[\p{Ll}\-]+\p{Ll}$")
+QUOTED = regex.compile(r'«[^»]*»|“[^”]*”|„[^”“]*[”“]|"[^"\n]*"')
+QUOTE_MARK = regex.compile(r"[«»“”„]")
+BRACKET = regex.compile(r"[()\[\]]")
+LABEL = regex.compile(r"(?:^|(?<=[\s;:,(]))(?:\p{L}|\d{1,2}|[ivxIVX]{1,4})\)")
+NOTHING = Msg("", "")
+
+MESSAGES = {
+    "..": (Msg("twee punten achter elkaar in «{context}»", "two full stops in a row in «{context}»"), "."),
+    ",,": (Msg("twee komma's achter elkaar in «{context}»", "two commas in a row in «{context}»"), ","),
+    ";;": (Msg("twee puntkomma's achter elkaar in «{context}»", "two semicolons in a row in «{context}»"), ";"),
+    "((": (Msg("twee openingshaakjes achter elkaar in «{context}»", "two opening brackets in a row in «{context}»"), "("),
+}
+SPACE_MSG = Msg("spatie vóór «{mark}» in «{context}»", "a space before «{mark}» in «{context}»")
+MISSING_SPACE_MSG = Msg("geen spatie na «{mark}» in «{context}»", "no space after «{mark}» in «{context}»")
+MISSING_STOP_MSG = Msg("hier lijkt een punt te ontbreken tussen twee zinnen: «{found}»",
+                       "a full stop seems to be missing between two sentences: «{found}»")
+UNCLOSED_MSG = Msg("haakje «{mark}» wordt in deze alinea niet gesloten: «{context}»",
+                   "bracket «{mark}» is not closed in this paragraph: «{context}»")
+UNOPENED_MSG = Msg("haakje «{mark}» wordt in deze alinea niet geopend: «{context}»",
+                   "bracket «{mark}» is not opened in this paragraph: «{context}»")
+QUOTE_MSG = Msg("aanhalingsteken «{mark}» zonder tegenhanger: «{context}»",
+                "quotation mark «{mark}» without its partner: «{context}»")
+CLOSE_SUGGESTION = Msg("sluit het haakje of haal het weg", "close the bracket or remove it")
+OPEN_SUGGESTION = Msg("open het haakje of haal het weg", "open the bracket or remove it")
+QUOTE_SUGGESTION = Msg("sluit het citaat of haal het aanhalingsteken weg", "close the quotation or remove the mark")
+
+
+def prepare(options, where):
+    return frozenset(w.lower() for w in options.get("title-words", []))
+
+
+def _fmt(m: Msg, **values) -> Msg:
+    return Msg(m.nl.format(**values), m.en.format(**values))
+
+
+def _urls(text: str) -> list[tuple[int, int]]:
+    """Web and mail addresses, without the punctuation that follows them ("(https://…/a)." keeps its ")." )."""
+    spans = []
+    for m in URL.finditer(text):
+        start, end = m.span()
+        while end > start and text[end - 1] in ".,;:!?)]»”’'\"":
+            if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+                break  # a bracket that belongs to the address: …/Foo_(bar)
+            end -= 1
+        spans.append((start, end))
+    return spans
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The span with the words around it, for a message (a .docx location has no line and column)."""
+    a = start
+    while a > 0 and start - a < 25 and not (text[a - 1].isspace() and a < start):
+        a -= 1
+    b = end
+    while b < len(text) and b - end < 25 and not (text[b].isspace() and b > end):
+        b += 1
+    return ("…" if a > 0 else "") + " ".join(text[a:b].split()) + ("…" if b < len(text) else "")
+
+
+def _exact(par, start: int, end: int) -> bool:
+    """The cleaned span is exactly the raw text (no marker removed inside it): safe to replace."""
+    rs, re_ = par.span_to_raw(start, end)
+    return par.raw[rs:re_] == par.text[start:end]
+
+
+def check(doc, ctx):
+    options = ctx.options
+    title_words = ctx.prepared or frozenset()
+    hard_wrapped = doc.format == "text"  # one line per paragraph: a PDF extraction wraps mid-sentence
+    balance = _Balance(doc, hard_wrapped) if options.get("unbalanced", True) else None
+    for par in doc.blocks():
+        text = par.text
+        if not text.strip() or par.kind == "table":
+            if balance:
+                yield from balance.line_break()
+            continue
+        skip = _urls(text) if ("/" in text or "@" in text or "www." in text) else []
+
+        def skipped(a, b, skip=skip):
+            return any(s < b and a < e for s, e in skip)
+
+        doubled_paren = False
+        if options.get("doubled", True) and (".." in text or ",," in text or ";;" in text or text.count("(") > 1):
+            for m in DOUBLED.finditer(text):
+                if skipped(m.start(), m.end()):
+                    continue
+                key = "((" if m.group().startswith("(") else m.group()
+                doubled_paren = doubled_paren or key == "(("
+                message, replacement = MESSAGES[key]
+                message = _fmt(message, context=_context(text, m.start(), m.end()))
+                yield Finding(location=doc.locate(par, m.start(), m.end()), message=message, suggestion=replacement,
+                              fix=Fix(replacement, safe=True) if _exact(par, m.start(), m.end()) else None)
+        if options.get("space-before", True) and SPACE_HINT.search(text):
+            for m in SPACE_BEFORE.finditer(text):
+                if skipped(m.start(), m.end()):
+                    continue
+                if not _exact(par, m.start(), m.end()):
+                    continue  # a footnote mark or a removed marker stands between: not a plain space
+                mark = m.group(1)
+                if text[m.end():m.end() + 1] == mark:
+                    continue  # ",," is reported as doubled; two fixes of one spot would clash
+                yield Finding(location=doc.locate(par, m.start(), m.end()), message=_fmt(SPACE_MSG, mark=mark, context=_context(text, m.start(), m.end())),
+                              suggestion=mark, fix=Fix(mark, safe=True))
+        if options.get("missing-space", True) and MISSING_SPACE_HINT.search(text):
+            for m in MISSING_SPACE.finditer(text):
+                if skipped(m.start() - 2, m.end() + 2) or _in_word_with_dots(text, m.start()):
+                    continue
+                mark = text[m.start():m.end()]
+                yield Finding(location=doc.locate(par, m.start(), m.end()), message=_fmt(MISSING_SPACE_MSG, mark=mark, context=_context(text, m.start(), m.end())),
+                              suggestion=mark + " ", fix=Fix(mark + " ", safe=True) if _exact(par, m.start(), m.end()) else None)
+        if options.get("missing-full-stop", True) and par.kind in ("body", "list"):
+            yield from _missing_stops(doc, par, text, title_words, skipped)
+        if balance:
+            yield from balance.paragraph(par, text, skip, doubled_paren)
+    if balance:
+        yield from balance.close()
+
+
+def _in_word_with_dots(text: str, i: int) -> bool:
+    """Part of a dotted name or abbreviation run together (z.Wh., ASP.Net, bestand.Docx): letters with a dot before."""
+    j = i - 1
+    while j >= 0 and text[j].isalpha():
+        j -= 1
+    return j >= 0 and text[j] in "./@_"
+
+
+def _missing_stops(doc, par, text, title_words, skipped):
+    if not OPENER.search(text):
+        return
+    quoted = [m.span() for m in QUOTED.finditer(text)] if ("«" in text or "“" in text or "„" in text or '"' in text) else []
+    for m in OPENER.finditer(text):
+        w = WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if w is None:
+            continue
+        before, start = w.group(), w.start()
+        if before.lower() in title_words or skipped(start, m.end()):
+            continue
+        if any(s < m.end() and start < e for s, e in quoted):
+            continue
+        end = m.end(1)
+        found = text[start:end]
+        replacement = before + ". " + m.group(1)
+        yield Finding(location=doc.locate(par, start, end), message=_fmt(MISSING_STOP_MSG, found=found),
+                      suggestion=replacement, fix=Fix(replacement, safe=False) if _exact(par, start, end) else None)
+
+
+def _bracket_state(text, skip):
+    """Unclosed opening brackets (positions), unopened closing brackets (positions), quote positions by kind."""
+    labels = {m.end() - 1 for m in LABEL.finditer(text)} if ")" in text else set()
+    stack: list[int] = []
+    unopened: list[int] = []
+    pairs = {")": "(", "]": "["}
+    for m in BRACKET.finditer(text):
+        i, c = m.start(), m.group()
+        if c in "([":
+            if not any(s <= i < e for s, e in skip):
+                stack.append(i)
+        elif c in ")]":
+            if any(s <= i < e for s, e in skip):
+                continue
+            if stack and text[stack[-1]] == pairs[c]:
+                stack.pop()
+            elif i in labels and not stack:
+                continue  # a list label: a) b) 2) iv)
+            elif stack and any(text[j] == pairs[c] for j in stack):
+                while stack and text[stack[-1]] != pairs[c]:
+                    stack.pop()
+                stack.pop()
+            else:
+                unopened.append(i)
+    return stack, unopened
+
+
+def _quote_state(text, skip):
+    """Quotation marks without a partner in the paragraph: (openers, closers); a lone straight quote is an opener
+    when it starts a word and a closer otherwise."""
+    openers: list[int] = []
+    closers: list[int] = []
+    straight = [i for i, c in enumerate(text) if c == '"' and not any(s <= i < e for s, e in skip)]
+    if len(straight) % 2:
+        i = straight[-1]
+        (openers if i + 1 < len(text) and not text[i + 1].isspace() and (i == 0 or text[i - 1].isspace()) else closers).append(i)
+    if not any(c in text for c in "«»“”„"):
+        return openers, closers
+    stack: list[int] = []
+    for m in QUOTE_MARK.finditer(text):
+        i, c = m.start(), m.group()
+        if c in "«“„":
+            stack.append(i)
+        elif stack:
+            stack.pop()
+        elif c == "”" and (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and not text[i + 1].isspace():
+            stack.append(i)  # ”…” written with closing marks on both sides: this one opens
+        else:
+            closers.append(i)
+    return openers + stack, closers
+
+
+QUOTE_REACH = 12  # paragraphs a quotation may run on (a quoted passage of several paragraphs)
+
+
+class _Balance:
+    """Brackets and quotation marks, paragraph by paragraph, with what may close on a later paragraph."""
+
+    def __init__(self, doc, hard_wrapped: bool):
+        self.doc, self.hard_wrapped = doc, hard_wrapped
+        self.brackets = None  # (paragraph, positions) left open on the line before (hard-wrapped text only)
+        self.quotes: list[tuple] = []  # (paragraph, position, paragraphs since)
+
+    def paragraph(self, par, text, skip, doubled_paren):
+        if self.brackets and (self.brackets[0].part, self.brackets[0].note) != (par.part, par.note):
+            yield from self.flush_brackets()
+        if self.quotes and (self.quotes[0][0].part, self.quotes[0][0].note) != (par.part, par.note):
+            yield from self.flush_quotes()
+        has_brackets = any(c in text for c in "()[]")
+        unclosed, unopened = _bracket_state(text, skip) if has_brackets else ([], [])
+        openers, closers = _quote_state(text, skip) if any(c in text for c in "«»“”„\"") else ([], [])
+        if self.brackets:
+            ppar, pending = self.brackets
+            while pending and unopened:  # what the line before left open closes here
+                pending.pop()
+                unopened.pop(0)
+            yield from self.flush_brackets()
+        while self.quotes and closers:
+            self.quotes.pop()
+            closers.pop(0)
+        if doubled_paren and len(unclosed) == 1:
+            unclosed = []  # "( (" was reported; removing one bracket balances the paragraph
+        for i in unopened:
+            yield _finding(self.doc, par, i, UNOPENED_MSG, OPEN_SUGGESTION)
+        for i in closers:
+            yield _finding(self.doc, par, i, QUOTE_MSG, QUOTE_SUGGESTION)
+        if unclosed:
+            if self.hard_wrapped:
+                self.brackets = (par, unclosed)
+            else:
+                for i in unclosed:
+                    yield _finding(self.doc, par, i, UNCLOSED_MSG, CLOSE_SUGGESTION)
+        self.quotes = [(p, i, n + 1) for p, i, n in self.quotes]
+        expired = [q for q in self.quotes if q[2] > QUOTE_REACH]
+        self.quotes = [q for q in self.quotes if q[2] <= QUOTE_REACH] + [(par, i, 0) for i in openers]
+        for p, i, _ in expired:
+            yield _finding(self.doc, p, i, QUOTE_MSG, QUOTE_SUGGESTION)
+
+    def line_break(self):
+        """An empty paragraph: a bracket does not run on over it (a quotation may)."""
+        yield from self.flush_brackets()
+
+    def flush_brackets(self):
+        if self.brackets:
+            par, pending = self.brackets
+            self.brackets = None
+            for i in pending:
+                yield _finding(self.doc, par, i, UNCLOSED_MSG, CLOSE_SUGGESTION)
+
+    def flush_quotes(self):
+        quotes, self.quotes = self.quotes, []
+        for p, i, _ in quotes:
+            yield _finding(self.doc, p, i, QUOTE_MSG, QUOTE_SUGGESTION)
+
+    def close(self):
+        yield from self.flush_brackets()
+        yield from self.flush_quotes()
+
+
+def _finding(doc, par, i, message, suggestion):
+    text = par.text
+    return Finding(location=doc.locate(par, i, i + 1), message=_fmt(message, mark=text[i], context=_context(text, i, i + 1)),
+                   suggestion=suggestion)

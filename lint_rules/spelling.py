@@ -1,0 +1,298 @@
+"""Dutch spelling: words that the OpenTaal dictionary (Hunspell) does not know (off unless switched on).
+
+What it checks
+  Every word of the letter and its footnotes against the Dutch Hunspell dictionary of OpenTaal (Debian
+  package hunspell-nl), with the protected terms of the typo rule and your own word list as extra
+  dictionaries.  Not checked: acronyms (RIVM, the acronym part of BBT-conclusies), words with digits, names
+  (a capitalised word inside a sentence; option skip-names), short abbreviations before a full stop (jl.,
+  nr.), web and mail addresses, and words the typo rule already reports.  A hyphenated word is accepted
+  when the dictionary knows it whole or knows each of its parts.
+  The checker is the hunspell command (apt install hunspell hunspell-nl), or else the pure-Python spylls
+  (pip install 'letterlint[spelling]'), which is slower to start (about 2 s for the Dutch dictionary).
+  When neither or no dictionary is found, letterlint says once how to install them and checks nothing.
+
+Why
+  Word's spellchecker is not run on every export, and text exports and Markdown have none.  The rule is
+  off by default and reports at info level: Hunspell does not know every correct Dutch compound
+  (netcongestie, meekoppelkansen), so its findings are questions, not errors.
+
+Options
+  dictionary: a name (nl_NL, nl) looked up in the usual folders and in DICPATH, or a path without .dic/.aff.
+  engine: auto (hunspell, else spylls), hunspell or spylls.
+  words: extra words to accept (your organisation's terms, names).  word-file: a file of such words, one a
+    line (a path relative to the configuration file that names it).
+  use-terms: accept the typo rule's protected terms (default true).
+  skip-names: leave capitalised words inside a sentence alone (default true).
+  suggest: for how many unknown words per document to ask the checker for suggestions (default 3; each
+    takes Hunspell about 0.1 s for Dutch).
+
+Bad::
+
+    De staatsecreatris heeft de raport ontvangen.
+
+Good::
+
+    De staatssecretaris heeft het rapport ontvangen; de AMVI en Chemelot, zie www.iplo.nl.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import regex
+
+from letterlint.findings import Finding, Msg, msg
+from letterlint.lexicon import in_address
+from letterlint.yamlrules import URL
+
+ID = "spelling"
+SEVERITY = "info"
+ENABLED = False
+SUMMARY = msg("Woorden die het Nederlandse woordenboek (OpenTaal, Hunspell) niet kent",
+              "Words the Dutch dictionary (OpenTaal, Hunspell) does not know")
+DEFAULT = {"dictionary": "nl_NL", "engine": "auto", "words": [], "word-file": None, "use-terms": True,
+           "skip-names": True, "suggest": 3}
+CONF = {
+    "dictionary": {"type": "string", "minLength": 1},
+    "engine": {"enum": ["auto", "hunspell", "spylls"]},
+    "words": {"type": "array", "items": {"type": "string", "minLength": 1}},
+    "word-file": {"type": ["string", "null"]},
+    "use-terms": {"type": "boolean"},
+    "skip-names": {"type": "boolean"},
+    "suggest": {"type": "integer", "minimum": 0, "maximum": 100},
+}
+
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-\u2011]*\p{L}\p{M}*|\p{L}")
+FOLDERS = ["/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts", "/usr/local/share/hunspell",
+           "/opt/homebrew/share/hunspell", "/Library/Spelling", "~/Library/Spelling", "~/.local/share/hunspell"]
+MESSAGE = Msg("«{word}» staat niet in het woordenboek", "«{word}» is not in the dictionary")
+INSTALL_DICTIONARY = ("letterlint: spelling: het Nederlandse woordenboek ({name}.dic en .aff, OpenTaal) is niet gevonden; "
+                      "installeer het (Debian/Ubuntu: apt install hunspell-nl) of geef het pad op met "
+                      "'dictionary:' onder 'spelling' in rules.yaml. De regel controleert nu niets.\n"
+                      "letterlint: spelling: the Dutch dictionary ({name}.dic and .aff, OpenTaal) was not found; "
+                      "install it (Debian/Ubuntu: apt install hunspell-nl) or give its path as 'dictionary:'.\n")
+INSTALL_ENGINE = ("letterlint: spelling: geen spellingcontrole gevonden; installeer hunspell (apt install hunspell) "
+                  "of spylls (pip install 'letterlint[spelling]'). De regel controleert nu niets.\n"
+                  "letterlint: spelling: no spellchecker found; install hunspell (apt install hunspell) or spylls "
+                  "(pip install 'letterlint[spelling]').\n")
+_SAID: set[str] = set()
+
+
+def _say_once(text: str) -> None:
+    if text not in _SAID:
+        _SAID.add(text)
+        sys.stderr.write(text)
+
+
+def find_dictionary(name: str) -> str | None:
+    """The path (without extension) of a Hunspell dictionary: a path as given, or a name in the usual folders."""
+    candidates = [name] if (os.sep in name or "/" in name) else []
+    folders = [f for f in os.environ.get("DICPATH", "").split(os.pathsep) if f] + FOLDERS
+    candidates += [os.path.join(os.path.expanduser(f), name) for f in folders]
+    for base in candidates:
+        base = base[:-4] if base.endswith((".dic", ".aff")) else base
+        if os.path.isfile(base + ".dic") and os.path.isfile(base + ".aff"):
+            return base
+    return None
+
+
+class Hunspell:
+    """The hunspell command: -l lists the unknown words of its input (fast); -a gives suggestions (slow)."""
+
+    name = "hunspell"
+
+    def __init__(self, exe: str, base: str):
+        self.exe, self.base = exe, base
+
+    def _run(self, args, words, timeout):
+        proc = subprocess.run([self.exe, "-d", self.base, "-i", "utf-8", *args], input="\n".join(words) + "\n",
+                              capture_output=True, text=True, encoding="utf-8", timeout=timeout)
+        return proc.stdout
+
+    def unknown(self, words: list[str]) -> set[str]:
+        out = set(self._run(["-l"], words, 60).split("\n")) - {""}
+        # hunspell reports a word, or the part of it that it took for a word
+        return {w for w in words if w in out or any(p in out for p in regex.split(r"[-\u2011’']", w))}
+
+    def suggest(self, words: list[str]) -> dict[str, list[str]]:
+        if not words:
+            return {}
+        try:
+            text = self._run(["-a"], ["^" + w for w in words], 5 + len(words))
+        except subprocess.TimeoutExpired:
+            return {}
+        out = {}
+        for line in text.split("\n"):
+            if line.startswith("& ") and ": " in line:
+                head, tail = line.split(": ", 1)
+                out[head.split()[1]] = [s.strip() for s in tail.split(",")][:3]
+        return out
+
+
+class Spylls:
+    name = "spylls"
+
+    def __init__(self, base: str):
+        from spylls.hunspell import Dictionary
+
+        self.dictionary = Dictionary.from_files(base)
+
+    def unknown(self, words: list[str]) -> set[str]:
+        return {w for w in words if not self.dictionary.lookup(w.replace("’", "'"))}
+
+    def suggest(self, words: list[str]) -> dict[str, list[str]]:
+        out = {}
+        for w in words:
+            found = []
+            for s in self.dictionary.suggest(w):
+                found.append(s)
+                if len(found) == 3:
+                    break
+            out[w] = found
+        return out
+
+
+def available(options=None) -> bool:
+    """Whether a checker and the dictionary are installed (tests of the documented examples skip without)."""
+    options = options or DEFAULT
+    if find_dictionary(options.get("dictionary", "nl_NL")) is None and find_dictionary("nl") is None:
+        return False
+    if shutil.which("hunspell"):
+        return True
+    try:
+        import spylls.hunspell  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def make_checker(options):
+    """The checker the options ask for, or None (after saying once what to install)."""
+    name = options.get("dictionary", "nl_NL")
+    base = find_dictionary(name)
+    if base is None and name == "nl_NL":
+        base = find_dictionary("nl")
+    if base is None:
+        _say_once(INSTALL_DICTIONARY.format(name=name))
+        return None
+    engine = options.get("engine", "auto")
+    exe = shutil.which("hunspell")
+    if engine in ("auto", "hunspell") and exe:
+        return Hunspell(exe, base)
+    if engine in ("auto", "spylls"):
+        try:
+            return Spylls(base)
+        except ImportError:
+            pass
+    _say_once(INSTALL_ENGINE)
+    return None
+
+
+class Prepared:
+    def __init__(self, checker, accepted: set[str], typo, suggest: int, skip_names: bool):
+        self.checker, self.accepted, self.typo = checker, accepted, typo
+        self.suggest, self.skip_names = suggest, skip_names
+
+
+def prepare(options, where):
+    accepted = {w for w in options.get("words", [])}
+    word_file = options.get("word-file")
+    if word_file:
+        path = Path(word_file)
+        config = getattr(where, "config", None)
+        source = config.where(where.rule_id, "word-file") if config is not None else None
+        if not path.is_absolute() and source is not None and not source.name.startswith("<"):
+            path = Path(source.name.split(" [tool.letterlint]")[0]).parent / path
+        try:
+            accepted |= {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+        except OSError as exc:
+            raise where.error(("word-file",), f"expected a readable file of words, one a line ({exc})") from None
+    typo = None
+    config = getattr(where, "config", None)
+    if config is not None:
+        settings = config.rule_settings("typo")
+        from lint_rules.typo import DEFAULT as TYPO_DEFAULT
+        from lint_rules.typo import lexicon_from_options, typo_matcher
+
+        if options.get("use-terms", True):
+            accepted |= lexicon_from_options({**TYPO_DEFAULT, **settings}).words()
+        if settings.get("enabled", True):
+            typo = typo_matcher(settings)
+    checker = make_checker(options)
+    return Prepared(checker, accepted, typo, options.get("suggest", 3), options.get("skip-names", True))
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and (text[j].isspace() or text[j] in "\"'“‘«„(*-–•"):
+        j -= 1
+    return j < 0 or text[j] in ".!?:;"
+
+
+def _candidate(word: str, text: str, start: int, end: int, prepared: Prepared) -> bool:
+    if len(word) < 2 or word in prepared.accepted or word.lower() in prepared.accepted:
+        return False
+    capitals = sum(1 for c in word if c.isupper())
+    if capitals >= 2 and not any(sum(1 for c in p if c.isupper()) < 2 and len(p) > 1
+                                 for p in regex.split(r"[-\u2011’']", word)):
+        return False  # an acronym (RIVM, GGD’en, PFAS-BBT)
+    if text[end:end + 1] == "." and len(word) <= 4:
+        return False  # an abbreviation: jl., nr., bijv.
+    if text[end:end + 1] in ("-", "\u2011") or (start and text[start - 1] in ("-", "\u2011")):
+        return False  # a part of a compound cut short: "onderzoeks- en meetprogramma", "actie- en -plannen"
+    if text[end:end + 1] == ")" and text[end + 1:end + 2].isalpha():
+        return False  # "(onderzoeks)gegevens"
+    if prepared.skip_names and word[:1].isupper() and not _sentence_start(text, start):
+        return False  # a name inside a sentence
+    return not in_address(text, start, end)
+
+
+def check(doc, ctx):
+    prepared: Prepared = ctx.prepared
+    if prepared is None or prepared.checker is None:
+        return
+    occurrences: dict[str, list] = {}
+    for par in doc.blocks():
+        text = par.text
+        if not text or par.kind == "table":
+            continue
+        urls = [m.span() for m in URL.finditer(text)] if ("/" in text or "@" in text or "www." in text) else []
+        for m in WORD.finditer(text):
+            word, s, e = m.group(), m.start(), m.end()
+            if urls and any(a < e and s < b for a, b in urls):
+                continue
+            if _candidate(word, text, s, e, prepared):
+                occurrences.setdefault(word, []).append((par, s, e))
+    if not occurrences:
+        return
+    # one call of the checker: the words, and the parts of hyphenated words (PFAS-lozing: lozing)
+    parts = {w: _parts(w, prepared) for w in occurrences if "-" in w or "\u2011" in w}
+    asked = set(occurrences) | {p for ps in parts.values() for p in ps}
+    unknown_all = prepared.checker.unknown(sorted(asked))
+    unknown = {w for w in occurrences if w in unknown_all}
+    # a hyphenated word whose parts are each known, an acronym or a name is accepted (motie-Kostić, PFAS-lozing)
+    unknown = {w for w in unknown if not (w in parts and not any(p in unknown_all for p in parts[w]))}
+    if prepared.typo is not None:
+        unknown = {w for w in unknown if not prepared.typo(w)}
+    ordered = sorted(unknown, key=lambda w: (occurrences[w][0][0].part != "body", occurrences[w][0][0].number,
+                                             occurrences[w][0][1]))
+    suggestions = prepared.checker.suggest(ordered[:prepared.suggest]) if prepared.suggest else {}
+    for word in ordered:
+        found = [s for s in suggestions.get(word, []) if s != word]
+        for par, s, e in occurrences[word]:
+            yield Finding(location=doc.locate(par, s, e), message=Msg(MESSAGE.nl.format(word=word), MESSAGE.en.format(word=word)),
+                          suggestion=", ".join(found) if found else None)
+
+
+def _acronym(part: str) -> bool:
+    return sum(1 for c in part if c.isupper()) >= 2
+
+
+def _parts(word: str, prepared: Prepared) -> list[str]:
+    """The parts of a hyphenated word that the checker must know (not acronyms, names or accepted words)."""
+    return [p for p in regex.split(r"[-\u2011]", word) if p and p not in prepared.accepted and not _acronym(p)
+            and not (prepared.skip_names and p[:1].isupper())]

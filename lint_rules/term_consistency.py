@@ -1,0 +1,286 @@
+"""A term the document spells one way, except in a few places: the rare spelling, with the usual one as suggestion.
+
+What it checks
+  Within one document (body and footnotes), words and names of one to three words that are written with
+  the same letters in different ways:
+
+  * spacing and hyphens: "Schone Luchtakkoord" beside "Schone Lucht Akkoord", "GroenLinks-PvdA fractie"
+    beside "GroenLinks-PvdA-fractie", "e-mail" beside "email";
+  * the case of an acronym or a name with an inner capital: "JLOI" beside "JLoI", "Rie" beside "RIE",
+    "Groenlinks" beside "GroenLinks";
+  * two adjacent letters swapped in an acronym: "RVIM" beside "RIVM".
+
+  The usual spelling must occur at least twice and at least twice as often as the rare one; the rare one is
+  reported where it occurs, with the usual one as suggestion.  No list is involved: the document itself is
+  the reference.  Not reported: a capital at the start of a sentence (De/de, Minister/minister: only an
+  inner capital counts), all-capital headings, words with a different ending (Kamerlid/Kamerleden: different
+  letters), function words written together or apart ("voor dat"/"voordat", "ten minste"/"tenminste":
+  different words), numbers, web addresses, and slips the typo rule already reports (RVIM is on its list).
+
+Why
+  A reader notices when a letter calls one agreement "Schone Lucht Akkoord" on one page and "Schone
+  Luchtakkoord" on the next, or writes JLoI and JLOI; a spellchecker accepts both.
+
+Options
+  min-count: how often the usual spelling must occur (default 2).
+  ratio: how many times more often than the rare one (default 2).
+  max-words: the longest term considered, in words (default 3).
+
+Bad::
+
+    Het Schone Lucht Akkoord (SLA) en de JLoI met Tata Steel; de JLoI van 2024.
+    Het Schone Lucht Akkoord werkt; de JLOI ook, zegt de GroenLinks-PvdA-fractie.
+    De GroenLinks-PvdA-fractie vraagt naar het Schone Luchtakkoord.
+
+Good::
+
+    Het Schone Lucht Akkoord (SLA) en de JLoI met Tata Steel; de JLoI van 2024.
+    De minister besluit. Minister en staatssecretaris. Omdat het voordat gebeurt, voor dat doel.
+    Ten minste drie, tenminste vier. Het Kamerlid en de Kamerleden.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+import regex
+
+from letterlint.findings import Finding, Fix, Msg, Related, msg
+from letterlint.lexicon import FUNCTION_WORDS
+from letterlint.yamlrules import URL
+
+ID = "term-consistency"
+SEVERITY = "warning"
+SUMMARY = msg(
+    "Een term die het document op één manier schrijft, op een paar plaatsen anders (JLOI naast JLoI)",
+    "A term the document spells one way, except in a few places (JLOI beside JLoI)",
+)
+DEFAULT = {"min-count": 2, "ratio": 2, "max-words": 3}
+CONF = {
+    "min-count": {"type": "integer", "minimum": 2},
+    "ratio": {"type": "number", "minimum": 1},
+    "max-words": {"type": "integer", "minimum": 1, "maximum": 5},
+}
+FIXABLE = True
+
+CHUNK = regex.compile(r"\w+(?:[-\u2011]\w+)*")
+SEPARATORS = regex.compile(r"[-\u2011 ]")
+SPACE_ONLY = regex.compile(r"[ \t\n\r\u00A0\u202F]+")
+HAS_LETTER = regex.compile(r"\p{L}")
+# a word that is part of a web or mail address or an identifier: rivm.nl, info@ggd.nl, IENW/BSK-2026/1
+# words separated by nothing but spaces (a run of them can hold a multi-word term)
+RUN = regex.compile(r"\w+(?:[-\u2011]\w+)*(?:[ \t\n\r\u00A0\u202F]+\w+(?:[-\u2011]\w+)*)*")
+ADDRESS_HINT = regex.compile(r"\w[.@/]\w")
+# a quotation reproduces someone else's spelling (a newspaper headline, a report's title)
+# (a quotation may run on from the paragraph before or into the next one: hard-wrapped text)
+QUOTED = regex.compile(r'«[^»]*(?:»|$)|^[^«]*»|“[^”]*(?:”|$)|^[^“]*”|„[^”“]*(?:[”“]|$)|"[^"\n]*"')
+
+
+MESSAGE = Msg("«{rare}» staat {n}× in het document, «{usual}» {m}×: schrijf het overal op dezelfde manier",
+              "«{rare}» occurs {n}× in the document, «{usual}» {m}×: spell it the same way throughout")
+COMPOUND = Msg(" (een samenstelling schrijf je aaneen of met een koppelteken; een naam houdt zijn eigen spelling)",
+               " (Dutch writes a compound as one word or with a hyphen; a name keeps its own spelling)")
+RELATED = msg("de gangbare schrijfwijze in dit document", "the usual spelling in this document")
+
+
+def prepare(options, where):
+    """The typo rule's matcher, to leave alone what that rule reports (and never to suggest its slips)."""
+    config = getattr(where, "config", None)
+    if config is None:
+        return None
+    settings = config.rule_settings("typo")
+    if not settings.get("enabled", True):
+        return None
+    from lint_rules.typo import typo_matcher
+
+    return typo_matcher(settings)
+
+
+def _inner_capital(form: str) -> bool:
+    """A capital that is not the first letter of a word: JLoI, RIE, GroenLinks, PvdA."""
+    for part in SEPARATORS.split(form):
+        if any(c.isupper() for c in part[1:]):
+            return True
+    return False
+
+
+def _case_differs_inside(a: str, b: str) -> bool:
+    """a and b (same letters, same separators) differ in case somewhere other than a word's first letter."""
+    first = True
+    for x, y in zip(a, b, strict=False):
+        if not x.isalnum():
+            first = True
+            continue
+        if not first and x != y:
+            return True
+        first = False
+    return False
+
+
+def _swaps(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1) if word[i] != word[i + 1]}
+
+
+def _mostly_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(1 for c in letters if c.isupper()) > 0.8 * len(letters)
+
+
+def _visible(par) -> str:
+    """The paragraph's text with addresses and quotations blanked out (so that they count for nothing)."""
+    text = par.text
+    spans = [m.span() for m in URL.finditer(text)] if ("/" in text or "@" in text or "www." in text) else []
+    if "«" in text or "“" in text or "„" in text or '"' in text or "»" in text or "”" in text:
+        spans += [m.span() for m in QUOTED.finditer(text)]
+    for m in ADDRESS_HINT.finditer(text):  # a dotted or slashed name: widen to the whole of it
+        a, b = m.start(), m.end()
+        while a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-.@/_"):
+            a -= 1
+        while b < len(text) and (text[b].isalnum() or text[b] in "-@/_" or (text[b] == "." and text[b + 1:b + 2].isalnum())):
+            b += 1
+        spans.append((a, b))
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = "\x00" * (b - a)
+    return "".join(chars)
+
+
+def _counts(doc, max_words: int) -> tuple[dict[str, Counter], list]:
+    """key → Counter(form) for every word and run of up to max_words words; and the visible texts."""
+    tokens: list[str] = []
+    visible = []
+    content = _content
+    for par in doc.blocks():
+        if not par.text or par.kind == "table":
+            continue
+        text = _visible(par)
+        visible.append((par, text))
+        for run in RUN.findall(text):
+            words = run.split()
+            tokens += words
+            if max_words < 2 or len(words) < 2:
+                continue
+            flags = [content(w) for w in words]
+            for i in range(len(words) - 1):
+                if not flags[i]:
+                    continue
+                form = words[i]
+                for j in range(i + 1, min(i + max_words, len(words))):
+                    if not flags[j]:
+                        break
+                    form += " " + words[j]
+                    tokens.append(form)
+    counts = Counter(tokens)
+    groups: dict[str, dict[str, int]] = {}
+    for form, n in counts.items():
+        key = form.lower().replace(" ", "").replace("-", "").replace("\u2011", "")
+        if key.isdigit():
+            continue  # numbers (1-0, 2024-2025) are not terms
+        if key in groups:
+            groups[key][form] = n
+        else:
+            groups[key] = {form: n}
+    return groups, visible
+
+
+def _places(form: str, visible) -> list:
+    """Where a form occurs: [(paragraph, start, end)]."""
+    pattern = regex.compile(r"(?<![\w\-\u2011])" + r"[ \t\n\r\u00A0\u202F]+".join(map(regex.escape, form.split()))
+                            + r"(?!\w|[-\u2011]\w)")
+    return [(par, m.start(), m.end()) for par, text in visible for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=20000)
+def _content(word: str) -> bool:
+    letters = sum(1 for c in word if c.isalpha())
+    return letters >= 3 and word.lower() not in FUNCTION_WORDS and not word[:1].isdigit()
+
+
+def _variant_kind(rare: str, usual: str) -> str | None:
+    """spacing | case | None (no difference worth reporting)."""
+    if SEPARATORS.sub("", rare).lower() != SEPARATORS.sub("", usual).lower():
+        return None
+    if [c for c in rare if not c.isalnum()] != [c for c in usual if not c.isalnum()] or len(rare) != len(usual):
+        return "spacing"
+    if rare == usual:
+        return None
+    if _inner_capital(usual) and _case_differs_inside(rare, usual) and sum(c.isalpha() for c in usual) >= 3:
+        return "case"
+    return None
+
+
+def check(doc, ctx):
+    options = ctx.options
+    min_count, ratio = options.get("min-count", 2), options.get("ratio", 2)
+    flagged_by_typo = ctx.prepared or (lambda form: False)
+    groups, visible = _counts(doc, options.get("max-words", 3))
+    findings = []  # (rare form, usual form, rare count, usual count, kind)
+
+    def consider(rare, n, usual, m, kind):
+        if m < min_count or m < ratio * n:
+            return
+        if flagged_by_typo(rare) or flagged_by_typo(usual):
+            return  # the typo rule reports it, or the usual form is itself a slip
+        findings.append((rare, usual, n, m, kind))
+
+    acronyms: dict[str, tuple[str, int]] = {}
+    for forms in groups.values():
+        if len(forms) > 1:
+            (usual, m), *rest = sorted(forms.items(), key=lambda kv: -kv[1])
+            if rest and rest[0][1] == m:
+                continue  # a tie: no usual spelling
+            for rare, n in rest:
+                kind = _variant_kind(rare, usual)
+                if kind:
+                    consider(rare, n, usual, m, kind)
+        for form, n in forms.items():
+            if n >= min_count and len(form) >= 4 and not form.islower() and _acronym(form):
+                for swapped in _swaps(form):
+                    acronyms.setdefault(swapped, (form, n))
+    if acronyms:
+        forms_seen: set[str] = set()
+        for forms in groups.values():
+            for form, n in forms.items():
+                if form in acronyms and form not in forms_seen and _acronym(form):
+                    forms_seen.add(form)
+                    usual, m = acronyms[form]
+                    consider(form, n, usual, m, "swap")
+
+    candidates = []
+    for rare, usual, n, m, kind in findings:
+        first = _places(usual, visible)
+        if not first:
+            continue
+        for par, s, e in _places(rare, visible):
+            if kind == "case" and _mostly_capitals(par.text):
+                continue
+            candidates.append(((par, s, e), rare, usual, n, m, first[0]))
+    candidates.sort(key=lambda c: (c[0][0].part != "body", c[0][0].number, c[0][0].index, c[0][1], -(c[0][2] - c[0][1])))
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for (par, s, e), rare, usual, n, m, first in candidates:
+        spans = taken.setdefault(id(par), [])
+        if any(a < e and s < b for a, b in spans):
+            continue
+        spans.append((s, e))
+        found = par.text[s:e]
+        suggestion = usual
+        if found[:1].isupper() and usual[:1].islower():
+            suggestion = usual[:1].upper() + usual[1:]
+        fpar, fs, fe = first
+        note = COMPOUND if rare.count(" ") < usual.count(" ") else Msg("", "")
+        yield Finding(
+            location=doc.locate(par, s, e),
+            message=Msg(MESSAGE.nl.format(rare=rare, usual=usual, n=n, m=m) + note.nl,
+                        MESSAGE.en.format(rare=rare, usual=usual, n=n, m=m) + note.en),
+            suggestion=suggestion,
+            fix=Fix(suggestion, safe=False),
+            related=(Related(doc.locate(fpar, fs, fe), RELATED),),
+        )
+
+
+def _acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 4 and len(letters) == len(form) and sum(1 for c in letters if c.isupper()) >= 2

@@ -1,0 +1,404 @@
+"""Protected terms and their near-misses: acronyms, institution names and fixed terms.
+
+The lexicon is data (the `terms` of the `typo` rule in rules.yaml).  Each entry is a term as it must be
+written ("RIVM", "bevoegd gezag", "Omgevingswet"), optionally with other protected `forms` of it (plurals:
+"staatssecretarissen"), `neighbours` (real words or names one letter away that must never be taken for a
+slip of it: "GGZ" for "GGD", "IenM" for "IenW") and `near-miss: false` to protect it without looking for
+near-misses.
+
+A near-miss is a word one edit away from a protected term of four or more letters: one letter left out,
+added or replaced, or two adjacent letters swapped ("RVIM", "Omgevinsgwet", "staatsecretaris").  Finding
+them is linear in the text: every protected form of four or more letters is stored under itself and each of
+its one-letter deletions (a SymSpell-style deletion index); a word of the text is looked up under itself and
+its own deletions, and each candidate is verified with an exact edit check.  No pattern is run over the
+text per term.
+
+Guards against flagging real words:
+
+* a word that is itself a protected term, form or neighbour is never a near-miss;
+* multi-word terms ("bevoegd gezag") match only as a whole: all words but one exact, the other one edit
+  away ("bevoegd bezag"), so "bezag" alone (a real word: hij bezag) is never flagged; an inflection of the
+  term's word ("bevoegde gezag", "Tweede Kamers") is not a slip;
+* an acronym's near-miss must itself look like an acronym (two capitals or more); in a four-letter acronym
+  only a swap counts (RIVO and IenM are other bodies, not slips of RIVM and IenW), and an acronym the
+  document defines itself ("(AMVI)") is never taken for a slip;
+* a word that is not an acronym needs six letters or more (Volt/vult), a name's slip keeps its capital
+  (kaderbrief and wandelingen are no slips of Kamerbrief and Handelingen), and an inflection is no slip;
+* words in web and mail addresses and identifiers (rivm.nl, IENW/BSK-2026/1) are left alone;
+* the case of an acronym ("Rivm", "JLOI" for "JLoI", "IENW" for "IenW") is checked separately; a variant
+  with one capital only for all-capital acronyms of four letters or more (Rivm, not Denk); all-capital
+  text (headings) is left alone.
+
+tests/test_rule_typo.py scans every stem of the OpenTaal word list with the bundled lexicon: none of them
+may come out as a near-miss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+# a word with hyphens inside it ("RVIM-rapport", "minister-president"), and its parts
+CHUNK = regex.compile(r"\w+(?:[-\u2011]\w+)*")
+PART = regex.compile(r"\w+")
+DEFINED = regex.compile(r"\((\p{Lu}[\p{L}&]{1,11})\)")
+SPACE_ONLY = regex.compile(r"[ \t\n\r\u00A0\u202F]+")
+MIN_LENGTH = 4  # near-misses only for terms of four or more letters
+SHORT_WORD = 6  # ... and for a word that is not an acronym, six or more
+# Dutch function words: never an anchor of a multi-word term (they are in every paragraph); for the
+# term-consistency rule, never part of a multi-word term (voor dat/voordat, ten minste/tenminste).
+FUNCTION_WORDS = frozenset("""
+aan achter af al alle alleen als andere bij binnen boven buiten daar daarom dan dat de deze die dit door dus
+een eens elk elke en er even geen haar heel hen het hier hij hoe hun ieder iedere in is je kan men met mee
+meer minder na naar naast niet nog nu of om omdat onder ons onze ook op over per reeds rond samen sinds tegen
+te ten ter terug tijdens toch toe tot tussen uit uw van vanaf vanuit veel via voor vooral waar wat we weer wel
+welk welke wie wij worden wordt zal ze zeer zij zijn zo zoals zodat zonder zou zullen een twee drie vier vijf
+zes zeven acht negen tien honderd duizend miljoen miljard
+""".split())
+INFLECTIONS = ("e", "s", "n", "en", "'s", "’s", "es", "ren", "er")
+
+
+def is_acronym(word: str) -> bool:
+    """Two capitals or more: RIVM, JLoI, IenW, NZa, PvdA (not Omgevingswet)."""
+    return sum(1 for c in word if c.isupper()) >= 2
+
+
+def edit_kind(found: str, term: str) -> str | None:
+    """How `found` differs from `term` by exactly one edit: substitution, swap, insertion, deletion; else None."""
+    if found == term:
+        return None
+    lf, lt = len(found), len(term)
+    if lf == lt:
+        diffs = [i for i in range(lf) if found[i] != term[i]]
+        if len(diffs) == 1:
+            return "substitution"
+        if (len(diffs) == 2 and diffs[1] == diffs[0] + 1 and found[diffs[0]] == term[diffs[1]]
+                and found[diffs[1]] == term[diffs[0]]):
+            return "swap"
+        return None
+    if abs(lf - lt) != 1:
+        return None
+    short, long_ = (found, term) if lf < lt else (term, found)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    if short[i:] != long_[i + 1:]:
+        return None
+    return "insertion" if lf > lt else "deletion"
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _inflected(a: str, b: str) -> bool:
+    """a and b differ by an inflectional ending only (gezag/gezagen, bevoegd/bevoegde, Kamer/Kamers)."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return long_.startswith(short) and long_[len(short):] in INFLECTIONS
+
+
+def _match_case(suggestion: str, found: str, term_is_acronym: bool) -> str:
+    if term_is_acronym:
+        return suggestion
+    letters = [c for c in found if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return suggestion.upper()
+    if found[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+@dataclass(frozen=True)
+class Target:
+    """One protected form: what a near-miss of it is corrected to."""
+
+    text: str  # as it must be written
+    words: tuple[str, ...]  # lower-cased words
+    term: str  # the entry's term (for messages)
+    acronym: bool
+    near_miss: bool
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    found: str
+    suggestion: str
+    kind: str  # near-miss | case
+    target: Target
+    edit: str | None = None  # substitution | swap | insertion | deletion
+
+
+@dataclass
+class Lexicon:
+    targets: list[Target] = field(default_factory=list)
+    accepted: set[str] = field(default_factory=set)  # lower-cased single words that are never near-misses
+    accepted_phrases: set[str] = field(default_factory=set)  # lower-cased, single-spaced multi-word forms
+    exact: set[str] = field(default_factory=set)  # single words as written (for the case of acronyms)
+
+    @classmethod
+    def from_entries(cls, entries: Iterable) -> Lexicon:
+        lex = cls()
+        for entry in entries:
+            if isinstance(entry, str):
+                entry = {"term": entry}
+            term = " ".join(entry["term"].split())
+            near = entry.get("near-miss", True)
+            for form in [term, *entry.get("forms", [])]:
+                lex._add_target(" ".join(form.split()), term, near, entry.get("note"))
+            for neighbour in entry.get("neighbours", []):
+                lex._accept(" ".join(neighbour.split()))
+        lex._index()
+        return lex
+
+    def _accept(self, text: str) -> None:
+        words = text.lower().split()
+        if len(words) == 1:
+            self.accepted.add(words[0])
+            self.exact.add(text)
+        else:
+            self.accepted_phrases.add(" ".join(words))
+
+    def _add_target(self, text: str, term: str, near: bool, note: str | None) -> None:
+        words = tuple(text.lower().split())
+        self.targets.append(Target(text, words, term, len(words) == 1 and is_acronym(text), near, note))
+        self._accept(text)
+
+    def _index(self) -> None:
+        self._deletion_index: dict[str, list[Target]] = {}
+        self._lengths: dict[str, set[int]] = {}
+        self._case: dict[str, Target] = {}
+        self._anchors: dict[str, list[tuple[Target, int]]] = {}
+        for t in self.targets:
+            if len(t.words) == 1:
+                word = t.words[0]
+                if t.acronym:
+                    self._case.setdefault(word, t)
+                if t.near_miss and _letters(word) >= MIN_LENGTH:
+                    for key in {word} | _deletions(word):
+                        self._deletion_index.setdefault(key, []).append(t)
+                    # which words can be a near-miss of it at all: by shape (an acronym's slip is an acronym,
+                    # a name's slip starts with a capital) and length; most words of a text are neither
+                    shapes = ("acronym",) if t.acronym else ("capital",) if t.text[:1].isupper() else ("capital", "lower")
+                    for shape in shapes:
+                        self._lengths.setdefault(shape, set()).update((len(word) - 1, len(word), len(word) + 1))
+            elif t.near_miss:
+                # A window is found from an exact word of the term (its anchor).  With one word missed, one of
+                # the two longest words is still exact: two anchors are enough, and long words are rare.
+                significant = [(len(w), i) for i, w in enumerate(t.words)
+                               if _letters(w) >= MIN_LENGTH and w not in FUNCTION_WORDS]
+                for _, i in sorted(significant, reverse=True)[:2]:
+                    self._anchors.setdefault(t.words[i], []).append((t, i))
+        self._cache: dict[tuple[str, str], tuple[Target, str] | None] = {}
+        self._words: dict[str, tuple] = {}
+        self._boring: set[str] = set()  # words that are neither near a term nor part of one
+
+    # -- words of the lexicon (for a spelling dictionary) ----------------------------------------------
+
+    def words(self) -> set[str]:
+        out = set()
+        for t in self.targets:
+            out.update(PART.findall(t.text))
+            out.update(CHUNK.findall(t.text))
+        return out
+
+    # -- finding -------------------------------------------------------------------------------------
+
+    def _single(self, word: str) -> tuple[Target, str] | None:
+        """The protected single-word form that `word` is a near-miss of, with the kind of edit."""
+        lower = word.lower()
+        shape = "acronym" if is_acronym(word) else "capital" if word[:1].isupper() else "lower"
+        if len(word) not in self._lengths.get(shape, ()):
+            return None
+        key = (word, shape)
+        if key in self._cache:
+            return self._cache[key]
+        result = None
+        if lower not in self.accepted and len(lower) >= MIN_LENGTH - 1 and not any(c.isdigit() for c in lower):
+            seen = set()
+            for k in (lower, *_deletions(lower)):
+                for t in self._deletion_index.get(k, ()):
+                    if id(t) in seen:
+                        continue
+                    seen.add(id(t))
+                    kind = edit_kind(lower, t.words[0])
+                    if kind is None or not self._plausible(word, t, kind):
+                        continue
+                    result = (t, kind)
+                    break
+                if result:
+                    break
+        if len(self._cache) > 50000:
+            self._cache.clear()
+        self._cache[key] = result
+        return result
+
+    @staticmethod
+    def _plausible(word: str, t: Target, kind: str) -> bool:
+        if _letters(word) < MIN_LENGTH and not t.acronym:
+            return False
+        if t.acronym:
+            if not is_acronym(word):
+                return False  # "rvim" or "Rivm" are not acronym slips; case is checked apart
+            if kind == "swap":
+                return True
+            if kind in ("insertion", "deletion"):
+                return _letters(word) >= MIN_LENGTH
+            return _letters(t.words[0]) >= 5  # a letter replaced in a four-letter acronym: another body
+        if t.text[:1].isupper() and not word[:1].isupper():
+            return False  # a name's slip keeps its capital: kaderbrief, wandelingen are other words
+        if _letters(t.words[0]) < SHORT_WORD:
+            return False  # Volt/vult, Bal/bal: a short word's neighbours are real words
+        if _inflected(word.lower(), t.words[0]):
+            return False
+        return True
+
+    def _classify(self, word: str) -> tuple:
+        """What a chunk of text is, cached: (hits relative to the chunk, whether it anchors a multi-word term).
+
+        Each hit is (offset, length, piece, kind, target, edit).
+        """
+        found = self._words.get(word)
+        if found is not None:
+            return found
+        pieces = [(word, 0)]
+        if "-" in word or "\u2011" in word:
+            pieces += [(m.group(), m.start()) for m in PART.finditer(word)]
+        hits = []
+        anchor = False
+        for piece, offset in pieces:
+            lower = piece.lower()
+            anchor = anchor or lower in self._anchors
+            case_target = self._case.get(lower)
+            if case_target is not None:
+                if piece not in self.exact and _case_slip(piece, case_target.text):
+                    hits.append((offset, len(piece), piece, "case", case_target, None))
+                continue
+            near = self._single(piece)
+            if near:
+                hits.append((offset, len(piece), piece, "near-miss", near[0], near[1]))
+        result = (tuple(hits), anchor)
+        if len(self._words) > 100000:
+            self._words.clear()
+            self._boring.clear()
+        self._words[word] = result
+        return result
+
+    def scan(self, text: str, defined: set[str] = frozenset(), skip: list[tuple[int, int]] = ()) -> Iterator[Hit]:
+        """Near-misses and acronym case slips in `text`, in text order, without overlaps."""
+        classify = self._classify
+        words = CHUNK.findall(text)
+        boring = self._boring
+        if not boring.issuperset(words):
+            for word in set(words).difference(boring):
+                found, anchor = classify(word)
+                if not found and not anchor:
+                    boring.add(word)
+        if boring.issuperset(words):
+            return  # the common case: nothing in this paragraph is near a protected term
+        hits: list[Hit] = []
+        chunks = []
+        anchored = False
+        caps_context = None
+        for m in CHUNK.finditer(text):
+            word = m.group()
+            start = m.start()
+            chunks.append((word, start, m.end()))
+            found, anchor = classify(word)
+            anchored = anchored or anchor
+            if not found or in_address(text, start, m.end()):
+                continue  # rivm.nl, info@ggd.nl: a domain is spelled as it is
+            for offset, length, piece, kind, t, edit in found:
+                if piece in defined:
+                    continue
+                s = start + offset
+                if kind == "case":
+                    if caps_context is None:
+                        caps_context = _mostly_capitals(text)
+                    if not caps_context:
+                        hits.append(Hit(s, s + length, piece, t.text, "case", t))
+                else:
+                    hits.append(Hit(s, s + length, piece, _match_case(t.text, piece, t.acronym), "near-miss", t, edit))
+        if anchored:
+            hits += self._multi(text, chunks)
+        if not hits:
+            return
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        last = -1
+        for h in hits:
+            if h.start < last or any(s < h.end and h.start < e for s, e in skip):
+                continue
+            last = h.end
+            yield h
+
+    def _multi(self, text: str, chunks: list[tuple[str, int, int]]) -> list[Hit]:
+        out = []
+        lowers = [c[0].lower() for c in chunks]
+        for j, lower in enumerate(lowers):
+            for t, i in self._anchors.get(lower, ()):
+                s = j - i
+                n = len(t.words)
+                if s < 0 or s + n > len(chunks):
+                    continue
+                window = lowers[s:s + n]
+                misses = [k for k in range(n) if window[k] != t.words[k]]
+                if len(misses) != 1:
+                    continue
+                k = misses[0]
+                got, want = window[k], t.words[k]
+                written, term_word = chunks[s + k][0], t.text.split()[k]
+                if term_word[:1].isupper() != written[:1].isupper() and not (k == 0 and written[:1].isupper()):
+                    continue  # "het eerste kader" is no slip of "Eerste Kamer"
+                if _letters(want) < MIN_LENGTH or _letters(got) < MIN_LENGTH - 1:
+                    continue
+                kind = edit_kind(got, want)
+                if kind is None or _inflected(got, want):
+                    continue
+                if " ".join(window) in self.accepted_phrases:
+                    continue
+                start, end = chunks[s][1], chunks[s + n - 1][2]
+                if any(not SPACE_ONLY.fullmatch(text[chunks[q][2]:chunks[q + 1][1]]) for q in range(s, s + n - 1)):
+                    continue
+                found = text[start:end]
+                out.append(Hit(start, end, found, _match_case(t.text, found, False), "near-miss", t, kind))
+        return out
+
+
+def _case_slip(found: str, term: str) -> bool:
+    """A case variant of an acronym worth flagging: JLOI for JLoI, IENW for IenW, Rivm for RIVM.
+
+    A variant with at most one capital (Denk, om) is flagged only for an all-capital acronym of four
+    letters or more, where it cannot be an ordinary word at the start of a sentence.
+    """
+    if is_acronym(found):
+        return True
+    return len(term) >= 4 and term.isupper() and found[:1].isupper() and found[1:].islower()
+
+
+def in_address(text: str, start: int, end: int) -> bool:
+    """The word at [start, end) is part of a web or mail address or an identifier (rivm.nl, IENW/BSK-2026/1)."""
+    before = text[start - 1:start]
+    after = text[end:end + 2]
+    return before in (".", "@", "/") or after[:1] == "/" or (after[:1] in (".", "@") and after[1:2].isalnum())
+
+
+def _letters(word: str) -> int:
+    return sum(1 for c in word if c.isalpha())
+
+
+def _mostly_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(1 for c in letters if c.isupper()) > 0.8 * len(letters)
+
+
+def defined_acronyms(texts: Iterable[str]) -> set[str]:
+    """Acronyms a document defines in brackets, "Adviescommissie … (AMVI)": its own, never a slip."""
+    out: set[str] = set()
+    for text in texts:
+        if "(" in text:
+            out.update(m.group(1) for m in DEFINED.finditer(text) if is_acronym(m.group(1)))
+    return out

@@ -1,0 +1,54 @@
+import pytest
+from conftest import EXAMPLE, lint_text
+
+
+def doubles(text, name="brief.txt", **kw):
+    return [(f.location.text, f.suggestion.nl) for f in lint_text(text, name, select=["doubled-word"], **kw)]
+
+
+def test_the_drafts_article_slip():
+    findings = lint_text(EXAMPLE.read_text(encoding="utf-8"), EXAMPLE.name, select=["doubled-word"])
+    assert [(f.location.line, f.location.text, f.suggestion.nl) for f in findings] == [
+        (383, "de die", "schrap «de» of «die»")]
+    assert findings[0].fix is None  # only the writer knows which word stays
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Het het rapport.", [("Het het", "Het")]),
+    ("Het rapport is is verschenen.", [("is is", "is")]),
+    ("De leden van de de VVD-fractie.", [("de de", "de")]),
+    ("Zij vragen om om een reactie.", [("om om", "om")]),
+    ("Nu de die brief er is.", [("de die", "schrap «de» of «die»")]),
+    ("Over de deze week verschenen brief en de dit rapport.", [("de dit", "schrap «de» of «dit»")]),
+])
+def test_findings(text, expected):
+    assert doubles(text + "\n") == expected
+
+
+def test_across_a_line_break_in_markdown():
+    assert doubles("# Brief\n\nDe leden van de\nde VVD-fractie.\n", "brief.md") == [("de\nde", "de")]
+
+
+def test_safe_fix_only_for_words_that_never_repeat():
+    (a, b) = lint_text("Het het rapport is is verschenen.\n", select=["doubled-word"])
+    assert a.fix.safe and a.fix.replacement == "Het"
+    assert not b.fix.safe
+
+
+@pytest.mark.parametrize("text", [
+    "Hij zegt dat dat rapport klopt; de mensen die die brief lazen; als hij het geweten had had hij gebeld.",
+    "Wat het was was duidelijk; zij kamt haar haar; dat zijn zijn woorden; als ze ze zien.",
+    "Dan moet je je afvragen of u zich aanmeldt.",
+    "Worden GGD’en en het RIVM betrokken? En GGD'en en gemeenten.",
+    "De de-escalatie; Bora Bora; 10 10; a a.",
+    "De dit jaar ingevoerde regels en de die dag geldende normen; de deze week verschenen brief.",
+    "Dat het de bedoeling is; het die en dat; dat de Dit-regeling.",
+])
+def test_no_finding(text):
+    assert doubles(text + "\n") == []
+
+
+def test_options(tmp_path):
+    rules = "rules:\n  doubled-word:\n    extra-allow: [is]\n    article-slip: false\n"
+    assert doubles("Wat het is is dit; de die brief; het het.\n", rules_yaml=rules, tmp_path=tmp_path) == [
+        ("het het", "het")]

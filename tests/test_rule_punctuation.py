@@ -1,0 +1,94 @@
+import pytest
+from conftest import EXAMPLE, lint_text
+
+
+def marks(text, name="brief.txt", **kw):
+    return [(f.location.text, f.suggestion.nl if f.suggestion else None)
+            for f in lint_text(text, name, select=["punctuation"], **kw)]
+
+
+def test_the_drafts_slips():
+    findings = lint_text(EXAMPLE.read_text(encoding="utf-8"), EXAMPLE.name, select=["punctuation"])
+    assert [(f.location.line, f.location.text, f.suggestion.nl, f.fix.safe) for f in findings] == [
+        (3, "..", ".", True),
+        (262, " .", ".", True),
+        (266, "creëren De", "creëren. De", False),
+        (383, "( (", "(", True),
+    ]
+    assert "«…vragen..»" in findings[0].message.nl  # the message shows where (a .docx has no line numbers)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dit zijn de vragen..", [("..", ".")]),
+    ("Rood,, groen.", [(",,", ",")]),
+    ("Zie de motie ((Kamerstuk 1, nr. 2).", [("((", "(")]),
+    ("De locaties , zoals Velsen ; en IJmuiden ?", [(" ,", ","), (" ;", ";"), (" ?", "?")]),
+    ("Het is gesteld.De leden vragen.", [(".", ". ")]),
+    ("Wat vindt u ervan?Dat is de vraag.", [("?", "? ")]),
+    ("Rood,groen en blauw.", [(",", ", ")]),
+    ("Wij willen dat doen Daarom vragen wij u.", [("doen Daarom", "doen. Daarom")]),
+    ("Zij vragen (zie de bijlage om een reactie.", [("(", "sluit het haakje of haal het weg")]),
+    ("Zij vragen zie de bijlage) om een reactie.", [(")", "open het haakje of haal het weg")]),
+    ("Zij noemen [de bijlage om een reactie.", [("[", "sluit het haakje of haal het weg")]),
+    ("Het heet «Schone lucht en daarmee uit.", [("«", "sluit het citaat of haal het aanhalingsteken weg")]),
+    ("Het heet “Schone lucht\" en daarmee uit.", [("“", "sluit het citaat of haal het aanhalingsteken weg"),
+                                                  ('"', "sluit het citaat of haal het aanhalingsteken weg")]),
+])
+def test_findings(text, expected):
+    assert marks(text + "\n") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Dit zijn de vragen... en meer … Zie www.rijksoverheid.nl/a..b, info@rivm.nl. Of 1,5 en 2.0 en 1..10.",
+    "Zoals i.v.m. de regels, o.a. de wet, 7 april jl. De minister De Jonge en c.s. Ook nr. 5 en blz. 3.",
+    "Het rapport De staat van de zorg; de nota Het nieuwe werken; het programma Ook jij telt.",
+    "Aan de orde zijn: a) de lucht; b) het water (zie bijlage 2); iv) en «de bodem».",
+    "Zie (https://www.bd.nl/a/b?c=d&e=1). En (zie https://example.org/Foo_(bar)).",
+    "De bestanden rapport.docx en www.Overheid.nl; z.Wh. en ASP.Net.",
+    "Het heet ”Schone lucht” en „Schoon water”. En \"Stille straten\".",
+    "Tekst met spaties aan het eind.   ",
+    "De minister en de staatssecretaris. De Kamer. Het kabinet.",
+])
+def test_no_finding(text):
+    assert marks(text + "\n") == []
+
+
+def test_a_quotation_over_several_paragraphs():
+    text = "“Beantwoord op basis van:\n\nDe eerste alinea.\n\nDe vraag.”\n"
+    assert marks(text) == []
+    assert len(marks("“Beantwoord op basis van:\n" + "Nog een alinea.\n" * 13 + "Eind.”\n")) == 2
+
+
+def test_hard_wrapped_text_pairs_brackets_over_lines():
+    text = "Zie de uitspraak (ECLI:NL:RVS:2023:1234, van\n12 januari 2023) over de vergunning.\n"
+    assert marks(text) == []
+    assert marks("# Brief\n\nZie (de uitspraak.\n\nEn dan 12 januari 2023) over.\n", "brief.md") == [
+        ("(", "sluit het haakje of haal het weg"), (")", "open het haakje of haal het weg")]
+
+
+def test_markers_between_are_left_alone():
+    # a footnote mark between the word and the full stop: no fix that would delete the mark
+    findings = lint_text("Zie de brief [footnoteRef:1]. [1:  Kamerstuk 1.]\n", select=["punctuation"])
+    assert findings == []
+
+
+def test_checks_can_be_switched_off(tmp_path):
+    rules = "rules:\n  punctuation:\n    missing-full-stop: false\n    doubled: false\n"
+    assert marks("Dit is gesteld.. Wij willen dat doen Daarom vragen wij u.\n", rules_yaml=rules, tmp_path=tmp_path) == []
+
+
+def apply_fixes(source, findings, unsafe=False):
+    """Apply the findings' fixes to a text file's source, as a --fix would (last first)."""
+    out = source
+    for f in sorted(findings, key=lambda f: -f.location.raw_start):
+        if f.fix and (f.fix.safe or unsafe):
+            out = out[:f.location.raw_start] + f.fix.replacement + out[f.location.raw_end:]
+    return out
+
+
+def test_the_fixes_repair_the_text():
+    source = "Dit zijn de vragen..\nBij locaties . Op iedere ,, plek ( (zie bijlage).\nHet is gesteld.De leden doen dat Daarom niet.\n"
+    findings = lint_text(source, select=["punctuation"])
+    assert apply_fixes(source, findings) == (
+        "Dit zijn de vragen.\nBij locaties. Op iedere , plek (zie bijlage).\nHet is gesteld. De leden doen dat Daarom niet.\n")
+    assert apply_fixes(source, findings, unsafe=True).endswith("De leden doen dat. Daarom niet.\n")

@@ -1,0 +1,90 @@
+import pytest
+from conftest import EXAMPLE, lint_text
+
+
+def variants(text, name="brief.txt", **kw):
+    return [(f.location.text, f.suggestion.nl) for f in lint_text(text, name, select=["term-consistency"], **kw)]
+
+
+def test_the_drafts_inconsistent_variants():
+    findings = lint_text(EXAMPLE.read_text(encoding="utf-8"), EXAMPLE.name, select=["term-consistency"])
+    assert [(f.location.line, f.location.text, f.suggestion.nl) for f in findings] == [
+        (168, "GroenLinks-PvdA fractie", "GroenLinks-PvdA-fractie"),
+        (280, "Schone Luchtakkoord", "Schone Lucht Akkoord"),
+        (477, "JLOI", "JLoI"),
+        (481, "JLOI", "JLoI"),
+        (522, "Rie", "RIE"),
+    ]
+    first = findings[2]
+    assert "«JLOI» staat 2× in het document, «JLoI» 4×" in first.message.nl
+    assert first.related and first.related[0].location.line == 65  # where the usual spelling is first used
+    assert first.fix and not first.fix.safe
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("De JLoI is getekend. De JLoI geldt. De JLOI loopt af.", [("JLOI", "JLoI")]),
+    ("De RIE geldt. De RIE is herzien. Onder de Rie vallen.", [("Rie", "RIE")]),
+    ("GroenLinks stemt. GroenLinks wil. Groenlinks zegt.", [("Groenlinks", "GroenLinks")]),
+    ("Het Lucht Akkoord. Het Lucht Akkoord. Het Luchtakkoord.", [("Luchtakkoord", "Lucht Akkoord")]),
+    ("De CDA-fractie. De CDA-fractie. De CDA fractie.", [("CDA fractie", "CDA-fractie")]),
+    ("Per e-mail. Per e-mail. Per email.", [("email", "e-mail")]),
+    ("Het stelsel: de milieuvergunning, de milieuvergunning, de milieu vergunning.",
+     [("milieu vergunning", "milieuvergunning")]),
+    ("De AMVI adviseert. De AMVI ziet. De AMIV schrijft.", [("AMIV", "AMVI")]),  # a swap (not in the lexicon)
+])
+def test_variants(text, expected):
+    assert variants(text + "\n") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "De minister besluit. Minister en staatssecretaris. De Minister van IenW.",  # a capital at a sentence start
+    "Omdat het voordat gebeurt, voor dat doel, voor dat doel. Ten minste drie, tenminste vier, tenminste vijf.",
+    "Het Kamerlid, de Kamerleden, de Kamerleden.",  # another ending is another word
+    "De JLoI en de JLOI.",  # a tie: no usual spelling
+    "De RIE, de RIE, de RIE. ONDER DE RIE VALLEN NU AL DE GROTE INSTALLATIES",  # an all-capital heading
+    "Zie «De ondergang van Nagorno Karabach», over Nagorno-Karabach en Nagorno-Karabach.",  # a quoted title
+    "Op rivm.nl en www.rivm.nl/Luchtkwaliteit; het RIVM en het RIVM.",
+    "Kenmerk IENW/BSK-2026/1; IenW en IenW.",
+    "In 2024-2025 en 20242025; 1-0 en 10 en 10.",
+    "De RIVM, de RIVM, de RIVM, het RVIM.",  # the typo rule reports RVIM (it is on its list)
+])
+def test_no_finding(text):
+    assert variants(text + "\n") == []
+
+
+def test_a_typo_the_typo_rule_reports_is_left_to_it_unless_it_is_off(tmp_path):
+    text = "De RIVM, de RIVM, de RIVM, het RVIM.\n"
+    assert variants(text, rules_yaml="rules:\n  typo: false\n", tmp_path=tmp_path) == [("RVIM", "RIVM")]
+
+
+def test_never_suggests_a_known_slip(tmp_path):
+    # the document writes the slip most often: the usual spelling is no suggestion here
+    assert variants("De staatsecretaris, de staatsecretaris, de staatssecretaris.\n") == []
+
+
+def test_options(tmp_path):
+    text = "De JLoI is getekend. De JLoI geldt. De JLOI loopt af. De JLOI ook.\n"
+    assert variants(text) == []  # 2 against 2
+    text = "De JLoI. De JLoI. De JLoI. De JLOI. De JLOI.\n"
+    assert variants(text) == []  # 3 against 2: not twice as often
+    assert variants(text, rules_yaml="rules:\n  term-consistency:\n    ratio: 1.5\n", tmp_path=tmp_path) == [
+        ("JLOI", "JLoI"), ("JLOI", "JLoI")]
+
+
+def test_footnotes_count_and_are_checked():
+    text = "De JLoI[footnoteRef:1] en de JLoI. [1:  Zie de JLOI van 2024.]\n"
+    (f,) = lint_text(text, select=["term-consistency"])
+    assert f.location.part == "footnote" and f.location.text == "JLOI"
+
+
+def test_docx_draft_gives_the_same_findings():
+    from conftest import DATA
+
+    from letterlint.config import load_config
+    from letterlint.readers import read_path
+    from letterlint.runner import build_plan, lint_document
+
+    plan = build_plan(load_config(None, search=False), select=["term-consistency"])
+    findings, problems = lint_document(read_path(str(DATA / "draft-pandoc.docx")), plan)
+    assert not problems
+    assert [f.location.text for f in findings] == ["GroenLinks-PvdA fractie", "Schone Luchtakkoord", "JLOI", "JLOI", "Rie"]
