@@ -20,7 +20,7 @@ DRAFT = [
     ("punctuation", 3, ".."),  # "gestelde vragen.."
     ("term-consistency", 168, "GroenLinks-PvdA fractie"),  # 13× GroenLinks-PvdA-fractie
     ("typo", 189, "staatsecretaris"),
-    ("typo", 211, "kamerstukken"),  # "Kamerstukken 22 343, nr. 401 en kamerstukken 22 343, nr. 419"
+    # line 211 "… en kamerstukken 22 343, nr. 419": reported by kamerstuk-reference (lower case at a citation's start)
     ("typo", 233, "RVIM"),
     ("punctuation", 262, " ."),  # "industriële locaties . Op iedere locatie"
     ("punctuation", 266, "creëren De"),  # "… te creëren De verkenning doet …"

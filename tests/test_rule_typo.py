@@ -11,7 +11,7 @@ def typos(text, name="brief.txt"):
 def test_the_drafts_typos():
     findings = [f for f in lint_text(EXAMPLE.read_text(encoding="utf-8"), EXAMPLE.name, select=["typo"])]
     assert sorted((f.location.line, f.location.text, f.suggestion.nl) for f in findings) == [
-        (189, "staatsecretaris", "staatssecretaris"), (211, "kamerstukken", "Kamerstukken"), (233, "RVIM", "RIVM"),
+        (189, "staatsecretaris", "staatssecretaris"), (233, "RVIM", "RIVM"),
         (547, "bevoegd bezag", "bevoegd gezag")]
 
 
