@@ -43,7 +43,9 @@ def test_json_has_exactly_the_documented_shape(tmp_path):
     broken = [f for f in docx_file["findings"] if f["severity"] == "error"]
     assert {f["text"] for f in broken} == {"Fout! Verwijzingsbron niet gevonden.", "Fout! Bladwijzer niet gedefinieerd."}
     assert all(f["line"] is None and f["heading"] for f in docx_file["findings"])
-    assert data["summary"]["errors"] == 2
+    # the two broken cross-references in the .docx, and the draft's closing request that gets no answer
+    assert data["summary"]["errors"] == 3
+    assert any(f["rule"] == "unanswered-question" and f["line"] == 770 for f in text_file["findings"])
 
 
 def test_docx_text_output_names_paragraph_and_heading(tmp_path):
