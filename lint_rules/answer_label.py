@@ -98,6 +98,17 @@ def _labelled(doc, s, ctx):
     words = Counter(a.label_word for a in exact if a.label_word[:1].isupper() and not a.label_word.isupper())
     configured = labels(ctx.settings)
     canonical = words.most_common(1)[0][0] if words else configured[0]
+    for a in labelled:
+        if a.label_inline:
+            start, end = _label_span(a)
+            yield Finding(
+                doc.locate(a.label.paragraph, start, end),
+                msg(f"Het antwoordlabel «{a.label.paragraph.text[start:end]}» staat midden in de alinea van de vraag",
+                    f"The answer label «{a.label.paragraph.text[start:end]}» stands inside the question's paragraph"),
+                suggestion=msg("Begin het antwoord op een nieuwe regel (een nieuwe alinea).",
+                               "Start the answer on a new line (a new paragraph)."),
+                severity=lower(ctx.severity),
+            )
     if ctx.options.get("style", True) and established:
         for a in labelled:
             yield from _style(doc, a, house, canonical, configured, ctx)
@@ -167,8 +178,10 @@ def _unlabelled(doc, a: AnswerUnit, label: str, ctx):
     loc = doc.locate(par, start, end)
     q = a.questions[-1] if a.questions else None
     qloc = doc.locate_paragraph(q.first) if q is not None else None
-    where_nl = f" (op de vraag op regel {qloc.line})" if qloc is not None and qloc.line else ""
-    where_en = f" (to the question at line {qloc.line})" if qloc is not None and qloc.line else ""
+    where_nl = (f" (op de vraag op regel {qloc.line})" if qloc.line else f" (op de vraag in alinea {qloc.paragraph})") \
+        if qloc is not None else ""
+    where_en = (f" (to the question at line {qloc.line})" if qloc.line else f" (to the question in paragraph {qloc.paragraph})") \
+        if qloc is not None else ""
     return Finding(
         loc,
         msg(f"Dit antwoord{where_nl} heeft geen label «{label}», terwijl de andere antwoorden er een hebben",
@@ -269,37 +282,20 @@ def _anywhere(holders, text):
     return None
 
 
-# -- numbered letters: an answer without "Antwoord N" ----------------------------------------------------------
+# -- numbered letters: an answer without "Antwoord N" ------------------------------------------------------
 
 
 def _numbered_unlabelled(doc, s, ctx):
-    answered = {n for a in s.answers for n in a.numbers}
-    for q in s.questions:
-        if not q.numbers or all(n in answered for n in q.numbers):
+    for a in s.answers:
+        if a.label is not None or not a.body:
             continue
-        spans = [sp for sp in q.questions if sp.text.strip() and not FURNITURE.match(sp.text)
-                 and not regex.match(r"\s*\d", sp.text)]
-        last_q = max((k for k, sp in enumerate(spans) if "?" in sp.text), default=None)
-        if last_q is None:
-            continue
-        sp = spans[last_q]
-        after_in_par = sp.text[sp.text.rfind("?") + 1 :]
-        rest = [after_in_par] + [x.text for x in spans[last_q + 1 :]]
-        words = sum(len(t.split()) for t in rest)
-        if words < 12:
-            continue
-        target = next((x for x in spans[last_q + 1 :] if x.text.strip()), None)
-        if target is None:
-            off = sp.text.rfind("?") + 1
-            start = sp.start + off + (len(after_in_par) - len(after_in_par.lstrip()))
-            target_par, ts, te = sp.paragraph, start, sp.end
-        else:
-            target_par, ts, te = target.paragraph, target.start, target.end
-        label = "Antwoord " + " en ".join(q.numbers)
+        target = a.body[0]
+        label = "Antwoord " + " en ".join(a.numbers)
+        vraag = "Vraag " + " en ".join(a.numbers)
         yield Finding(
-            doc.locate(target_par, ts, te),
-            msg(f"Tekst na «Vraag {' en '.join(q.numbers)}» die een antwoord lijkt, zonder het label «{label}»",
-                f"Text after «Vraag {' en '.join(q.numbers)}» that reads as an answer, without the label «{label}»"),
+            doc.locate(target.paragraph, target.start, target.end),
+            msg(f"Tekst na «{vraag}» die een antwoord lijkt, zonder het label «{label}»",
+                f"Text after «{vraag}» that reads as an answer, without the label «{label}»"),
             suggestion=msg(f"Zet ‘{label}’ boven het antwoord.", f"Put '{label}' above the answer."),
             severity=lower(ctx.severity),
         )

@@ -283,7 +283,8 @@ def _numbered(doc, s: Structure, ctx):
         target = vraag_at if lab.kind == "vraag" else antwoord_at
         for n in lab.numbers:
             target.setdefault(n, []).append(lab)
-    answered: set[str] = set()  # question numbers that have had their answer (or a mistyped one)
+    answered: set[str] = {n for a in s.answers if a.label is None for n in a.numbers}  # (answer-label reports these)
+    # question numbers that have had their answer (or a mistyped one), or an answer without its label
     pending: list[str] = []  # question numbers asked and not yet answered
     last_vraag = None
     seen_answer: dict[str, object] = {}

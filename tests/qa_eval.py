@@ -111,27 +111,31 @@ class Draft:
         return Case(name, kind, "\n".join(lines), "draft.txt", expected, introduced, self.dont_care())
 
 
+def _delete_answer(draft: Draft, base: dict, qline: int, start: int, end: int, label_line: str, qkey: str):
+    lines = draft.lines[: start - 1] + draft.lines[end - 1 :]
+    exp = {r: set(v) for r, v in base.items()}
+    exp["unanswered-question"].add(qkey)
+    exp["answer-label"] = {k for k in exp["answer-label"] if k != key(label_line)}
+    exp["deferred-answer"] = {k for k in exp["deferred-answer"]
+                              if k not in {key(draft.text_of(n)) for n in range(start, end)}}
+    yield draft.case(f"draft: delete the answer to line {qline}", "delete-answer", lines, exp,
+                     {"unanswered-question": {qkey}})
+
+
 def draft_cases(draft: Draft, every: int = 1) -> Iterator[Case]:
     base = draft.expected()
     yield draft.case("draft", "base", draft.lines, base, {})
     answered = draft.own_answered()
     for i, qline in enumerate(answered):
-        if i % every:
-            continue
         start, end = draft.answer_lines(qline)
         qkey = key(draft.text_of(qline))
         label_line = draft.text_of(start)
+        # `every` thins out each kind of variant (the tests use a sample; the README also reports all)
         # 1. delete the answer: the question is now unanswered (or shares the next question's answer)
-        lines = draft.lines[: start - 1] + draft.lines[end - 1 :]
-        exp = {r: set(v) for r, v in base.items()}
-        exp["unanswered-question"].add(qkey)
-        exp["answer-label"] = {k for k in exp["answer-label"] if k != key(label_line)}
-        exp["deferred-answer"] = {k for k in exp["deferred-answer"]
-                                  if k not in {key(draft.text_of(n)) for n in range(start, end)}}
-        yield draft.case(f"draft: delete the answer to line {qline}", "delete-answer", lines, exp,
-                         {"unanswered-question": {qkey}})
+        if i % every == 0:
+            yield from _delete_answer(draft, base, qline, start, end, label_line, qkey)
         # 2. drop the label: the answer is there, but unlabelled
-        if i % 2 == 0:
+        if i % (2 * every) == 0:
             m = re.match(r"^((?:\[bookmark: [^\]]*\])*)Antwoord[:;]\s*", label_line)
             if m:
                 new = m.group(1) + label_line[m.end() :]
@@ -144,8 +148,8 @@ def draft_cases(draft: Draft, every: int = 1) -> Iterator[Case]:
                 yield draft.case(f"draft: drop the label of the answer at line {start}", "drop-label", lines, exp,
                                  {"answer-label": {key(new)}})
         # 3. misspell the label
-        if i % 4 == 1:
-            spelling = ["Antwoord;", "Antwoord :", "Antwoord", "antwoord:", "Antwoorrd:", "Antwoord:"][(i // 4) % 6]
+        if i % (4 * every) == 1:
+            spelling = ["Antwoord;", "Antwoord :", "Antwoord", "antwoord:", "Antwoorrd:", "Antwoord:"][(i // (4 * every)) % 6]
             new = label_line.replace("Antwoord:", spelling + ("" if spelling.endswith(":") or spelling.endswith(";") else ""), 1)
             if spelling == "Antwoord:":  # the label followed by nothing
                 new = re.sub(r"Antwoord:.*", "Antwoord:", label_line)
@@ -163,19 +167,31 @@ def draft_cases(draft: Draft, every: int = 1) -> Iterator[Case]:
                     exp["deferred-answer"] = (exp["deferred-answer"] - {key(label_line)}) | {key(new)}
                 yield draft.case(f"draft: label «{spelling}» at line {start}", "misspell-label", lines, exp,
                                  {"answer-label": {key(new)}})
-        # 4. merge this question and the next one into one paragraph, and their answers into one answer
-        if i % 3 == 2 and i + 1 < len(answered):
+        # 4. a lost paragraph break: the answer runs on in the question's paragraph
+        if i % (5 * every) == 3 and start == qline + 2 and not draft.text_of(qline + 1).strip():
+            joined = draft.text_of(qline).rstrip() + " " + BOOKMARK.sub("", label_line).strip()
+            lines = draft.lines[: qline - 1] + [joined] + draft.lines[start:]
+            exp = {r: set(v) for r, v in base.items()}
+            exp["answer-label"] = (exp["answer-label"] - {key(label_line)}) | {key(joined)}
+            if key(label_line) in exp["deferred-answer"]:
+                exp["deferred-answer"] = (exp["deferred-answer"] - {key(label_line)}) | {key(joined)}
+            yield draft.case(f"draft: the answer at line {start} runs on in the question's paragraph", "join-break",
+                             lines, exp, {"answer-label": {key(joined)}})
+        # 5. merge this question and the next one into one paragraph, and their answers into one answer
+        if i % (3 * every) == 2 and i + 1 < len(answered):
             q2 = answered[i + 1]
             s2, e2 = draft.answer_lines(q2)
-            if q2 == end and s2 > q2:  # the next question follows this answer directly
+            if q2 == next(b for b in draft.boundaries if b > start) and s2 > q2:  # it follows this answer
                 merged_q = draft.text_of(qline).rstrip() + " " + BOOKMARK.sub("", draft.text_of(q2)).strip()
                 merged_a = [draft.text_of(n) for n in range(start, end) if draft.text_of(n).strip()]
                 merged_a += [BOOKMARK.sub("", draft.text_of(n)).replace("Antwoord: ", "", 1)
                              for n in range(s2, e2) if draft.text_of(n).strip()]
                 lines = draft.lines[: qline - 1] + [merged_q, ""] + merged_a + [""] + draft.lines[e2 - 1 :]
                 exp = {r: set(v) for r, v in base.items()}
-                gone = {key(draft.text_of(n)) for n in range(s2, e2)}
-                exp["deferred-answer"] = {k for k in exp["deferred-answer"] if k not in gone}
+                moved = {key(draft.text_of(n)): key(BOOKMARK.sub("", draft.text_of(n)).replace("Antwoord: ", "", 1))
+                         for n in range(s2, e2)}
+                gone = set(moved)
+                exp["deferred-answer"] = {moved.get(k, k) for k in exp["deferred-answer"]}
                 exp["answer-label"] = {k for k in exp["answer-label"] if k not in gone}
                 yield draft.case(f"draft: merge the questions at lines {qline} and {q2}", "merge", lines, exp, {})
 
@@ -234,6 +250,16 @@ def letter_cases(path: Path, truth: dict) -> Iterator[Case]:
             exp["unanswered-question"].add(key(new[i]))
             yield Case(f"{name}: Antwoord {n} numbered {wrong}", "numbered-renumber", "\n".join(new), name, exp,
                        {"unanswered-question": {key(new[i])}}, care)
+        # drop the label "Antwoord N" (the text stays): an answer without its label
+        if not lead and j % 2 == 1:
+            first = next((k for k in range(i + 1, nxt) if lines[k].strip()
+                          and not re.match(r"^\s*(\d|\[\d|Tweede Kamer|ah-tk|h tk|ISSN|-----|#)", lines[k])), None)
+            if first is not None:
+                new = lines[:i] + lines[i + 1 :]
+                exp = {r: set(v) for r, v in base.items()}
+                exp["answer-label"].add(key(lines[first]))
+                yield Case(f"{name}: drop the label Antwoord {n}", "numbered-drop-antwoord", "\n".join(new), name, exp,
+                           {"answer-label": {key(lines[first])}}, care)
         # drop the label "Vraag N": Antwoord N has no question
         vi = vragen[n]
         if not LABEL_LINE.match(lines[vi].strip()).group("lead") and j % 2 == 0:
@@ -423,7 +449,8 @@ def table(result: dict, kinds: bool = False) -> str:
     for (rule, group), t in sorted(result["tallies"].items()):
         if group.startswith("kind:") != kinds:
             continue
-        if kinds and t.tp + t.fp + t.fn == 0:
+        if kinds and t.tp + t.fp + t.fn == 0 and not (group in ("kind:merge", "kind:converted-base")
+                                                     and rule in ("unanswered-question", "answer-label")):
             continue
         name = f"{group[5:]} ({result['counts'].get(group[5:], 0)})" if kinds else group
         rows.append(f"| {rule} | {name} | {t.tp} | {t.fp} | {t.fn} | {t.precision:.2f} | {t.recall:.2f} |")

@@ -212,6 +212,7 @@ class AnswerUnit:
     label_word: str = ""  # the label as written ("Antwoord", "antwoord", "Antwoorrd")
     label_punct: str = ""  # what follows the label word: ":", ";", " :", "" (label alone), " " (text follows)
     label_fuzzy: bool = False  # the label word is a misspelling of a configured label
+    label_inline: bool = False  # the label stands inside the question's paragraph (a lost paragraph break)
 
     @property
     def first(self) -> Paragraph:
@@ -330,6 +331,10 @@ class LabelMatcher:
             rf"^(?P<lead>\W*?)(?P<word>{alternatives})(?P<num>\s+{NUMS})?(?P<punct>\s*[:;,.]|\s+[-–—](?=\s)|\s*$|\s+(?=[\p{{Lu}}\d«\"“‘'(]))"
             rf"\s*",
             regex.IGNORECASE,
+        )
+        # a label inside a paragraph, after a sentence: a lost paragraph break ("… bereid? Antwoord: Ja, …")
+        self.inline = regex.compile(
+            rf"(?<=[.?!»”\")\]])\s+(?P<word>{alternatives})(?P<num>\s+\d{{1,3}}[a-z]?)?(?P<punct>\s*[:;])\s*"
         )
         self.fuzzy = regex.compile(r"^(?P<lead>\W*?)(?P<word>\p{L}{4,14})(?P<num>\s+\d{1,3}[a-z]?)?(?P<punct>\s*[:;])\s*")
 
@@ -572,13 +577,21 @@ def _build_labelled(doc: Document, matcher: LabelMatcher) -> Structure:
         # 3. a question (after an answer only when it reads like the members' text again)
         spans, kind = _question_spans(par)
         if kind is not None and par.kind != TABLE:
-            if st.answer is not None or st.floating:
+            inline = matcher.inline.search(text) if ":" in text or ";" in text else None
+            before = [sp for sp in spans if inline is not None and sp[1] <= inline.start() + 1]
+            if (st.answer is not None or st.floating) and not before:
                 party_start = bool(PARTY_REF.match(text))
                 last = spans[-1]
                 last_asks = last[1] >= len(text.rstrip()) - 1 and "?" in text[last[0] : last[1]]
                 if not (party_start or last_asks):
                     kind = None
             if kind is not None:
+                if before:
+                    st.question(par, before, kind)
+                    st.answer = {"pars": [par], "label": Span(par, inline.start("word"), inline.end()),
+                                 "numbers": _numbers(inline.group("num") or ""), "word": inline.group("word"),
+                                 "punct": _punct_kind(inline.group("punct")), "fuzzy": False, "inline": True}
+                    continue
                 st.question(par, spans, kind)
                 continue
         # 4. a remark of the members that asks nothing
@@ -608,7 +621,7 @@ def _build_labelled(doc: Document, matcher: LabelMatcher) -> Structure:
     for a in st.answers:
         qs = tuple(made[id(u[0])] for u in a["questions"])
         answers.append(AnswerUnit(tuple(a["pars"]), a["label"], section_at[index[id(a["pars"][0])]], qs, a["numbers"],
-                                  (), a["word"], a["punct"], a["fuzzy"]))
+                                  (), a["word"], a["punct"], a["fuzzy"], a.get("inline", False)))
     mode = "labelled" if labelled_doc or any(a.label for a in answers) else "none"
     return Structure(sections, tuple(questions), tuple(answers), mode, remarks=tuple(st.remarks))
 
@@ -643,15 +656,42 @@ def _build_numbered(doc: Document) -> Structure:
         pars = _unique_pars([lab.span.paragraph] + [s.paragraph for s in spans])
         section = section_at[index[id(lab.span.paragraph)]]
         if lab.kind == "vraag":
-            q = QuestionUnit(tuple(pars), tuple(spans), section, lab.numbers, True, lab.span)
+            asked, rest = _split_unlabelled(spans)
+            q = QuestionUnit(tuple(_unique_pars([lab.span.paragraph] + [sp.paragraph for sp in asked])), tuple(asked),
+                             section, lab.numbers, True, lab.span)
             questions.append(q)
             pending.append(q)
+            if rest:  # the answer lost its "Antwoord N" label
+                answers.append(AnswerUnit(tuple(_unique_pars([sp.paragraph for sp in rest])), None, section, (q,),
+                                          lab.numbers, tuple(rest)))
+                pending.remove(q)
         else:
             mine = tuple(q for q in pending if set(q.numbers) & set(lab.numbers)) or tuple(pending)
             answers.append(AnswerUnit(tuple(pars), lab.span, section, mine, lab.numbers, tuple(spans),
                                       lab.span.text.split()[0], ""))
             pending = [q for q in pending if q not in mine]
     return Structure(sections, tuple(questions), tuple(answers), "numbered", labels=tuple(found))
+
+
+def _split_unlabelled(spans: list[Span]) -> tuple[list[Span], list[Span]]:
+    """A numbered question's text, and the text after its last question mark when that reads as an answer
+    (at least 12 words, footnote lines left out): an answer whose "Antwoord N" label was lost."""
+    last = max((k for k, sp in enumerate(spans) if "?" in sp.text), default=None)
+    if last is None:
+        return spans, []
+    sp = spans[last]
+    cut = sp.start + sp.text.rfind("?") + 1
+    tail = sp.paragraph.text[cut : sp.end]
+    rest = []
+    if re.search(r"[^\W\d_]{2,}", tail):  # not just a footnote mark ("?[7 ]")
+        lead = len(tail) - len(tail.lstrip())
+        rest.append(Span(sp.paragraph, cut + lead, sp.end))
+    rest += [x for x in spans[last + 1 :] if not re.match(r"\s*(?:\d|\[\d)", x.text)]
+    words = sum(len(x.text.split()) for x in rest)
+    if words < 12:
+        return spans, []
+    asked = spans[:last] + ([Span(sp.paragraph, sp.start, cut)] if cut > sp.start else [])
+    return asked, rest
 
 
 def _spans_between(doc: Document, index: dict, label: Span, end_par: Paragraph | None, end_off: int | None) -> list[Span]:
