@@ -51,6 +51,7 @@ DEFAULT = {
         r"\bom\s+deze\s+vra(?:ag|gen)\s+te\s+beantwoorden\b",
         r"\b(?:ik|we|wij|het\s+kabinet)\s+(?:kom|komen|komt|zal|zullen)\s+(?:\w+\s+){0,3}?(?:hier|daar|er|hierop|daarop)\s*(?:\w+\s+){0,3}?(?:op\s+)?terug\b",
         r"\b(?:kom|komen|komt)\s+(?:ik|we|wij|het\s+kabinet)\s+(?:\w+\s+){0,3}?(?:hier|daar|er|hierop|daarop)\s*(?:\w+\s+){0,3}?(?:op\s+)?terug\b",
+        r"\b(?:hier|daar|hierop|daarop)\s+(?:kom|komen|komt)\s+(?:ik|we|wij|het\s+kabinet)\s+(?:[\w-]+\s+){0,5}?(?:op\s+)?terug\b",
         r"\b(?:uitkomsten|resultaten|gegevens|cijfers)\s+(?:\w+\s+){0,4}?(?:zijn|is)\s+(?:nu\s+|op\s+dit\s+moment\s+)?nog\s+niet\s+(?:bekend|beschikbaar)\b",
         r"\bantwoord\s+volgt\b",
     ],

@@ -182,7 +182,8 @@ def judge(doc, answer: AnswerUnit) -> list[tuple[QuestionUnit, float, list[str],
         total = sum(r.weight(w) for w in distinctive)
         hits = [w for w in distinctive if w in matcher]
         share = sum(r.weight(w) for w in hits) / total if total else 0.0
-        out.append((q, share, sorted(distinctive, key=lambda w: -r.weight(w)), hits))
+        order = sorted(distinctive, key=lambda w: (-r.weight(w), -len(w), w))
+        out.append((q, share, order, hits))
     return out
 
 

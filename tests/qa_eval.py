@@ -340,8 +340,9 @@ def converted_cases(path: Path, truth: dict) -> Iterator[Case]:
 # -- running ----------------------------------------------------------------------------------------------------
 
 
-def all_cases(shared: Path | None, every: int = 1) -> Iterator[Case]:
-    yield from draft_cases(Draft(), every)
+def all_cases(shared: Path | None, every: int = 1, draft: bool = True) -> Iterator[Case]:
+    if draft:
+        yield from draft_cases(Draft(), every)
     if shared is not None and (shared / "corpus" / "letters").is_dir():
         truth = yaml.safe_load(LETTERS_TRUTH.read_text(encoding="utf-8"))
         for name, t in truth["letters"].items():
@@ -404,12 +405,12 @@ def _shared_keys(case: Case) -> set[str]:
     return {key(q.first.text) for a in structure(doc).answers if len(a.questions) > 1 for q in a.questions}
 
 
-def evaluate(shared: Path | None, every: int = 1, verbose: bool = False) -> dict:
+def evaluate(shared: Path | None, every: int = 1, verbose: bool = False, draft: bool = True) -> dict:
     """Tallies per (rule, group): group "documents" counts every finding on the unchanged documents;
     "variants" counts only what a variant introduced (found or missed) and any finding it did not expect."""
     tallies: dict[tuple[str, str], Tally] = {}
     counts: dict[str, int] = {}
-    for case in all_cases(shared, every):
+    for case in all_cases(shared, every, draft):
         counts[case.kind] = counts.get(case.kind, 0) + 1
         found, _ = lint_case(case)
         group = "documents" if case.kind in ("base",) else "variants"
@@ -462,7 +463,8 @@ if __name__ == "__main__":
     if "--shared" in sys.argv:
         shared = Path(sys.argv[sys.argv.index("--shared") + 1])
     every = int(sys.argv[sys.argv.index("--every") + 1]) if "--every" in sys.argv else 1
-    result = evaluate(shared if shared.is_dir() else None, every, verbose="-v" in sys.argv)
+    result = evaluate(shared if shared.is_dir() else None, every, verbose="-v" in sys.argv,
+                      draft="--letters-only" not in sys.argv)
     print(result["counts"])
     print(table(result))
     print()

@@ -327,10 +327,9 @@ class LabelMatcher:
         self.words = words
         self.lower = {w.lower() for w in words}
         alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-        self.exact = regex.compile(
-            rf"^(?P<lead>\W*?)(?P<word>{alternatives})(?P<num>\s+{NUMS})?(?P<punct>\s*[:;,.]|\s+[-–—](?=\s)|\s*$|\s+(?=[\p{{Lu}}\d«\"“‘'(]))"
-            rf"\s*",
-            regex.IGNORECASE,
+        self.exact = regex.compile(  # the label word in any case; what follows it case-sensitively
+            rf"^(?P<lead>\W*?)(?P<word>(?i:{alternatives}))(?P<num>\s+{NUMS})?(?P<punct>\s*[:;,.]|\s+[-–—](?=\s)|\s*$"
+            rf"|\s+(?=[\p{{Lu}}\d«\"“‘'(]))\s*",
         )
         # a label inside a paragraph, after a sentence: a lost paragraph break ("… bereid? Antwoord: Ja, …")
         self.inline = regex.compile(
@@ -580,10 +579,13 @@ def _build_labelled(doc: Document, matcher: LabelMatcher) -> Structure:
             inline = matcher.inline.search(text) if ":" in text or ";" in text else None
             before = [sp for sp in spans if inline is not None and sp[1] <= inline.start() + 1]
             if (st.answer is not None or st.floating) and not before:
+                # after an answer, only what reads as the members' text again starts a question
                 party_start = bool(PARTY_REF.match(text))
                 last = spans[-1]
                 last_asks = last[1] >= len(text.rstrip()) - 1 and "?" in text[last[0] : last[1]]
-                if not (party_start or last_asks):
+                members = kind == "request" and any("leden" in text[a:b] or "fractie" in text[a:b] for a, b in spans)
+                opens = kind == "probable" and spans[0][0] == 0
+                if not (party_start or last_asks or members or opens):
                     kind = None
             if kind is not None:
                 if before:
