@@ -12,7 +12,9 @@ What it checks
     the answer on its distinctive words — names, terms and words that are rare in this letter, after Dutch
     stopwords and the framing of a question are left out — and a question is reported (warning) when the
     answer takes up none of its distinctive words while it does take up those of another question of the
-    group.  The finding quotes the question and points at the shared answer.
+    group.  The finding quotes the question and points at the shared answer.  Where no question stands out
+    that way but the answer uses few key words of one of them, and the letter otherwise answers question by
+    question, an info finding on the shared answer names its questions, so that a reviewer checks them.
 
   In answers to written questions ("Vraag 1 … Antwoord 1", also "Vraag 4 en 5"):
 

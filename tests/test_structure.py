@@ -331,3 +331,14 @@ def test_a_document_without_paragraphs():
 def test_bad_input_never_crashes(text):
     s = structure(doc_of(text))
     assert s.mode in ("labelled", "numbered", "none")
+
+
+def test_questions_labelled_vraag_and_numbers_mentioned_in_running_text():
+    text = HEAD + "Vraag: Graag een toelichting op de rol van de GGD.\nAntwoord: De GGD adviseert.\n" \
+        "Vraag: Wanneer start de pilot?\nAntwoord: In mei, zie ook het antwoord op Vraag 3 en Vraag 4.\n" \
+        "Vraag: Een overzicht van de kosten.\nAntwoord: Zie Vraag 2.\n"
+    s = structure(doc_of(text))
+    assert s.mode == "labelled"  # "Vraag 3" inside a sentence is a reference, not a label
+    assert [q.questions[0].text for q in s.questions] == [
+        "Graag een toelichting op de rol van de GGD.", "Wanneer start de pilot?", "Een overzicht van de kosten."]
+    assert all(s.answer_to(q) is not None for q in s.questions)

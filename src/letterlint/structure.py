@@ -391,18 +391,31 @@ def _edit_distance_1(a: str, b: str) -> bool:
 
 def _build(doc: Document, settings: Mapping[str, Any]) -> Structure:
     matcher = LabelMatcher(labels(settings))
-    paragraphs = doc.paragraphs
-    vraag = antwoord = 0
-    for p in paragraphs:
-        if "raag" in p.text or "ntwoord" in p.text:
-            for m in NUMBERED_INLINE.finditer(p.text):
-                if m.group("kind") == "Vraag":
-                    vraag += 1
-                else:
-                    antwoord += 1
-    if vraag >= 2 or (vraag and antwoord):
-        return _build_numbered(doc)
+    found = _numbered_labels(doc)
+    vraag = sum(1 for x in found if x.kind == "vraag")
+    if vraag >= 2 or (vraag and len(found) > vraag):
+        return _build_numbered(doc, found)
     return _build_labelled(doc, matcher)
+
+
+def _numbered_labels(doc: Document) -> list[NumberLabel]:
+    """Every "Vraag N" / "Antwoord N" label: at the start of a line, after the end of a sentence, or glued to
+    page furniture ("…Aanhangsel 1Antwoord 3").  Not "zie het antwoord op Vraag 3" in running text."""
+    found: list[NumberLabel] = []
+    for p in doc.paragraphs:
+        text = p.text
+        if "raag" not in text and "ntwoord" not in text:
+            continue
+        for m in NUMBERED_INLINE.finditer(text):
+            before = text[: m.start()]
+            head = before[before.rfind("\n") + 1 :]
+            if head.strip() and not _LABEL_HEAD.search(head):
+                continue
+            found.append(NumberLabel(m.group("kind").lower(), _numbers(m.group("numbers")), Span(p, m.start(), m.end())))
+    return found
+
+
+_LABEL_HEAD = re.compile(r"(?:[.?!»”\")\]]|\d)\s*$|Aanhangsel\s*\d*\s*$")
 
 
 def _party(text: str) -> str | None:
@@ -457,9 +470,15 @@ def _section_lookup(sections: tuple[Section, ...], n: int) -> list[Section | Non
     return out
 
 
+QUESTION_LABEL = re.compile(r"^\W*Vra(?:ag|gen)(?:\s+\d{1,3}[a-z]?)?\s*:\s*")
+
+
 def _question_spans(par: Paragraph) -> tuple[list[tuple[int, int]], str | None]:
-    """The asking sentences of a paragraph and the strongest kind among them."""
+    """The asking sentences of a paragraph and the strongest kind among them ("Vraag: …" asks, whatever it says)."""
     text = par.text
+    m = QUESTION_LABEL.match(text)
+    if m and text[m.end() :].strip():
+        return [(m.end(), len(text.rstrip()))], "request"
     party_text = "leden" in text or "fractie" in text
     found: list[tuple[int, int]] = []
     best = None
@@ -628,24 +647,10 @@ def _build_labelled(doc: Document, matcher: LabelMatcher) -> Structure:
     return Structure(sections, tuple(questions), tuple(answers), mode, remarks=tuple(st.remarks))
 
 
-def _build_numbered(doc: Document) -> Structure:
+def _build_numbered(doc: Document, found: list[NumberLabel]) -> Structure:
     """Vraag N / Antwoord N: every label opens a unit that runs to the next label."""
     sections = _sections_from_headings(doc)
     section_at = _section_lookup(sections, len(doc.paragraphs))
-    found: list[NumberLabel] = []
-    for p in doc.paragraphs:
-        text = p.text
-        if "raag" not in text and "ntwoord" not in text:
-            continue
-        for m in NUMBERED_INLINE.finditer(text):
-            before = text[: m.start()]
-            # a label starts its line, or follows the end of a sentence, or is glued to page furniture
-            line_start = before.rfind("\n") + 1
-            head = before[line_start:]
-            if head.strip() and not regex.search(r"(?:[.?!»”\")\]]|\d)\s*$|Aanhangsel\s*\d*\s*$", head):
-                continue
-            kind = m.group("kind").lower()
-            found.append(NumberLabel(kind, _numbers(m.group("numbers")), Span(p, m.start(), m.end())))
     # the units: text from each label to the next
     questions: list[QuestionUnit] = []
     answers: list[AnswerUnit] = []
