@@ -604,7 +604,7 @@ def _build_labelled(doc: Document, matcher: LabelMatcher) -> Structure:
                 last_asks = last[1] >= len(text.rstrip()) - 1 and "?" in text[last[0] : last[1]]
                 members = kind == "request" and any("leden" in text[a:b] or "fractie" in text[a:b] for a, b in spans)
                 opens = kind == "probable" and spans[0][0] == 0
-                if not (party_start or last_asks or members or opens):
+                if not (party_start or last_asks or members or opens or QUESTION_LABEL.match(text)):
                     kind = None
             if kind is not None:
                 if before:
