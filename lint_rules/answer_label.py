@@ -114,9 +114,10 @@ def _labelled(doc, s, ctx):
             yield from _style(doc, a, house, canonical, configured, ctx)
     if ctx.options.get("unlabelled", True):
         share = len(labelled) / len(s.answers) if s.answers else 0
+        headed = any(sec.heading is not None for sec in s.sections)
         if len(exact) >= 3 and share >= 0.75:
             for a in s.answers:
-                if a.label is None:
+                if a.label is None and not (headed and (a.section is None or a.section.heading is None)):
                     yield _unlabelled(doc, a, canonical + (house if house not in ("", " ") else ":"), ctx)
 
 

@@ -288,7 +288,7 @@ def _numbered(doc, s: Structure, ctx):
             target.setdefault(n, []).append(lab)
     answered: set[str] = {n for a in s.answers if a.label is None for n in a.numbers}  # (answer-label reports these)
     # question numbers that have had their answer (or a mistyped one), or an answer without its label
-    pending: list[str] = []  # question numbers asked and not yet answered
+    pending: dict[str, None] = {}  # question numbers asked and not yet answered (an ordered set)
     last_vraag = None
     seen_answer: dict[str, object] = {}
     for lab in labels:
@@ -302,8 +302,7 @@ def _numbered(doc, s: Structure, ctx):
                         severity=lower(ctx.severity),
                         related=(Related(_label_loc(doc, vraag_at[n][0]), msg(f"de eerste Vraag {n}", f"the first Vraag {n}")),),
                     )
-                if n not in pending:
-                    pending.append(n)
+                pending.setdefault(n, None)
             last_vraag = lab
             continue
         loc = _label_loc(doc, lab)
@@ -361,16 +360,15 @@ def _numbered(doc, s: Structure, ctx):
                 )
             seen_answer[n] = lab
             answered.add(n)
-            if n in pending:
-                pending.remove(n)
+            pending.pop(n, None)
     # questions that never got an answer
+    unit_of = {(id(q.label.paragraph), q.label.start): q for q in s.questions if q.label is not None}
     for n, labs in vraag_at.items():
         lab = labs[0]
         if n in answered or n in antwoord_at or lab.numbers[0] != n and any(m not in answered for m in lab.numbers[:lab.numbers.index(n)]):
             continue
         missing = [m for m in lab.numbers if m not in answered and m not in antwoord_at]
-        q = next((q for q in s.questions if q.label is not None and q.label.paragraph is lab.span.paragraph
-                  and q.label.start == lab.span.start), None)
+        q = unit_of.get((id(lab.span.paragraph), lab.span.start))
         qtext = q.text if q is not None else ""
         quote_nl = f": «{shorten(qtext, 70)}»" if qtext else ""
         yield Finding(

@@ -149,3 +149,8 @@ def test_numbered_empty_and_placeholder_answers():
                                                                          "beantwoord.", "PM")
     got = findings(text)
     assert [(f.location.text, f.severity) for f in got] == [("Antwoord 1", "error"), ("PM", "error")]
+
+
+def test_the_covering_letter_is_left_alone():
+    text = "Geachte voorzitter,\nWie had dat gedacht?\nHoogachtend,\nDe staatssecretaris\n" + HEAD + BODY
+    assert findings(text) == []

@@ -407,9 +407,10 @@ def _numbered_labels(doc: Document) -> list[NumberLabel]:
         if "raag" not in text and "ntwoord" not in text:
             continue
         for m in NUMBERED_INLINE.finditer(text):
-            before = text[: m.start()]
-            head = before[before.rfind("\n") + 1 :]
-            if head.strip() and not _LABEL_HEAD.search(head):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            head = text[max(line_start, m.start() - 40) : m.start()]  # a bounded look back: linear in the text
+            at_start = not head.strip() and m.start() - 40 <= line_start
+            if not at_start and not _LABEL_HEAD.search(head):
                 continue
             found.append(NumberLabel(m.group("kind").lower(), _numbers(m.group("numbers")), Span(p, m.start(), m.end())))
     return found
