@@ -44,6 +44,8 @@ def test_json_has_exactly_the_documented_shape(tmp_path):
     assert {f["text"] for f in broken} == {"Fout! Verwijzingsbron niet gevonden.", "Fout! Bladwijzer niet gedefinieerd."}
     assert all(f["line"] is None and f["heading"] for f in docx_file["findings"])
     assert data["summary"]["errors"] == sum(f["severity"] == "error" for e in data["files"] for f in e["findings"])
+    # the draft's closing request gets no answer
+    assert any(f["rule"] == "unanswered-question" and f["line"] == 770 for f in text_file["findings"])
 
 
 def test_docx_text_output_names_paragraph_and_heading(tmp_path):

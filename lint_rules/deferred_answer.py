@@ -1,0 +1,112 @@
+"""Answers that say the question cannot (yet) be answered.
+
+What it checks
+  Every answer (after "Antwoord:" or "Antwoord N") for phrases that put the answer off or decline it: "kan
+  nog niet worden beantwoord", "kan niet inhoudelijk worden beantwoord", "valt op voorhand niet te zeggen",
+  "het kabinet zal in een separate brief op deze vraag ingaan", "de pilot heeft het doel om deze vraag te
+  beantwoorden", "de uitkomsten zijn nog niet bekend", "ik kom hierop terug".  One finding (info) per answer,
+  on the first such phrase.  The list is an option; add your own.
+
+Why
+  Such answers are sometimes right, but reviewers should see every one of them before the letter goes out:
+  the Kamer reads them as unanswered questions, and the promised follow-up has to be kept.
+
+Options
+  phrases: the bundled list of regular expressions (case-insensitive, matched in the answer's text).
+  extra-phrases: your own additions.
+
+Bad::
+
+    Wanneer start de pilot meten bij Tata Steel?
+    Antwoord: Deze vraag kan nog niet worden beantwoord.
+
+Good::
+
+    Wanneer start de pilot meten bij Tata Steel?
+    Antwoord: De pilot start in september.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from letterlint.findings import Finding, msg
+from letterlint.structure import structure
+
+ID = "deferred-answer"
+SEVERITY = "info"
+SUMMARY = msg(
+    "Antwoorden die zeggen dat de vraag (nog) niet beantwoord kan worden, zodat de reviewer ze ziet",
+    "Answers saying that the question cannot (yet) be answered, so that reviewers see them",
+)
+W = r"(?:\s+[\w’'-]+){0,3}?"  # up to three words in between
+DEFAULT = {
+    "phrases": [
+        rf"\b(?:kan|kunnen|kon|konden){W}\s+(?:(?:nog|nu|helaas|op\s+dit\s+moment|momenteel)\s+)*niet{W}\s+(?:worden\s+)?beantwoord",
+        r"\bniet\s+(?:inhoudelijk\s+|volledig\s+|binnen\s+de\s+(?:gebruikelijke\s+|gestelde\s+)?termijn\s+)?(?:te\s+)?beantwoorden\b",
+        r"\bniet\s+(?:inhoudelijk\s+|volledig\s+|binnen\s+de\s+(?:gebruikelijke\s+|gestelde\s+)?termijn\s+)(?:worden\s+)?beantwoord",
+        r"\b(?:valt|is|zijn)\s+(?:(?:nu|nog|op\s+voorhand|op\s+dit\s+moment|momenteel)\s+)+niet\s+te\s+(?:zeggen|beantwoorden|voorspellen)\b",
+        r"\b(?:geen|nog\s+geen)\s+(?:inhoudelijk\s+)?antwoord\s+(?:te\s+)?(?:geven|worden\s+gegeven)\b",
+        r"\b(?:in\s+een|per)\s+(?:separate|aparte|afzonderlijke|volgende|latere|nog\s+te\s+verschijnen)\s+brief\b",
+        r"\bom\s+deze\s+vra(?:ag|gen)\s+te\s+beantwoorden\b",
+        r"\b(?:ik|we|wij|het\s+kabinet)\s+(?:kom|komen|komt|zal|zullen)\s+(?:\w+\s+){0,3}?(?:hier|daar|er|hierop|daarop)\s*(?:\w+\s+){0,3}?(?:op\s+)?terug\b",
+        r"\b(?:kom|komen|komt)\s+(?:ik|we|wij|het\s+kabinet)\s+(?:\w+\s+){0,3}?(?:hier|daar|er|hierop|daarop)\s*(?:\w+\s+){0,3}?(?:op\s+)?terug\b",
+        r"\b(?:hier|daar|hierop|daarop)\s+(?:kom|komen|komt)\s+(?:ik|we|wij|het\s+kabinet)\s+(?:[\w-]+\s+){0,5}?(?:op\s+)?terug\b",
+        r"\b(?:uitkomsten|resultaten|gegevens|cijfers)\s+(?:\w+\s+){0,4}?(?:zijn|is)\s+(?:nu\s+|op\s+dit\s+moment\s+)?nog\s+niet\s+(?:bekend|beschikbaar)\b",
+        r"\bantwoord\s+volgt\b",
+    ],
+    "extra-phrases": [],
+}
+CONF = {
+    "phrases": {"type": "array", "items": {"type": "string", "minLength": 1}},
+    "extra-phrases": {"type": "array", "items": {"type": "string", "minLength": 1}},
+}
+
+
+def prepare(options, where):
+    compiled = []
+    for key in ("phrases", "extra-phrases"):
+        for i, pattern in enumerate(options.get(key) or []):
+            try:
+                compiled.append(regex.compile(pattern, regex.IGNORECASE))
+            except regex.error as exc:
+                raise where.error((key, i), f"not a valid regular expression: {exc}") from None
+    return compiled
+
+
+def _pieces(a):
+    if a.body:
+        for sp in a.body:
+            yield sp.paragraph, sp.start, sp.end
+        return
+    for p in a.paragraphs:
+        start = a.label.end if a.label is not None and p is a.label.paragraph else 0
+        yield p, start, len(p.text)
+
+
+def check(doc, ctx):
+    patterns = ctx.prepared if ctx.prepared is not None else prepare(ctx.options, None)
+    if not patterns:
+        return
+    s = structure(doc, ctx.settings)
+    for a in s.answers:
+        hit = None
+        for p, start, end in _pieces(a):
+            text = p.text[:end]
+            for pattern in patterns:
+                m = pattern.search(text, start)
+                if m and (hit is None or (hit[0] is p and m.start() < hit[1])):
+                    hit = (p, m.start(), m.end())
+            if hit is not None:
+                break
+        if hit is None:
+            continue
+        p, ms, me = hit
+        phrase = " ".join(p.text[ms:me].split())
+        yield Finding(
+            doc.locate(p, ms, me),
+            msg(f"Dit antwoord stelt de beantwoording uit of weigert die: «{phrase}»",
+                f"This answer puts the answer off or declines it: «{phrase}»"),
+            suggestion=msg("Controleer of dat zo kan blijven, en noem zo mogelijk wanneer het antwoord volgt.",
+                           "Check that this can stand, and say when the answer will follow where possible."),
+        )
