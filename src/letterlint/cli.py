@@ -43,6 +43,8 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("nl", "en"), default=None, help="language of messages (default: nl)")
     p.add_argument("--stdin-filename", metavar="NAME", help="name for standard input; its extension picks the reader")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
+    p.add_argument("--across-files", action="store_true",
+                   help="also compare the files with each other (answers that recur in other letters)")
     p.add_argument("--version", action="version", version=f"letterlint {__version__}")
     return p
 
@@ -86,7 +88,7 @@ def _load(args) -> tuple:
 
 
 def _lint(args) -> int:
-    from .runner import UsageError, exit_code, expand, is_lock_file, lint_file
+    from .runner import UsageError, exit_code, expand, is_lock_file, lint_across, lint_file
 
     lang = args.lang or os.environ.get("LETTERLINT_LANG") or "nl"
     if not args.paths:
@@ -101,6 +103,7 @@ def _lint(args) -> int:
     if config_problem:
         fallback = ("de standaardconfiguratie is gebruikt" if lang == "nl" else "the default configuration was used")
         sys.stderr.write(f"letterlint: {config_problem} ({fallback})\n")
+    plan.across = args.across_files
     fail_on = args.fail_on or config.fail_on or "warning"
     if args.paths.count("-") > 1:
         sys.stderr.write("letterlint: '-' (standard input) can be given only once\n")
@@ -118,6 +121,12 @@ def _lint(args) -> int:
         for problem in result.problems:
             sys.stderr.write(f"letterlint: {result.path}: {problem(lang)}\n")
         results.append(result)
+    if plan.across:
+        across_problems = lint_across(results, plan)
+        for problem in across_problems:
+            sys.stderr.write(f"letterlint: {problem(lang)}\n")
+        if across_problems and results:
+            results[0].problems.extend(across_problems)
 
     from .reporters import FORMATS
 

@@ -1,0 +1,604 @@
+"""Finding copied text: normalised words, word shingles, an inverted index, and aligned chains.
+
+Used by the rules duplicate-answer and repeated-passage (and, across files, by duplicate-answer's
+`collect`/`check_across`).
+
+How it works, and why its cost is linear in the text
+  * Every unit (an answer, or a body paragraph in a letter without answers) becomes a list of normalised
+    words (case, accents, curly quotes and hyphenation variants folded; artefacts and footnote markers are
+    already out of the paragraph text).
+  * Every run of `K` consecutive words (a *shingle*) gets a 64-bit hash.  Hashes are stable across
+    processes (word ids come from blake2b, shingles are tuples of ints), so summaries made in parallel
+    worker processes can be compared in the parent.
+  * An inverted index maps each shingle hash to the units that contain it, each posting list capped at
+    `POSTING_CAP` entries: looking up a unit costs at most `len(unit) × POSTING_CAP`, whatever the number of
+    copies.  A unit is compared only with the earlier units it shares shingles with, at most `MAX_PARTNERS`
+    of them (those sharing most), so the work is linear in the number of words — no all-pairs loop.
+  * Two units are compared by *aligning* their shared shingles into chains (runs of matches that advance
+    together in both texts, allowing gaps of a few edited words).  A chain gives the shared passage's span
+    in both units and how many words of each it covers; the share of a unit's words covered by chains is
+    its similarity to the other unit: one changed word ("deze pilot" → "de pilot") uncovers that word
+    only, so light edits keep the similarity high.
+  * Across files only a sample of the shingle hashes is kept per answer (those with hash ≡ 0 mod
+    `SAMPLE_MOD`, the same sample in every file), enough to estimate which share of one answer's shingles
+    another answer has (containment), with a summary that is small and picklable.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from hashlib import blake2b
+from typing import Any
+
+import regex
+
+from .model import BODY, LIST, Document, Paragraph
+
+K = 5  # words per shingle
+GAP = 12  # shingle positions between two matches of one chain, on the side that moved least
+GAP_MAX = 20  # … and on the side that moved most (an inserted clause)
+MIN_RUN = 8  # a chain counts towards an answer's similarity when it covers this many words (or a quarter)
+POSTING_CAP = 48  # units kept per shingle in the index
+MAX_PARTNERS = 16  # earlier units a unit is aligned with (those that share most shingles)
+MIN_SHARED = 3  # shingles two units must share before they are aligned
+SAMPLE_MOD = 4  # across files: keep shingle hashes ≡ 0 mod this
+
+WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
+_WORD_IDS: dict[str, int] = {}
+_NORMAL: dict[str, str] = {}
+_TOKEN_IDS: dict[str, int] = {}
+
+# Letter furniture: salutations, closings, signature lines and the "Antwoord van minister …
+# (ontvangen …)" header of published answers.  Never part of a unit, so never reported.
+FURNITURE = regex.compile(
+    r"""^\s*(?:
+        (?:geachte|beste)\s+\S.{0,60}$
+      | (?:hoogachtend|met\s+(?:vriendelijke|hoogachtende|beste)\s+groet(?:en)?)\b.{0,120}$
+      | (?:de\s+)?(?:minister|staatssecretaris|minister-president)\s+(?:van|voor)\s+[^.]{0,100}[,.]?\s*$
+      | (?:antwoord\s+)?van\s+(?:de\s+)?(?:minister|staatssecretaris)\b[^.]{0,160}\(ontvangen\b.*$
+      | \(ontvangen\s+\d.*$
+    )""",
+    regex.IGNORECASE | regex.VERBOSE | regex.DOTALL,
+)
+
+
+def is_furniture(text: str) -> bool:
+    return bool(FURNITURE.match(text.strip())) if len(text) < 400 else False
+
+
+# -- words and shingles ------------------------------------------------------------------------------
+
+
+def normal(word: str) -> str:
+    """A word folded for comparison: lower case, no accents, straight apostrophes."""
+    out = _NORMAL.get(word)
+    if out is None:
+        folded = unicodedata.normalize("NFKD", word.translate(_QUOTES).casefold())
+        out = "".join(c for c in folded if not unicodedata.combining(c))
+        if len(_NORMAL) > 500_000:
+            _NORMAL.clear()
+        _NORMAL[word] = out
+    return out
+
+
+def word_id(word: str) -> int:
+    """A stable 64-bit id for a normalised word (the same in every process)."""
+    out = _WORD_IDS.get(word)
+    if out is None:
+        out = int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+        if len(_WORD_IDS) > 500_000:
+            _WORD_IDS.clear()
+        _WORD_IDS[word] = out
+    return out
+
+
+def token_id(token: str) -> int:
+    """The word id of a token as it appears in the text (cached: most tokens recur)."""
+    out = _TOKEN_IDS.get(token)
+    if out is None:
+        out = word_id(normal(token))
+        if len(_TOKEN_IDS) > 500_000:
+            _TOKEN_IDS.clear()
+        _TOKEN_IDS[token] = out
+    return out
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """(normalised word, start, end) for every word of `text`."""
+    return [(normal(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def shingles(ids: Sequence[int], k: int = K) -> list[int]:
+    """The hash of every run of k consecutive word ids (stable across processes)."""
+    if len(ids) < k:
+        return []
+    return [hash(t) for t in zip(*(ids[i:] for i in range(k)), strict=False)]
+
+
+def text_shingles(text: str, k: int = K) -> list[int]:
+    return shingles([token_id(m.group()) for m in WORD.finditer(text)], k)
+
+
+def sample(hashes: Iterable[int], mod: int = SAMPLE_MOD) -> tuple[int, ...]:
+    """The shingle hashes ≡ 0 mod `mod`, sorted and without repeats (the same sample in every file)."""
+    return tuple(sorted({h for h in hashes if h % mod == 0}))
+
+
+# -- units -------------------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Unit:
+    """A stretch of text compared as a whole: an answer, or a paragraph."""
+
+    index: int
+    segments: list[tuple[Paragraph, int, int]]  # (paragraph, start, end) in paragraph.text
+    n_words: int
+    hashes: list[int]  # shingle hashes, one per word position (n_words - K + 1)
+    answer: Any = None  # the AnswerUnit, when units are answers
+    _spans: list[tuple[int, int, int]] | None = field(default=None, repr=False)
+    _positions: dict[int, list[int]] | None = field(default=None, repr=False)
+    _hashset: set[int] | None = field(default=None, repr=False)
+
+    @property
+    def hashset(self) -> set[int]:
+        if self._hashset is None:
+            self._hashset = set(self.hashes)
+        return self._hashset
+
+    @property
+    def spans(self) -> list[tuple[int, int, int]]:
+        """Per word: (segment, start, end) in that segment's paragraph text (computed when first asked)."""
+        if self._spans is None:
+            self._spans = [(s, m.start(), m.end()) for s, (par, start, end) in enumerate(self.segments)
+                           for m in WORD.finditer(par.text, start, end)]
+        return self._spans
+
+    @property
+    def first(self) -> Paragraph:
+        return self.segments[0][0]
+
+    @property
+    def positions(self) -> dict[int, list[int]]:
+        if self._positions is None:
+            pos: dict[int, list[int]] = {}
+            for p, h in enumerate(self.hashes):
+                lst = pos.get(h)
+                if lst is None:
+                    pos[h] = [p]
+                elif len(lst) < 4:
+                    lst.append(p)
+            self._positions = pos
+        return self._positions
+
+    def word_span(self, start: int, end: int) -> tuple[Paragraph, int, int]:
+        """The part of words [start, end) that lies in the paragraph of word `start`, as (paragraph, a, b)."""
+        seg, a, _ = self.spans[start]
+        last = start
+        for i in range(start, min(end, len(self.spans))):
+            if self.spans[i][0] != seg:
+                break
+            last = i
+        return self.segments[seg][0], a, self.spans[last][2]
+
+    def text_of(self, start: int, end: int) -> str:
+        """The text of words [start, end), paragraphs joined by a space."""
+        parts = []
+        for seg in range(self.spans[start][0], self.spans[end - 1][0] + 1):
+            par, s, e = self.segments[seg]
+            a = self.spans[start][1] if seg == self.spans[start][0] else s
+            b = self.spans[end - 1][2] if seg == self.spans[end - 1][0] else e
+            parts.append(par.text[a:b])
+        return " ".join(" ".join(p.split()) for p in parts)
+
+
+def make_unit(index: int, segments: list[tuple[Paragraph, int, int]], answer: Any = None) -> Unit:
+    ids: list[int] = []
+    cache = _TOKEN_IDS
+    for par, start, end in segments:
+        ids += [cache.get(token) or token_id(token) for token in WORD.findall(par.text, start, end)]
+    return Unit(index, segments, len(ids), shingles(ids), answer)
+
+
+def answer_segments(answer) -> list[tuple[Paragraph, int, int]]:
+    """The text of an answer without its label, paragraph by paragraph (as AnswerUnit.text), furniture left out."""
+    out = []
+    for p in answer.paragraphs:
+        start = answer.label.end if answer.label is not None and p is answer.label.paragraph else 0
+        if p.text[start:].strip() and not is_furniture(p.text[start:]):
+            out.append((p, start, len(p.text)))
+    return out
+
+
+# -- alignment ---------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Chain:
+    """Matching shingles that run in step through two units: a shared passage, possibly lightly edited."""
+
+    a0: int  # first word in unit a
+    a1: int  # end (exclusive) in unit a
+    b0: int
+    b1: int
+    cov_a: int  # words of a covered by the chain's matches
+    cov_b: int
+    lp: int  # last matched shingle position in a, in b
+    lq: int
+
+    @property
+    def words(self) -> int:
+        return min(self.cov_a, self.cov_b)
+
+
+def align(a_positions: Mapping[int, list[int]], b_positions: Mapping[int, list[int]], shared: Iterable[int],
+          k: int = K, gap: int = GAP, gap_max: int = GAP_MAX) -> list[Chain]:
+    """Chains of the shingles two units share, in order in both (cost: the number of shared shingles)."""
+    matches = sorted((p, q) for h in shared for p in a_positions[h] for q in b_positions[h])
+    chains: list[Chain] = []
+    active: list[Chain] = []
+    for p, q in matches:
+        if active:
+            active = [c for c in active if p - c.lp <= gap_max]
+        best, best_score = None, None
+        for c in active:
+            dp, dq = p - c.lp, q - c.lq
+            if 0 < dp and 0 < dq and max(dp, dq) <= gap_max and min(dp, dq) <= gap:
+                score = abs(dp - dq)
+                if best_score is None or score < best_score:
+                    best, best_score = c, score
+        if best is None:
+            c = Chain(p, p + k, q, q + k, k, k, p, q)
+            chains.append(c)
+            active.append(c)
+        else:
+            best.cov_a += p + k - max(p, best.a1)
+            best.cov_b += q + k - max(q, best.b1)
+            best.a1, best.b1, best.lp, best.lq = p + k, q + k, p, q
+    return chains
+
+
+def covered(chains: Iterable[Chain], side: str, min_run: int = 1) -> int:
+    """Words of one side covered by chains of at least `min_run` words (overlapping chains counted once)."""
+    spans = sorted((c.a0, c.a1, c.cov_a) if side == "a" else (c.b0, c.b1, c.cov_b) for c in chains
+                   if c.words >= min_run)
+    total, end = 0, -1
+    for s, e, cov in spans:
+        if s >= end:
+            total += cov
+        else:  # overlap with an earlier chain (repeated text): count only the part beyond it, at most
+            total += max(0, min(cov, e - end))
+        end = max(end, e)
+    return total
+
+
+@dataclass(eq=False)
+class Pair:
+    """Two units that share text: i is the earlier one."""
+
+    i: int
+    j: int
+    chains: list[Chain]
+    sim_i: float  # share of unit i's words covered by text of unit j
+    sim_j: float
+
+
+@dataclass(eq=False)
+class Analysis:
+    kind: str  # "answers" or "paragraphs"
+    units: list[Unit]
+    pairs: list[Pair]
+
+    def pairs_of(self) -> dict[int, list[Pair]]:
+        out: dict[int, list[Pair]] = {}
+        for pair in self.pairs:
+            out.setdefault(pair.i, []).append(pair)
+            out.setdefault(pair.j, []).append(pair)
+        return out
+
+
+def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap: int = POSTING_CAP) -> list[Pair]:
+    """Every pair of units that shares text, found through the shingle index (each unit against earlier ones)."""
+    index: dict[int, list[int]] = {}
+    pairs: list[Pair] = []
+    get = index.get
+    for unit in units:
+        distinct = unit.hashset
+        counts: dict[int, int] = {}
+        for h in distinct:
+            posting = get(h)
+            if posting is not None:
+                for u in posting:
+                    counts[u] = counts.get(u, 0) + 1
+        partners = [u for u, n in counts.items() if n >= MIN_SHARED]
+        if len(partners) > max_partners:
+            partners = sorted(partners, key=lambda u: (-counts[u], u))[:max_partners]
+        for u in sorted(partners):
+            other = units[u]
+            chains = align(other.positions, unit.positions, other.hashset & distinct)
+            if not chains:
+                continue
+            # isolated stock phrases ("de Kamerbrief van 19 december jl.") do not make two answers alike
+            min_run = min(MIN_RUN, max(K, min(other.n_words, unit.n_words) // 4))
+            sim_i = min(1.0, covered(chains, "a", min_run) / max(1, other.n_words))
+            sim_j = min(1.0, covered(chains, "b", min_run) / max(1, unit.n_words))
+            pairs.append(Pair(u, unit.index, chains, sim_i, sim_j))
+        for h in distinct:
+            posting = get(h)
+            if posting is None:
+                index[h] = [unit.index]
+            elif len(posting) < posting_cap:
+                posting.append(unit.index)
+    return pairs
+
+
+def analyse(doc: Document, settings: Mapping[str, Any] | None = None) -> Analysis:
+    """Units of the document (its answers; body paragraphs when it has none) and the pairs sharing text. Cached."""
+    from .structure import labels, structure
+
+    key = ("similarity", labels(settings or {}))
+    cache = doc.meta.setdefault("_cache", {})
+    if key not in cache:
+        struct = structure(doc, settings)
+        units: list[Unit] = []
+        if struct.answers:
+            kind = "answers"
+            for answer in struct.answers:
+                segments = answer_segments(answer)
+                if segments:
+                    unit = make_unit(len(units), segments, answer)
+                    if unit.hashes:
+                        units.append(unit)
+        else:
+            kind = "paragraphs"
+            for par in doc.paragraphs:
+                if par.kind in (BODY, LIST) and not par.is_empty and not is_furniture(par.text):
+                    unit = make_unit(len(units), [(par, 0, len(par.text))])
+                    if unit.hashes:
+                        units.append(unit)
+        cache[key] = Analysis(kind, units, compare(units))
+    return cache[key]
+
+
+# -- groups ------------------------------------------------------------------------------------------
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[Any, Any] = {}
+
+    def find(self, x):
+        parent = self.parent
+        parent.setdefault(x, x)
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the smaller key becomes the root, so a group's root is its first member
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+    def groups(self) -> dict[Any, list]:
+        out: dict[Any, list] = {}
+        for x in self.parent:
+            out.setdefault(self.find(x), []).append(x)
+        return out
+
+
+@dataclass(eq=False)
+class DuplicateGroup:
+    """Answers that are (nearly) the same, or contained one in another: members in document order."""
+
+    members: list[int]
+    source: dict[int, tuple[int, float, str]]  # later member → (earlier member it copies, similarity, relation)
+
+
+def duplicate_groups(analysis: Analysis, similarity: float, min_words: int) -> list[DuplicateGroup]:
+    """Groups of units whose shorter member's words are covered by the other for at least `similarity`.
+
+    relation: "same" (both mostly covered), "contained" (the later one lies within the earlier, longer one),
+    "contains" (the later one holds the earlier, shorter one).
+    """
+    units = analysis.units
+    uf = UnionFind()
+    best: dict[int, tuple[int, float, str]] = {}
+    for pair in analysis.pairs:
+        a, b = units[pair.i], units[pair.j]
+        if min(a.n_words, b.n_words) < min_words:
+            continue
+        short = pair.sim_i if a.n_words <= b.n_words else pair.sim_j
+        if short < similarity:
+            continue
+        if pair.sim_i >= similarity and pair.sim_j >= similarity:
+            relation, sim = "same", min(pair.sim_i, pair.sim_j)
+        elif b.n_words <= a.n_words:
+            relation, sim = "contained", pair.sim_j
+        else:
+            relation, sim = "contains", pair.sim_i
+        uf.union(pair.i, pair.j)
+        if pair.j not in best or sim > best[pair.j][1]:
+            best[pair.j] = (pair.i, sim, relation)
+    out = []
+    for members in uf.groups().values():
+        members.sort()
+        out.append(DuplicateGroup(members, {m: best[m] for m in members[1:] if m in best}))
+    out.sort(key=lambda g: g.members[0])
+    return out
+
+
+@dataclass(eq=False)
+class PassageGroup:
+    """A passage that recurs: its places as (unit, first word, end word), in document order."""
+
+    places: list[tuple[int, int, int]]
+    lead: int = 0  # the place that best shows the passage: the first one found as a full-length passage
+
+
+def passage_groups(analysis: Analysis, min_words: int, cluster_of: Mapping[int, int] | None = None,
+                   join: float = 0.7) -> list[PassageGroup]:
+    """Passages of at least `min_words` words shared by units of different clusters.
+
+    A chain of at least `min_words` words on both sides makes a passage; a shorter chain (at least half of
+    that) joins it where it covers `join` of a place already found (the same standard sentence with a
+    different opening word).  Units of one cluster (copies that duplicate-answer reports) are not compared.
+    """
+    cluster_of = cluster_of or {}
+    nodes: dict[int, list[list[int]]] = {}  # unit → [[start, end, serial, seed], …]
+    uf = UnionFind()
+
+    def overlap(s1: int, e1: int, s2: int, e2: int) -> int:
+        return min(e1, e2) - max(s1, s2)
+
+    def overlapping(unit: int, s: int, e: int) -> list[int] | None:
+        for n in nodes.get(unit, ()):
+            if overlap(s, e, n[0], n[1]) * 2 >= min(e - s, n[1] - n[0]):
+                return n
+        return None
+
+    def node(unit: int, s: int, e: int, seed: bool) -> tuple[int, int]:
+        n = overlapping(unit, s, e) if seed else None
+        if n is not None:
+            n[0], n[1] = min(n[0], s), max(n[1], e)
+            return (unit, n[2])
+        places = nodes.setdefault(unit, [])
+        places.append([s, e, len(places), seed])
+        return (unit, len(places) - 1)
+
+    def seed_node(unit: int, s: int, e: int) -> tuple[int, int] | None:
+        for n in nodes.get(unit, ()):
+            if n[3] and overlap(s, e, n[0], n[1]) >= join * (n[1] - n[0]):
+                return (unit, n[2])
+        return None
+
+    def different(pair: Pair) -> bool:
+        return cluster_of.get(pair.i, -1 - pair.i) != cluster_of.get(pair.j, -1 - pair.j)
+
+    pairs = [p for p in analysis.pairs if different(p)]
+    for pair in pairs:
+        for c in pair.chains:
+            if c.cov_a >= min_words and c.cov_b >= min_words:
+                uf.union(node(pair.i, c.a0, c.a1, True), node(pair.j, c.b0, c.b1, True))
+    # shorter chains join a passage found above when they cover most of one of its places, and their other
+    # end is not already part of another passage
+    for pair in pairs:
+        for c in pair.chains:
+            if min_words > c.words >= min_words / 2:
+                na, nb = seed_node(pair.i, c.a0, c.a1), seed_node(pair.j, c.b0, c.b1)
+                if na is not None and nb is None and overlapping(pair.j, c.b0, c.b1) is None:
+                    nb = node(pair.j, c.b0, c.b1, False)
+                elif nb is not None and na is None and overlapping(pair.i, c.a0, c.a1) is None:
+                    na = node(pair.i, c.a0, c.a1, False)
+                if na is not None and nb is not None:
+                    uf.union(na, nb)
+    out = []
+    for members in uf.groups().values():
+        found = sorted((u, nodes[u][k][0], nodes[u][k][1], nodes[u][k][3]) for u, k in members)
+        places = [(u, s, e) for u, s, e, _ in found]
+        if len({cluster_of.get(u, -1 - u) for u, _, _ in places}) >= 2:
+            out.append(PassageGroup(places, next(i for i, x in enumerate(found) if x[3])))
+    out.sort(key=lambda g: g.places[g.lead])
+    return out
+
+
+# -- quoting -----------------------------------------------------------------------------------------
+
+_SENTENCE = regex.compile(r"[^.?!]*(?:[.?!]+|$)")
+_ASKS = regex.compile(r"\b(?:vragen|vraagt|verzoeken|verzoekt|willen\s+(?:graag\s+)?weten|graag)\b", regex.IGNORECASE)
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > limit // 2 else limit - 1].rstrip(",;: ") + "…"
+
+
+def question_quote(answer, limit: int = 90) -> str | None:
+    """The question an answer answers, quoted short: its first sentence with '?' (or a request)."""
+    if answer is None or not answer.questions:
+        return None
+    quotes = []
+    for q in answer.questions[:2]:
+        text = " ".join(s.text for s in q.questions) or q.text
+        sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+        pick = next((s for s in sentences if "?" in s), None) or next((s for s in sentences if _ASKS.search(s)), None)
+        quotes.append(shorten(pick or text, limit))
+    out = " / ".join(quotes)
+    if len(answer.questions) > 2:
+        out += " / …"
+    return out
+
+
+# -- places ------------------------------------------------------------------------------------------
+
+_SENTENCE_END = regex.compile(r"[.?!:;]")
+
+
+def snap(unit: Unit, start: int, end: int, slack: int = 3) -> tuple[int, int]:
+    """Widen words [start, end) to whole sentences when a sentence boundary is at most `slack` words away."""
+    spans = unit.spans
+
+    def boundary(i: int) -> bool:  # is there a sentence break between word i-1 and word i?
+        if i <= 0 or i >= len(spans):
+            return True
+        (s1, _, e1), (s2, b2, _) = spans[i - 1], spans[i]
+        return s1 != s2 or bool(_SENTENCE_END.search(unit.segments[s1][0].text, e1, b2))
+
+    for t in range(start, max(start - slack, 0) - 1, -1):
+        if boundary(t):
+            start = t
+            break
+    for t in range(end, min(end + slack, len(spans)) + 1):
+        if boundary(t):
+            end = t
+            break
+    return start, end
+
+
+def locate_words(doc: Document, unit: Unit, start: int, end: int):
+    """Location of words [start, end) of a unit (cut at the end of the first paragraph they are in)."""
+    par, a, b = unit.word_span(start, end)
+    return doc.locate(par, a, b)
+
+
+def locate_unit(doc: Document, unit: Unit):
+    """Location of a unit: the text of its first paragraph (an answer without its label)."""
+    par, start, end = unit.segments[0]
+    text = par.text[start:end]
+    lead = len(text) - len(text.lstrip())
+    return doc.locate(par, start + lead, start + len(text.rstrip()))
+
+
+def place(location, lang: str) -> str:
+    """'regel 12' / 'line 12' for text formats, 'alinea 12' / 'paragraph 12' for .docx."""
+    if location.line is not None:
+        return f"{'regel' if lang == 'nl' else 'line'} {location.line}"
+    return f"{'alinea' if lang == 'nl' else 'paragraph'} {location.paragraph}"
+
+
+def places(locations: Sequence, lang: str, limit: int = 4) -> str:
+    """'regels 12, 40 en 77' for several places (at most `limit`, then 'en nog N')."""
+    if not locations:
+        return ""
+    text_fmt = locations[0].line is not None
+    numbers = [str(loc.line if text_fmt else loc.paragraph) for loc in locations]
+    noun = {("nl", True): ("regel", "regels"), ("nl", False): ("alinea", "alinea's"),
+            ("en", True): ("line", "lines"), ("en", False): ("paragraph", "paragraphs")}[(lang, text_fmt)]
+    and_word, more = ("en", "en nog {n}") if lang == "nl" else ("and", "and {n} more")
+    if len(numbers) == 1:
+        return f"{noun[0]} {numbers[0]}"
+    if len(numbers) > limit:
+        shown = ", ".join(numbers[:limit])
+        return f"{noun[1]} {shown} {more.format(n=len(numbers) - limit)}"
+    return f"{noun[1]} {', '.join(numbers[:-1])} {and_word} {numbers[-1]}"
