@@ -63,9 +63,11 @@ from letterlint.similarity import (
     analyse,
     duplicate_groups,
     locate_unit,
+    locate_words,
     place,
     question_quote,
     sample,
+    unpack,
 )
 
 ID = "duplicate-answer"
@@ -169,8 +171,9 @@ def collect(doc, ctx) -> tuple | None:
         if unit.n_words < ctx.options["min-words"]:
             continue
         hashes = sample(unit.hashes)
-        if len(hashes) >= 3:
-            out.append((hashes, locate_unit(doc, unit), question_quote(unit.answer)))
+        if len(hashes) >= 3 * 4:  # three sampled hashes or more
+            # the answer's first words locate it: the summary stays small (no full paragraph texts)
+            out.append((hashes, locate_words(doc, unit, 0, min(unit.n_words, 12)), question_quote(unit.answer, 70)))
     return tuple(out)
 
 
@@ -183,7 +186,7 @@ def check_across(summaries: Mapping[str, Any], ctx) -> Iterator[tuple[str, Findi
     for path, summary in summaries.items():
         if summary:
             paths.append(path)
-            items += [(len(paths) - 1, item) for item in summary]
+            items += [(len(paths) - 1, (unpack(h), loc, q)) for h, loc, q in summary]
     index: dict[int, list[int]] = {}
     uf = UnionFind()
     direct: dict[int, dict[int, float]] = {}

@@ -27,6 +27,7 @@ How it works, and why its cost is linear in the text
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
@@ -122,9 +123,19 @@ def text_shingles(text: str, k: int = K) -> list[int]:
     return shingles([token_id(m.group()) for m in WORD.finditer(text)], k)
 
 
-def sample(hashes: Iterable[int], mod: int = SAMPLE_MOD) -> tuple[int, ...]:
-    """The shingle hashes ≡ 0 mod `mod`, sorted and without repeats (the same sample in every file)."""
-    return tuple(sorted({h for h in hashes if h % mod == 0}))
+def sample(hashes: Iterable[int], mod: int = SAMPLE_MOD) -> bytes:
+    """The shingle hashes ≡ 0 mod `mod`, cut to 32 bits, sorted, without repeats, packed 4 bytes each.
+
+    The same sample in every file; read it back with `unpack`.  32 bits are plenty to compare samples
+    (a chance collision adds one shared hash in a few thousand answers) and keep summaries small.
+    """
+    return array("I", sorted({(h >> 8) & 0xFFFFFFFF for h in hashes if h % mod == 0})).tobytes()
+
+
+def unpack(packed: bytes) -> array:
+    out = array("I")
+    out.frombytes(packed)
+    return out
 
 
 # -- units -------------------------------------------------------------------------------------------
@@ -136,7 +147,7 @@ class Unit:
 
     index: int
     segments: list[tuple[Paragraph, int, int]]  # (paragraph, start, end) in paragraph.text
-    n_words: int
+    ids: list[int]  # word ids
     hashes: list[int]  # shingle hashes, one per word position (n_words - K + 1)
     answer: Any = None  # the AnswerUnit, when units are answers
     _spans: list[tuple[int, int, int]] | None = field(default=None, repr=False)
@@ -148,6 +159,10 @@ class Unit:
         if self._hashset is None:
             self._hashset = set(self.hashes)
         return self._hashset
+
+    @property
+    def n_words(self) -> int:
+        return len(self.ids)
 
     @property
     def spans(self) -> list[tuple[int, int, int]]:
@@ -200,7 +215,7 @@ def make_unit(index: int, segments: list[tuple[Paragraph, int, int]], answer: An
     cache = _TOKEN_IDS
     for par, start, end in segments:
         ids += [cache.get(token) or token_id(token) for token in WORD.findall(par.text, start, end)]
-    return Unit(index, segments, len(ids), shingles(ids), answer)
+    return Unit(index, segments, ids, shingles(ids), answer)
 
 
 def answer_segments(answer) -> list[tuple[Paragraph, int, int]]:
@@ -259,6 +274,35 @@ def align(a_positions: Mapping[int, list[int]], b_positions: Mapping[int, list[i
             best.cov_b += q + k - max(q, best.b1)
             best.a1, best.b1, best.lp, best.lq = p + k, q + k, p, q
     return chains
+
+
+def extend(a_ids: Sequence[int], b_ids: Sequence[int], chain: Chain) -> None:
+    """Widen a chain word by word past its ends while the words agree, stepping over single changed words.
+
+    Shingles cannot reach the last K-1 words before a change or the edge of the text; this walk does
+    ("Het doel van deze pilot" / "Het doel van de pilot": the first three words count too).
+    """
+    for step in (-1, 1):
+        i, j = (chain.a0 - 1, chain.b0 - 1) if step < 0 else (chain.a1, chain.b1)
+        gained, best, misses, matched = 0, None, 0, 0
+        while 0 <= i < len(a_ids) and 0 <= j < len(b_ids):
+            if a_ids[i] == b_ids[j]:
+                matched += 1
+                misses = 0
+                gained, best = matched, (i, j)
+            else:
+                misses += 1
+                if misses > 1:
+                    break
+            i += step
+            j += step
+        if best is not None:
+            if step < 0:
+                chain.a0, chain.b0 = best
+            else:
+                chain.a1, chain.b1 = best[0] + 1, best[1] + 1
+            chain.cov_a += gained
+            chain.cov_b += gained
 
 
 def covered(chains: Iterable[Chain], side: str, min_run: int = 1) -> int:
@@ -321,6 +365,8 @@ def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap
             chains = align(other.positions, unit.positions, other.hashset & distinct)
             if not chains:
                 continue
+            for chain in chains:
+                extend(other.ids, unit.ids, chain)
             # isolated stock phrases ("de Kamerbrief van 19 december jl.") do not make two answers alike
             min_run = min(MIN_RUN, max(K, min(other.n_words, unit.n_words) // 4))
             sim_i = min(1.0, covered(chains, "a", min_run) / max(1, other.n_words))
@@ -569,6 +615,8 @@ def snap(unit: Unit, start: int, end: int, slack: int = 3) -> tuple[int, int]:
 def locate_words(doc: Document, unit: Unit, start: int, end: int):
     """Location of words [start, end) of a unit (cut at the end of the first paragraph they are in)."""
     par, a, b = unit.word_span(start, end)
+    while b < len(par.text) and par.text[b] in ".?!":  # the full stop that ends the passage
+        b += 1
     return doc.locate(par, a, b)
 
 
