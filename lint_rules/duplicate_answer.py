@@ -62,8 +62,8 @@ from letterlint.similarity import (
     UnionFind,
     analyse,
     duplicate_groups,
+    locate_start,
     locate_unit,
-    locate_words,
     place,
     question_quote,
     sample,
@@ -170,10 +170,10 @@ def collect(doc, ctx) -> tuple | None:
     for unit in analysis.units:
         if unit.n_words < ctx.options["min-words"]:
             continue
-        hashes = sample(unit.hashes)
+        hashes = sample(unit.hashset)
         if len(hashes) >= 3 * 4:  # three sampled hashes or more
             # the answer's first words locate it: the summary stays small (no full paragraph texts)
-            out.append((hashes, locate_words(doc, unit, 0, min(unit.n_words, 12)), question_quote(unit.answer, 70)))
+            out.append((hashes, locate_start(doc, unit), question_quote(unit.answer, 70)))
     return tuple(out)
 
 
@@ -187,43 +187,62 @@ def check_across(summaries: Mapping[str, Any], ctx) -> Iterator[tuple[str, Findi
         if summary:
             paths.append(path)
             items += [(len(paths) - 1, (unpack(h), loc, q)) for h, loc, q in summary]
-    index: dict[int, list[int]] = {}
+    index: dict[int, int | list[int]] = {}  # sampled hash → the answer that has it, or a list of them
+    keys = index.keys()
     uf = UnionFind()
     direct: dict[int, dict[int, float]] = {}
     for g, (f, (hashes, _, _)) in enumerate(items):
-        counts: dict[int, int] = {}
-        for h in hashes:
-            for other in index.get(h, ()):
-                if items[other][0] != f:
-                    counts[other] = counts.get(other, 0) + 1
-        for other, n in counts.items():
-            sim = n / min(len(hashes), len(items[other][1][0]))
-            if sim >= threshold:
-                uf.union(other, g)
-                direct.setdefault(g, {})[other] = sim
-                direct.setdefault(other, {})[g] = sim
-        for h in hashes:
-            posting = index.get(h)
-            if posting is None:
-                index[h] = [g]
-            elif len(posting) < POSTING_CAP:
-                posting.append(g)
+        mine = set(hashes)
+        shared = keys & mine  # in C; the rest of this answer's hashes are new
+        if shared:
+            counts: dict[int, int] = {}
+            for h in shared:
+                posting = index[h]
+                if type(posting) is int:
+                    counts[posting] = counts.get(posting, 0) + 1
+                    index[h] = [posting, g]
+                else:
+                    for other in posting:
+                        counts[other] = counts.get(other, 0) + 1
+                    if len(posting) < POSTING_CAP:
+                        posting.append(g)
+            for other, n in counts.items():
+                if items[other][0] == f:
+                    continue
+                sim = n / min(len(hashes), len(items[other][1][0]))
+                if sim >= threshold:
+                    uf.union(other, g)
+                    direct.setdefault(g, {})[other] = sim
+                    direct.setdefault(other, {})[g] = sim
+            index.update(dict.fromkeys(mine - shared, g))
+        else:
+            index.update(dict.fromkeys(mine, g))
     for members in uf.groups().values():
-        files = {items[m][0] for m in members}
-        if len(files) < 2:
+        per_file: dict[int, int] = {}
+        for m in members:
+            per_file[items[m][0]] = per_file.get(items[m][0], 0) + 1
+        if len(per_file) < 2:
             continue
+        members.sort()
         for m in members:
             f, (hashes, loc, _) = items[m]
-            others = [o for o in members if items[o][0] != f]
+            # the closest answers in other files first (those compared directly), then others of the group;
+            # never a scan of the whole group per answer, so a standard answer in every letter stays linear
             near = direct.get(m, {})
-            others.sort(key=lambda o: (-near.get(o, 0.0), o))
+            chosen = sorted((o for o in near if items[o][0] != f), key=lambda o: (-near[o], o))[:limit]
+            if len(chosen) < limit:
+                for o in members:
+                    if len(chosen) >= limit:
+                        break
+                    if items[o][0] != f and o not in near:
+                        chosen.append(o)
             shown = []
             mine = set(hashes)
-            for o in others[:limit]:
+            for o in chosen:
                 theirs = items[o][1][0]
                 sim = near.get(o) or len(mine.intersection(theirs)) / max(1, min(len(mine), len(theirs)))
                 shown.append((o, sim))
-            n_files = len({items[o][0] for o in others})
+            n_files = len(per_file) - 1
             o, sim = shown[0]
             first_path, first_loc = paths[items[o][0]], items[o][1][1]
             text = {}

@@ -56,7 +56,6 @@ from collections.abc import Iterator
 
 from letterlint.findings import Finding, Msg, Related, msg
 from letterlint.similarity import (
-    WORD,
     K,
     analyse,
     duplicate_groups,
@@ -66,6 +65,7 @@ from letterlint.similarity import (
     shorten,
     snap,
     text_shingles,
+    tokens,
 )
 
 ID = "repeated-passage"
@@ -92,7 +92,7 @@ SUGGESTION = msg(
 def prepare(options, where):
     allowed: set[int] = set()
     for i, entry in enumerate(options.get("allow") or []):
-        if len(WORD.findall(entry)) < K:
+        if len(tokens(entry)) < K:
             raise where.error(("allow", i), f"expected a passage of at least {K} words, got {entry!r}")
         allowed.update(text_shingles(entry))
     return frozenset(allowed)

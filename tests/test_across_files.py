@@ -4,7 +4,7 @@ import multiprocessing
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 
-from conftest import EXAMPLE, run_cli
+from conftest import EXAMPLE, lint_text, run_cli
 
 from letterlint.config import load_config
 from letterlint.runner import build_plan, lint_across, lint_file
@@ -55,7 +55,8 @@ def test_answers_that_recur_in_other_letters(tmp_path):
     assert [f.location.line for f in rb.findings] == [2]
     assert {f.location.line for f in rd.findings if f.severity == "info"} == {288, 380, 501}
     # in-letter findings are unchanged
-    assert sum(1 for f in rd.findings if f.severity == "warning") == 9
+    in_letter = lint_text(EXAMPLE.read_text(encoding="utf-8"), select=["duplicate-answer"])
+    assert [f for f in rd.findings if f.severity == "warning"] == in_letter
 
 
 def test_summaries_are_small_and_picklable(tmp_path):
@@ -109,3 +110,24 @@ def test_one_file_or_unreadable_files(tmp_path):
     proc = run_cli("--across-files", a, tmp_path / "kapot.docx", cwd=tmp_path)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr.decode()
     assert "andere brie" not in proc.stdout.decode()
+
+
+def test_a_standard_answer_in_every_letter_stays_linear():
+    """400 letters with the same answer: one group of 400; each finding lists a few others, not 399."""
+    import time
+
+    from letterlint.readers import read_bytes
+
+    plan = build_plan(load_config(None, search=False), select=["duplicate-answer"])
+    plan.across = True
+    active = plan.rules[0]
+    doc = read_bytes(("De leden vragen wat de zorgplicht inhoudt?\n" + ZORGPLICHT + "\n").encode("utf-8"), "x.txt")
+    summary = active.rule.collect(doc, active.ctx)
+    summaries = {f"brief-{i:03d}.txt": summary for i in range(400)}
+    start = time.process_time()
+    found = list(active.rule.check_across(summaries, active.ctx))
+    assert time.process_time() - start < 5
+    assert len(found) == 400 and {path for path, _ in found} == set(summaries)
+    path, finding = found[-1]
+    assert "ook voor in 399 andere brieven" in finding.message.nl
+    assert len(finding.related) == 6 and all(r.path != path for r in finding.related)

@@ -54,7 +54,7 @@ def test_a_changed_word_uncovers_only_that_word():
     edited = PILOT.replace("deze pilot", "de pilot")
     doc = doc_of(f"Antwoord: {PILOT}\nAntwoord: {edited}\n")
     a, b = analyse(doc).units
-    chains = align(a.positions, b.positions, a.hashset & b.hashset)
+    chains = align(a.hashes, b.hashes, a.hashset & b.hashset)
     assert len(chains) == 1  # one chain bridges the edit
     (pair,) = analyse(doc).pairs
     n = a.n_words

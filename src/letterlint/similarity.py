@@ -26,11 +26,14 @@ How it works, and why its cost is linear in the text
 
 from __future__ import annotations
 
+import re
+import string
 import unicodedata
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
+from itertools import compress
 from typing import Any
 
 import regex
@@ -44,9 +47,13 @@ MIN_RUN = 8  # a chain counts towards an answer's similarity when it covers this
 POSTING_CAP = 48  # units kept per shingle in the index
 MAX_PARTNERS = 16  # earlier units a unit is aligned with (those that share most shingles)
 MIN_SHARED = 3  # shingles two units must share before they are aligned
-SAMPLE_MOD = 4  # across files: keep shingle hashes ≡ 0 mod this
+SAMPLE_MOD = 4  # across files: keep shingle hashes ≡ 0 mod this (a power of two)
 
-WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
+# Words are the runs of characters that are neither white space nor punctuation ("jl.," → "jl", "(zoals" →
+# "zoals", "VTH-stelsel" → "VTH", "stelsel", "GGD’en" → "GGD", "en"), found with the standard library's
+# `re` (the fastest way here), the same in every copy of a text.
+PUNCT = "".join(sorted(set(string.punctuation) | set("‘’‚‛“”„‟«»‹›–—―‐‑…·•°§¶†‡")))
+_WORD_RUN = re.compile(r"[^\s" + re.escape(PUNCT) + "]+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 _WORD_IDS: dict[str, int] = {}
 _NORMAL: dict[str, str] = {}
@@ -107,29 +114,47 @@ def token_id(token: str) -> int:
     return out
 
 
-def words(text: str) -> list[tuple[str, int, int]]:
-    """(normalised word, start, end) for every word of `text`."""
-    return [(normal(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+def tokens(text: str) -> list[str]:
+    """The words of a text as written."""
+    return _WORD_RUN.findall(text)
+
+
+def token_spans(text: str, start: int = 0, end: int | None = None, limit: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every word of text[start:end] (the first `limit` words), in the order of `tokens`."""
+    out = []
+    for m in _WORD_RUN.finditer(text, start, len(text) if end is None else end):
+        out.append(m.span())
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def ids_of(words: Sequence[str]) -> list[int]:
+    ids = list(map(_TOKEN_IDS.get, words))
+    if None in ids:
+        ids = [i if i is not None else token_id(w) for i, w in zip(ids, words, strict=True)]
+    return ids
 
 
 def shingles(ids: Sequence[int], k: int = K) -> list[int]:
     """The hash of every run of k consecutive word ids (stable across processes)."""
     if len(ids) < k:
         return []
-    return [hash(t) for t in zip(*(ids[i:] for i in range(k)), strict=False)]
+    return list(map(hash, zip(*(ids[i:] for i in range(k)), strict=False)))
 
 
 def text_shingles(text: str, k: int = K) -> list[int]:
-    return shingles([token_id(m.group()) for m in WORD.finditer(text)], k)
+    return shingles(ids_of(tokens(text)), k)
 
 
 def sample(hashes: Iterable[int], mod: int = SAMPLE_MOD) -> bytes:
-    """The shingle hashes ≡ 0 mod `mod`, cut to 32 bits, sorted, without repeats, packed 4 bytes each.
+    """The shingle hashes ≡ 0 mod `mod` (a power of two), cut to 32 bits, sorted, without repeats, packed.
 
     The same sample in every file; read it back with `unpack`.  32 bits are plenty to compare samples
     (a chance collision adds one shared hash in a few thousand answers) and keep summaries small.
     """
-    return array("I", sorted({(h >> 8) & 0xFFFFFFFF for h in hashes if h % mod == 0})).tobytes()
+    mask = mod - 1
+    return array("I", sorted({h >> 8 & 0xFFFFFFFF for h in hashes if not h & mask})).tobytes()
 
 
 def unpack(packed: bytes) -> array:
@@ -151,7 +176,6 @@ class Unit:
     hashes: list[int]  # shingle hashes, one per word position (n_words - K + 1)
     answer: Any = None  # the AnswerUnit, when units are answers
     _spans: list[tuple[int, int, int]] | None = field(default=None, repr=False)
-    _positions: dict[int, list[int]] | None = field(default=None, repr=False)
     _hashset: set[int] | None = field(default=None, repr=False)
 
     @property
@@ -168,36 +192,28 @@ class Unit:
     def spans(self) -> list[tuple[int, int, int]]:
         """Per word: (segment, start, end) in that segment's paragraph text (computed when first asked)."""
         if self._spans is None:
-            self._spans = [(s, m.start(), m.end()) for s, (par, start, end) in enumerate(self.segments)
-                           for m in WORD.finditer(par.text, start, end)]
+            self._spans = [(s, a, b) for s, (par, start, end) in enumerate(self.segments)
+                           for a, b in token_spans(par.text, start, end)]
         return self._spans
 
     @property
     def first(self) -> Paragraph:
         return self.segments[0][0]
 
-    @property
-    def positions(self) -> dict[int, list[int]]:
-        if self._positions is None:
-            pos: dict[int, list[int]] = {}
-            for p, h in enumerate(self.hashes):
-                lst = pos.get(h)
-                if lst is None:
-                    pos[h] = [p]
-                elif len(lst) < 4:
-                    lst.append(p)
-            self._positions = pos
-        return self._positions
-
     def word_span(self, start: int, end: int) -> tuple[Paragraph, int, int]:
         """The part of words [start, end) that lies in the paragraph of word `start`, as (paragraph, a, b)."""
-        seg, a, _ = self.spans[start]
+        spans = self.spans if self._spans is not None or start > 0 else self._first_spans(end)
+        seg, a, _ = spans[start]
         last = start
-        for i in range(start, min(end, len(self.spans))):
-            if self.spans[i][0] != seg:
+        for i in range(start, min(end, len(spans))):
+            if spans[i][0] != seg:
                 break
             last = i
-        return self.segments[seg][0], a, self.spans[last][2]
+        return self.segments[seg][0], a, spans[last][2]
+
+    def _first_spans(self, n: int) -> list[tuple[int, int, int]]:
+        par, start, end = self.segments[0]
+        return [(0, a, b) for a, b in token_spans(par.text, start, end, limit=n)]
 
     def text_of(self, start: int, end: int) -> str:
         """The text of words [start, end), paragraphs joined by a space."""
@@ -212,9 +228,8 @@ class Unit:
 
 def make_unit(index: int, segments: list[tuple[Paragraph, int, int]], answer: Any = None) -> Unit:
     ids: list[int] = []
-    cache = _TOKEN_IDS
     for par, start, end in segments:
-        ids += [cache.get(token) or token_id(token) for token in WORD.findall(par.text, start, end)]
+        ids += ids_of(_WORD_RUN.findall(par.text, start, end))
     return Unit(index, segments, ids, shingles(ids), answer)
 
 
@@ -249,30 +264,35 @@ class Chain:
         return min(self.cov_a, self.cov_b)
 
 
-def align(a_positions: Mapping[int, list[int]], b_positions: Mapping[int, list[int]], shared: Iterable[int],
-          k: int = K, gap: int = GAP, gap_max: int = GAP_MAX) -> list[Chain]:
-    """Chains of the shingles two units share, in order in both (cost: the number of shared shingles)."""
-    matches = sorted((p, q) for h in shared for p in a_positions[h] for q in b_positions[h])
+def align(a_hashes: Sequence[int], b_hashes: Sequence[int], shared: set[int], k: int = K, gap: int = GAP,
+          gap_max: int = GAP_MAX) -> list[Chain]:
+    """Chains of the shingles two units share, in order in both (cost: two scans in C, then the shared ones)."""
+    b_pos: dict[int, list[int]] = {}
+    for q in compress(range(len(b_hashes)), map(shared.__contains__, b_hashes)):
+        lst = b_pos.setdefault(b_hashes[q], [])
+        if len(lst) < 4:
+            lst.append(q)
     chains: list[Chain] = []
     active: list[Chain] = []
-    for p, q in matches:
+    for p in compress(range(len(a_hashes)), map(shared.__contains__, a_hashes)):
         if active:
             active = [c for c in active if p - c.lp <= gap_max]
-        best, best_score = None, None
-        for c in active:
-            dp, dq = p - c.lp, q - c.lq
-            if 0 < dp and 0 < dq and max(dp, dq) <= gap_max and min(dp, dq) <= gap:
-                score = abs(dp - dq)
-                if best_score is None or score < best_score:
-                    best, best_score = c, score
-        if best is None:
-            c = Chain(p, p + k, q, q + k, k, k, p, q)
-            chains.append(c)
-            active.append(c)
-        else:
-            best.cov_a += p + k - max(p, best.a1)
-            best.cov_b += q + k - max(q, best.b1)
-            best.a1, best.b1, best.lp, best.lq = p + k, q + k, p, q
+        for q in b_pos[a_hashes[p]]:
+            best, best_score = None, None
+            for c in active:
+                dp, dq = p - c.lp, q - c.lq
+                if 0 < dp and 0 < dq and max(dp, dq) <= gap_max and min(dp, dq) <= gap:
+                    score = abs(dp - dq)
+                    if best_score is None or score < best_score:
+                        best, best_score = c, score
+            if best is None:
+                c = Chain(p, p + k, q, q + k, k, k, p, q)
+                chains.append(c)
+                active.append(c)
+            else:
+                best.cov_a += p + k - max(p, best.a1)
+                best.cov_b += q + k - max(q, best.b1)
+                best.a1, best.b1, best.lp, best.lq = p + k, q + k, p, q
     return chains
 
 
@@ -345,39 +365,49 @@ class Analysis:
 
 
 def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap: int = POSTING_CAP) -> list[Pair]:
-    """Every pair of units that shares text, found through the shingle index (each unit against earlier ones)."""
-    index: dict[int, list[int]] = {}
+    """Every pair of units that shares text, found through the shingle index (each unit against earlier ones).
+
+    The index maps a shingle hash to the unit that has it (an int) or, once two units have it, to a list
+    of at most `posting_cap` units.  New hashes go in with set and dict operations that run in C; only
+    the hashes a unit shares with earlier ones are looked at one by one.
+    """
+    index: dict[int, int | list[int]] = {}
+    keys = index.keys()
     pairs: list[Pair] = []
-    get = index.get
     for unit in units:
         distinct = unit.hashset
-        counts: dict[int, int] = {}
-        for h in distinct:
-            posting = get(h)
-            if posting is not None:
-                for u in posting:
-                    counts[u] = counts.get(u, 0) + 1
-        partners = [u for u, n in counts.items() if n >= MIN_SHARED]
-        if len(partners) > max_partners:
-            partners = sorted(partners, key=lambda u: (-counts[u], u))[:max_partners]
-        for u in sorted(partners):
-            other = units[u]
-            chains = align(other.positions, unit.positions, other.hashset & distinct)
-            if not chains:
-                continue
-            for chain in chains:
-                extend(other.ids, unit.ids, chain)
-            # isolated stock phrases ("de Kamerbrief van 19 december jl.") do not make two answers alike
-            min_run = min(MIN_RUN, max(K, min(other.n_words, unit.n_words) // 4))
-            sim_i = min(1.0, covered(chains, "a", min_run) / max(1, other.n_words))
-            sim_j = min(1.0, covered(chains, "b", min_run) / max(1, unit.n_words))
-            pairs.append(Pair(u, unit.index, chains, sim_i, sim_j))
-        for h in distinct:
-            posting = get(h)
-            if posting is None:
-                index[h] = [unit.index]
-            elif len(posting) < posting_cap:
-                posting.append(unit.index)
+        shared = keys & distinct  # a set; dict views intersect from the smaller side
+        me = unit.index
+        if shared:
+            counts: dict[int, int] = {}
+            for h in shared:
+                posting = index[h]
+                if type(posting) is int:
+                    counts[posting] = counts.get(posting, 0) + 1
+                    index[h] = [posting, me]
+                else:
+                    for u in posting:
+                        counts[u] = counts.get(u, 0) + 1
+                    if len(posting) < posting_cap:
+                        posting.append(me)
+            partners = [u for u, n in counts.items() if n >= MIN_SHARED]
+            if len(partners) > max_partners:
+                partners = sorted(partners, key=lambda u: (-counts[u], u))[:max_partners]
+            for u in sorted(partners):
+                other = units[u]
+                chains = align(other.hashes, unit.hashes, other.hashset & distinct)
+                if not chains:
+                    continue
+                for chain in chains:
+                    extend(other.ids, unit.ids, chain)
+                # isolated stock phrases ("de Kamerbrief van 19 december jl.") do not make two answers alike
+                min_run = min(MIN_RUN, max(K, min(other.n_words, unit.n_words) // 4))
+                sim_i = min(1.0, covered(chains, "a", min_run) / max(1, other.n_words))
+                sim_j = min(1.0, covered(chains, "b", min_run) / max(1, unit.n_words))
+                pairs.append(Pair(u, me, chains, sim_i, sim_j))
+            index.update(dict.fromkeys(distinct - shared, me))
+        else:
+            index.update(dict.fromkeys(distinct, me))
     return pairs
 
 
@@ -558,7 +588,6 @@ def passage_groups(analysis: Analysis, min_words: int, cluster_of: Mapping[int, 
 
 # -- quoting -----------------------------------------------------------------------------------------
 
-_SENTENCE = regex.compile(r"[^.?!]*(?:[.?!]+|$)")
 _ASKS = regex.compile(r"\b(?:vragen|vraagt|verzoeken|verzoekt|willen\s+(?:graag\s+)?weten|graag)\b", regex.IGNORECASE)
 
 
@@ -571,15 +600,20 @@ def shorten(text: str, limit: int = 90) -> str:
 
 
 def question_quote(answer, limit: int = 90) -> str | None:
-    """The question an answer answers, quoted short: its first sentence with '?' (or a request)."""
+    """The question an answer answers, quoted short: its first sentence with '?' (or else with a request)."""
     if answer is None or not answer.questions:
         return None
     quotes = []
     for q in answer.questions[:2]:
-        text = " ".join(s.text for s in q.questions) or q.text
-        sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
-        pick = next((s for s in sentences if "?" in s), None) or next((s for s in sentences if _ASKS.search(s)), None)
-        quotes.append(shorten(pick or text, limit))
+        text = " ".join(" ".join(s.text.split()) for s in q.questions) or " ".join(q.text.split())
+        end = text.find("?")
+        if end < 0:
+            m = _ASKS.search(text)
+            end = -1 if m is None else (_SENTENCE_END.search(text, m.end()) or m).end() - 1
+        if end >= 0:
+            start = max(text.rfind(". ", 0, end), text.rfind("? ", 0, end), text.rfind("! ", 0, end))
+            text = text[start + 2 if start >= 0 else 0 : end + 1]
+        quotes.append(shorten(text, limit))
     out = " / ".join(quotes)
     if len(answer.questions) > 2:
         out += " / …"
@@ -618,6 +652,19 @@ def locate_words(doc: Document, unit: Unit, start: int, end: int):
     while b < len(par.text) and par.text[b] in ".?!":  # the full stop that ends the passage
         b += 1
     return doc.locate(par, a, b)
+
+
+def locate_start(doc: Document, unit: Unit, chars: int = 80):
+    """Location of the start of a unit: its first words, about `chars` characters (cheap: no word split)."""
+    par, start, end = unit.segments[0]
+    text = par.text
+    while start < end and text[start].isspace():
+        start += 1
+    stop = min(end, start + chars)
+    if stop < end:
+        cut = text.rfind(" ", start, stop)
+        stop = cut if cut > start else stop
+    return doc.locate(par, start, len(text[start:stop].rstrip()) + start)
 
 
 def locate_unit(doc: Document, unit: Unit):
