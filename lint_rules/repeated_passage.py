@@ -38,16 +38,16 @@ Options
 Bad::
 
     De leden van de VVD-fractie vragen hoe de meetpilot wordt vormgegeven?
-    Antwoord: De pilot start in drie regio's. Mocht er uit deze pilots op een of andere manier een gevolg zijn voor regelgeving, dan wordt hierbij regeldruk expliciet meegewogen. Ook wordt hierbij een bedrijfseffectentoets uitgevoerd.
+    Antwoord: De pilot start dit voorjaar in drie regio's, samen met de omgevingsdiensten, de GGD'en en de bedrijven zelf. Mocht er uit deze pilots op een of andere manier een gevolg zijn voor regelgeving, dan wordt hierbij regeldruk expliciet meegewogen. Ook wordt hierbij een bedrijfseffectentoets uitgevoerd.
     De leden van de VVD-fractie vragen wat de verkenning voor bedrijven betekent?
-    Antwoord: De verkenning moet nog starten; daar kan niet op vooruit worden gelopen. Mocht er uit deze pilots op een of andere manier een gevolg zijn voor regelgeving, dan wordt hierbij regeldruk expliciet meegewogen. Ook wordt hierbij een bedrijfseffectentoets uitgevoerd.
+    Antwoord: De verkenning moet nog starten; de opdracht wordt na de zomer verleend aan een extern onderzoeksbureau. Mocht er uit deze pilots op een of andere manier een gevolg zijn voor regelgeving, dan wordt hierbij regeldruk expliciet meegewogen. Ook wordt hierbij een bedrijfseffectentoets uitgevoerd.
 
 Good::
 
     De leden van de VVD-fractie vragen hoe de meetpilot wordt vormgegeven?
-    Antwoord: De pilot start in drie regio's. Als daaruit een gevolg voor regelgeving volgt, wordt de regeldruk meegewogen.
+    Antwoord: De pilot start dit voorjaar in drie regio's, samen met de omgevingsdiensten, de GGD'en en de bedrijven zelf. Mocht er uit deze pilots op een of andere manier een gevolg zijn voor regelgeving, dan wordt hierbij regeldruk expliciet meegewogen. Ook wordt hierbij een bedrijfseffectentoets uitgevoerd.
     De leden van de VVD-fractie vragen wat de verkenning voor bedrijven betekent?
-    Antwoord: De verkenning moet nog starten; daar kan niet op vooruit worden gelopen. Zie verder het antwoord op de vorige vraag.
+    Antwoord: De verkenning moet nog starten; de opdracht wordt na de zomer verleend aan een extern onderzoeksbureau. Voor regeldruk en de bedrijfseffectentoets: zie het antwoord op de vorige vraag.
 """
 
 from __future__ import annotations
