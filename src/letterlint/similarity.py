@@ -30,6 +30,7 @@ import re
 import string
 import unicodedata
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
@@ -175,7 +176,8 @@ class Unit:
     ids: list[int]  # word ids
     hashes: list[int]  # shingle hashes, one per word position (n_words - K + 1)
     answer: Any = None  # the AnswerUnit, when units are answers
-    _spans: list[tuple[int, int, int]] | None = field(default=None, repr=False)
+    starts: list[int] = field(default_factory=list)  # index of the first word of each segment
+    _spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)  # segment → word spans
     _hashset: set[int] | None = field(default=None, repr=False)
 
     @property
@@ -188,13 +190,15 @@ class Unit:
     def n_words(self) -> int:
         return len(self.ids)
 
-    @property
-    def spans(self) -> list[tuple[int, int, int]]:
-        """Per word: (segment, start, end) in that segment's paragraph text (computed when first asked)."""
-        if self._spans is None:
-            self._spans = [(s, a, b) for s, (par, start, end) in enumerate(self.segments)
-                           for a, b in token_spans(par.text, start, end)]
-        return self._spans
+    def word(self, i: int) -> tuple[int, int, int]:
+        """Word i as (segment, start, end) in that segment's paragraph text (segments are split when needed)."""
+        seg = bisect_right(self.starts, i) - 1 if len(self.starts) > 1 else 0
+        spans = self._spans.get(seg)
+        if spans is None:
+            par, start, end = self.segments[seg]
+            spans = self._spans[seg] = token_spans(par.text, start, end)
+        a, b = spans[i - (self.starts[seg] if self.starts else 0)]
+        return seg, a, b
 
     @property
     def first(self) -> Paragraph:
@@ -202,35 +206,27 @@ class Unit:
 
     def word_span(self, start: int, end: int) -> tuple[Paragraph, int, int]:
         """The part of words [start, end) that lies in the paragraph of word `start`, as (paragraph, a, b)."""
-        spans = self.spans if self._spans is not None or start > 0 else self._first_spans(end)
-        seg, a, _ = spans[start]
-        last = start
-        for i in range(start, min(end, len(spans))):
-            if spans[i][0] != seg:
-                break
-            last = i
-        return self.segments[seg][0], a, spans[last][2]
-
-    def _first_spans(self, n: int) -> list[tuple[int, int, int]]:
-        par, start, end = self.segments[0]
-        return [(0, a, b) for a, b in token_spans(par.text, start, end, limit=n)]
+        seg, a, _ = self.word(start)
+        stop = min(end, self.starts[seg + 1] if seg + 1 < len(self.starts) else self.n_words)
+        return self.segments[seg][0], a, self.word(stop - 1)[2]
 
     def text_of(self, start: int, end: int) -> str:
         """The text of words [start, end), paragraphs joined by a space."""
         parts = []
-        for seg in range(self.spans[start][0], self.spans[end - 1][0] + 1):
+        (s0, a0, _), (s1, _, b1) = self.word(start), self.word(end - 1)
+        for seg in range(s0, s1 + 1):
             par, s, e = self.segments[seg]
-            a = self.spans[start][1] if seg == self.spans[start][0] else s
-            b = self.spans[end - 1][2] if seg == self.spans[end - 1][0] else e
-            parts.append(par.text[a:b])
+            parts.append(par.text[a0 if seg == s0 else s : b1 if seg == s1 else e])
         return " ".join(" ".join(p.split()) for p in parts)
 
 
 def make_unit(index: int, segments: list[tuple[Paragraph, int, int]], answer: Any = None) -> Unit:
     ids: list[int] = []
+    starts = []
     for par, start, end in segments:
+        starts.append(len(ids))
         ids += ids_of(_WORD_RUN.findall(par.text, start, end))
-    return Unit(index, segments, ids, shingles(ids), answer)
+    return Unit(index, segments, ids, shingles(ids), answer, starts)
 
 
 def answer_segments(answer) -> list[tuple[Paragraph, int, int]]:
@@ -274,10 +270,23 @@ def align(a_hashes: Sequence[int], b_hashes: Sequence[int], shared: set[int], k:
             lst.append(q)
     chains: list[Chain] = []
     active: list[Chain] = []
+    last: Chain | None = None  # the chain the previous match extended
     for p in compress(range(len(a_hashes)), map(shared.__contains__, a_hashes)):
+        qs = b_pos[a_hashes[p]]
+        if last is not None and p == last.lp + 1 and last.lq + 1 in qs:
+            # the common case: the next shingle of a run that continues in both texts
+            last.cov_a += 1
+            last.cov_b += 1
+            last.a1 += 1
+            last.b1 += 1
+            last.lp += 1
+            last.lq += 1
+            if len(qs) == 1:
+                continue
+            qs = [q for q in qs if q != last.lq]
         if active:
             active = [c for c in active if p - c.lp <= gap_max]
-        for q in b_pos[a_hashes[p]]:
+        for q in qs:
             best, best_score = None, None
             for c in active:
                 dp, dq = p - c.lp, q - c.lq
@@ -286,13 +295,14 @@ def align(a_hashes: Sequence[int], b_hashes: Sequence[int], shared: set[int], k:
                     if best_score is None or score < best_score:
                         best, best_score = c, score
             if best is None:
-                c = Chain(p, p + k, q, q + k, k, k, p, q)
-                chains.append(c)
-                active.append(c)
+                last = Chain(p, p + k, q, q + k, k, k, p, q)
+                chains.append(last)
+                active.append(last)
             else:
                 best.cov_a += p + k - max(p, best.a1)
                 best.cov_b += q + k - max(q, best.b1)
                 best.a1, best.b1, best.lp, best.lq = p + k, q + k, p, q
+                last = best
     return chains
 
 
@@ -627,19 +637,19 @@ _SENTENCE_END = regex.compile(r"[.?!:;]")
 
 def snap(unit: Unit, start: int, end: int, slack: int = 3) -> tuple[int, int]:
     """Widen words [start, end) to whole sentences when a sentence boundary is at most `slack` words away."""
-    spans = unit.spans
+    n = unit.n_words
 
     def boundary(i: int) -> bool:  # is there a sentence break between word i-1 and word i?
-        if i <= 0 or i >= len(spans):
+        if i <= 0 or i >= n:
             return True
-        (s1, _, e1), (s2, b2, _) = spans[i - 1], spans[i]
+        (s1, _, e1), (s2, b2, _) = unit.word(i - 1), unit.word(i)
         return s1 != s2 or bool(_SENTENCE_END.search(unit.segments[s1][0].text, e1, b2))
 
     for t in range(start, max(start - slack, 0) - 1, -1):
         if boundary(t):
             start = t
             break
-    for t in range(end, min(end + slack, len(spans)) + 1):
+    for t in range(end, min(end + slack, n) + 1):
         if boundary(t):
             end = t
             break
