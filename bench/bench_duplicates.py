@@ -24,6 +24,7 @@ import argparse
 import os
 import platform
 import random
+import re
 import resource
 import shutil
 import subprocess
@@ -120,6 +121,7 @@ def pool() -> list[tuple[str, str]]:
         for answer in structure(doc).answers:
             text = " ".join(answer.text.split())
             question = " ".join(" ".join(q.text.split()) for q in answer.questions)
+            question = re.sub(r"^(?:Vraag\s+\d+[a-z]?\s*[:.]?\s*)+", "", question)  # the generator numbers them
             if len(text.split()) >= 8 and question:
                 out.append((question, text))
     return out
@@ -136,6 +138,9 @@ def edit(text: str, rng: random.Random, vocabulary: list[str], every: int | None
     return " ".join(words)
 
 
+TRUTH: dict[str, dict[int, tuple[int, bool]]] = {}  # path → {line of an answer: (pool item, reused?)}
+
+
 def make_letters(folder: Path, n: int, qa: list[tuple[str, str]], seed: int = 4) -> int:
     rng = random.Random(seed)
     vocabulary = sorted({w for _, a in qa for w in a.split() if w.isalpha()})
@@ -144,21 +149,29 @@ def make_letters(folder: Path, n: int, qa: list[tuple[str, str]], seed: int = 4)
         numbered = i % 2 == 1
         lines = ["Geachte voorzitter,", "",
                  f"Hierbij ontvangt u de antwoorden op de vragen over onderwerp {i} (kenmerk IENW/BSK-2026/{i:05d}).", ""]
+        path = folder / f"brief-{i:05d}.txt"
+        truth = TRUTH[str(path)] = {}
         for k in range(1, rng.randint(8, 20) + 1):
-            question, answer = rng.choice(qa)
-            question = edit(question, rng, vocabulary, every=4)
-            if rng.random() < 0.25:
+            item = rng.randrange(len(qa))
+            question, answer = qa[item]
+            question = edit(question.rstrip("?"), rng, vocabulary, every=4) + "?"  # still a question
+            reused = rng.random() < 0.25
+            if reused:
                 answer = edit(answer, rng, vocabulary, changes=rng.choice((0, 0, 1, 2, 3)))
             else:
                 answer = edit(answer, rng, vocabulary, every=3)
             if numbered:
-                lines += [f"Vraag {k}", question, "", f"Antwoord {k}", answer, ""]
+                lines += [f"Vraag {k}", question, "", f"Antwoord {k}"]
+                truth[len(lines) + 1] = (item, reused)
+                lines += [answer, ""]
             else:
-                lines += [question, f"Antwoord: {answer}", ""]
+                lines += [question]
+                truth[len(lines) + 1] = (item, reused)
+                lines += [f"Antwoord: {answer}", ""]
         lines += ["Hoogachtend,", "", "DE STAATSSECRETARIS VAN INFRASTRUCTUUR EN WATERSTAAT,", ""]
         text = "\n".join(lines)
         size += len(text.encode("utf-8"))
-        (folder / f"brief-{i:05d}.txt").write_text(text, encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
     return size
 
 
@@ -196,8 +209,12 @@ def across(counts: list[int], runs: int) -> tuple[list[tuple], Path | None, str]
     return rows, tmp, note
 
 
-def parent_share(folder: Path) -> tuple[float, int, int]:
-    """check_across alone on the summaries of all letters in a folder (in-process)."""
+def parent_share(folder: Path) -> tuple[float, int, int, int, int]:
+    """check_across alone on the summaries of all letters in a folder (in-process), and how right it is.
+
+    Reported answers that were made unique are false positives; reused answers (15 words or more) whose
+    pool item was reused in another letter too, but that are not reported, are misses.
+    """
     from letterlint.config import load_config
     from letterlint.runner import build_plan, lint_across, lint_file
 
@@ -207,9 +224,21 @@ def parent_share(folder: Path) -> tuple[float, int, int]:
     start = time.perf_counter()
     lint_across(results, plan)
     elapsed = time.perf_counter() - start
-    found = sum(1 for r in results for f in r.findings if f.severity == "info" and f.rule == "duplicate-answer"
-                and any(rel.path for rel in f.related))
-    return elapsed, len(results), found
+    reported = {(r.path, f.location.line) for r in results for f in r.findings
+                if f.severity == "info" and f.rule == "duplicate-answer" and any(rel.path for rel in f.related)}
+    letters_of: dict[int, set[str]] = {}
+    for path, answers in TRUTH.items():
+        if path.startswith(str(folder)):
+            for item, reused in answers.values():
+                if reused:
+                    letters_of.setdefault(item, set()).add(path)
+    qa = pool()
+    expected = {(path, line) for path, answers in TRUTH.items() if path.startswith(str(folder))
+                for line, (item, reused) in answers.items()
+                if reused and len(letters_of[item]) > 1 and len(qa[item][1].split()) >= 15}
+    unique = {(path, line) for path, answers in TRUTH.items() if path.startswith(str(folder))
+              for line, (_, reused) in answers.items() if not reused}
+    return elapsed, len(results), len(reported), len(reported & unique), len(expected - reported)
 
 
 def main() -> None:
@@ -239,9 +268,10 @@ def main() -> None:
                   f"{added:+.2f} s ({added / t['without-cpu'] * 100:.0f}% of the rest) | "
                   f"{t['across-cpu'] / n * 1000:.1f} ms |")
         largest = tmp / f"letters-{max(counts)}"
-        elapsed, n, found = parent_share(largest)
+        elapsed, n, found, false, missed = parent_share(largest)
         print(f"\ncheck_across on the summaries of {n} letters (the serial part under -j N): {elapsed * 1000:.0f} ms; "
-              f"{found} answers reported as recurring in other letters.")
+              f"{found} answers reported as recurring in other letters; {false} of them were made unique (false "
+              f"positives); {missed} reused answers of 15 words or more, reused in another letter too, not reported.")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
