@@ -60,7 +60,6 @@ from typing import Any
 
 from letterlint.findings import Finding, Msg, Related, msg
 from letterlint.similarity import (
-    POSTING_CAP,
     UnionFind,
     analyse,
     duplicate_groups,
@@ -74,6 +73,7 @@ from letterlint.similarity import (
 )
 
 ACROSS_K = 3  # words per sequence compared across files
+ACROSS_CAP = 16  # answers kept per sampled sequence: the first copies of a text, enough to link every later one
 
 ID = "duplicate-answer"
 SEVERITY = "warning"
@@ -188,16 +188,25 @@ def check_across(summaries: Mapping[str, Any], ctx) -> Iterator[tuple[str, Findi
     threshold = ctx.options["across-similarity"]
     limit = ctx.options["max-related"]
     items: list[tuple[int, tuple]] = []  # (file number, (hashes, location, question))
+    blobs: list[bytes] = []
     paths = []
     for path, summary in summaries.items():
         if summary:
             paths.append(path)
             items += [(len(paths) - 1, (unpack(h), loc, q)) for h, loc, q in summary]
+            blobs += [h for h, _, _ in summary]
     index: dict[int, int | list[int]] = {}  # sampled hash → the answer that has it, or a list of them
     keys = index.keys()
     uf = UnionFind()
     direct: dict[int, dict[int, float]] = {}
+    first_with: dict[bytes, int] = {}  # a sample seen before: the first answer that had it
     for g, (f, (hashes, _, _)) in enumerate(items):
+        same = first_with.setdefault(blobs[g], g)
+        if same != g:  # the same sample as an earlier answer (a verbatim copy): linked, no need to count
+            uf.union(same, g)
+            direct.setdefault(g, {})[same] = 1.0
+            direct.setdefault(same, {})[g] = 1.0
+            continue
         mine = set(hashes)
         shared = keys & mine  # in C; the rest of this answer's hashes are new
         if shared:
@@ -210,7 +219,7 @@ def check_across(summaries: Mapping[str, Any], ctx) -> Iterator[tuple[str, Findi
                 else:
                     for other in posting:
                         counts[other] = counts.get(other, 0) + 1
-                    if len(posting) < POSTING_CAP:
+                    if len(posting) < ACROSS_CAP:
                         posting.append(g)
             for other, n in counts.items():
                 if items[other][0] == f:
