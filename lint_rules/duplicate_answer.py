@@ -67,8 +67,7 @@ from letterlint.similarity import (
     locate_unit,
     place,
     question_quote,
-    sample,
-    shingles,
+    sample_shingles,
     unpack,
 )
 
@@ -176,7 +175,7 @@ def collect(doc, ctx) -> tuple | None:
         if unit.n_words < ctx.options["min-words"]:
             continue
         # three-word sequences: an edit costs three of them, not five, so edited copies still match
-        hashes = sample(set(shingles(unit.ids, ACROSS_K)))
+        hashes = sample_shingles(unit.ids, ACROSS_K)
         if len(hashes) >= 3 * 4:  # three sampled hashes or more
             # the answer's first words locate it: the summary stays small (no full paragraph texts)
             out.append((hashes, locate_start(doc, unit), question_quote(unit.answer, 70)))

@@ -149,13 +149,20 @@ def text_shingles(text: str, k: int = K) -> list[int]:
 
 
 def sample(hashes: Iterable[int], mod: int = SAMPLE_MOD) -> bytes:
-    """The shingle hashes ≡ 0 mod `mod` (a power of two), cut to 32 bits, sorted, without repeats, packed.
+    """The hashes ≡ 0 mod `mod` (a power of two), cut to 32 bits, sorted, without repeats, packed 4 bytes each.
 
     The same sample in every file; read it back with `unpack`.  32 bits are plenty to compare samples
     (a chance collision adds one shared hash in a few thousand answers) and keep summaries small.
     """
     mask = mod - 1
     return array("I", sorted({h >> 8 & 0xFFFFFFFF for h in hashes if not h & mask})).tobytes()
+
+
+def sample_shingles(ids: Sequence[int], k: int, mod: int = SAMPLE_MOD) -> bytes:
+    """`sample` of the k-word shingles of a list of word ids, in one pass."""
+    if len(ids) < k:
+        return b""
+    return sample(map(hash, zip(*(ids[i:] for i in range(k)), strict=False)), mod)
 
 
 def unpack(packed: bytes) -> array:
@@ -615,15 +622,16 @@ def question_quote(answer, limit: int = 90) -> str | None:
         return None
     quotes = []
     for q in answer.questions[:2]:
-        text = " ".join(" ".join(s.text.split()) for s in q.questions) or " ".join(q.text.split())
+        text = " ".join(s.text for s in q.questions) or q.text
         end = text.find("?")
         if end < 0:
             m = _ASKS.search(text)
             end = -1 if m is None else (_SENTENCE_END.search(text, m.end()) or m).end() - 1
         if end >= 0:
-            start = max(text.rfind(". ", 0, end), text.rfind("? ", 0, end), text.rfind("! ", 0, end))
+            start = max(text.rfind(". ", 0, end), text.rfind("? ", 0, end), text.rfind("! ", 0, end),
+                        text.rfind(".\n", 0, end))
             text = text[start + 2 if start >= 0 else 0 : end + 1]
-        quotes.append(shorten(text, limit))
+        quotes.append(shorten(text[: limit * 4], limit))
     out = " / ".join(quotes)
     if len(answer.questions) > 2:
         out += " / …"
