@@ -373,13 +373,6 @@ class Analysis:
     units: list[Unit]
     pairs: list[Pair]
 
-    def pairs_of(self) -> dict[int, list[Pair]]:
-        out: dict[int, list[Pair]] = {}
-        for pair in self.pairs:
-            out.setdefault(pair.i, []).append(pair)
-            out.setdefault(pair.j, []).append(pair)
-        return out
-
 
 def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap: int = POSTING_CAP) -> list[Pair]:
     """Every pair of units that shares text, found through the shingle index (each unit against earlier ones).
