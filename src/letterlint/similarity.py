@@ -19,8 +19,9 @@ How it works, and why its cost is linear in the text
     in both units and how many words of each it covers; the share of a unit's words covered by chains is
     its similarity to the other unit: one changed word ("deze pilot" → "de pilot") uncovers that word
     only, so light edits keep the similarity high.
-  * Across files only a sample of the shingle hashes is kept per answer (those with hash ≡ 0 mod
-    `SAMPLE_MOD`, the same sample in every file), enough to estimate which share of one answer's shingles
+  * Across files only a sample of shingle hashes is kept per answer (`sample_shingles`: those with hash ≡ 0
+    mod `SAMPLE_MOD`, the same sample in every file, as 32-bit values; duplicate-answer samples three-word
+    shingles, which survive light edits better), enough to estimate which share of one answer's shingles
     another answer has (containment), with a summary that is small and picklable.
 """
 
