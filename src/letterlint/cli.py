@@ -44,6 +44,8 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("nl", "en"), default=None, help="language of messages (default: nl)")
     p.add_argument("--stdin-filename", metavar="NAME", help="name for standard input; its extension picks the reader")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
+    p.add_argument("--across-files", action="store_true",
+                   help="also compare the files with each other (answers that recur in other letters)")
     _workflow_arguments(p)
     _add_fix_arguments(p)
     p.add_argument("--version", action="version", version=f"letterlint {__version__}")
@@ -113,7 +115,7 @@ def _load(args) -> tuple:
 
 
 def _lint(args) -> int:
-    from .runner import UsageError, exit_code, expand, is_lock_file
+    from .runner import UsageError, exit_code, expand, is_lock_file, lint_across
 
     lang = args.lang or os.environ.get("LETTERLINT_LANG") or "nl"
     if not args.paths:
@@ -128,6 +130,7 @@ def _lint(args) -> int:
     if config_problem:
         fallback = ("de standaardconfiguratie is gebruikt" if lang == "nl" else "the default configuration was used")
         sys.stderr.write(f"letterlint: {config_problem} ({fallback})\n")
+    plan.across = args.across_files
     fail_on = args.fail_on or config.fail_on or "warning"
     if args.paths.count("-") > 1:
         sys.stderr.write("letterlint: '-' (standard input) can be given only once\n")
@@ -160,6 +163,12 @@ def _lint(args) -> int:
         for problem in result.problems:
             sys.stderr.write(f"letterlint: {result.path}: {problem(lang)}\n")
         results.append(result)
+    if plan.across:
+        across_problems = lint_across(results, plan)
+        for problem in across_problems:
+            sys.stderr.write(f"letterlint: {problem(lang)}\n")
+        if across_problems and results:
+            results[0].problems.extend(across_problems)
 
     if args.diff:
         return _write_diffs(diffs, results, config_problem)
@@ -321,7 +330,8 @@ def _lint_files(paths: list[str], plan, args, lang: str):
     from .parallel import Progress, lint_many
 
     progress = Progress.maybe(len(paths), lang)
-    factory = functools.partial(_plan_for, args.config, args.isolated, args.select, args.ignore, os.getcwd())
+    factory = functools.partial(_plan_for, args.config, args.isolated, args.select, args.ignore, os.getcwd(),
+                                args.across_files)
     try:
         for result in lint_many(paths, plan, jobs=args.jobs, stdin_filename=args.stdin_filename,
                                 plan_factory=factory, progress=progress):
@@ -333,7 +343,7 @@ def _lint_files(paths: list[str], plan, args, lang: str):
             progress.clear()
 
 
-def _plan_for(config_path, isolated, select, ignore, cwd):
+def _plan_for(config_path, isolated, select, ignore, cwd, across=False):
     """The plan again, in a spawned worker process (where the parent's cannot be inherited)."""
     from .config import ConfigError, load_config
     from .runner import build_plan
@@ -343,7 +353,9 @@ def _plan_for(config_path, isolated, select, ignore, cwd):
         config = load_config(None if isolated else config_path, search=not isolated)
     except ConfigError:
         config = load_config(None, search=False)
-    return build_plan(config, select, ignore)
+    plan = build_plan(config, select, ignore)
+    plan.across = across
+    return plan
 
 
 def _open_baseline(args):

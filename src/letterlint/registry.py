@@ -12,6 +12,14 @@ A rule module defines:
 
 and optionally ENABLED = False (off unless configured), FIXABLE = True, and
 `prepare(options, where)` to compile options once per configuration (raise ConfigError on bad values).
+
+Rules that compare files (`letterlint --across-files`) also define
+
+    collect(doc, ctx)                 a small picklable summary of one file (or None), made right after the
+                                      file is linted, in the process that linted it
+    check_across(summaries, ctx)      after all files are read: summaries is {path: summary} in the order
+                                      the files were linted; yields (path, Finding) pairs, and each finding
+                                      is added to that file's findings
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ class RuleContext:
     options: dict[str, Any]
     settings: dict[str, Any] = field(default_factory=dict)  # the configuration's shared `settings`
     prepared: Any = None  # whatever the rule's prepare() returned
+    peers: dict[str, dict[str, Any]] = field(default_factory=dict)  # options of every active rule, by id
 
 
 @dataclass
@@ -52,6 +61,8 @@ class Rule:
     fixable: bool = False
     prepare: Callable[[dict[str, Any], Any], Any] | None = None
     module: ModuleType | None = None
+    collect: Callable[[Document, RuleContext], Any] | None = None  # --across-files: per-file summary
+    check_across: Callable[[dict[str, Any], RuleContext], Iterable] | None = None  # … and the comparison
 
 
 class RuleDefinitionError(Exception):
@@ -75,6 +86,8 @@ def rule_from_module(module: ModuleType, origin: str) -> Rule:
         fixable=getattr(module, "FIXABLE", False),
         prepare=getattr(module, "prepare", None),
         module=module,
+        collect=getattr(module, "collect", None),
+        check_across=getattr(module, "check_across", None),
     )
 
 

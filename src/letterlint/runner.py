@@ -38,6 +38,7 @@ class Plan:
     rules: list[ActiveRule]
     config: Config
     known: frozenset[str] = frozenset()  # every rule id of this configuration, active or not
+    across: bool = False  # --across-files: rules with collect/check_across compare the files
 
 
 @dataclass
@@ -47,6 +48,7 @@ class FileResult:
     error: Msg | None = None  # the file could not be read
     problems: list[Msg] = field(default_factory=list)  # rules that failed on this file (exit 2)
     document: Document | None = None
+    summaries: dict[str, object] = field(default_factory=dict)  # --across-files: rule id → collect() result
 
 
 class _Where:
@@ -102,6 +104,9 @@ def build_plan(config: Config, select: Iterable[str] | None = None, ignore: Iter
         if rule.prepare is not None:
             ctx.prepared = rule.prepare(options, _Where(config, rule_id))
         active.append(ActiveRule(rule, ctx))
+    peers = {a.rule.id: a.ctx.options for a in active}
+    for a in active:
+        a.ctx.peers = peers
     return Plan(active, config, frozenset(rules))
 
 
@@ -243,7 +248,68 @@ def lint_file(path: str, plan: Plan, stdin_filename: str | None = None, keep_doc
         return FileResult(path=path, error=Msg(f"interne fout bij het lezen ({type(exc).__name__}: {exc}); meld dit",
                                                f"internal error while reading ({type(exc).__name__}: {exc}); please report"))
     findings, problems = lint_document(doc, plan)
-    return FileResult(path=doc.path, findings=findings, problems=problems, document=doc if keep_document else None)
+    summaries = collect(doc, plan, problems) if plan.across else {}
+    return FileResult(path=doc.path, findings=findings, problems=problems, document=doc if keep_document else None,
+                      summaries=summaries)
+
+
+# -- across files --------------------------------------------------------------------------------------
+#
+# With --across-files, each file's rules that define collect() leave a small picklable summary in its
+# FileResult (made where the file was linted, so this works the same when files are linted in worker
+# processes); after all files, lint_across() hands every rule the summaries of all files and adds the
+# findings it yields to the files they belong to.
+
+
+def collect(doc: Document, plan: Plan, problems: list[Msg]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    ignored = _ignored_for(doc.path, plan.config)
+    for active in plan.rules:
+        rule = active.rule
+        if rule.collect is None or rule.check_across is None or "*" in ignored or rule.id in ignored:
+            continue
+        try:
+            summary = rule.collect(doc, active.ctx)
+        except Exception as exc:
+            problems.append(_internal(rule.id, exc))
+            continue
+        if summary is not None:
+            out[rule.id] = summary
+    return out
+
+
+def lint_across(results: list[FileResult], plan: Plan) -> list[Msg]:
+    """Run the rules' check_across on the summaries of all files; findings go to their files."""
+    problems: list[Msg] = []
+    by_path = {r.path: r for r in results}
+    changed: set[str] = set()
+    for active in plan.rules:
+        rule = active.rule
+        if rule.check_across is None:
+            continue
+        summaries = {r.path: r.summaries[rule.id] for r in results if rule.id in r.summaries}
+        if len(summaries) < 2:
+            continue
+        try:
+            for path, finding in rule.check_across(summaries, active.ctx):
+                result = by_path.get(path)
+                if result is not None:
+                    result.findings.append(replace(finding, rule=rule.id,
+                                                   severity=finding.severity or active.ctx.severity))
+                    changed.add(path)
+        except Exception as exc:
+            problems.append(_internal(rule.id, exc))
+    for path in changed:
+        result = by_path[path]
+        result.findings = _dedupe(sorted(result.findings, key=Finding.sort_key))
+    return problems
+
+
+def _internal(rule_id: str, exc: Exception) -> Msg:
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    detail = f"{type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"
+    return Msg(f"interne fout in regel {rule_id}: {detail}; meld dit aan de ontwikkelaars",
+               f"internal error in rule {rule_id}: {detail}; please report this")
 
 
 def lint_paths(paths: list[str], plan: Plan, stdin_filename: str | None = None) -> Iterator[FileResult]:
@@ -260,5 +326,5 @@ def exit_code(results: list[FileResult], fail_on: str, usage_problem: bool = Fal
     return 0
 
 
-__all__ = ["build_plan", "lint_file", "lint_paths", "expand", "exit_code", "Plan", "FileResult", "UsageError",
-           "SUPPORTED", "is_lock_file"]
+__all__ = ["build_plan", "lint_file", "lint_paths", "lint_across", "expand", "exit_code", "Plan", "FileResult",
+           "UsageError", "SUPPORTED", "is_lock_file"]

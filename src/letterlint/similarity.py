@@ -1,0 +1,711 @@
+"""Finding copied text: normalised words, word shingles, an inverted index, and aligned chains.
+
+Used by the rules duplicate-answer and repeated-passage (and, across files, by duplicate-answer's
+`collect`/`check_across`).
+
+How it works, and why its cost is linear in the text
+  * Every unit (an answer, or a body paragraph in a letter without answers) becomes a list of normalised
+    words (case, accents, curly quotes and hyphenation variants folded; artefacts and footnote markers are
+    already out of the paragraph text).
+  * Every run of `K` consecutive words (a *shingle*) gets a 64-bit hash.  Hashes are stable across
+    processes (word ids come from blake2b, shingles are tuples of ints), so summaries made in parallel
+    worker processes can be compared in the parent.
+  * An inverted index maps each shingle hash to the units that contain it, each posting list capped at
+    `POSTING_CAP` entries: looking up a unit costs at most `len(unit) × POSTING_CAP`, whatever the number of
+    copies.  A unit is compared only with the earlier units it shares shingles with, at most `MAX_PARTNERS`
+    of them (those sharing most), so the work is linear in the number of words — no all-pairs loop.
+  * Two units are compared by *aligning* their shared shingles into chains (runs of matches that advance
+    together in both texts, allowing gaps of a few edited words).  A chain gives the shared passage's span
+    in both units and how many words of each it covers; the share of a unit's words covered by chains is
+    its similarity to the other unit: one changed word ("deze pilot" → "de pilot") uncovers that word
+    only, so light edits keep the similarity high.
+  * Across files only a sample of shingle hashes is kept per answer (`sample_shingles`: those with hash ≡ 0
+    mod `SAMPLE_MOD`, the same sample in every file, as 32-bit values; duplicate-answer samples three-word
+    shingles, which survive light edits better), enough to estimate which share of one answer's shingles
+    another answer has (containment), with a summary that is small and picklable.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from hashlib import blake2b
+from itertools import compress
+from typing import Any
+
+import regex
+
+from .model import BODY, LIST, Document, Paragraph
+
+K = 5  # words per shingle
+GAP = 12  # shingle positions between two matches of one chain, on the side that moved least
+GAP_MAX = 20  # … and on the side that moved most (an inserted clause)
+MIN_RUN = 8  # a chain counts towards an answer's similarity when it covers this many words (or a quarter)
+POSTING_CAP = 48  # units kept per shingle in the index
+MAX_PARTNERS = 16  # earlier units a unit is aligned with (those that share most shingles)
+MIN_SHARED = 3  # shingles two units must share before they are aligned
+SAMPLE_MOD = 4  # across files: keep shingle hashes ≡ 0 mod this (a power of two)
+
+# Words are the runs of characters that are neither white space nor punctuation ("jl.," → "jl", "(zoals" →
+# "zoals", "VTH-stelsel" → "VTH", "stelsel", "GGD’en" → "GGD", "en"), found with the standard library's
+# `re` (the fastest way here), the same in every copy of a text.
+PUNCT = "".join(sorted(set(string.punctuation) | set("‘’‚‛“”„‟«»‹›–—―‐‑…·•°§¶†‡")))
+_WORD_RUN = re.compile(r"[^\s" + re.escape(PUNCT) + "]+")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
+_WORD_IDS: dict[str, int] = {}
+_NORMAL: dict[str, str] = {}
+_TOKEN_IDS: dict[str, int] = {}
+
+# Letter furniture: salutations, closings, signature lines and the "Antwoord van minister …
+# (ontvangen …)" header of published answers.  Never part of a unit, so never reported.
+FURNITURE = regex.compile(
+    r"""^\s*(?:
+        (?:geachte|beste)\s+\S.{0,60}$
+      | (?:hoogachtend|met\s+(?:vriendelijke|hoogachtende|beste)\s+groet(?:en)?)\b.{0,120}$
+      | (?:de\s+)?(?:minister|staatssecretaris|minister-president)\s+(?:van|voor)\s+[^.]{0,100}[,.]?\s*$
+      | (?:antwoord\s+)?van\s+(?:de\s+)?(?:minister|staatssecretaris)\b[^.]{0,160}\(ontvangen\b.*$
+      | \(ontvangen\s+\d.*$
+    )""",
+    regex.IGNORECASE | regex.VERBOSE | regex.DOTALL,
+)
+
+
+def is_furniture(text: str) -> bool:
+    return bool(FURNITURE.match(text.strip())) if len(text) < 400 else False
+
+
+# -- words and shingles ------------------------------------------------------------------------------
+
+
+def normal(word: str) -> str:
+    """A word folded for comparison: lower case, no accents, straight apostrophes."""
+    out = _NORMAL.get(word)
+    if out is None:
+        folded = unicodedata.normalize("NFKD", word.translate(_QUOTES).casefold())
+        out = "".join(c for c in folded if not unicodedata.combining(c))
+        if len(_NORMAL) > 500_000:
+            _NORMAL.clear()
+        _NORMAL[word] = out
+    return out
+
+
+def word_id(word: str) -> int:
+    """A stable 64-bit id for a normalised word (the same in every process)."""
+    out = _WORD_IDS.get(word)
+    if out is None:
+        out = int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+        if len(_WORD_IDS) > 500_000:
+            _WORD_IDS.clear()
+        _WORD_IDS[word] = out
+    return out
+
+
+def token_id(token: str) -> int:
+    """The word id of a token as it appears in the text (cached: most tokens recur)."""
+    out = _TOKEN_IDS.get(token)
+    if out is None:
+        out = word_id(normal(token))
+        if len(_TOKEN_IDS) > 500_000:
+            _TOKEN_IDS.clear()
+        _TOKEN_IDS[token] = out
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a text as written."""
+    return _WORD_RUN.findall(text)
+
+
+def token_spans(text: str, start: int = 0, end: int | None = None, limit: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every word of text[start:end] (the first `limit` words), in the order of `tokens`."""
+    out = []
+    for m in _WORD_RUN.finditer(text, start, len(text) if end is None else end):
+        out.append(m.span())
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def ids_of(words: Sequence[str]) -> list[int]:
+    ids = list(map(_TOKEN_IDS.get, words))
+    if None in ids:
+        ids = [i if i is not None else token_id(w) for i, w in zip(ids, words, strict=True)]
+    return ids
+
+
+def shingles(ids: Sequence[int], k: int = K) -> list[int]:
+    """The hash of every run of k consecutive word ids (stable across processes)."""
+    if len(ids) < k:
+        return []
+    return list(map(hash, zip(*(ids[i:] for i in range(k)), strict=False)))
+
+
+def text_shingles(text: str, k: int = K) -> list[int]:
+    return shingles(ids_of(tokens(text)), k)
+
+
+def sample(hashes: Iterable[int], mod: int = SAMPLE_MOD) -> bytes:
+    """The hashes ≡ 0 mod `mod` (a power of two), cut to 32 bits, sorted, without repeats, packed 4 bytes each.
+
+    The same sample in every file; read it back with `unpack`.  32 bits are plenty to compare samples
+    (a chance collision adds one shared hash in a few thousand answers) and keep summaries small.
+    """
+    mask = mod - 1
+    return array("I", sorted({h >> 8 & 0xFFFFFFFF for h in hashes if not h & mask})).tobytes()
+
+
+def sample_shingles(ids: Sequence[int], k: int, mod: int = SAMPLE_MOD) -> bytes:
+    """`sample` of the k-word shingles of a list of word ids, in one pass."""
+    if len(ids) < k:
+        return b""
+    return sample(map(hash, zip(*(ids[i:] for i in range(k)), strict=False)), mod)
+
+
+def unpack(packed: bytes) -> array:
+    out = array("I")
+    out.frombytes(packed)
+    return out
+
+
+# -- units -------------------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Unit:
+    """A stretch of text compared as a whole: an answer, or a paragraph."""
+
+    index: int
+    segments: list[tuple[Paragraph, int, int]]  # (paragraph, start, end) in paragraph.text
+    ids: list[int]  # word ids
+    hashes: list[int]  # shingle hashes, one per word position (n_words - K + 1)
+    answer: Any = None  # the AnswerUnit, when units are answers
+    starts: list[int] = field(default_factory=list)  # index of the first word of each segment
+    _spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)  # segment → word spans
+    _hashset: set[int] | None = field(default=None, repr=False)
+
+    @property
+    def hashset(self) -> set[int]:
+        if self._hashset is None:
+            self._hashset = set(self.hashes)
+        return self._hashset
+
+    @property
+    def n_words(self) -> int:
+        return len(self.ids)
+
+    def word(self, i: int) -> tuple[int, int, int]:
+        """Word i as (segment, start, end) in that segment's paragraph text (segments are split when needed)."""
+        seg = bisect_right(self.starts, i) - 1 if len(self.starts) > 1 else 0
+        spans = self._spans.get(seg)
+        if spans is None:
+            par, start, end = self.segments[seg]
+            spans = self._spans[seg] = token_spans(par.text, start, end)
+        a, b = spans[i - (self.starts[seg] if self.starts else 0)]
+        return seg, a, b
+
+    @property
+    def first(self) -> Paragraph:
+        return self.segments[0][0]
+
+    def word_span(self, start: int, end: int) -> tuple[Paragraph, int, int]:
+        """The part of words [start, end) that lies in the paragraph of word `start`, as (paragraph, a, b)."""
+        seg, a, _ = self.word(start)
+        stop = min(end, self.starts[seg + 1] if seg + 1 < len(self.starts) else self.n_words)
+        return self.segments[seg][0], a, self.word(stop - 1)[2]
+
+    def text_of(self, start: int, end: int) -> str:
+        """The text of words [start, end), paragraphs joined by a space."""
+        parts = []
+        (s0, a0, _), (s1, _, b1) = self.word(start), self.word(end - 1)
+        for seg in range(s0, s1 + 1):
+            par, s, e = self.segments[seg]
+            parts.append(par.text[a0 if seg == s0 else s : b1 if seg == s1 else e])
+        return " ".join(" ".join(p.split()) for p in parts)
+
+
+def make_unit(index: int, segments: list[tuple[Paragraph, int, int]], answer: Any = None) -> Unit:
+    ids: list[int] = []
+    starts = []
+    for par, start, end in segments:
+        starts.append(len(ids))
+        ids += ids_of(_WORD_RUN.findall(par.text, start, end))
+    return Unit(index, segments, ids, shingles(ids), answer, starts)
+
+
+def answer_segments(answer) -> list[tuple[Paragraph, int, int]]:
+    """The text of an answer without its label, paragraph by paragraph (as AnswerUnit.text), furniture left out."""
+    out = []
+    for p in answer.paragraphs:
+        start = answer.label.end if answer.label is not None and p is answer.label.paragraph else 0
+        if p.text[start:].strip() and not is_furniture(p.text[start:]):
+            out.append((p, start, len(p.text)))
+    return out
+
+
+# -- alignment ---------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Chain:
+    """Matching shingles that run in step through two units: a shared passage, possibly lightly edited."""
+
+    a0: int  # first word in unit a
+    a1: int  # end (exclusive) in unit a
+    b0: int
+    b1: int
+    cov_a: int  # words of a covered by the chain's matches
+    cov_b: int
+    lp: int  # last matched shingle position in a, in b
+    lq: int
+
+    @property
+    def words(self) -> int:
+        return min(self.cov_a, self.cov_b)
+
+
+def align(a_hashes: Sequence[int], b_hashes: Sequence[int], shared: set[int], k: int = K, gap: int = GAP,
+          gap_max: int = GAP_MAX) -> list[Chain]:
+    """Chains of the shingles two units share, in order in both (cost: two scans in C, then the shared ones)."""
+    b_pos: dict[int, list[int]] = {}
+    for q in compress(range(len(b_hashes)), map(shared.__contains__, b_hashes)):
+        lst = b_pos.setdefault(b_hashes[q], [])
+        if len(lst) < 4:
+            lst.append(q)
+    chains: list[Chain] = []
+    active: list[Chain] = []
+    last: Chain | None = None  # the chain the previous match extended
+    for p in compress(range(len(a_hashes)), map(shared.__contains__, a_hashes)):
+        qs = b_pos[a_hashes[p]]
+        if last is not None and p == last.lp + 1 and last.lq + 1 in qs:
+            # the common case: the next shingle of a run that continues in both texts
+            last.cov_a += 1
+            last.cov_b += 1
+            last.a1 += 1
+            last.b1 += 1
+            last.lp += 1
+            last.lq += 1
+            if len(qs) == 1:
+                continue
+            qs = [q for q in qs if q != last.lq]
+        if active:
+            active = [c for c in active if p - c.lp <= gap_max]
+        for q in qs:
+            best, best_score = None, None
+            for c in active:
+                dp, dq = p - c.lp, q - c.lq
+                if 0 < dp and 0 < dq and max(dp, dq) <= gap_max and min(dp, dq) <= gap:
+                    score = abs(dp - dq)
+                    if best_score is None or score < best_score:
+                        best, best_score = c, score
+            if best is None:
+                last = Chain(p, p + k, q, q + k, k, k, p, q)
+                chains.append(last)
+                active.append(last)
+            else:
+                best.cov_a += p + k - max(p, best.a1)
+                best.cov_b += q + k - max(q, best.b1)
+                best.a1, best.b1, best.lp, best.lq = p + k, q + k, p, q
+                last = best
+    return chains
+
+
+def extend(a_ids: Sequence[int], b_ids: Sequence[int], chain: Chain) -> None:
+    """Widen a chain word by word past its ends while the words agree, stepping over single changed words.
+
+    Shingles cannot reach the last K-1 words before a change or the edge of the text; this walk does
+    ("Het doel van deze pilot" / "Het doel van de pilot": the first three words count too).
+    """
+    for step in (-1, 1):
+        i, j = (chain.a0 - 1, chain.b0 - 1) if step < 0 else (chain.a1, chain.b1)
+        gained, best, misses, matched = 0, None, 0, 0
+        while 0 <= i < len(a_ids) and 0 <= j < len(b_ids):
+            if a_ids[i] == b_ids[j]:
+                matched += 1
+                misses = 0
+                gained, best = matched, (i, j)
+            else:
+                misses += 1
+                if misses > 1:
+                    break
+            i += step
+            j += step
+        if best is not None:
+            if step < 0:
+                chain.a0, chain.b0 = best
+            else:
+                chain.a1, chain.b1 = best[0] + 1, best[1] + 1
+            chain.cov_a += gained
+            chain.cov_b += gained
+
+
+def covered(chains: Iterable[Chain], side: str, min_run: int = 1) -> int:
+    """Words of one side covered by chains of at least `min_run` words (overlapping chains counted once)."""
+    spans = sorted((c.a0, c.a1, c.cov_a) if side == "a" else (c.b0, c.b1, c.cov_b) for c in chains
+                   if c.words >= min_run)
+    total, end = 0, -1
+    for s, e, cov in spans:
+        if s >= end:
+            total += cov
+        else:  # overlap with an earlier chain (repeated text): count only the part beyond it, at most
+            total += max(0, min(cov, e - end))
+        end = max(end, e)
+    return total
+
+
+@dataclass(eq=False)
+class Pair:
+    """Two units that share text: i is the earlier one."""
+
+    i: int
+    j: int
+    chains: list[Chain]
+    sim_i: float  # share of unit i's words covered by text of unit j
+    sim_j: float
+
+
+@dataclass(eq=False)
+class Analysis:
+    kind: str  # "answers" or "paragraphs"
+    units: list[Unit]
+    pairs: list[Pair]
+
+
+def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap: int = POSTING_CAP) -> list[Pair]:
+    """Every pair of units that shares text, found through the shingle index (each unit against earlier ones).
+
+    The index maps a shingle hash to the unit that has it (an int) or, once two units have it, to a list
+    of at most `posting_cap` units.  New hashes go in with set and dict operations that run in C; only
+    the hashes a unit shares with earlier ones are looked at one by one.
+    """
+    index: dict[int, int | list[int]] = {}
+    keys = index.keys()
+    pairs: list[Pair] = []
+    for unit in units:
+        distinct = unit.hashset
+        shared = keys & distinct  # a set; dict views intersect from the smaller side
+        me = unit.index
+        if shared:
+            counts: dict[int, int] = {}
+            for h in shared:
+                posting = index[h]
+                if type(posting) is int:
+                    counts[posting] = counts.get(posting, 0) + 1
+                    index[h] = [posting, me]
+                else:
+                    for u in posting:
+                        counts[u] = counts.get(u, 0) + 1
+                    if len(posting) < posting_cap:
+                        posting.append(me)
+            partners = [u for u, n in counts.items() if n >= MIN_SHARED]
+            if len(partners) > max_partners:
+                partners = sorted(partners, key=lambda u: (-counts[u], u))[:max_partners]
+            for u in sorted(partners):
+                other = units[u]
+                chains = align(other.hashes, unit.hashes, other.hashset & distinct)
+                if not chains:
+                    continue
+                for chain in chains:
+                    extend(other.ids, unit.ids, chain)
+                # isolated stock phrases ("de Kamerbrief van 19 december jl.") do not make two answers alike
+                min_run = min(MIN_RUN, max(K, min(other.n_words, unit.n_words) // 4))
+                sim_i = min(1.0, covered(chains, "a", min_run) / max(1, other.n_words))
+                sim_j = min(1.0, covered(chains, "b", min_run) / max(1, unit.n_words))
+                pairs.append(Pair(u, me, chains, sim_i, sim_j))
+            index.update(dict.fromkeys(distinct - shared, me))
+        else:
+            index.update(dict.fromkeys(distinct, me))
+    return pairs
+
+
+def analyse(doc: Document, settings: Mapping[str, Any] | None = None) -> Analysis:
+    """Units of the document (its answers; body paragraphs when it has none) and the pairs sharing text. Cached."""
+    from .structure import labels, structure
+
+    key = ("similarity", labels(settings or {}))
+    cache = doc.meta.setdefault("_cache", {})
+    if key not in cache:
+        struct = structure(doc, settings)
+        units: list[Unit] = []
+        if struct.answers:
+            kind = "answers"
+            for answer in struct.answers:
+                segments = answer_segments(answer)
+                if segments:
+                    unit = make_unit(len(units), segments, answer)
+                    if unit.hashes:
+                        units.append(unit)
+        else:
+            kind = "paragraphs"
+            for par in doc.paragraphs:
+                if par.kind in (BODY, LIST) and not par.is_empty and not is_furniture(par.text):
+                    unit = make_unit(len(units), [(par, 0, len(par.text))])
+                    if unit.hashes:
+                        units.append(unit)
+        cache[key] = Analysis(kind, units, compare(units))
+    return cache[key]
+
+
+# -- groups ------------------------------------------------------------------------------------------
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[Any, Any] = {}
+
+    def find(self, x):
+        parent = self.parent
+        parent.setdefault(x, x)
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the smaller key becomes the root, so a group's root is its first member
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+    def groups(self) -> dict[Any, list]:
+        out: dict[Any, list] = {}
+        for x in self.parent:
+            out.setdefault(self.find(x), []).append(x)
+        return out
+
+
+@dataclass(eq=False)
+class DuplicateGroup:
+    """Answers that are (nearly) the same, or contained one in another: members in document order."""
+
+    members: list[int]
+    source: dict[int, tuple[int, float, str]]  # later member → (earlier member it copies, similarity, relation)
+
+
+def duplicate_groups(analysis: Analysis, similarity: float, min_words: int) -> list[DuplicateGroup]:
+    """Groups of units whose shorter member's words are covered by the other for at least `similarity`.
+
+    relation: "same" (both mostly covered), "contained" (the later one lies within the earlier, longer one),
+    "contains" (the later one holds the earlier, shorter one).
+    """
+    units = analysis.units
+    uf = UnionFind()
+    best: dict[int, tuple[int, float, str]] = {}
+    for pair in analysis.pairs:
+        a, b = units[pair.i], units[pair.j]
+        if min(a.n_words, b.n_words) < min_words:
+            continue
+        short = pair.sim_i if a.n_words <= b.n_words else pair.sim_j
+        if short < similarity:
+            continue
+        if pair.sim_i >= similarity and pair.sim_j >= similarity:
+            relation, sim = "same", min(pair.sim_i, pair.sim_j)
+        elif b.n_words <= a.n_words:
+            relation, sim = "contained", pair.sim_j
+        else:
+            relation, sim = "contains", pair.sim_i
+        uf.union(pair.i, pair.j)
+        if pair.j not in best or sim > best[pair.j][1]:
+            best[pair.j] = (pair.i, sim, relation)
+    out = []
+    for members in uf.groups().values():
+        members.sort()
+        out.append(DuplicateGroup(members, {m: best[m] for m in members[1:] if m in best}))
+    out.sort(key=lambda g: g.members[0])
+    return out
+
+
+@dataclass(eq=False)
+class PassageGroup:
+    """A passage that recurs: its places as (unit, first word, end word), in document order."""
+
+    places: list[tuple[int, int, int]]
+    lead: int = 0  # the place that best shows the passage: the first one found as a full-length passage
+
+
+def passage_groups(analysis: Analysis, min_words: int, cluster_of: Mapping[int, int] | None = None,
+                   join: float = 0.7) -> list[PassageGroup]:
+    """Passages of at least `min_words` words shared by units of different clusters.
+
+    A chain of at least `min_words` words on both sides makes a passage; a shorter chain (at least half of
+    that) joins it where it covers `join` of a place already found (the same standard sentence with a
+    different opening word).  Units of one cluster (copies that duplicate-answer reports) are not compared.
+    """
+    cluster_of = cluster_of or {}
+    nodes: dict[int, list[list[int]]] = {}  # unit → [[start, end, serial, seed], …]
+    uf = UnionFind()
+
+    def overlap(s1: int, e1: int, s2: int, e2: int) -> int:
+        return min(e1, e2) - max(s1, s2)
+
+    def overlapping(unit: int, s: int, e: int) -> list[int] | None:
+        for n in nodes.get(unit, ()):
+            if overlap(s, e, n[0], n[1]) * 2 >= min(e - s, n[1] - n[0]):
+                return n
+        return None
+
+    def node(unit: int, s: int, e: int, seed: bool) -> tuple[int, int]:
+        n = overlapping(unit, s, e) if seed else None
+        if n is not None:
+            n[0], n[1] = min(n[0], s), max(n[1], e)
+            return (unit, n[2])
+        places = nodes.setdefault(unit, [])
+        places.append([s, e, len(places), seed])
+        return (unit, len(places) - 1)
+
+    def seed_node(unit: int, s: int, e: int) -> tuple[int, int] | None:
+        for n in nodes.get(unit, ()):
+            if n[3] and overlap(s, e, n[0], n[1]) >= join * (n[1] - n[0]):
+                return (unit, n[2])
+        return None
+
+    def different(pair: Pair) -> bool:
+        return cluster_of.get(pair.i, -1 - pair.i) != cluster_of.get(pair.j, -1 - pair.j)
+
+    pairs = [p for p in analysis.pairs if different(p)]
+    for pair in pairs:
+        for c in pair.chains:
+            if c.cov_a >= min_words and c.cov_b >= min_words:
+                uf.union(node(pair.i, c.a0, c.a1, True), node(pair.j, c.b0, c.b1, True))
+    # shorter chains join a passage found above when they cover most of one of its places, and their other
+    # end is not already part of another passage
+    for pair in pairs:
+        for c in pair.chains:
+            if min_words > c.words >= min_words / 2:
+                na, nb = seed_node(pair.i, c.a0, c.a1), seed_node(pair.j, c.b0, c.b1)
+                if na is not None and nb is None and overlapping(pair.j, c.b0, c.b1) is None:
+                    nb = node(pair.j, c.b0, c.b1, False)
+                elif nb is not None and na is None and overlapping(pair.i, c.a0, c.a1) is None:
+                    na = node(pair.i, c.a0, c.a1, False)
+                if na is not None and nb is not None:
+                    uf.union(na, nb)
+    out = []
+    for members in uf.groups().values():
+        found = sorted((u, nodes[u][k][0], nodes[u][k][1], nodes[u][k][3]) for u, k in members)
+        places = [(u, s, e) for u, s, e, _ in found]
+        if len({cluster_of.get(u, -1 - u) for u, _, _ in places}) >= 2:
+            out.append(PassageGroup(places, next(i for i, x in enumerate(found) if x[3])))
+    out.sort(key=lambda g: g.places[g.lead])
+    return out
+
+
+# -- quoting -----------------------------------------------------------------------------------------
+
+_ASKS = regex.compile(r"\b(?:vragen|vraagt|verzoeken|verzoekt|willen\s+(?:graag\s+)?weten|graag)\b", regex.IGNORECASE)
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > limit // 2 else limit - 1].rstrip(",;: ") + "…"
+
+
+def question_quote(answer, limit: int = 90) -> str | None:
+    """The question an answer answers, quoted short: its first sentence with '?' (or else with a request)."""
+    if answer is None or not answer.questions:
+        return None
+    quotes = []
+    for q in answer.questions[:2]:
+        text = " ".join(s.text for s in q.questions) or q.text
+        end = text.find("?")
+        if end < 0:
+            m = _ASKS.search(text)
+            end = -1 if m is None else (_SENTENCE_END.search(text, m.end()) or m).end() - 1
+        if end >= 0:
+            start = max(text.rfind(". ", 0, end), text.rfind("? ", 0, end), text.rfind("! ", 0, end),
+                        text.rfind(".\n", 0, end))
+            text = text[start + 2 if start >= 0 else 0 : end + 1]
+        quotes.append(shorten(text[: limit * 4], limit))
+    out = " / ".join(quotes)
+    if len(answer.questions) > 2:
+        out += " / …"
+    return out
+
+
+# -- places ------------------------------------------------------------------------------------------
+
+_SENTENCE_END = regex.compile(r"[.?!:;]")
+
+
+def snap(unit: Unit, start: int, end: int, slack: int = 3) -> tuple[int, int]:
+    """Widen words [start, end) to whole sentences when a sentence boundary is at most `slack` words away."""
+    n = unit.n_words
+
+    def boundary(i: int) -> bool:  # is there a sentence break between word i-1 and word i?
+        if i <= 0 or i >= n:
+            return True
+        (s1, _, e1), (s2, b2, _) = unit.word(i - 1), unit.word(i)
+        return s1 != s2 or bool(_SENTENCE_END.search(unit.segments[s1][0].text, e1, b2))
+
+    for t in range(start, max(start - slack, 0) - 1, -1):
+        if boundary(t):
+            start = t
+            break
+    for t in range(end, min(end + slack, n) + 1):
+        if boundary(t):
+            end = t
+            break
+    return start, end
+
+
+def locate_words(doc: Document, unit: Unit, start: int, end: int):
+    """Location of words [start, end) of a unit (cut at the end of the first paragraph they are in)."""
+    par, a, b = unit.word_span(start, end)
+    while b < len(par.text) and par.text[b] in ".?!":  # the full stop that ends the passage
+        b += 1
+    return doc.locate(par, a, b)
+
+
+def locate_start(doc: Document, unit: Unit, chars: int = 80):
+    """Location of the start of a unit: its first words, about `chars` characters (cheap: no word split)."""
+    par, start, end = unit.segments[0]
+    text = par.text
+    while start < end and text[start].isspace():
+        start += 1
+    stop = min(end, start + chars)
+    if stop < end:
+        cut = text.rfind(" ", start, stop)
+        stop = cut if cut > start else stop
+    return doc.locate(par, start, len(text[start:stop].rstrip()) + start)
+
+
+def locate_unit(doc: Document, unit: Unit):
+    """Location of a unit: the text of its first paragraph (an answer without its label)."""
+    par, start, end = unit.segments[0]
+    text = par.text[start:end]
+    lead = len(text) - len(text.lstrip())
+    return doc.locate(par, start + lead, start + len(text.rstrip()))
+
+
+def place(location, lang: str) -> str:
+    """'regel 12' / 'line 12' for text formats, 'alinea 12' / 'paragraph 12' for .docx."""
+    if location.line is not None:
+        return f"{'regel' if lang == 'nl' else 'line'} {location.line}"
+    return f"{'alinea' if lang == 'nl' else 'paragraph'} {location.paragraph}"
+
+
+def places(locations: Sequence, lang: str, limit: int = 4) -> str:
+    """'regels 12, 40 en 77' for several places (at most `limit`, then 'en nog N')."""
+    if not locations:
+        return ""
+    text_fmt = locations[0].line is not None
+    numbers = [str(loc.line if text_fmt else loc.paragraph) for loc in locations]
+    noun = {("nl", True): ("regel", "regels"), ("nl", False): ("alinea", "alinea's"),
+            ("en", True): ("line", "lines"), ("en", False): ("paragraph", "paragraphs")}[(lang, text_fmt)]
+    and_word, more = ("en", "en nog {n}") if lang == "nl" else ("and", "and {n} more")
+    if len(numbers) == 1:
+        return f"{noun[0]} {numbers[0]}"
+    if len(numbers) > limit:
+        shown = ", ".join(numbers[:limit])
+        return f"{noun[1]} {shown} {more.format(n=len(numbers) - limit)}"
+    return f"{noun[1]} {', '.join(numbers[:-1])} {and_word} {numbers[-1]}"
