@@ -20,14 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DRAFT = ROOT / "examples" / "schriftelijk-overleg-actieagenda-industrie-en-omwonenden.txt"
+from _common import DRAFT, ROOT, command
+
 DOCX = ROOT / "tests" / "data" / "draft-pandoc.docx"
 
 
-def command() -> list[str]:
-    exe = shutil.which("letterlint")
-    return [exe] if exe else [sys.executable, "-m", "letterlint"]
 
 
 def timed(args: list[str], cwd: str | None = None) -> float:

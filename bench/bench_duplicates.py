@@ -42,10 +42,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 
-def command() -> list[str]:
-    exe = shutil.which("letterlint")
-    return [exe] if exe else [sys.executable, "-m", "letterlint"]
-
+from _common import command  # noqa: E402  (bench/_common.py, beside this script)
 
 # -- 1. one letter -------------------------------------------------------------------------------------
 

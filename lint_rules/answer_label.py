@@ -231,19 +231,8 @@ class _Placeholders:
         return None
 
 
-def _answer_pieces(a: AnswerUnit):
-    """(paragraph, start, end) of the answer's text."""
-    if a.body:
-        for sp in a.body:
-            yield sp.paragraph, sp.start, sp.end
-        return
-    for p in a.paragraphs:
-        start = a.label.end if a.label is not None and p is a.label.paragraph else 0
-        yield p, start, len(p.text)
-
-
 def _empty_or_placeholder(doc, a: AnswerUnit, holders, ctx):
-    body = [(p, s, e) for p, s, e in _answer_pieces(a) if p.text[s:e].strip() and not FURNITURE.match(p.text[s:e])]
+    body = [(p, s, e) for p, s, e in a.pieces() if p.text[s:e].strip() and not FURNITURE.match(p.text[s:e])]
     if not body:
         start, end = _label_span(a)
         written = a.label.paragraph.text[start:end]
@@ -259,7 +248,7 @@ def _empty_or_placeholder(doc, a: AnswerUnit, holders, ctx):
 
 def _placeholder(doc, a: AnswerUnit, holders, ctx, body=None):
     if body is None:
-        body = [(p, s, e) for p, s, e in _answer_pieces(a) if p.text[s:e].strip()]
+        body = [(p, s, e) for p, s, e in a.pieces() if p.text[s:e].strip()]
     total_words = sum(len(p.text[s:e].split()) for p, s, e in body)
     for p, s, e in body:
         piece = p.text[s:e]

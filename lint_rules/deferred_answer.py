@@ -74,16 +74,6 @@ def prepare(options, where):
     return compiled
 
 
-def _pieces(a):
-    if a.body:
-        for sp in a.body:
-            yield sp.paragraph, sp.start, sp.end
-        return
-    for p in a.paragraphs:
-        start = a.label.end if a.label is not None and p is a.label.paragraph else 0
-        yield p, start, len(p.text)
-
-
 def check(doc, ctx):
     patterns = ctx.prepared if ctx.prepared is not None else prepare(ctx.options, None)
     if not patterns:
@@ -91,7 +81,7 @@ def check(doc, ctx):
     s = structure(doc, ctx.settings)
     for a in s.answers:
         hit = None
-        for p, start, end in _pieces(a):
+        for p, start, end in a.pieces():
             text = p.text[:end]
             for pattern in patterns:
                 m = pattern.search(text, start)

@@ -62,6 +62,7 @@ from letterlint.findings import Finding, Msg, Related, msg
 from letterlint.similarity import (
     UnionFind,
     analyse,
+    count_and_post,
     duplicate_groups,
     locate_start,
     locate_unit,
@@ -209,17 +210,7 @@ def check_across(summaries: Mapping[str, Any], ctx) -> Iterator[tuple[str, Findi
         mine = set(hashes)
         shared = keys & mine  # in C; the rest of this answer's hashes are new
         if shared:
-            counts: dict[int, int] = {}
-            for h in shared:
-                posting = index[h]
-                if type(posting) is int:
-                    counts[posting] = counts.get(posting, 0) + 1
-                    index[h] = [posting, g]
-                else:
-                    for other in posting:
-                        counts[other] = counts.get(other, 0) + 1
-                    if len(posting) < ACROSS_CAP:
-                        posting.append(g)
+            counts = count_and_post(index, shared, g, ACROSS_CAP)
             for other, n in counts.items():
                 if items[other][0] == f:
                     continue

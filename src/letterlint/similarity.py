@@ -375,6 +375,23 @@ class Analysis:
     pairs: list[Pair]
 
 
+def count_and_post(index: dict[int, int | list[int]], shared, me: int, cap: int) -> dict[int, int]:
+    """For the hashes `me` shares with earlier units: how many each earlier unit shares; `me` joins the posting
+    lists (a posting is one unit as an int, or a list of at most `cap` units once two have the hash)."""
+    counts: dict[int, int] = {}
+    for h in shared:
+        posting = index[h]
+        if type(posting) is int:
+            counts[posting] = counts.get(posting, 0) + 1
+            index[h] = [posting, me]
+        else:
+            for u in posting:
+                counts[u] = counts.get(u, 0) + 1
+            if len(posting) < cap:
+                posting.append(me)
+    return counts
+
+
 def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap: int = POSTING_CAP) -> list[Pair]:
     """Every pair of units that shares text, found through the shingle index (each unit against earlier ones).
 
@@ -390,17 +407,7 @@ def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap
         shared = keys & distinct  # a set; dict views intersect from the smaller side
         me = unit.index
         if shared:
-            counts: dict[int, int] = {}
-            for h in shared:
-                posting = index[h]
-                if type(posting) is int:
-                    counts[posting] = counts.get(posting, 0) + 1
-                    index[h] = [posting, me]
-                else:
-                    for u in posting:
-                        counts[u] = counts.get(u, 0) + 1
-                    if len(posting) < posting_cap:
-                        posting.append(me)
+            counts = count_and_post(index, shared, me, posting_cap)
             partners = [u for u, n in counts.items() if n >= MIN_SHARED]
             if len(partners) > max_partners:
                 partners = sorted(partners, key=lambda u: (-counts[u], u))[:max_partners]

@@ -218,18 +218,20 @@ class AnswerUnit:
     def first(self) -> Paragraph:
         return self.paragraphs[0]
 
+    def pieces(self):
+        """(paragraph, start, end) of the answer's text in each of its paragraphs, the label left out."""
+        if self.body:
+            for sp in self.body:
+                yield sp.paragraph, sp.start, sp.end
+            return
+        for p in self.paragraphs:
+            start = self.label.end if self.label is not None and p is self.label.paragraph else 0
+            yield p, start, len(p.text)
+
     @property
     def text(self) -> str:
         """The answer's text without its label (footnote markers are already out of the paragraph text)."""
-        if self.body:
-            return "\n".join(t for t in (s.text.strip() for s in self.body) if t)
-        parts = []
-        for p in self.paragraphs:
-            t = p.text
-            if self.label is not None and p is self.label.paragraph:
-                t = t[self.label.end :]
-            parts.append(t.strip())
-        return "\n".join(t for t in parts if t)
+        return "\n".join(t for t in (p.text[s:e].strip() for p, s, e in self.pieces()) if t)
 
     @property
     def shared(self) -> bool:
