@@ -173,7 +173,7 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[Msg]]:
     ran: dict[str, str] = {}
     for active in plan.rules:
         rule_id = active.rule.id
-        if "*" in ignored or "all" in ignored or rule_id in ignored:
+        if _is_ignored(rule_id, ignored):
             continue
         ran[rule_id] = active.ctx.severity
         try:
@@ -183,10 +183,7 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[Msg]]:
             problems.append(Msg(f"regel {rule_id}: reguliere expressie te traag, overgeslagen ({exc})",
                                 f"rule {rule_id}: regular expression too slow, skipped ({exc})"))
         except Exception as exc:  # a bug in a rule must not hide the other rules' findings
-            where = traceback.extract_tb(exc.__traceback__)[-1]
-            detail = f"{type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"
-            problems.append(Msg(f"interne fout in regel {rule_id}: {detail}; meld dit aan de ontwikkelaars",
-                                f"internal error in rule {rule_id}: {detail}; please report this"))
+            problems.append(_internal(rule_id, exc))
     findings = _dedupe(sorted(findings, key=Finding.sort_key))
     return with_context(doc, suppress.apply(doc, findings, ran, plan.known)), problems
 
@@ -204,6 +201,10 @@ def _ignored_for(path: str, config: Config) -> set[str]:
         if any(fnmatch.fnmatch(form, pattern) for form in forms):
             out.update(ids)
     return out
+
+
+def _is_ignored(rule_id: str, ignored: set[str]) -> bool:
+    return rule_id in ignored or "*" in ignored or "all" in ignored
 
 
 def _config_dirs(config: Config) -> list[str]:
@@ -266,7 +267,7 @@ def collect(doc: Document, plan: Plan, problems: list[Msg]) -> dict[str, object]
     ignored = _ignored_for(doc.path, plan.config)
     for active in plan.rules:
         rule = active.rule
-        if rule.collect is None or rule.check_across is None or "*" in ignored or rule.id in ignored:
+        if rule.collect is None or rule.check_across is None or _is_ignored(rule.id, ignored):
             continue
         try:
             summary = rule.collect(doc, active.ctx)
