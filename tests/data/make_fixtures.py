@@ -638,6 +638,13 @@ def write_readme(docx: dict[str, dict], exports: dict[str, dict], versions: dict
         "single spaces in the .docx files.",
         "* Non-heading section labels of the draft (`Proces`, `Factsheet`, …) stay ordinary paragraphs.",
         "",
+        "## Made elsewhere",
+        "",
+        "* `suppressions.docx`, `suppressions-libreoffice.docx`: Word comments `letterlint: ignore …` anchored on "
+        "findings, made by `make_suppressions.py` (pandoc, then a LibreOffice re-save); see its docstring.",
+        "* `qa/`: the hand-made ground truth of the question–answer structure (`draft-truth.yaml`, "
+        "`letters-truth.yaml`) and a small numbered letter (`numbered.txt`), used by `tests/qa_eval.py`.",
+        "",
     ]
     (HERE / "README.md").write_text("\n".join(lines), encoding="utf-8")
 
