@@ -117,6 +117,15 @@ def _zaken(text: str) -> list[Identifier]:
     return out
 
 
+
+# the parts after "ECLI": their shape, and what to say when a part has another shape
+ECLI_PARTS = (
+    (r"[A-Za-z]{2}", "landcode «{}» heeft geen twee letters", "country code «{}» is not two letters"),
+    (r"[A-Za-z0-9]{1,7}", "instantiecode «{}» is ongeldig", "court code «{}» is not valid"),
+    (r"\d{4}", "jaartal «{}» heeft geen vier cijfers", "year «{}» is not four digits"),
+    (r"[A-Za-z0-9.]{1,25}", "volgnummer «{}» is ongeldig", "ordinal «{}» is not valid"),
+)
+
 def _eclis(text: str) -> list[Identifier]:
     out = []
     for m in ECLI.finditer(text):
@@ -133,23 +142,11 @@ def _eclis(text: str) -> list[Identifier]:
             reasons_en.append(f"{len(parts)} parts instead of five (ECLI:country:court:year:number)")
             fixable = False
         else:
-            _, country, court, year, ordinal = parts
-            if not regex.fullmatch(r"[A-Za-z]{2}", country):
-                reasons_nl.append(f"landcode «{country}» heeft geen twee letters")
-                reasons_en.append(f"country code «{country}» is not two letters")
-                fixable = False
-            if not regex.fullmatch(r"[A-Za-z0-9]{1,7}", court):
-                reasons_nl.append(f"instantiecode «{court}» is ongeldig")
-                reasons_en.append(f"court code «{court}» is not valid")
-                fixable = False
-            if not regex.fullmatch(r"\d{4}", year):
-                reasons_nl.append(f"jaartal «{year}» heeft geen vier cijfers")
-                reasons_en.append(f"year «{year}» is not four digits")
-                fixable = False
-            if not regex.fullmatch(r"[A-Za-z0-9.]{1,25}", ordinal):
-                reasons_nl.append(f"volgnummer «{ordinal}» is ongeldig")
-                reasons_en.append(f"ordinal «{ordinal}» is not valid")
-                fixable = False
+            for value, (shape, nl, en) in zip(parts[1:], ECLI_PARTS, strict=True):
+                if not regex.fullmatch(shape, value):
+                    reasons_nl.append(nl.format(value))
+                    reasons_en.append(en.format(value))
+                    fixable = False
         if regex.search(SPC, whole):
             reasons_nl.append("geen spaties rond de dubbele punten")
             reasons_en.append("no spaces around the colons")
