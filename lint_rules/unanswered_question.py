@@ -312,33 +312,30 @@ def _numbered(doc, s: Structure, ctx):
         # the question right above has no answer anywhere: this label is most likely a typo for its number
         typo = bool(under_open) and not any(m in antwoord_at for m in under_open)
         for n in nums:
+            if typo and (n not in vraag_at or n in seen_answer):
+                # one finding naming the likely typo, not "no such Vraag" / "answered twice" besides
+                yield _typo(doc, lab, n, under_open, last_vraag)
+                answered.update(under_open)
+                continue
             if n not in vraag_at:
-                if typo:
-                    yield _typo(doc, lab, n, under_open, last_vraag)
-                    answered.update(under_open)
-                else:
-                    yield Finding(
-                        loc,
-                        msg(f"Bij «Antwoord {n}» hoort geen «Vraag {n}»: is het label van de vraag verloren gegaan?",
-                            f"«Antwoord {n}» has no «Vraag {n}»: was the question's label lost?"),
-                        suggestion=msg(f"Zet ‘Vraag {n}’ boven de tekst van de vraag, of corrigeer het nummer.",
-                                       f"Put 'Vraag {n}' above the question's text, or correct the number."),
-                        severity=lower(ctx.severity),
-                    )
+                yield Finding(
+                    loc,
+                    msg(f"Bij «Antwoord {n}» hoort geen «Vraag {n}»: is het label van de vraag verloren gegaan?",
+                        f"«Antwoord {n}» has no «Vraag {n}»: was the question's label lost?"),
+                    suggestion=msg(f"Zet ‘Vraag {n}’ boven de tekst van de vraag, of corrigeer het nummer.",
+                                   f"Put 'Vraag {n}' above the question's text, or correct the number."),
+                    severity=lower(ctx.severity),
+                )
                 continue
             if n in seen_answer:
-                if typo:
-                    yield _typo(doc, lab, n, under_open, last_vraag)
-                    answered.update(under_open)
-                else:
-                    yield Finding(
-                        loc,
-                        msg(f"«Antwoord {n}» staat twee keer in de brief", f"«Antwoord {n}» occurs twice in the letter"),
-                        suggestion=msg("Verwijder het dubbele antwoord of corrigeer het nummer.",
-                                       "Remove the duplicate answer or correct its number."),
-                        related=(Related(_label_loc(doc, seen_answer[n]), msg(f"het eerste Antwoord {n}",
-                                                                               f"the first Antwoord {n}")),),
-                    )
+                yield Finding(
+                    loc,
+                    msg(f"«Antwoord {n}» staat twee keer in de brief", f"«Antwoord {n}» occurs twice in the letter"),
+                    suggestion=msg("Verwijder het dubbele antwoord of corrigeer het nummer.",
+                                   "Remove the duplicate answer or correct its number."),
+                    related=(Related(_label_loc(doc, seen_answer[n]), msg(f"het eerste Antwoord {n}",
+                                                                           f"the first Antwoord {n}")),),
+                )
                 continue
             out_of_order = n not in pending or (
                 last_vraag is not None and n not in last_vraag.numbers and all(m in answered for m in last_vraag.numbers)
