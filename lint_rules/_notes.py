@@ -49,7 +49,7 @@ class Notes:
 
 def notes(doc: Document) -> Notes:
     cache = doc.meta.setdefault("_cache", {})
-    key = ("lint_rules._notes",)
+    key = ("letterlint.lint_rules._notes",)
     if key not in cache:
         cache[key] = _build(doc)
     return cache[key]

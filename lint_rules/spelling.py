@@ -215,8 +215,8 @@ def prepare(options, where):
     config = getattr(where, "config", None)
     if config is not None:
         settings = config.rule_settings("typo")
-        from lint_rules.typo import DEFAULT as TYPO_DEFAULT
-        from lint_rules.typo import lexicon_from_options, typo_matcher
+        from letterlint.lint_rules.typo import DEFAULT as TYPO_DEFAULT
+        from letterlint.lint_rules.typo import lexicon_from_options, typo_matcher
 
         if options.get("use-terms", True):
             accepted |= lexicon_from_options({**TYPO_DEFAULT, **settings}).words()

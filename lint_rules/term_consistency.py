@@ -92,7 +92,7 @@ def prepare(options, where):
     settings = config.rule_settings("typo")
     if not settings.get("enabled", True):
         return None
-    from lint_rules.typo import typo_matcher
+    from letterlint.lint_rules.typo import typo_matcher
 
     return typo_matcher(settings)
 

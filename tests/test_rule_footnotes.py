@@ -73,7 +73,7 @@ W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
                                   DATA / "draft-libreoffice.docx"], ids=lambda p: p.name)
 def test_the_draft_in_every_reader(path):
     """18 footnotes, all matched; one spacing slip; two duplicated texts; one pasted page title; nothing else."""
-    from lint_rules._notes import notes
+    from letterlint.lint_rules._notes import notes
 
     doc = read_path(path)
     info = notes(doc)
@@ -533,7 +533,7 @@ def test_corpus_gives_only_the_inspected_findings():
 @needs_shared
 def test_corpus_notes_are_all_paired():
     """Every real footnote and endnote in the corpus .docx files pairs with its reference."""
-    from lint_rules._notes import notes
+    from letterlint.lint_rules._notes import notes
 
     total = 0
     for path in sorted((CORPUS / "docx").glob("*.docx")) + sorted((CORPUS / "docx-nl").glob("*.docx")):

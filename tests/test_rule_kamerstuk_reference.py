@@ -6,8 +6,8 @@ import pytest
 from citation_table import TABLE
 from conftest import CORPUS, DATA, EXAMPLE, lint_text, needs_shared, run_cli
 
-import lint_rules.identifier_format as identifier_rule
-import lint_rules.kamerstuk_reference as kamerstuk_rule
+import letterlint.lint_rules.identifier_format as identifier_rule
+import letterlint.lint_rules.kamerstuk_reference as kamerstuk_rule
 from letterlint.citations import HouseStyle, judge, parse, parse_moties
 from letterlint.readers import read_bytes
 from letterlint.registry import RuleContext

@@ -3,7 +3,7 @@ import shutil
 import pytest
 from conftest import EXAMPLE, lint_text, run_cli
 
-from lint_rules import spelling
+from letterlint.lint_rules import spelling
 
 HUNSPELL = shutil.which("hunspell")
 DICTIONARY = spelling.find_dictionary("nl_NL") or spelling.find_dictionary("nl")

@@ -92,11 +92,11 @@ def rule_from_module(module: ModuleType, origin: str) -> Rule:
 
 
 def _builtin_modules() -> Iterable[ModuleType]:
-    import lint_rules
+    from letterlint import lint_rules
 
     for info in sorted(pkgutil.iter_modules(lint_rules.__path__), key=lambda i: i.name):
         if not info.name.startswith("_"):
-            yield importlib.import_module(f"lint_rules.{info.name}")
+            yield importlib.import_module(f"letterlint.lint_rules.{info.name}")
 
 
 def _plugin_modules() -> Iterable[tuple[str, ModuleType]]:
