@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import suppress, yamlrules
 from .baseline import with_context
+from .caps import capped
 from .config import Config, ConfigError, _default_source
 from .findings import RANK, Finding, Msg
 from .model import Document
@@ -177,7 +178,7 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[Msg]]:
             continue
         ran[rule_id] = active.ctx.severity
         try:
-            for finding in active.rule.check(doc, active.ctx):
+            for finding in capped(active.rule.check(doc, active.ctx)):
                 findings.append(replace(finding, rule=rule_id, severity=finding.severity or active.ctx.severity))
         except yamlrules.PatternTimeout as exc:
             problems.append(Msg(f"regel {rule_id}: reguliere expressie te traag, overgeslagen ({exc})",
