@@ -38,7 +38,7 @@ import regex
 from letterlint.citations import ERROR, INFO, apply_edits
 from letterlint.findings import Finding, Fix, Msg, msg
 from letterlint.identifiers import scan
-from letterlint.yamlrules import URL
+from letterlint.urls import url_spans
 
 ID = "identifier-format"
 SEVERITY = "error"
@@ -69,7 +69,7 @@ def results(doc, ctx):
         idents = scan(text)
         if not idents:
             continue
-        urls = [m.span() for m in URL.finditer(text)] if ("/" in text or "www" in text) else []
+        urls = list(url_spans(text)) if ("/" in text or "www" in text) else []
         for ident in idents:
             if not ident.problems or not opts[KIND_OPTION[ident.kind]]:
                 continue

@@ -45,7 +45,7 @@ from bisect import bisect_right
 import regex
 
 from letterlint.findings import Finding, Fix, Msg, msg
-from letterlint.yamlrules import URL
+from letterlint.urls import url_spans
 
 ID = "punctuation"
 SEVERITY = "warning"
@@ -122,8 +122,7 @@ def _fmt(m: Msg, **values) -> Msg:
 def _urls(text: str) -> list[tuple[int, int]]:
     """Web and mail addresses, without the punctuation that follows them ("(https://…/a)." keeps its ")." )."""
     spans = []
-    for m in URL.finditer(text):
-        start, end = m.span()
+    for start, end in url_spans(text):
         while end > start and text[end - 1] in ".,;:!?)]»”’'\"":
             if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
                 break  # a bracket that belongs to the address: …/Foo_(bar)

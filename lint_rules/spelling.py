@@ -47,7 +47,7 @@ import regex
 
 from letterlint.findings import Finding, Msg, msg
 from letterlint.lexicon import in_address
-from letterlint.yamlrules import URL
+from letterlint.urls import url_spans
 
 ID = "spelling"
 SEVERITY = "info"
@@ -260,7 +260,7 @@ def check(doc, ctx):
         text = par.text
         if not text or par.kind == "table":
             continue
-        urls = [m.span() for m in URL.finditer(text)] if ("/" in text or "@" in text or "www." in text) else []
+        urls = list(url_spans(text)) if ("/" in text or "@" in text or "www." in text) else []
         for m in WORD.finditer(text):
             word, s, e = m.group(), m.start(), m.end()
             if urls and any(a < e and s < b for a, b in urls):

@@ -48,7 +48,7 @@ import regex
 
 from letterlint.findings import Finding, Fix, Msg, Related, msg
 from letterlint.lexicon import FUNCTION_WORDS
-from letterlint.yamlrules import URL
+from letterlint.urls import url_spans
 
 ID = "term-consistency"
 SEVERITY = "warning"
@@ -130,7 +130,7 @@ def _mostly_capitals(text: str) -> bool:
 def _visible(par) -> str:
     """The paragraph's text with addresses and quotations blanked out (so that they count for nothing)."""
     text = par.text
-    spans = [m.span() for m in URL.finditer(text)] if ("/" in text or "@" in text or "www." in text) else []
+    spans = list(url_spans(text)) if ("/" in text or "@" in text or "www." in text) else []
     if "«" in text or "“" in text or "„" in text or '"' in text or "»" in text or "”" in text:
         spans += [m.span() for m in QUOTED.finditer(text)]
     for m in ADDRESS_HINT.finditer(text):  # a dotted or slashed name: widen to the whole of it
@@ -250,21 +250,24 @@ def check(doc, ctx):
                     consider(form, n, usual, m, "swap")
 
     candidates = []
+    capitals: dict[int, bool] = {}  # per paragraph, asked once (not once per place: quadratic in a long one)
     for rare, usual, n, m, kind in findings:
         first = _places(usual, visible)
         if not first:
             continue
         for par, s, e in _places(rare, visible):
-            if kind == "case" and _mostly_capitals(par.text):
-                continue
+            if kind == "case":
+                if id(par) not in capitals:
+                    capitals[id(par)] = _mostly_capitals(par.text)
+                if capitals[id(par)]:
+                    continue
             candidates.append(((par, s, e), rare, usual, n, m, first[0]))
     candidates.sort(key=lambda c: (c[0][0].part != "body", c[0][0].number, c[0][0].index, c[0][1], -(c[0][2] - c[0][1])))
-    taken: dict[int, list[tuple[int, int]]] = {}
+    taken: dict[int, int] = {}  # per paragraph, the end of the spans taken (they come sorted by start)
     for (par, s, e), rare, usual, n, m, first in candidates:
-        spans = taken.setdefault(id(par), [])
-        if any(a < e and s < b for a, b in spans):
-            continue
-        spans.append((s, e))
+        if s < taken.get(id(par), -1):
+            continue  # overlaps a span taken before
+        taken[id(par)] = max(e, taken.get(id(par), -1))
         found = par.text[s:e]
         suggestion = usual
         if found[:1].isupper() and usual[:1].islower():

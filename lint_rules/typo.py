@@ -50,7 +50,8 @@ from __future__ import annotations
 
 from letterlint.findings import Finding, Fix, Msg, msg
 from letterlint.lexicon import Lexicon, defined_acronyms
-from letterlint.yamlrules import URL, phrases_from_entries
+from letterlint.urls import url_spans
+from letterlint.yamlrules import phrases_from_entries
 
 ID = "typo"
 SEVERITY = "warning"
@@ -134,7 +135,7 @@ def check(doc, ctx):
         text = par.text
         if not text:
             continue
-        urls = [m.span() for m in URL.finditer(text)] if ("/" in text or "@" in text or "www." in text) else []
+        urls = list(url_spans(text)) if ("/" in text or "@" in text or "www." in text) else []
         taken = list(urls)
         for start, end, phrase, suggestion in prepared.phrases.finditer(text):
             if any(s < end and start < e for s, e in urls):

@@ -30,6 +30,7 @@ from .findings import Finding, Fix, Msg, msg
 from .model import Document, Paragraph
 from .phrases import Phrase, PhraseList
 from .registry import Rule, RuleContext
+from .urls import url_spans
 
 URL = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)+/\S*")
 PATTERN_TIMEOUT = 1.0  # seconds per paragraph; a slower user pattern is a configuration problem
@@ -144,7 +145,7 @@ def substitution_findings(doc: Document, phrases: PhraseList, message: Msg, scop
     for par in _blocks(doc, scope):
         if not par.text:
             continue
-        urls = [m.span() for m in URL.finditer(par.text)] if ("/" in par.text or "@" in par.text) else []
+        urls = url_spans(par.text) if ("/" in par.text or "@" in par.text) else ()
         for start, end, phrase, suggestion in phrases.finditer(par.text):
             if any(s < end and start < e for s, e in urls):
                 continue  # web and mail addresses are spelled as they are
