@@ -35,6 +35,7 @@ may come out as a near-miss.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -329,8 +330,9 @@ class Lexicon:
             return
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         last = -1
+        blocked = _Blocked(skip)
         for h in hits:
-            if h.start < last or any(s < h.end and h.start < e for s, e in skip):
+            if h.start < last or blocked.overlaps(h.start, h.end):
                 continue
             last = h.end
             yield h
@@ -366,6 +368,25 @@ class Lexicon:
                 found = text[start:end]
                 out.append(Hit(start, end, found, _match_case(t.text, found, False), "near-miss", t, kind))
         return out
+
+
+class _Blocked:
+    """Spans to leave alone, merged and sorted once, asked by binary search (many hits and many spans in
+    one long paragraph would otherwise compare every pair)."""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        k = bisect_right(self.ends, a)  # the first span that ends after a
+        return k < len(self.starts) and self.starts[k] < b
 
 
 def _case_slip(found: str, term: str) -> bool:
