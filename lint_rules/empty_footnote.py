@@ -24,9 +24,8 @@ Good::
 
 from __future__ import annotations
 
-import regex
-
 from letterlint.findings import Finding, msg
+from letterlint.lazyre import lazy
 
 from ._notes import body_location, notes, noun, ref_desc, ref_related
 
@@ -36,7 +35,7 @@ SUMMARY = msg("Voetnoot of eindnoot zonder tekst", "Footnote or endnote without 
 DEFAULT: dict = {}
 CONF: dict = {}
 
-NOTHING = regex.compile(r"[\s\p{P}]*")
+NOTHING = lazy(r"[\s\p{P}]*")
 
 
 def check(doc, ctx):

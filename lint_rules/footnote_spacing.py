@@ -34,9 +34,8 @@ Good::
 
 from __future__ import annotations
 
-import re
-
 from letterlint.findings import Finding, Fix, msg
+from letterlint.lazyre import lazy_re
 
 from ._notes import context, notes, noun, ref_shown
 
@@ -53,7 +52,7 @@ FIXABLE = True
 SPACES = " \u00a0\u202f"
 # what a reference may follow across a space for that space to be a slip: a word, a number, punctuation
 AFTER_WORD = set(".,;:!?)]»”’\"'%")
-WORD = re.compile(r"\S{1,200}")
+WORD = lazy_re(r"\S{1,200}")
 
 
 def check(doc, ctx):

@@ -33,11 +33,10 @@ Good::
 
 from __future__ import annotations
 
-import regex
-
 from letterlint.citations import ERROR, INFO, apply_edits
 from letterlint.findings import Finding, Fix, Msg, msg
 from letterlint.identifiers import scan
+from letterlint.lazyre import lazy
 from letterlint.urls import url_spans
 
 ID = "identifier-format"
@@ -50,7 +49,7 @@ DEFAULT = {"zaak": True, "ecli": True, "eu-acts": True, "celex": True, "eu-domai
 CONF = {key: {"type": "boolean"} for key in DEFAULT}
 FIXABLE = True
 
-DIGIT = regex.compile(r"\d")
+DIGIT = lazy(r"\d")
 KIND_OPTION = {"zaak": "zaak", "ecli": "ecli", "eu-act": "eu-acts", "celex": "celex"}
 
 

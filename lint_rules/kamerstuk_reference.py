@@ -64,8 +64,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 
-import regex
-
 from letterlint.citations import (
     ERROR,
     INFO,
@@ -86,6 +84,7 @@ from letterlint.citations import (
     parse_moties,
 )
 from letterlint.findings import RANK, Finding, Fix, Msg, Related, msg
+from letterlint.lazyre import lazy
 from letterlint.urls import url_spans
 
 ID = "kamerstuk-reference"
@@ -118,13 +117,13 @@ CONF = {
 }
 FIXABLE = True
 
-MOTIE_BARE = regex.compile(
+MOTIE_BARE = lazy(
     r"(?P<lead>" + WS + r"*\(" + WS + r"*)(?:Kamerstuk" + SPC + r"+)?(?P<d>\d{2}" + SPC + r"?\d{3}(?:-[A-Z0-9]+)?),"
     + WS + r"*(?P<n>\d{1,4})\)"
 )
 
 
-GOES_ON = regex.compile(r"\s*(?:\d|nrs?\.|II?\b|[Vv]ergaderjaar)")
+GOES_ON = lazy(r"\s*(?:\d|nrs?\.|II?\b|[Vv]ergaderjaar)")
 
 
 def _where(doc, par) -> tuple[str, str]:

@@ -42,9 +42,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-import regex
-
 from letterlint.findings import Finding, Fix, Msg, msg
+from letterlint.lazyre import lazy
 from letterlint.urls import url_spans
 
 ID = "punctuation"
@@ -74,20 +73,20 @@ CONF = {
 FIXABLE = True
 
 SP = r"[ \t\u00A0\u202F]"
-DOUBLED = regex.compile(r"(?<![.…\d])\.\.(?![.…\d])|,,|;;|\(" + SP + r"*\(")
-SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{N})\]»”’'])" + SP + r"+([.,;:?!])(?![.…\w])")
-MISSING_SPACE = regex.compile(r"(?<=\p{Ll}\p{Ll})([.?!])(?=\p{Lu}\p{Ll})|(?<=\p{Ll}\p{Ll}),(?=\p{Ll}\p{Ll})")
-SPACE_HINT = regex.compile(SP + r"[.,;:?!]")
-MISSING_SPACE_HINT = regex.compile(r"[.?!]\p{Lu}|,\p{Ll}")
+DOUBLED = lazy(r"(?<![.…\d])\.\.(?![.…\d])|,,|;;|\(" + SP + r"*\(")
+SPACE_BEFORE = lazy(r"(?<=[\p{L}\p{N})\]»”’'])" + SP + r"+([.,;:?!])(?![.…\w])")
+MISSING_SPACE = lazy(r"(?<=\p{Ll}\p{Ll})([.?!])(?=\p{Lu}\p{Ll})|(?<=\p{Ll}\p{Ll}),(?=\p{Ll}\p{Ll})")
+SPACE_HINT = lazy(SP + r"[.,;:?!]")
+MISSING_SPACE_HINT = lazy(r"[.?!]\p{Lu}|,\p{Ll}")
 OPENERS = ("De Het Een Dit Deze Daarom Daarnaast Ook Wij Ik Zij Hij Er Tevens Verder Bovendien Echter Hierbij "
            "Daarbij Daarmee Hiermee Hierdoor Daardoor Momenteel Vervolgens Inmiddels Uiteraard Zoals Wel Niet")
-OPENER = regex.compile(r"(?<=\p{Ll})" + SP + r"+(" + "|".join(OPENERS.split()) + r")" + SP + r"+(?=\p{Ll})")
-WORD_BEFORE = regex.compile(r"(?<![\w.\-])\p{Ll}[\p{Ll}\-]+\p{Ll}$")
-QUOTED = regex.compile(r'«[^»]*»|“[^”]*”|„[^”“]*[”“]|"[^"\n]*"')
-STRAIGHT_QUOTE = regex.compile('"')
-QUOTE_MARK = regex.compile(r"[«»“”„]")
-BRACKET = regex.compile(r"[()\[\]]")
-LABEL = regex.compile(r"(?:^|(?<=[\s;:,(]))(?:\p{L}|\d{1,2}|[ivxIVX]{1,4})\)")
+OPENER = lazy(r"(?<=\p{Ll})" + SP + r"+(" + "|".join(OPENERS.split()) + r")" + SP + r"+(?=\p{Ll})")
+WORD_BEFORE = lazy(r"(?<![\w.\-])\p{Ll}[\p{Ll}\-]+\p{Ll}$")
+QUOTED = lazy(r'«[^»]*»|“[^”]*”|„[^”“]*[”“]|"[^"\n]*"')
+STRAIGHT_QUOTE = lazy('"')
+QUOTE_MARK = lazy(r"[«»“”„]")
+BRACKET = lazy(r"[()\[\]]")
+LABEL = lazy(r"(?:^|(?<=[\s;:,(]))(?:\p{L}|\d{1,2}|[ivxIVX]{1,4})\)")
 NOTHING = Msg("", "")
 
 MESSAGES = {

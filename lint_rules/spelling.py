@@ -46,6 +46,7 @@ from pathlib import Path
 import regex
 
 from letterlint.findings import Finding, Msg, msg
+from letterlint.lazyre import lazy
 from letterlint.lexicon import in_address
 from letterlint.urls import url_spans
 
@@ -66,7 +67,7 @@ CONF = {
     "suggest": {"type": "integer", "minimum": 0, "maximum": 100},
 }
 
-WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-\u2011]*\p{L}\p{M}*|\p{L}")
+WORD = lazy(r"\p{L}[\p{L}\p{M}'’\-\u2011]*\p{L}\p{M}*|\p{L}")
 FOLDERS = ["/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts", "/usr/local/share/hunspell",
            "/opt/homebrew/share/hunspell", "/Library/Spelling", "~/Library/Spelling", "~/.local/share/hunspell"]
 MESSAGE = Msg("«{word}» staat niet in het woordenboek", "«{word}» is not in the dictionary")

@@ -47,6 +47,7 @@ from functools import lru_cache
 import regex
 
 from letterlint.findings import Finding, Fix, Msg, Related, msg
+from letterlint.lazyre import lazy
 from letterlint.lexicon import FUNCTION_WORDS
 from letterlint.urls import url_spans
 
@@ -64,17 +65,17 @@ CONF = {
 }
 FIXABLE = True
 
-CHUNK = regex.compile(r"\w+(?:[-\u2011]\w+)*")
-SEPARATORS = regex.compile(r"[-\u2011 ]")
-SPACE_ONLY = regex.compile(r"[ \t\n\r\u00A0\u202F]+")
-HAS_LETTER = regex.compile(r"\p{L}")
+CHUNK = lazy(r"\w+(?:[-\u2011]\w+)*")
+SEPARATORS = lazy(r"[-\u2011 ]")
+SPACE_ONLY = lazy(r"[ \t\n\r\u00A0\u202F]+")
+HAS_LETTER = lazy(r"\p{L}")
 # a word that is part of a web or mail address or an identifier: rivm.nl, info@ggd.nl, IENW/BSK-2026/1
 # words separated by nothing but spaces (a run of them can hold a multi-word term)
-RUN = regex.compile(r"\w+(?:[-\u2011]\w+)*(?:[ \t\n\r\u00A0\u202F]+\w+(?:[-\u2011]\w+)*)*")
-ADDRESS_HINT = regex.compile(r"\w[.@/]\w")
+RUN = lazy(r"\w+(?:[-\u2011]\w+)*(?:[ \t\n\r\u00A0\u202F]+\w+(?:[-\u2011]\w+)*)*")
+ADDRESS_HINT = lazy(r"\w[.@/]\w")
 # a quotation reproduces someone else's spelling (a newspaper headline, a report's title)
 # (a quotation may run on from the paragraph before or into the next one: hard-wrapped text)
-QUOTED = regex.compile(r'«[^»]*(?:»|$)|^[^«]*»|“[^”]*(?:”|$)|^[^“]*”|„[^”“]*(?:[”“]|$)|"[^"\n]*"')
+QUOTED = lazy(r'«[^»]*(?:»|$)|^[^«]*»|“[^”]*(?:”|$)|^[^“]*”|„[^”“]*(?:[”“]|$)|"[^"\n]*"')
 
 
 MESSAGE = Msg("«{rare}» staat {n}× in het document, «{usual}» {m}×: schrijf het overal op dezelfde manier",

@@ -39,6 +39,12 @@ class ConfigError(Exception):
 
 
 def default_config_path() -> Path:
+    beside = Path(__file__).with_name("rules.yaml")  # the installed wheel; no importlib.resources (start-up)
+    if beside.is_file():
+        return beside
+    checkout = Path(__file__).resolve().parents[2] / "rules.yaml"
+    if checkout.is_file() and (checkout.parent / "lint_rules").is_dir():
+        return checkout  # an editable install or a source checkout: the design card keeps rules.yaml at the top
     packaged = resources.files("letterlint").joinpath("rules.yaml")
     if packaged.is_file():
         return Path(str(packaged))

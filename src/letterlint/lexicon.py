@@ -39,13 +39,13 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-import regex
+from .lazyre import lazy
 
 # a word with hyphens inside it ("RVIM-rapport", "minister-president"), and its parts
-CHUNK = regex.compile(r"\w+(?:[-\u2011]\w+)*")
-PART = regex.compile(r"\w+")
-DEFINED = regex.compile(r"\((\p{Lu}[\p{L}&]{1,11})\)")
-SPACE_ONLY = regex.compile(r"[ \t\n\r\u00A0\u202F]+")
+CHUNK = lazy(r"\w+(?:[-\u2011]\w+)*")
+PART = lazy(r"\w+")
+DEFINED = lazy(r"\((\p{Lu}[\p{L}&]{1,11})\)")
+SPACE_ONLY = lazy(r"[ \t\n\r\u00A0\u202F]+")
 MIN_LENGTH = 4  # near-misses only for terms of four or more letters
 SHORT_WORD = 6  # ... and for a word that is not an acronym, six or more
 # Dutch function words: never an anchor of a multi-word term (they are in every paragraph); for the

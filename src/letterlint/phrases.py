@@ -47,9 +47,17 @@ class Phrase:
 
     def __post_init__(self) -> None:
         self.case = self.effective_case()
-        self.pattern = regex.compile(self.regex_source())
+        self._pattern = None
         first = _WORD.search(self.wrong)
         self.key = _key(first.group()) if first else None
+
+    @property
+    def pattern(self) -> regex.Pattern:
+        """Compiled when first needed: a list of hundreds of phrases is mostly never tried on a letter
+        (only phrases whose first word occurs are), and compiling them all cost more than linting."""
+        if self._pattern is None:
+            self._pattern = regex.compile(self.regex_source())
+        return self._pattern
 
     def effective_case(self) -> str:
         if self.case != "auto":

@@ -28,6 +28,7 @@ from typing import Any
 
 import regex
 
+from .lazyre import lazy_re
 from .model import HEADING, LIST, TABLE, Document, Paragraph
 
 DEFAULT_LABELS = ("Antwoord", "Reactie")
@@ -35,24 +36,24 @@ DEFAULT_PLACEHOLDERS = ("PM", "p.m.", "P.M.", "nog invullen", "invullen", "volgt
                         "[...]", "[..]", "…", "...", "???", "tbd", "TBD")
 
 NUMS = r"\d{1,3}[a-z]?(?:\s*(?:,|en|t/m|tot\s+en\s+met|-|–)\s*\d{1,3}[a-z]?)*"
-PARTY_HEADING = re.compile(
+PARTY_HEADING = lazy_re(
     r"^\s*(?:\d+[.)]?\s+|[IVX]+[.)]?\s+)?(?:Vragen\s+en\s+opmerkingen|Inbreng|Opmerkingen|Vragen)\s+(?:van\s+|vanuit\s+)?"
     r"(?:de\s+)?leden\s+(?:van\s+|der\s+)?(?:de\s+)?(?:fracties?\s+van\s+(?:de\s+)?(?P<party2>.+?)\s*$|(?P<party>.+?)[-\s]fractie\b)",
     re.IGNORECASE,
 )
-NUMBERED = re.compile(rf"^\s*(?P<kind>Vraag|Antwoord)\s+(?P<numbers>{NUMS})\s*[:.]?\s*", re.IGNORECASE)
+NUMBERED = lazy_re(rf"^\s*(?P<kind>Vraag|Antwoord)\s+(?P<numbers>{NUMS})\s*[:.]?\s*", re.IGNORECASE)
 # a numbered label anywhere (PDF text: glued to page furniture "…Aanhangsel 2Antwoord 7", or a flattened letter)
 _LETTER = r"[^\W\d_]"
 _UPPER = r"[A-ZÀ-ÖØ-Þ]"
-NUMBERED_INLINE = re.compile(
+NUMBERED_INLINE = lazy_re(
     rf"(?<!{_LETTER})(?<!-)(?P<kind>Vraag|Antwoord)\s+(?P<numbers>{NUMS})(?![\d_])(?!{_LETTER})\s*[:.]?(?=\s*$|\s+[{_UPPER[1:-1]}«\"“‘'(\[¿])"
 )
 # page furniture of published letters (text extracted from the PDF)
-FURNITURE = re.compile(
+FURNITURE = lazy_re(
     r"^\s*(?:Tweede\s+Kamer,\s+vergaderjaar\s+\S+,\s+Aanhangsel\s*\d*|ah-tk-\d+-\d+|h\s+tk\s+\d+\s+\d+|ISSN\s.*|-{3,}|#+\s*\d+"
     r"|Tweede\s+Kamer\s+der\s+Staten-Generaal\s*\d*|\d{1,3})\s*$"
 )
-PARTY_REF = re.compile(
+PARTY_REF = lazy_re(
     r"^\W*(?:(?:Tot\s+slot|Ten\s+slotte|Tevens|Ook|Daarnaast|Verder|Voorts|Wel|Tegelijkertijd|Bovendien)\s*,?\s+)?"
     r"(?:(?:De|Deze|Voor\s+de|Ook\s+de|Volgens\s+de|Het\s+lid)\s+leden\b|(?:De|Deze)\s+(?:[\w-]+\s+){0,4}?[\w-]*fractie\b"
     rf"|Het\s+lid\s+{_UPPER})",
@@ -65,13 +66,13 @@ _SUBJECT = (r"(?:(?:de|deze|die|ook\s+de)\s+leden(?:\s+van\s+de\s+[^.?!;:]{1,60}
 _ASK = r"(?:vragen|vraagt|verzoeken|verzoekt)"
 _WANT = (r"(?:willen|wil|zouden|zou)\s+(?:\w+\s+){0,3}?(?:graag\s+)?(?:weten|horen|vernemen|ontvangen|zien|een\s+(?:reactie|reflectie|toelichting))"
          r"|(?:ontvangen|vernemen|horen|zien)\s+graag|(?:ontvangen|vernemen|horen)\s+(?:\w+\s+){0,3}?graag")
-_COMPLEMENT = re.compile(
+_COMPLEMENT = lazy_re(
     r"\b(?:of|hoe|wanneer|waarom|welke?|wat|wie|waar|hoeveel|hoelang|waarop|waarmee|waarover|in\s+hoeverre|naar|om|aan"
     r"|de\s+staatssecretaris|de\s+minister|de\s+bewindspersoon|het\s+kabinet|de\s+regering|hem|haar|u|zich\s+af)\b",
     re.IGNORECASE,
 )
-SUBJECT_ASK = re.compile(rf"\b{_SUBJECT}\s+(?:[\w’'-]+\s+){{0,3}}?(?P<verb>{_ASK}|{_WANT})\b", re.IGNORECASE)
-INVERTED_ASK = re.compile(
+SUBJECT_ASK = lazy_re(rf"\b{_SUBJECT}\s+(?:[\w’'-]+\s+){{0,3}}?(?P<verb>{_ASK}|{_WANT})\b", re.IGNORECASE)
+INVERTED_ASK = lazy_re(
     r"\b(?P<verb>vragen|verzoeken)\s+(?:ook\s+|daarom\s+|tevens\s+|dan\s+ook\s+)?(?:de|deze)\s+leden\b"
     r"|\bgraag\s+(?:ontvangen|vernemen|horen|zien|krijgen|weten)\b"
     r"|\b(?:ontvangen|vernemen|horen|zien)\s+(?:de|deze)\s+leden\s+(?:[\w-]+\s+){0,5}?graag\b"
@@ -80,21 +81,21 @@ INVERTED_ASK = re.compile(
     re.IGNORECASE,
 )
 # a direct question that lost its question mark: "Kan de staatssecretaris aangeven hoeveel …"
-VERB_FIRST = re.compile(
+VERB_FIRST = lazy_re(
     r"^\W*(?:En\s+|Zo\s+ja,?\s+|Zo\s+nee,?\s+)?(?:Kan|Kunt|Wil|Wilt|Is|Bent|Deelt|Erkent|Acht|Ziet|Heeft|Hebt|Gaat|Zal|Zou|Wordt)"
     r"\s+(?:de\s+staatssecretaris|de\s+minister|het\s+kabinet|de\s+regering|u|hij)\b"
 )
 # past-tense or narrative uses that look like asking but are not ("vroegen", "werd gevraagd") need no pattern:
 # the verbs above are present tense only.
-QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|„[^”\"]*[”\"]")
+QUOTED = lazy_re(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|„[^”\"]*[”\"]")
 ABBREVIATIONS = frozenset(
     "jl nr nrs c.s o.a i.e d.d e.d m.b.t i.v.m bijv z.g t.a.v p.m art artt vgl zgn resp etc mr dr drs ir prof mevr dhr "
     "blz p pp e.a m.n a.s ca incl excl mln mld min max jr st blz mw e.v.a ir ing bc bv nl n.a.v t.b.v v.w.b d.w.z".split()
 )
 WORD_WINDOW = 200
-_NEXT_CHAR = re.compile(r"\s*(\S)")
-_SENT_END = re.compile(r"[.?!…]+[\"”’»)\]]*(?=\s|$)")
-LINKED_START = re.compile(r"^\W*(?:Zo\s+(?:ja|nee|niet)\b|En\s|Of\s|Indien\s+(?:ja|nee|niet)\b|Als\s+dat\s+zo\s+is\b)",
+_NEXT_CHAR = lazy_re(r"\s*(\S)")
+_SENT_END = lazy_re(r"[.?!…]+[\"”’»)\]]*(?=\s|$)")
+LINKED_START = lazy_re(r"^\W*(?:Zo\s+(?:ja|nee|niet)\b|En\s|Of\s|Indien\s+(?:ja|nee|niet)\b|Als\s+dat\s+zo\s+is\b)",
                              re.IGNORECASE)
 
 
@@ -422,7 +423,7 @@ def _numbered_labels(doc: Document) -> list[NumberLabel]:
     return found
 
 
-_LABEL_HEAD = re.compile(r"(?:[.?!»”\")\]]|\d)\s*$|Aanhangsel\s*\d*\s*$")
+_LABEL_HEAD = lazy_re(r"(?:[.?!»”\")\]]|\d)\s*$|Aanhangsel\s*\d*\s*$")
 
 
 def _party(text: str) -> str | None:
@@ -477,7 +478,7 @@ def _section_lookup(sections: tuple[Section, ...], n: int) -> list[Section | Non
     return out
 
 
-QUESTION_LABEL = re.compile(r"^\W*Vra(?:ag|gen)(?:\s+\d{1,3}[a-z]?)?\s*:\s*")
+QUESTION_LABEL = lazy_re(r"^\W*Vra(?:ag|gen)(?:\s+\d{1,3}[a-z]?)?\s*:\s*")
 
 
 def _question_spans(par: Paragraph) -> tuple[list[tuple[int, int]], str | None]:

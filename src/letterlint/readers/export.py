@@ -20,24 +20,25 @@ from bisect import bisect_left
 
 import regex
 
+from ..lazyre import lazy
 from ..model import HEADING, LIST, TABLE
 from .common import Draft, NoteDraft, assemble
 
-INLINE = regex.compile(
+INLINE = lazy(
     r"(?P<bookmark>\[bookmark: (?P<bname>[^\]\r\n]+)\])"
     r"|(?P<ref>\[(?P<rkind>footnote|endnote)Ref:(?P<rid>-?\d+)\])"
     r"|(?P<body> ?\[(?P<bid>\d+):[ \t])"
     r"|(?P<comment>\tComment by (?P<author>[^:\n]+): )"
     r"|(?P<missing>!!! (?:End|Foot) ?note with ID \"?(?P<mid>-?\d+)\"? not found in document\.?)"
 )
-BRACKET = regex.compile(r"[\[\]]")
+BRACKET = lazy(r"[\[\]]")
 
-HEADING_EXCLUDE = regex.compile(
+HEADING_EXCLUDE = lazy(
     r"^(?:antwoord|reactie|vraag|vragen\s+\d|geachte|hoogachtend|met\s+vriendelijke|bijlage\s*:|datum|kenmerk|betreft)\b",
     regex.IGNORECASE,
 )
-COMMENT_LINE = regex.compile(r"[ \t]*<!--(?P<body>(?:(?!-->).)*)-->[ \t\r]*$")
-LIST_START = regex.compile(r"^\s*(?:[-•·*–▪◦]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
+COMMENT_LINE = lazy(r"[ \t]*<!--(?P<body>(?:(?!-->).)*)-->[ \t\r]*$")
+LIST_START = lazy(r"^\s*(?:[-•·*–▪◦]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
 
 
 class _Brackets:
