@@ -13,7 +13,8 @@ from typing import Any
 
 
 class LazyPattern:
-    __slots__ = ("_args", "_kwargs", "_compiled", "_module")
+    """After the first use, each method asked for is kept on the instance, so later calls (NAME.search in a
+    loop over words) cost a plain attribute lookup, not a call of __getattr__."""
 
     def __init__(self, module: str, *args: Any, **kwargs: Any):
         self._module, self._args, self._kwargs, self._compiled = module, args, kwargs, None
@@ -28,7 +29,11 @@ class LazyPattern:
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:  # search, finditer, pattern, … of the compiled pattern
-        return getattr(self.compiled(), name)
+        if name.startswith("_"):
+            raise AttributeError(name)  # copy, pickle and the attributes of __init__ are not the pattern's
+        value = getattr(self.compiled(), name)
+        setattr(self, name, value)
+        return value
 
     def __repr__(self) -> str:
         return f"lazy({self._args[0]!r})"

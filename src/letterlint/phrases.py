@@ -23,6 +23,7 @@ import regex
 SPACE = r"[\s\u00A0\u202F]+"
 APOSTROPHES = "'’‘`"
 _WORD = regex.compile(r"\w+")
+_KEY = regex.compile(r"(\w{1,4})\w*")  # the first four characters of each word (see _key)
 
 
 def _key(word: str) -> str:
@@ -109,7 +110,7 @@ class PhraseList:
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, Phrase, str]]:
         """(start, end, phrase, suggestion) for each match, in text order, without overlaps."""
-        keys = {_key(w) for w in _WORD.findall(text)}
+        keys = set(map(str.lower, _KEY.findall(text)))  # _key() of every word, without a Python loop
         candidates = [p for k in keys if k in self._by_key for p in self._by_key[k]]
         candidates += self._by_key.get(None, [])
         hits = []
