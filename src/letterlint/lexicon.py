@@ -35,6 +35,7 @@ may come out as a near-miss.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -301,17 +302,22 @@ class Lexicon:
                     boring.add(word)
         if boring.issuperset(words):
             return  # the common case: nothing in this paragraph is near a protected term
+        del words
         hits: list[Hit] = []
-        chunks = []
-        anchored = False
+        # word positions as arrays (16 bytes a word): a multi-word term is looked for around its anchors
+        starts, ends, anchors = array("q"), array("q"), []
         caps_context = None
         for m in CHUNK.finditer(text):
             word = m.group()
-            start = m.start()
-            chunks.append((word, start, m.end()))
+            start, end = m.span()
+            starts.append(start)
+            ends.append(end)
+            if word in boring:
+                continue
             found, anchor = classify(word)
-            anchored = anchored or anchor
-            if not found or in_address(text, start, m.end()):
+            if anchor:
+                anchors.append(len(starts) - 1)
+            if not found or in_address(text, start, end):
                 continue  # rivm.nl, info@ggd.nl: a domain is spelled as it is
             for offset, length, piece, kind, t, edit in found:
                 if piece in defined:
@@ -324,8 +330,8 @@ class Lexicon:
                         hits.append(Hit(s, s + length, piece, t.text, "case", t))
                 else:
                     hits.append(Hit(s, s + length, piece, _match_case(t.text, piece, t.acronym), "near-miss", t, edit))
-        if anchored:
-            hits += self._multi(text, chunks)
+        if anchors:
+            hits += self._multi(text, starts, ends, anchors)
         if not hits:
             return
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -337,22 +343,26 @@ class Lexicon:
             last = h.end
             yield h
 
-    def _multi(self, text: str, chunks: list[tuple[str, int, int]]) -> list[Hit]:
+    def _multi(self, text: str, starts: array, ends: array, anchors: list[int]) -> list[Hit]:
+        """Multi-word terms with one word slipped, around the words that anchor a term (indices)."""
         out = []
-        lowers = [c[0].lower() for c in chunks]
-        for j, lower in enumerate(lowers):
-            for t, i in self._anchors.get(lower, ()):
+
+        def word(q: int) -> str:
+            return text[starts[q]:ends[q]]
+
+        for j in anchors:
+            for t, i in self._anchors.get(word(j).lower(), ()):
                 s = j - i
                 n = len(t.words)
-                if s < 0 or s + n > len(chunks):
+                if s < 0 or s + n > len(starts):
                     continue
-                window = lowers[s:s + n]
+                window = [word(q).lower() for q in range(s, s + n)]
                 misses = [k for k in range(n) if window[k] != t.words[k]]
                 if len(misses) != 1:
                     continue
                 k = misses[0]
                 got, want = window[k], t.words[k]
-                written, term_word = chunks[s + k][0], t.text.split()[k]
+                written, term_word = word(s + k), t.text.split()[k]
                 if term_word[:1].isupper() != written[:1].isupper() and not (k == 0 and written[:1].isupper()):
                     continue  # "het eerste kader" is no slip of "Eerste Kamer"
                 if _letters(want) < MIN_LENGTH or _letters(got) < MIN_LENGTH - 1:
@@ -362,8 +372,8 @@ class Lexicon:
                     continue
                 if " ".join(window) in self.accepted_phrases:
                     continue
-                start, end = chunks[s][1], chunks[s + n - 1][2]
-                if any(not SPACE_ONLY.fullmatch(text[chunks[q][2]:chunks[q + 1][1]]) for q in range(s, s + n - 1)):
+                start, end = starts[s], ends[s + n - 1]
+                if any(not SPACE_ONLY.fullmatch(text[ends[q]:starts[q + 1]]) for q in range(s, s + n - 1)):
                     continue
                 found = text[start:end]
                 out.append(Hit(start, end, found, _match_case(t.text, found, False), "near-miss", t, kind))
