@@ -151,7 +151,7 @@ def _visible(par) -> str:
 
 def _counts(doc, max_words: int) -> tuple[dict[str, Counter], list]:
     """key → Counter(form) for every word and run of up to max_words words; and the visible texts."""
-    tokens: list[str] = []
+    counts: Counter = Counter()  # counted run by run: a list of every word and form of a long text is big
     visible = []
     content = _content
     for par in doc.blocks():
@@ -159,12 +159,13 @@ def _counts(doc, max_words: int) -> tuple[dict[str, Counter], list]:
             continue
         text = _visible(par)
         visible.append((par, text))
-        for run in RUN.findall(text):
-            words = run.split()
-            tokens += words
+        for run in RUN.finditer(text):
+            words = run.group().split()
+            counts.update(words)
             if max_words < 2 or len(words) < 2:
                 continue
             flags = [content(w) for w in words]
+            tokens = []
             for i in range(len(words) - 1):
                 if not flags[i]:
                     continue
@@ -174,7 +175,7 @@ def _counts(doc, max_words: int) -> tuple[dict[str, Counter], list]:
                         break
                     form += " " + words[j]
                     tokens.append(form)
-    counts = Counter(tokens)
+            counts.update(tokens)
     groups: dict[str, dict[str, int]] = {}
     for form, n in counts.items():
         key = form.lower().replace(" ", "").replace("-", "").replace("\u2011", "")
