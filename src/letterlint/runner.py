@@ -13,7 +13,7 @@ from pathlib import Path
 from . import suppress, yamlrules
 from .baseline import with_context
 from .config import Config, ConfigError, _default_source
-from .findings import RANK, Finding, Msg
+from .findings import RANK, Finding, Msg, Severity
 from .model import Document
 from .readers import SUPPORTED, InputError, kind_of, read_bytes, read_path
 from .registry import Rule, RuleContext, builtin_rules
@@ -99,7 +99,7 @@ def build_plan(config: Config, select: Iterable[str] | None = None, ignore: Iter
             options = dict(settings)
         else:
             options = {**rule.default, **{k: v for k, v in settings.items() if k not in ("enabled", "severity")}}
-        ctx = RuleContext(rule=rule_id, severity=settings.get("severity", rule.severity), options=options,
+        ctx = RuleContext(rule=rule_id, severity=Severity(settings.get("severity", rule.severity)), options=options,
                           settings=config.settings)
         if rule.prepare is not None:
             ctx.prepared = rule.prepare(options, _Where(config, rule_id))

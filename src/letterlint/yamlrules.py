@@ -26,7 +26,7 @@ from typing import Any
 
 import regex
 
-from .findings import Finding, Fix, Msg, msg
+from .findings import Finding, Fix, Msg, Severity, msg
 from .model import Document, Paragraph
 from .phrases import Phrase, PhraseList
 from .registry import Rule, RuleContext
@@ -180,7 +180,7 @@ def build(rule_id: str, options: dict[str, Any]) -> Rule:
     doc = options.get("description") or f"A {options['kind']} rule defined in the configuration."
     return Rule(
         id=rule_id,
-        severity=options.get("severity", "warning"),
+        severity=Severity(options.get("severity", "warning")),
         summary=msg(summary),
         doc=doc,
         default={},

@@ -19,6 +19,7 @@ from ..model import (
     Directive,
     Document,
     Field,
+    Format,
     Note,
     NoteRef,
     Paragraph,
@@ -283,7 +284,7 @@ def assemble(
 
     return Document(
         path=path,
-        format=fmt,
+        format=Format(fmt),
         paragraphs=tuple(paragraphs),
         notes=tuple(note_objs),
         note_refs=tuple(refs),
