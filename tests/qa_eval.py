@@ -1,7 +1,7 @@
 """The question–answer test set of issue 3: real documents with a hand-made ground truth, and variants made
 from them at run time (an answer deleted, a label dropped or misspelled, two questions merged, numbered answers
 deleted, swapped or renumbered).  `evaluate()` lints them all and counts true and false findings;
-tests/test_qa_quality.py asserts the figures and the README reports them.  Run it to print the table:
+tests/test_qa_quality.py asserts the figures and docs/quality.md reports them.  Run it to print the table:
 
     .venv/bin/python tests/qa_eval.py [--shared DIR] [-v]
 
