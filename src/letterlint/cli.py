@@ -436,13 +436,13 @@ def _subcommand(name: str, argv: list[str]) -> int:
     if name == "rules":
         width = max(len(r) for r in rules)
         for rule_id in sorted(rules):
-            rule = rules[rule_id]
+            listed = rules[rule_id]
             settings = config.rule_settings(rule_id)
-            enabled = settings.get("enabled", rule.enabled)
-            severity = settings.get("severity", rule.severity)
+            enabled = settings.get("enabled", listed.enabled)
+            severity = settings.get("severity", listed.severity)
             state = "" if enabled else (" (uit)" if lang == "nl" else " (off)")
-            fix = " [fix]" if rule.fixable else ""
-            print(f"{rule_id:<{width}}  {severity:<7}  {rule.summary(lang)}{fix}{state}")
+            fix = " [fix]" if listed.fixable else ""
+            print(f"{rule_id:<{width}}  {severity:<7}  {listed.summary(lang)}{fix}{state}")
         return 0
     rule = rules.get(args.rule)
     if rule is None:

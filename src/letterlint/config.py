@@ -197,7 +197,7 @@ def _describe(error) -> str:
         expected = expected if isinstance(expected, list) else [expected]
         names = {"string": "a string", "object": "a mapping", "array": "a list", "boolean": "true/false",
                  "integer": "a whole number", "number": "a number", "null": "nothing"}
-        return f"expected {' or '.join(names.get(t, t) for t in expected)}, got {_typename(inst)} {_short(inst)}"
+        return f"expected {' or '.join(str(names.get(t, t)) for t in expected)}, got {_typename(inst)} {_short(inst)}"
     if v == "enum":
         return f"expected one of {', '.join(map(str, error.validator_value))}, got {_short(inst)}"
     if v == "const":

@@ -18,7 +18,7 @@ class Severity(StrEnum):
 
 
 SEVERITIES = tuple(Severity)  # from least to most severe
-RANK = {name: i for i, name in enumerate(SEVERITIES)}  # also answers for the plain words ("error")
+RANK: dict[str, int] = {name: i for i, name in enumerate(SEVERITIES)}  # also answers for the plain words ("error")
 
 
 def lower(severity: str) -> Severity:
@@ -86,7 +86,7 @@ class Finding:
     message: Msg
     suggestion: Msg | None = None
     fix: Fix | None = None
-    severity: Severity | None = None  # set by a rule only where it differs from the configured severity
+    severity: str | None = None  # a Severity; set by a rule only where it differs from the configured one
     related: tuple[Related, ...] = ()
     rule: str = ""  # filled in by the runner
     context: str = ""  # filled in by the runner: the offending text with the text around it (baselines, SARIF)

@@ -230,7 +230,7 @@ class Document:
         return self.paragraphs
 
     @cached_property
-    def notes_by_key(self) -> dict[tuple[str, str], Note]:
+    def notes_by_key(self) -> dict[tuple[str, str | None], Note]:
         return {(n.kind, n.id): n for n in self.notes}
 
     @cached_property
@@ -268,7 +268,7 @@ class Document:
     def locate_raw(self, paragraph: Paragraph, raw_start: int, raw_end: int) -> Location:
         """Location of the span [raw_start, raw_end) of `paragraph.raw`."""
         text = paragraph.raw[raw_start:raw_end]
-        common = dict(
+        common: dict[str, Any] = dict(
             paragraph=paragraph.number,
             heading=paragraph.heading,
             text=text,

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
-from .findings import Msg, Severity, as_msg
+from .findings import Msg, Severity, as_msg, msg
 from .model import Document
 
 
@@ -84,7 +84,7 @@ def rule_from_module(module: ModuleType, origin: str) -> Rule:
     return Rule(
         id=module.ID,
         severity=_severity(module),
-        summary=as_msg(module.SUMMARY),
+        summary=as_msg(module.SUMMARY) or msg(""),
         doc=(module.__doc__ or "").strip(),
         default=dict(getattr(module, "DEFAULT", {})),
         conf=dict(getattr(module, "CONF", {})),
@@ -100,8 +100,7 @@ def rule_from_module(module: ModuleType, origin: str) -> Rule:
 
 
 def _builtin_modules() -> Iterable[ModuleType]:
-    from letterlint import lint_rules
-
+    lint_rules = importlib.import_module("letterlint.lint_rules")  # by name: mapped into the package (see __init__)
     for info in sorted(pkgutil.iter_modules(lint_rules.__path__), key=lambda i: i.name):
         if not info.name.startswith("_"):
             yield importlib.import_module(f"letterlint.lint_rules.{info.name}")

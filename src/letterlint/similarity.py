@@ -134,8 +134,8 @@ def token_spans(text: str, start: int = 0, end: int | None = None, limit: int | 
 def ids_of(words: Sequence[str]) -> list[int]:
     ids = list(map(_TOKEN_IDS.get, words))
     if None in ids:
-        ids = [i if i is not None else token_id(w) for i, w in zip(ids, words, strict=True)]
-    return ids
+        return [i if i is not None else token_id(w) for i, w in zip(ids, words, strict=True)]
+    return ids  # type: ignore[return-value]  # no None in it
 
 
 def shingles(ids: Sequence[int], k: int = K) -> list[int]:
@@ -381,7 +381,7 @@ def count_and_post(index: dict[int, int | list[int]], shared, me: int, cap: int)
     counts: dict[int, int] = {}
     for h in shared:
         posting = index[h]
-        if type(posting) is int:
+        if isinstance(posting, int):
             counts[posting] = counts.get(posting, 0) + 1
             index[h] = [posting, me]
         else:

@@ -81,7 +81,7 @@ def _scan(src: str, start: int, end: int, draft: Draft, base: int, allow_bodies:
         elif kind == "body" and allow_bodies:
             close = _close_of(src, m.end())
             unclosed = close is None
-            if unclosed:  # no closing bracket anywhere: the body runs to the end of its line
+            if close is None:  # no closing bracket anywhere: the body runs to the end of its line
                 close = src.find("\n", m.end())
                 close = len(src) if close == -1 else close
             found_bodies.append((m.group("bid"), m.start(), m.end(), close, unclosed))

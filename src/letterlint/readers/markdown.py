@@ -220,7 +220,7 @@ def read_markdown(text: str, path: str, meta: dict | None = None):
         d.level = block.level
         drafts.append(d)
     # a note's paragraph number is that of the paragraph that first references it
-    hosts = {}
+    hosts: dict[tuple[str, str], int] = {}
     for i, d in enumerate(drafts):
         for kind, nid, *_ in d.refs:
             hosts.setdefault((kind, nid), i)

@@ -55,7 +55,17 @@ from .units import (
     labels,
     placeholders,
 )
-from .words import _WORD, STOPWORDS, Rarity, WordMatcher, content_words, norm, rarity, stop_tokens
+from .words import (
+    _WORD,
+    STOPWORDS,
+    Rarity,
+    WordMatcher,
+    build_rarity,
+    content_words,
+    norm,
+    rarity,
+    stop_tokens,
+)
 
 # the public names, re-exported: `from letterlint.structure import …` keeps working as before the split
 __all__ = [
@@ -97,6 +107,8 @@ __all__ = [
     "sentences",
     "stop_tokens",
     "structure",
+    "build_structure",
+    "build_rarity",
 ]
 
 
@@ -105,11 +117,13 @@ def structure(doc: Document, settings: Mapping[str, Any] | None = None) -> Struc
     key = ("structure", labels(settings))
     cache = doc.meta.setdefault("_cache", {})
     if key not in cache:
-        cache[key] = _build(doc, settings)
+        cache[key] = build_structure(doc, settings)
     return cache[key]
 
 
-def _build(doc: Document, settings: Mapping[str, Any]) -> Structure:
+def build_structure(doc: Document, settings: Mapping[str, Any]) -> Structure:
+    """Read the structure afresh (`structure` caches it): a numbered letter where its labels say so, else
+    a labelled one."""
     matcher = LabelMatcher(labels(settings))
     found = _numbered_labels(doc)
     vraag = sum(1 for x in found if x.kind == "vraag")

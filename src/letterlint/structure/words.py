@@ -127,11 +127,16 @@ class Rarity:
 def rarity(doc: Document) -> Rarity:
     cache = doc.meta.setdefault("_cache", {})
     if "rarity" not in cache:
-        df: Counter = Counter()
-        n = 0
-        for p in doc.paragraphs:
-            if p.text.strip():
-                n += 1
-                df.update(set(content_words(p.text)))
-        cache["rarity"] = Rarity(df, n)
+        cache["rarity"] = build_rarity(doc)
     return cache["rarity"]
+
+
+def build_rarity(doc: Document) -> Rarity:
+    """How many body paragraphs use each content word (`rarity` caches it)."""
+    df: Counter = Counter()
+    n = 0
+    for p in doc.paragraphs:
+        if p.text.strip():
+            n += 1
+            df.update(set(content_words(p.text)))
+    return Rarity(df, n)
