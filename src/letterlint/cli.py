@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import NoReturn
 
 from . import __version__
 from .registry import RuleDefinitionError
@@ -20,7 +21,7 @@ SUBCOMMANDS = ("rules", "explain")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # one line, exit 2
+    def error(self, message: str) -> NoReturn:  # one line, exit 2
         sys.stderr.write(f"letterlint: {message} (see letterlint --help)\n")
         sys.exit(2)
 

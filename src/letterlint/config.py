@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -76,7 +77,7 @@ class Source:
         return ConfigError(self.name, self.line_of(path), keypath(path), message)
 
 
-def keypath(path) -> str:
+def keypath(path: Iterable[Any]) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))

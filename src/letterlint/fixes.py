@@ -31,9 +31,13 @@ import stat
 import tempfile
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .findings import Finding, Msg
 from .model import Document
+
+if TYPE_CHECKING:  # only for the annotation: the runner is imported when fix_bytes runs
+    from .runner import Plan
 
 MAX_PASSES = 8
 NOT_RESOLVED = Msg("de herstelling loste de bevinding niet op", "the fix did not resolve the finding")
@@ -239,7 +243,7 @@ def apply_docx(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, li
 # -- a whole file ----------------------------------------------------------------------------------------
 
 
-def fix_bytes(data: bytes, path: str, plan, unsafe: bool = False) -> FixOutcome:
+def fix_bytes(data: bytes, path: str, plan: Plan, unsafe: bool = False) -> FixOutcome:
     """Fix `data` (the content of `path`) in memory, pass after pass.  Raises InputError for unreadable input."""
     from .readers import read_bytes
     from .runner import lint_document

@@ -27,7 +27,7 @@ import regex
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from ..model import HEADING, LIST, TABLE
+from ..model import HEADING, LIST, TABLE, Document
 from ..textmap import TextBuilder
 from .common import LEAKED_BOOKMARK, OLE_MAGIC, Draft, InputError, NoteDraft, assemble
 
@@ -504,7 +504,7 @@ def _first_part(rels: dict, kind: str) -> str | None:
     return rels[kind][0][1] if rels.get(kind) else None
 
 
-def read_docx(data: bytes, path: str):
+def read_docx(data: bytes, path: str) -> Document:
     pkg = Package(data)
     main = _first_part(pkg.relationships(""), "officeDocument")
     if main is None or not pkg.has(main):
