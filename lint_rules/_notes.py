@@ -151,8 +151,8 @@ def _pair_markdown(doc: Document, info: Notes) -> None:
 
 def _pair_docx(doc: Document, info: Notes) -> None:
     by_key: dict[tuple[str, str], Note] = {}
-    for each in doc.notes:
-        by_key.setdefault((each.kind, each.id), each)  # Word uses the first of two notes with one id
+    for note in doc.notes:
+        by_key.setdefault((note.kind, note.id), note)  # Word uses the first of two notes with one id
     for ref in info.refs:
         note = by_key.get((ref.kind, ref.id))
         if note is None:
