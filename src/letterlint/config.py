@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from .findings import Severity
 from .registry import Rule, builtin_rules
 
 DEFAULT = "default"
@@ -257,7 +258,7 @@ def _validate(instance: Any, schema_: dict, source: Source, prefix: tuple) -> No
 def rule_schema(rule: Rule) -> dict:
     properties = {
         "enabled": {"type": "boolean"},
-        "severity": {"enum": ["error", "warning", "info"]},
+        "severity": {"enum": [s.value for s in reversed(Severity)]},  # error, warning, info: as messages list them
         **rule.conf,
     }
     return {"$defs": schema()["$defs"], "type": "object", "additionalProperties": False, "properties": properties}
