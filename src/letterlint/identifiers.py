@@ -36,7 +36,7 @@ EU_ACT = regex.compile(
     r"|(?:[Gg]edelegeerd" + SPC + r"+|[Uu]itvoerings)?[Bb]esluit|[Kk]aderbesluit)"
     r"(?P<gap>" + SPC + r"+)"
     r"(?:(?P<dom>\((?:EU|EG|EEG|EGKS|Euratom|EU," + SPC + r"?Euratom|GBVB|JBZ)\))(?P<gap2>" + SPC + r"+))?"
-    r"(?P<nr>[Nn]r\." + SPC + r"?)?"
+    r"(?P<nr>(?P<nrlab>[Nn]r\.?|[Nn][Oo]\.?|[Nn][º°])" + SPC + r"?)?"  # "nr."; English "No", "nr" without its stop
     r"(?P<a>\d{1,4})/(?P<b>\d{1,4})(?:/(?P<dom2>EU|EG|EEG|EGKS|Euratom|GBVB|JBZ))?(?![\w/])"
 )
 NEW_STYLE_FROM = 2015  # acts from 1 January 2015 on are numbered "(domain) YYYY/N"
@@ -177,6 +177,15 @@ def _full_year(s: str) -> int:
     return y
 
 
+def _eu_label(m) -> Problem:
+    """ "Verordening (EU) No 123/2011": English (or "nr" without its stop) in a Dutch citation."""
+    lab = m.group("nrlab")
+    why_nl = "Engels" if lab[:2].lower() == "no" or lab[-1] in "º°" else "zonder punt"
+    why_en = "English" if why_nl == "Engels" else "without its full stop"
+    return Problem("eu-label", ERROR, f"«{lab}» ({why_nl}) in een Nederlandse verwijzing: schrijf «nr.»",
+                   f"«{lab}» ({why_en}) in a Dutch citation: write «nr.»", (Edit(m.start("nr"), m.end("nr"), "nr. "),))
+
+
 def _eu_acts(text: str) -> list[Identifier]:
     out = []
     for m in EU_ACT.finditer(text):
@@ -214,6 +223,8 @@ def _eu_acts(text: str) -> list[Identifier]:
             new_form = f"{kind} {dom} {year}/{number}"
             old_form = (f"{kind} {dom} nr. {number}/{year}" if verordening
                         else f"{kind} {year}/{number}/{dom.strip('()')}")
+            if nr is not None and layout != "new+nr" and m.group("nrlab") != "nr.":
+                add(_eu_label(m))
             if dom2 is not None:
                 right = new_form if year >= NEW_STYLE_FROM else f"{kind} {year}/{number}/{dom2}"
                 add(Problem("eu-mixed", ERROR, f"«{m.group()}» mengt de oude en de nieuwe nummering: schrijf «{right}»",

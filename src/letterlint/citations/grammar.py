@@ -39,17 +39,21 @@ YEAR = regex.compile(
 )
 _ROMAN_SUFFIX = r"(?:[IVXL]{1,6}[AB]?|[A-HJ])(?![\w'’])"
 DOSSIER = regex.compile(
-    r"(?P<num>(?<![\d.,/])(?:\d{2}" + SPC + r"\d{3}(?![\d/])|\d{1,7}(?![\d/:]|[.,]\d)))"
+    r"(?P<num>(?<![\d.,/])(?:\d{2}" + SPC + r"\d{3}(?![\d/])"
+    r"|\d{2}\.\d{3}(?![\d/]|[.,]\d)"  # "34.775": a thousands separator (an error, but still a dossier)
+    r"|\d{1,3}" + SPC + r"\d{3,4}(?![\d/]|[.,]\d)"  # "31 3050": the space in the wrong place or a digit too many
+    r"|\d{1,7}(?![\d/:]|[.,]\d)))"
     r"(?:(?P<sufsep>" + SPC + r"?-" + SPC + r"?|" + SPC + r")(?P<suf>" + _ROMAN_SUFFIX + r")"
     r"|(?P<sufsep>-)(?P<suf>\d{2})(?!\d)"
     r"|(?P<sufsep>" + SPC + r"+)(?P<suf>hoofdstuk" + SPC + r"+[IVXL]+)(?!\w))?"
     r"(?P<rw>" + SPC + r"?-?\(R" + SPC + r"?\d{3,4}\))?"
 )
 DOSSIER_STRICT = regex.compile(r"(?<![\w/.,-])(?:\d{2}" + SPC + r"\d{3}|\d{5})(?![\w/])")
+ZAAK_NUMBER = regex.compile(r"(?:18|19|20)\d{2}[ZzDd]\d{3,7}(?![\w/])")  # a zaak or document number: 2019Z01234
 NUMBERED_SUBDOSSIERS = {"21501"}  # 21 501-07, 21501-20: the EU Council series; elsewhere "-NN" is a paper number
 HYPHEN_NUMBER = regex.compile(r"-(?P<hn>\d{1,4}[a-z]?)(?![\w/])")
 LABEL = regex.compile(
-    r"(?P<lab>[Nn][Rr][Ss]?\.|[Nn]rs?:|[Nn]rs?(?=" + SPC + r"|\d)|[Nn]os?\.|[Nn]ummers?(?=" + SPC + r"))"
+    r"(?P<lab>[Nn][Rr][Ss]?\.|[Nn]rs?:|[Nn]rs?(?=" + SPC + r"|\d)|[Nn]os?\.|[Nn][Oo](?=" + SPC + r"\d)|[Nn]ummers?(?=" + SPC + r"))"
     r"(?P<gap>" + WS + r"*)"
 )
 _VAL = r"(?:\d{1,5}[a-z]?(?![\w/])|[A-Z]{1,3}(?![\w'’]))"
@@ -67,7 +71,7 @@ PAGE = regex.compile(
 )
 ITEM = regex.compile(r"item" + SPC + r"+\d+(?!\w)")
 COMPACT = regex.compile(
-    r"(?<![\w/.,-])(?P<num>\d{2}" + SPC + r"\d{3}|\d{5})(?![\d/])"
+    r"(?<![\w/.,-])(?P<num>\d{2}[.\u00a0\u202f ]\d{3}|\d{5})(?![\d/])"
     r"(?:(?P<sufsep>" + SPC + r"?-" + SPC + r"?|" + SPC + r")(?P<suf>" + _ROMAN_SUFFIX + r")|(?P<sufsep>-)(?P<suf>\d{2})(?!\d))?"
     r"(?P<rw>" + SPC + r"?-?\(R" + SPC + r"?\d{3,4}\))?"
     r"(?=" + WS + r"*,?" + WS + r"*(?:[Nn]rs?[.:]|[Nn]rs?" + SPC + r"\d|[Nn]o\.))"

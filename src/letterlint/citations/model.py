@@ -54,10 +54,13 @@ class Dossier:
 
     @property
     def spaced(self) -> bool | None:
-        """True for "28 089", False for "28089", None when the number is not five digits."""
+        """True for "28 089", False for "28089", None when the number is not five digits written one of those ways."""
+        t = self.number.text
         if len(self.digits) != 5:
             return None
-        return len(self.number.text) == 6
+        if len(t) == 5:
+            return False
+        return True if len(t) == 6 and t[2].isspace() else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,7 @@ class Reference:
     ek_letter: Span | None = None  # "A" in "Kamerstukken I 2009/10, 32217, A"
     item: Span | None = None
     page: Span | None = None
+    zaak: Span | None = None  # "2019Z01234" in "Kamerstuk 2019Z01234": a zaak or document number under the label
     seps: dict[str, Span] = field(default_factory=dict)  # the separator before each part, by part name
     wrapped: bool = False  # runs to the end of its line, and the next line seems to go on with it
 
@@ -143,9 +147,12 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class HouseStyle:
+    """The house style a citation is judged against (settings `house-style`, see citations/house.py)."""
+
     year_style: str = "2023/24"  # one of YEAR_STYLES, or "any"
     dossier_space: bool | None = None  # the document's spacing: True "28 089", False "28089", None unknown
-    singular_plural: bool = True
+    kamerstuk: str = "by-count"  # "Kamerstuk" for one paper, "Kamerstukken" for several | "plural" always | "any"
     punctuation: bool = True  # commas between the parts, "nr. 5" with a space
     handelingen_item: bool = True
-
+    chamber: bool = True  # "Kamerstukken II 2023/24", "Handelingen II": the Kamer given with the year
+    motie: str = "hyphen"  # "motie-Grinwis" | "any"

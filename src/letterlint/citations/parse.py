@@ -26,6 +26,7 @@ from .grammar import (
     VALUES,
     YEAR,
     YEARISH,
+    ZAAK_NUMBER,
 )
 from .model import Dossier, Motie, Numbers, Reference, Span, Year
 
@@ -72,6 +73,38 @@ def _sep(text: str, pos: int) -> tuple[Span, int]:
 
 
 def _parse_keyword(text: str, m, continues: bool = False) -> Reference | None:
+    """The reference that keyword match `m` starts, part by part, or None when it is not a citation."""
+    ref, pos = _start(m)
+    pos = _parse_chamber_year(text, ref, pos, heading=m.group("tk") is not None)
+    if ref.kind == "kamerstuk":
+        sep, p = _sep(text, pos)
+        z = ZAAK_NUMBER.match(text, p) if sep.text else None
+        if z is not None:  # "Kamerstuk 2019Z01234": a zaak number under the wrong label
+            ref.zaak, ref.seps["zaak"] = _span(z), sep
+            pos = z.end()
+        else:
+            pos = _parse_dossiers(text, pos, ref, keyword_form=True)
+    pos = _parse_numbers(text, ref, pos)
+    for name, rx in (("item", ITEM), ("page", PAGE)):
+        sep, p = _sep(text, pos)
+        x = rx.match(text, p) if sep.text else None
+        if x is not None:
+            setattr(ref, name, _span(x))
+            ref.seps[name] = sep
+            pos = x.end()
+    ref.end = pos
+    ref.text = text[ref.start : ref.end]
+    ref.wrapped = continues and REST_IS_BLANK.match(text, ref.end) is not None
+    if ref.family != "vergaderjaar" and ref.year is not None:
+        if ref.chamber is not None:
+            ref.family = "full"
+        elif ref.year.word is not None:
+            ref.family = "vergaderjaar"
+    return ref if _is_citation(ref) else None
+
+
+def _start(m) -> tuple[Reference, int]:
+    """The reference as far as its keyword (and "Bijlage bij" before it)."""
     if m.group("kst") is not None:
         kind, kw = "kamerstuk", _span(m, "kst")
     elif m.group("ah") is not None:
@@ -83,68 +116,51 @@ def _parse_keyword(text: str, m, continues: bool = False) -> Reference | None:
     ref = Reference(kind=kind, family="short", start=m.start(), end=m.end(), text="", keyword=kw)
     if m.group("bij") is not None:
         ref.bijlage = _span(m, "bij")
-    pos = m.end()
-    if m.group("tk") is not None:
-        ref.family = "vergaderjaar"
-        kw_text = kw.text.rstrip(" ,\u00a0\u202f\t\n")
-        ref.keyword = Span(kw.start, kw.start + len(kw_text), kw_text)
-        pos = ref.keyword.end
-
-    last = pos
-    # Kamer
     if m.group("tk") is None:
+        return ref, m.end()
+    ref.family = "vergaderjaar"  # "Tweede Kamer, vergaderjaar …": the heading of a paper
+    kw_text = kw.text.rstrip(" ,\u00a0\u202f\t\n")
+    ref.keyword = Span(kw.start, kw.start + len(kw_text), kw_text)
+    return ref, ref.keyword.end
+
+
+def _parse_chamber_year(text: str, ref: Reference, pos: int, heading: bool) -> int:
+    if not heading:
         sep, p = _sep(text, pos)
         c = CHAMBER.match(text, p) if sep.text and "," not in sep.text else None
         if c is not None:
             ref.chamber, ref.seps["chamber"] = _span(c, "c"), sep
-            pos = last = c.end()
-    # vergaderjaar
+            pos = c.end()
     sep, p = _sep(text, pos)
     y = YEAR.match(text, p) if sep.text else None
     if y is not None:
         ref.year = Year(_span(y), int(y.group("y1")), y.group("y2"), y.group("sep"), y.group("word"),
                         y.group("y3") is not None)
         ref.seps["year"] = sep
-        pos = last = y.end()
-    if kind == "kamerstuk":
-        pos, last = _parse_dossiers(text, pos, last, ref, keyword_form=True)
-    # nr.
+        pos = y.end()
+    return pos
+
+
+def _parse_numbers(text: str, ref: Reference, pos: int) -> int:
+    """"nr. 5", "nrs. 5 en 6"; after a dossier also a bare Eerste Kamer letter (", A") or number (", 346")."""
     sep, p = _sep(text, pos)
-    if ref.hyphen_number is None and sep.text:
-        n = _numbers(text, p)
-        if n is not None:
-            ref.numbers, ref.seps["numbers"] = n, sep
-            pos = last = n.span.end
-        elif kind == "kamerstuk" and ref.dossiers and sep.text.strip() == ",":
-            e = EK_LETTER.match(text, p)
-            b = BARE.match(text, p) if e is None else None
-            if e is not None:
-                ref.ek_letter, ref.seps["numbers"] = _span(e, "ek"), sep
-                pos = last = e.end()
-            elif b is not None and not _looks_like_year(b.group("bare")):
-                ref.bare_number, ref.seps["numbers"] = _span(b, "bare"), sep
-                pos = last = b.end()
-    # item, page
-    for name, rx in (("item", ITEM), ("page", PAGE)):
-        sep, p = _sep(text, pos)
-        if not sep.text:
-            continue
-        x = rx.match(text, p)
-        if x is not None:
-            setattr(ref, name, _span(x))
-            ref.seps[name] = sep
-            pos = last = x.end()
-    ref.end = last
-    ref.text = text[ref.start : ref.end]
-    ref.wrapped = continues and REST_IS_BLANK.match(text, ref.end) is not None
-    if ref.family != "vergaderjaar" and ref.year is not None:
-        if ref.chamber is not None:
-            ref.family = "full"
-        elif ref.year.word is not None:
-            ref.family = "vergaderjaar"
-    if not _is_citation(ref):
-        return None
-    return ref
+    if ref.hyphen_number is not None or not sep.text:
+        return pos
+    n = _numbers(text, p)
+    if n is not None:
+        ref.numbers, ref.seps["numbers"] = n, sep
+        return n.span.end
+    if ref.kind != "kamerstuk" or not ref.dossiers or sep.text.strip() != ",":
+        return pos
+    e = EK_LETTER.match(text, p)
+    if e is not None:
+        ref.ek_letter, ref.seps["numbers"] = _span(e, "ek"), sep
+        return e.end()
+    b = BARE.match(text, p)
+    if b is not None and not _looks_like_year(b.group("bare")):
+        ref.bare_number, ref.seps["numbers"] = _span(b, "bare"), sep
+        return b.end()
+    return pos
 
 
 def _digits(s: str) -> str:
@@ -155,20 +171,20 @@ def _looks_like_year(s: str) -> bool:
     return len(s) == 4 and s[:2] in ("19", "20")
 
 
-def _parse_dossiers(text: str, pos: int, last: int, ref: Reference, keyword_form: bool) -> tuple[int, int]:
+def _parse_dossiers(text: str, pos: int, ref: Reference, keyword_form: bool) -> int:
     sep, p = _sep(text, pos)
     if not sep.text:
-        return pos, last
+        return pos
     d = DOSSIER.match(text, p)
     if d is None or (ref.year is None and _looks_like_year(_digits(d.group("num")))
                      and YEARISH.match(text, d.end("num")) is not None):
-        return pos, last
+        return pos
     dossier = _dossier(d)
     if dossier is None:
-        return pos, last
+        return pos
     ref.dossiers.append(dossier)
     ref.seps["dossier"] = sep
-    pos = last = dossier.span.end
+    pos = dossier.span.end
     # more dossiers: "31728, 30914, nr. 5", "31 031/29 949, nr. 19"
     while True:
         s2 = MORE_DOSSIERS.match(text[pos : pos + 4])
@@ -181,12 +197,12 @@ def _parse_dossiers(text: str, pos: int, last: int, ref: Reference, keyword_form
         if more is None:
             break
         ref.dossiers.append(more)
-        pos = last = more.span.end
+        pos = more.span.end
     h = HYPHEN_NUMBER.match(text, pos) if keyword_form else None
     if h is not None:
         ref.hyphen_number = _span(h, "hn")
-        pos = last = h.end()
-    return pos, last
+        pos = h.end()
+    return pos
 
 
 def _dossier(d) -> Dossier | None:
@@ -216,6 +232,8 @@ def _is_citation(ref: Reference) -> bool:
     """Whether the keyword starts a citation, rather than being a word in a sentence."""
     lower = ref.keyword is not None and ref.keyword.text[:1].islower()
     if ref.kind == "kamerstuk":
+        if ref.zaak is not None:
+            return True
         if ref.dossiers:
             digits = ref.dossier.digits
             if len(digits) == 5 or ref.numbers or ref.hyphen_number or ref.bare_number or ref.year:
