@@ -363,6 +363,38 @@ def test_the_table_is_big_and_covers_every_family():
     assert sum(1 for *_, exp in TABLE if exp) >= 30 and sum(1 for *_, exp in TABLE if not exp) >= 30
 
 
+def test_the_issue_15_rows_cover_each_class_with_hits_and_near_misses():
+    rows = [(t, exp) for t, src, exp in TABLE if src.startswith("I15")]
+    assert len(rows) >= 40
+    for code in ("zaak-as-kamerstuk", "dossier-digits", "dossier-separator", "eu-label", "hyphen-nr", "plural",
+                 "year-style", "chamber-missing", "motie-hyphen", "dossier-spacing"):
+        assert any(code in exp for _, exp in rows), code
+    assert sum(1 for _, exp in rows if not exp) >= 15  # near misses that must stay silent
+
+
+def test_one_finding_per_citation_malformed_and_off_style():
+    (f,) = only("Zie Kamerstukken 36 410-74 voor de motie.")
+    assert f.rule == "kamerstuk-reference" and f.severity == "error"
+    assert "streepje" in f.message.nl and "één stuk: «Kamerstuk»" in f.message.nl
+    assert f.fix.replacement == "Kamerstuk 36 410, nr. 74"
+    (z,) = only("Dat staat in de brief (Kamerstuk 2019Z01234).")
+    assert z.fix is None and "zaaknummer" in z.message.nl and "zaak 2019Z01234" in z.suggestion.nl
+    assert "zaak number" in z.message.en
+    (d,) = only("Zie (34.775 XII nr.9).")
+    assert d.fix.replacement == "34 775 XII, nr. 9" and "punt" not in d.message.en
+    (eu,) = only("Verordening (EU) No 123/2011")
+    assert eu.fix.replacement == "Verordening (EU) nr. 123/2011" and "English" in eu.message.en
+
+
+def test_explain_reference_style_shows_the_house_style_and_its_sources(tmp_path):
+    proc = run_cli("explain", "reference-style", cwd=tmp_path)
+    out = proc.stdout.decode("utf-8")
+    assert proc.returncode == 0
+    for needle in ("Aanwijzingen voor de regelgeving", "3.43", "Tweede Kamer", "house-style", "motie", "2023/24",
+                   "kamerstuk: by-count"):
+        assert needle in out, needle
+
+
 def measure():
     tp = fp = fn = 0
     case_tp = case_fp = case_fn = 0

@@ -41,7 +41,8 @@ _ROMAN_SUFFIX = r"(?:[IVXL]{1,6}[AB]?|[A-HJ])(?![\w'’])"
 DOSSIER = regex.compile(
     r"(?P<num>(?<![\d.,/])(?:\d{2}" + SPC + r"\d{3}(?![\d/])"
     r"|\d{2}\.\d{3}(?![\d/]|[.,]\d)"  # "34.775": a thousands separator (an error, but still a dossier)
-    r"|\d{1,3}" + SPC + r"\d{3,4}(?![\d/]|[.,]\d)"  # "31 3050": the space in the wrong place or a digit too many
+    # "31 3050", "293 83": the space in the wrong place, or a digit too many (five to seven digits in all)
+    r"|(?:\d" + SPC + r"\d{4}|\d{2}" + SPC + r"\d{4}|\d{3}" + SPC + r"\d{2,4}|\d{4}" + SPC + r"\d{1,3})(?![\d/]|[.,]\d)"
     r"|\d{1,7}(?![\d/:]|[.,]\d)))"
     r"(?:(?P<sufsep>" + SPC + r"?-" + SPC + r"?|" + SPC + r")(?P<suf>" + _ROMAN_SUFFIX + r")"
     r"|(?P<sufsep>-)(?P<suf>\d{2})(?!\d)"
@@ -71,7 +72,7 @@ PAGE = regex.compile(
 )
 ITEM = regex.compile(r"item" + SPC + r"+\d+(?!\w)")
 COMPACT = regex.compile(
-    r"(?<![\w/.,-])(?P<num>\d{2}[.\u00a0\u202f ]\d{3}|\d{5})(?![\d/])"
+    r"(?<![\w/.,-])(?P<num>\d{2}" + SPC + r"\d{3}|\d{5}|(?<=\(" + SPC + r"?)\d{2}\.\d{3})(?![\d/])"  # "(34.775 …": in brackets only
     r"(?:(?P<sufsep>" + SPC + r"?-" + SPC + r"?|" + SPC + r")(?P<suf>" + _ROMAN_SUFFIX + r")|(?P<sufsep>-)(?P<suf>\d{2})(?!\d))?"
     r"(?P<rw>" + SPC + r"?-?\(R" + SPC + r"?\d{3,4}\))?"
     r"(?=" + WS + r"*,?" + WS + r"*(?:[Nn]rs?[.:]|[Nn]rs?" + SPC + r"\d|[Nn]o\.))"

@@ -102,7 +102,10 @@ def _chamber(ref: Reference, style: HouseStyle) -> list[Problem]:
                                 f"the parliamentary year is missing after «{c}»",
                                 hint=("vul het vergaderjaar in, bijvoorbeeld «Kamerstukken II 2023/24, …»",
                                       "add the parliamentary year, e.g. «Kamerstukken II 2023/24, …»")))
-    if c is None and ref.year is not None and ref.family != "vergaderjaar" and ref.keyword is not None and style.chamber:
+    # a paper (or Handelingen) of one year names its Kamer; a whole bill over both Kamers need not (Leidraad)
+    names_paper = ref.kind != "kamerstuk" or ref.paper_numbers > 0
+    if (c is None and ref.year is not None and not ref.year.multi and names_paper and ref.family != "vergaderjaar"
+            and ref.keyword is not None and style.chamber):
         at = ref.keyword.end
         problems.append(Problem("chamber-missing", STYLE,
                                 f"de Kamer ontbreekt: «{ref.keyword.text} II» (Tweede Kamer) of «… I» (Eerste Kamer)",
