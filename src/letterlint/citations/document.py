@@ -17,9 +17,11 @@ corrected text as suggestion and fix.
 
 from __future__ import annotations
 
+import json
+import weakref
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,12 +68,34 @@ class Cited:
         return self.par.text[self.start : self.end]
 
 
+# -- once per document ----------------------------------------------------------------------------------------
+
+# Three rules read these analyses of the same document one after the other: keep the last result of each, for
+# as long as its document lives. (A stopgap until the engine's per-document analyses cache, issue 11: then
+# register `references` and `identifiers` there and drop this.)
+_LAST: dict[str, tuple[weakref.ref, str, list]] = {}
+
+
+def _once(name: str, compute: Callable[[Any, dict], list], doc, settings) -> list:
+    conf = house_settings(settings)
+    key = json.dumps(conf, sort_keys=True)
+    last = _LAST.get(name)
+    if last is not None and last[0]() is doc and last[1] == key:
+        return last[2]
+    result = compute(doc, conf)
+    _LAST[name] = (weakref.ref(doc), key, result)
+    return result
+
+
 # -- references and moties -------------------------------------------------------------------------------------
 
 
 def references(doc, settings: Mapping[str, Any] | None = None) -> list[Cited]:
     """Every reference and motie of the document with its problems, in document order (moties last)."""
-    conf = house_settings(settings)
+    return _once("references", _references, doc, settings)
+
+
+def _references(doc, conf: dict) -> list[Cited]:
     blocks = list(doc.blocks())
     found, moties = _collect(doc, blocks)
     house = _house_style(found, conf)
@@ -249,7 +273,10 @@ def _motie(par, motie, par_refs, starts, house: HouseStyle) -> Cited | None:
 
 def identifiers(doc, settings: Mapping[str, Any] | None = None) -> list[Cited]:
     """Every zaak number, ECLI, EU act and CELEX number with a problem, outside web and e-mail addresses."""
-    conf = house_settings(settings)
+    return _once("identifiers", _identifiers, doc, settings)
+
+
+def _identifiers(doc, conf: dict) -> list[Cited]:
     out = []
     for par in doc.blocks():
         text = par.text
