@@ -29,6 +29,7 @@ import regex
 
 from ..findings import Finding, Fix, Msg, Related, msg
 from ..identifiers import scan
+from ..model import Document, Paragraph
 from ..yamlrules import URL
 from .grammar import PREFILTER, SPC, WS
 from .house import house_settings
@@ -49,7 +50,7 @@ RELATED_AT_MOST = 5  # places named beside a finding about a number written two 
 class Cited:
     """One citation (reference, motie or identifier) and what is wrong with it."""
 
-    par: Any  # the paragraph
+    par: Paragraph
     start: int
     end: int
     problems: list[Problem]
@@ -76,7 +77,7 @@ class Cited:
 _LAST: dict[str, tuple[weakref.ref, str, list]] = {}
 
 
-def _once(name: str, compute: Callable[[Any, dict], list], doc, settings) -> list:
+def _once(name: str, compute: Callable[[Document, dict], list], doc: Document, settings: Mapping[str, Any] | None) -> list:
     conf = house_settings(settings)
     key = json.dumps(conf, sort_keys=True)
     last = _LAST.get(name)
@@ -90,12 +91,12 @@ def _once(name: str, compute: Callable[[Any, dict], list], doc, settings) -> lis
 # -- references and moties -------------------------------------------------------------------------------------
 
 
-def references(doc, settings: Mapping[str, Any] | None = None) -> list[Cited]:
+def references(doc: Document, settings: Mapping[str, Any] | None = None) -> list[Cited]:
     """Every reference and motie of the document with its problems, in document order (moties last)."""
     return _once("references", _references, doc, settings)
 
 
-def _references(doc, conf: dict) -> list[Cited]:
+def _references(doc: Document, conf: dict) -> list[Cited]:
     blocks = list(doc.blocks())
     found, moties = _collect(doc, blocks)
     house = _house_style(found, conf)
@@ -271,12 +272,12 @@ def _motie(par, motie, par_refs, starts, house: HouseStyle) -> Cited | None:
 # -- other identifiers -------------------------------------------------------------------------------------------
 
 
-def identifiers(doc, settings: Mapping[str, Any] | None = None) -> list[Cited]:
+def identifiers(doc: Document, settings: Mapping[str, Any] | None = None) -> list[Cited]:
     """Every zaak number, ECLI, EU act and CELEX number with a problem, outside web and e-mail addresses."""
     return _once("identifiers", _identifiers, doc, settings)
 
 
-def _identifiers(doc, conf: dict) -> list[Cited]:
+def _identifiers(doc: Document, conf: dict) -> list[Cited]:
     out = []
     for par in doc.blocks():
         text = par.text
@@ -294,7 +295,7 @@ def _identifiers(doc, conf: dict) -> list[Cited]:
 # -- the finding ---------------------------------------------------------------------------------------------------
 
 
-def finding(doc, cited: Cited, problems: list[Problem] | None = None) -> Finding:
+def finding(doc: Document, cited: Cited, problems: list[Problem] | None = None) -> Finding:
     """One finding for the problems of one citation (all of them unless given), with the corrected text as
     suggestion; the fix makes only the edits the problems are sure of, and only where the text is verbatim."""
     problems = cited.problems if problems is None else problems

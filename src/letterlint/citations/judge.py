@@ -88,7 +88,7 @@ def _chamber(ref: Reference, style: HouseStyle) -> list[Problem]:
     if c == "III":
         problems.append(Problem("chamber", ERROR, f"Kamer «{c}» bestaat niet: I (Eerste Kamer) of II (Tweede Kamer)",
                                 f"there is no Kamer «{c}»: I (Eerste Kamer) or II (Tweede Kamer)"))
-    elif c in ("1", "2"):
+    elif c in ("1", "2") and ref.chamber is not None:
         roman = "I" * int(c)
         problems.append(Problem("chamber", ERROR, f"Kamer als «{c}» geschreven: schrijf «{roman}»",
                                 f"Kamer written «{c}»: write «{roman}»", (Edit(ref.chamber.start, ref.chamber.end, roman),)))
@@ -176,7 +176,7 @@ def _dossiers(ref: Reference, style: HouseStyle) -> list[Problem]:
 
 
 def _zaak_as_kamerstuk(ref: Reference) -> Problem:
-    z = ref.zaak.text
+    z = ref.zaak.text if ref.zaak is not None else ""
     zaak = z[4:5].upper() == "Z"
     what_nl, what_en = ("zaaknummer", "zaak number") if zaak else ("documentnummer", "document number")
     label = "zaak" if zaak else "document"
@@ -193,15 +193,15 @@ def _zaak_as_kamerstuk(ref: Reference) -> Problem:
 def _paper_number(ref: Reference, style: HouseStyle) -> list[Problem]:
     """The paper number glued to the dossier ("28089-346") or given without "nr." ("28089, 346")."""
     problems = []
-    if ref.hyphen_number is not None:
-        h = ref.hyphen_number
-        glued = f"{ref.dossier.number.text}-{h.text}"
+    if ref.hyphen_number is not None and ref.dossiers:
+        h, dossier = ref.hyphen_number, ref.dossiers[0].number.text
+        glued = f"{dossier}-{h.text}"
         problems.append(Problem(
             "hyphen-nr", ERROR,
             f"«{glued}»: stuknummer met een streepje aan het dossiernummer vast (zo heet het bestand op de website); "
-            f"schrijf «{ref.dossier.number.text}, nr. {h.text}»",
+            f"schrijf «{dossier}, nr. {h.text}»",
             f"«{glued}»: the paper number glued to the dossier with a hyphen (the web file name); "
-            f"write «{ref.dossier.number.text}, nr. {h.text}»",
+            f"write «{dossier}, nr. {h.text}»",
             (Edit(h.start - 1, h.start, ", nr. "),)))
     if ref.bare_number is not None and not ref.wrapped:
         b = ref.bare_number
@@ -299,9 +299,9 @@ def bracket_problems(ref: Reference, text: str, next_text: str | None) -> list[P
                                     (Edit(ref.end, ref.end + 1, ")"),)))
         elif not _closes(text, end) and (next_text is None or not _closes(next_text, 0, depth=_depth(text, end))):
             blank = REST_IS_BLANK.match(text, end) is not None
-            edits = (Edit(ref.end, ref.end, ")"),) if blank and next_text is None else ()
+            close = (Edit(ref.end, ref.end, ")"),) if blank and next_text is None else ()
             problems.append(Problem("bracket", ERROR, "het haakje voor de verwijzing wordt niet gesloten",
-                                    "the bracket before the reference is never closed", edits, safe=False))
+                                    "the bracket before the reference is never closed", close, safe=False))
     return problems
 
 

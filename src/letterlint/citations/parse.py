@@ -235,7 +235,7 @@ def _is_citation(ref: Reference) -> bool:
         if ref.zaak is not None:
             return True
         if ref.dossiers:
-            digits = ref.dossier.digits
+            digits = ref.dossiers[0].digits
             if len(digits) == 5 or ref.numbers or ref.hyphen_number or ref.bare_number or ref.year:
                 return True
             return False
