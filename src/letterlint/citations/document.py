@@ -77,7 +77,8 @@ class Cited:
 _LAST: dict[str, tuple[weakref.ref, str, list]] = {}
 
 
-def _once(name: str, compute: Callable[[Document, dict], list], doc: Document, settings: Mapping[str, Any] | None) -> list:
+def _once(name: str, compute: Callable[[Document, dict], list], doc: Document,
+          settings: Mapping[str, Any] | None) -> list:
     conf = house_settings(settings)
     key = json.dumps(conf, sort_keys=True)
     last = _LAST.get(name)
