@@ -421,3 +421,15 @@ def test_precision_and_recall_on_the_table():
     # per problem (each expected code must be reported, each reported code must be expected) and per citation
     assert m["precision"] >= 0.98 and m["recall"] >= 0.98, m["wrong"]
     assert m["case_precision"] >= 0.98 and m["case_recall"] >= 0.98, m["wrong"]
+
+
+def test_the_house_style_schema_is_the_one_the_config_validates():
+    from importlib.resources import files
+
+    from letterlint.citations.house import DEFAULT_HOUSE_STYLE, SCHEMA, house_settings
+
+    schema = json.loads(files("letterlint").joinpath("schema/config.schema.json").read_text(encoding="utf-8"))
+    configured = schema["properties"]["settings"]["properties"]["house-style"]
+    assert {k: v for k, v in configured.items() if k != "description"} == SCHEMA
+    assert set(SCHEMA["properties"]) == set(DEFAULT_HOUSE_STYLE)
+    assert house_settings({"house-style": {"year": "any"}}) == {**DEFAULT_HOUSE_STYLE, "year": "any"}
