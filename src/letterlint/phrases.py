@@ -20,10 +20,12 @@ from dataclasses import dataclass
 
 import regex
 
+from .lazyre import lazy
+
 SPACE = r"[\s\u00A0\u202F]+"
 APOSTROPHES = "'’‘`"
 _WORD = regex.compile(r"\w+")
-_KEY = regex.compile(r"(\w{1,4})\w*")  # the first four characters of each word (see _key)
+_KEY = lazy(r"(\w{1,4})\w*")  # the first four characters of each word (see _key)
 
 
 def _key(word: str) -> str:
