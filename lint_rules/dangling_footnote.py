@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from letterlint.findings import Finding, Related, msg
 
-from ._notes import body_location, body_related, notes, ref_desc, ref_location, ref_related, short
+from letterlint.footnotes import body_location, body_related, notes, ref_desc, ref_location, ref_related, short
 
 ID = "dangling-footnote"
 SEVERITY = "error"

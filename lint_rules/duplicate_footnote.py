@@ -29,7 +29,7 @@ import regex
 
 from letterlint.findings import Finding, msg
 
-from ._notes import body_location, body_related, note_name, notes, ref_related, short
+from letterlint.footnotes import body_location, body_related, note_name, notes, ref_related, short
 
 ID = "duplicate-footnote"
 SEVERITY = "info"

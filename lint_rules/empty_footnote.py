@@ -28,7 +28,7 @@ import regex
 
 from letterlint.findings import Finding, msg
 
-from ._notes import body_location, notes, noun, ref_desc, ref_related
+from letterlint.footnotes import body_location, notes, noun, ref_desc, ref_related
 
 ID = "empty-footnote"
 SEVERITY = "error"

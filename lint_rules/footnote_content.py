@@ -42,7 +42,7 @@ import regex
 
 from letterlint.findings import Finding, Fix, msg
 
-from ._notes import notes, noun, ref_related
+from letterlint.footnotes import notes, noun, ref_related
 
 ID = "footnote-content"
 SEVERITY = "info"

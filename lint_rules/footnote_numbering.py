@@ -42,7 +42,7 @@ from bisect import bisect_left
 
 from letterlint.findings import Finding, msg
 
-from ._notes import body_location, notes, ref_desc, ref_location, ref_related
+from letterlint.footnotes import body_location, notes, ref_desc, ref_location, ref_related
 
 ID = "footnote-numbering"
 SEVERITY = "warning"

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from letterlint.findings import Finding, Fix, msg
 
-from ._notes import context, notes, noun, ref_shown
+from letterlint.footnotes import context, notes, noun, ref_shown
 
 ID = "footnote-spacing"
 SEVERITY = "warning"

@@ -55,7 +55,7 @@ def _edit(body: str, edits, raw: str | None = None, **kw):
     data = make_docx(body, **kw)
     doc = read_bytes(data, "t.docx")
     par = doc.paragraphs[0]
-    editor = DocxEditor(data, doc.meta["main_part"])
+    editor = DocxEditor(data, doc.info.main_part)
     results = editor.edit_paragraph(par.xml[0], par.xml[1], par.raw if raw is None else raw, edits)
     out = editor.save()
     return results, read_bytes(out, "t.docx").paragraphs[0].raw, part(out, "word/document.xml"), data, out

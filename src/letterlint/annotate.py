@@ -84,7 +84,7 @@ def annotate(data: bytes, doc: Document, findings: list[Finding], lang: str = "n
     note_word = {"footnote": "footnote" if lang == "en" else "voetnoot",
                  "endnote": "endnote" if lang == "en" else "eindnoot"}
     try:
-        editor = DocxEditor(data, doc.meta.get("main_part") or "word/document.xml")
+        editor = DocxEditor(data, doc.info.main_part or "word/document.xml")
         cid = editor.next_comment_id()
         comments = []
         for f in findings:

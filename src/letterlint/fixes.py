@@ -162,7 +162,7 @@ def _markup(text: str) -> list[str]:
 
 
 def apply_text(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, list[Edit], list[tuple[Edit, Msg]]]:
-    codec, bom = _codec(data, doc.meta.get("encoding", "utf-8"))
+    codec, bom = _codec(data, doc.info.encoding)
     try:
         original = data[len(bom):].decode(codec)
     except UnicodeDecodeError:
@@ -172,7 +172,7 @@ def apply_text(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, li
         raise FixError("the file does not hold the text that was linted")
     # offsets in `normal` → offsets in `original`: every "\r\n" before the offset adds one
     crlf = [m.start() - i for i, m in enumerate(re.finditer("\r\n", original))]
-    newline = doc.meta.get("newline", "\n")
+    newline = doc.info.newline
     pieces, pos = [], 0
     done, failed = [], []
     for e in sorted((e for e in edits if e.action == "replace"), key=lambda e: (e.start, e.end)):
@@ -207,7 +207,7 @@ def apply_docx(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, li
     raws = {p.xml: p.raw for p in doc.blocks() if p.xml is not None}
     done, failed = [], []
     try:
-        editor = DocxEditor(data, doc.meta.get("main_part") or "word/document.xml")
+        editor = DocxEditor(data, doc.info.main_part or "word/document.xml")
         by_paragraph: dict[tuple, list[Edit]] = {}
         bookmarks: dict[str, list[Edit]] = {}
         for e in edits:

@@ -19,8 +19,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
-
 from .textmap import TextMap
 
 HEADING, BODY, LIST, TABLE, EMPTY = "heading", "body", "list", "table", "empty"
@@ -190,6 +188,27 @@ class Location:
     xml: tuple[str, int] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """What a reader records about the file itself, for writing fixes back and for format-level facts."""
+
+    encoding: str = "utf-8"  # text formats: the encoding the file was read in
+    newline: str = "\n"  # text formats: the file's original line end
+    main_part: str | None = None  # .docx: the part holding the main document
+    parts: tuple[str, ...] = ()  # .docx: the package's part names
+    application: str | None = None  # .docx: the application that wrote it
+    deleted_note_refs: frozenset[tuple[str, str]] = frozenset()  # .docx: (kind, id) referenced only in deleted text
+
+    @classmethod
+    def of(cls, values: dict | None) -> SourceInfo:
+        values = dict(values or {})
+        if "parts" in values:
+            values["parts"] = tuple(values["parts"])
+        if "deleted_note_refs" in values:
+            values["deleted_note_refs"] = frozenset(tuple(k) for k in values["deleted_note_refs"])
+        return cls(**values)
+
+
 @dataclass(frozen=True, eq=False)
 class Document:
     path: str
@@ -204,7 +223,7 @@ class Document:
     artefacts: tuple[Artefact, ...] = ()
     directives: tuple[Directive, ...] = ()
     source: str | None = None  # text formats: the decoded file
-    meta: dict[str, Any] = field(default_factory=dict)
+    info: SourceInfo = field(default_factory=SourceInfo)
 
     # -- navigation ---------------------------------------------------------------------------------
 

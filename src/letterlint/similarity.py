@@ -430,31 +430,35 @@ def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap
 
 
 def analyse(doc: Document, settings: Mapping[str, Any] | None = None) -> Analysis:
-    """Units of the document (its answers; body paragraphs when it has none) and the pairs sharing text. Cached."""
-    from .structure import labels, structure
+    """Units of the document (its answers; body paragraphs when it has none) and the pairs sharing text.
 
-    key = ("similarity", labels(settings or {}))
-    cache = doc.meta.setdefault("_cache", {})
-    if key not in cache:
-        struct = structure(doc, settings)
-        units: list[Unit] = []
-        if struct.answers:
-            kind = "answers"
-            for answer in struct.answers:
-                segments = answer_segments(answer)
-                if segments:
-                    unit = make_unit(len(units), segments, answer)
-                    if unit.hashes:
-                        units.append(unit)
-        else:
-            kind = "paragraphs"
-            for par in doc.paragraphs:
-                if par.kind in (BODY, LIST) and not par.is_empty and not is_furniture(par.text):
-                    unit = make_unit(len(units), [(par, 0, len(par.text))])
-                    if unit.hashes:
-                        units.append(unit)
-        cache[key] = Analysis(kind, units, compare(units))
-    return cache[key]
+    A shared analysis: built once per document and answer-label setting (`analyses.of(doc).similarity`)."""
+    from . import analyses
+
+    return analyses.of(doc).similarity(settings)
+
+
+def build_index(doc: Document, settings: Mapping[str, Any]) -> Analysis:
+    from .structure import structure
+
+    struct = structure(doc, settings)
+    units: list[Unit] = []
+    if struct.answers:
+        kind = "answers"
+        for answer in struct.answers:
+            segments = answer_segments(answer)
+            if segments:
+                unit = make_unit(len(units), segments, answer)
+                if unit.hashes:
+                    units.append(unit)
+    else:
+        kind = "paragraphs"
+        for par in doc.paragraphs:
+            if par.kind in (BODY, LIST) and not par.is_empty and not is_furniture(par.text):
+                unit = make_unit(len(units), [(par, 0, len(par.text))])
+                if unit.hashes:
+                    units.append(unit)
+    return Analysis(kind, units, compare(units))
 
 
 # -- groups ------------------------------------------------------------------------------------------

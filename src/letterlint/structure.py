@@ -300,12 +300,14 @@ def placeholders(settings: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def structure(doc: Document, settings: Mapping[str, Any] | None = None) -> Structure:
-    settings = settings or {}
-    key = ("structure", labels(settings))
-    cache = doc.meta.setdefault("_cache", {})
-    if key not in cache:
-        cache[key] = _build(doc, settings)
-    return cache[key]
+    """The document's question–answer structure (a shared analysis: built once per document and labels)."""
+    from . import analyses
+
+    return analyses.of(doc).structure(settings)
+
+
+def build_structure(doc: Document, settings: Mapping[str, Any]) -> Structure:
+    return _build(doc, settings)
 
 
 # -- answer labels -----------------------------------------------------------------------------------------
@@ -864,13 +866,17 @@ class Rarity:
 
 
 def rarity(doc: Document) -> Rarity:
-    cache = doc.meta.setdefault("_cache", {})
-    if "rarity" not in cache:
-        df: Counter = Counter()
-        n = 0
-        for p in doc.paragraphs:
-            if p.text.strip():
-                n += 1
-                df.update(set(content_words(p.text)))
-        cache["rarity"] = Rarity(df, n)
-    return cache["rarity"]
+    """How many body paragraphs use each content word (a shared analysis: `analyses.of(doc).words`)."""
+    from . import analyses
+
+    return analyses.of(doc).words
+
+
+def build_rarity(doc: Document) -> Rarity:
+    df: Counter = Counter()
+    n = 0
+    for p in doc.paragraphs:
+        if p.text.strip():
+            n += 1
+            df.update(set(content_words(p.text)))
+    return Rarity(df, n)

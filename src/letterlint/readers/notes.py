@@ -1,0 +1,130 @@
+"""How each exporter writes footnotes and endnotes: pairing references with bodies (reader knowledge).
+
+* text export (Apache POI): POI writes the body ``[N: …]`` once for every reference ``[footnoteRef:N]``,
+  after the paragraph that holds it.  So references and bodies of one number pair one to one, a body in
+  the reference's own paragraph first.  A reference left over is a reference without a body; a body left
+  over is a body no reference uses.  The kind (footnote/endnote) is not trusted: POI writes both bodies
+  alike, so pairing is by number only.  POI's text for a reference whose note does not exist
+  (``!!! End note with ID "4" not found in document.``) is not a body.
+* Markdown (pandoc): one definition ``[^id]: …`` serves every reference ``[^id]``; of two definitions with
+  the same id pandoc uses the last, so the earlier ones are unused.
+* .docx: a reference points by id at a ``w:footnote``/``w:endnote``; an id that does not exist, or that of a
+  separator or continuation note, is a broken reference.  References inside deleted (tracked) text are not
+  references, but their note is not reported as unused either: accepting the deletion removes it.
+
+`pair_notes` fills a `footnotes.Notes` (the format-neutral result the rules read).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Document, Note, NoteRef
+
+if TYPE_CHECKING:
+    from ..footnotes import Notes
+
+
+def pair_notes(doc: Document, info: Notes, poi_errors: dict[int, object]) -> None:
+    """Pair references and bodies the way the exporter of `doc` did."""
+    if doc.format == "text":
+        _pair_export(doc, info, poi_errors)
+    elif doc.format == "markdown":
+        _pair_markdown(doc, info)
+    else:
+        _pair_docx(doc, info)
+
+
+def missing_note_artefacts(doc: Document) -> dict[int, object]:
+    """POI's "not found" text (text exports), by the paragraph it sits in (a note or a body paragraph)."""
+    if doc.format != "text":
+        return {}
+    return {id(a.paragraph): a for a in doc.artefacts if a.kind == "missing-note"}
+
+
+def _pair_export(doc: Document, info: Notes, poi_errors: dict[int, object]) -> None:
+    bodies_by_number: dict[str, list[Note]] = {}
+    for note in info.bodies:
+        bodies_by_number.setdefault(note.id, []).append(note)
+    errors_by_number: dict[str, list[tuple[Note, object]]] = {}
+    for note in doc.notes:
+        if id(note) in poi_errors:
+            errors_by_number.setdefault(note.id, []).append((note, poi_errors[id(note)]))
+    refs_by_number: dict[str, list[NoteRef]] = {}
+    for ref in info.refs:
+        refs_by_number.setdefault(ref.id, []).append(ref)
+    for number, refs in refs_by_number.items():
+        bodies = bodies_by_number.pop(number, [])
+        by_host: dict[int, list[Note]] = {}
+        for body in reversed(bodies):
+            by_host.setdefault(id(body.host), []).append(body)
+        taken: set[int] = set()
+        unpaired = []
+        for ref in refs:  # POI writes the body after the reference's own paragraph: pair those first
+            here = by_host.get(id(ref.paragraph))
+            if here:
+                body = here.pop()
+                taken.add(id(body))
+                _pair(info, ref, body)
+            else:
+                unpaired.append(ref)
+        bodies = [b for b in bodies if id(b) not in taken]
+        bodies.reverse()
+        errors = errors_by_number.get(number, [])
+        for ref in unpaired:
+            if bodies:
+                _pair(info, ref, bodies.pop())
+                continue
+            err = next((e for e in errors if e[0].host is ref.paragraph), errors[0] if errors else None)
+            if err is not None:
+                errors.remove(err)
+                info.missing.append((ref, "poi-error", err[1]))
+            else:
+                info.missing.append((ref, "no-body", refs[0] if refs[0] is not ref else None))
+        for body in reversed(bodies):
+            info.unused.append((body, "extra-copy", refs[0]))
+    for bodies in bodies_by_number.values():
+        for body in bodies:
+            info.unused.append((body, "unreferenced", None))
+
+
+def _pair_markdown(doc: Document, info: Notes) -> None:
+    defs: dict[str, list[Note]] = {}
+    for note in info.bodies:
+        defs.setdefault(note.id, []).append(note)
+    for ref in info.refs:
+        found = defs.get(ref.id)
+        if found:
+            _pair(info, ref, found[-1])  # pandoc uses the last definition
+        else:
+            info.missing.append((ref, "no-body", None))
+    for copies in defs.values():
+        for note in copies[:-1]:
+            info.unused.append((note, "redefined", copies[-1]))
+        if not info.refs_of.get(id(copies[-1])):
+            info.unused.append((copies[-1], "unreferenced", None))
+
+
+def _pair_docx(doc: Document, info: Notes) -> None:
+    by_key: dict[tuple[str, str], Note] = {}
+    for note in doc.notes:
+        by_key.setdefault((note.kind, note.id), note)  # Word uses the first of two notes with one id
+    for ref in info.refs:
+        note = by_key.get((ref.kind, ref.id))
+        if note is None:
+            info.missing.append((ref, "no-note", None))
+        elif note.special is not None:
+            info.missing.append((ref, "special", note))
+        else:
+            _pair(info, ref, note)
+    deleted = doc.info.deleted_note_refs
+    for note in info.bodies:
+        if by_key.get((note.kind, note.id)) is not note:
+            info.unused.append((note, "same-id", by_key[(note.kind, note.id)]))
+        elif not info.refs_of.get(id(note)) and (note.kind, note.id) not in deleted:
+            info.unused.append((note, "unreferenced", None))
+
+
+def _pair(info: Notes, ref: NoteRef, body: Note) -> None:
+    info.body_of[id(ref)] = body
+    info.refs_of.setdefault(id(body), []).append(ref)
