@@ -35,10 +35,10 @@ from __future__ import annotations
 
 import regex
 
+from letterlint import analyses
 from letterlint.citations import ERROR, INFO, apply_edits
 from letterlint.findings import Finding, Fix, Msg, msg
 from letterlint.identifiers import scan
-from letterlint.yamlrules import URL
 
 ID = "identifier-format"
 SEVERITY = "error"
@@ -69,7 +69,7 @@ def results(doc, ctx):
         idents = scan(text)
         if not idents:
             continue
-        urls = [m.span() for m in URL.finditer(text)] if ("/" in text or "www" in text) else []
+        urls = analyses.of(doc).addresses.spans(par)
         for ident in idents:
             if not ident.problems or not opts[KIND_OPTION[ident.kind]]:
                 continue

@@ -66,6 +66,7 @@ from collections import Counter
 
 import regex
 
+from letterlint import analyses
 from letterlint.citations import (
     ERROR,
     INFO,
@@ -86,7 +87,6 @@ from letterlint.citations import (
     parse_moties,
 )
 from letterlint.findings import RANK, Finding, Fix, Msg, Related, msg
-from letterlint.yamlrules import URL
 
 ID = "kamerstuk-reference"
 SEVERITY = "error"
@@ -173,7 +173,7 @@ def results(doc, ctx):
         ms = parse_moties(text) if opts["moties"] else []
         if not refs and not ms:
             continue
-        urls = [m.span() for m in URL.finditer(text)] if "/" in text or "www" in text else []
+        urls = analyses.of(doc).addresses.spans(par)
         refs = [r for r in refs if not _masked(r.start, urls)]
         found += [(i, par, r) for r in refs]
         starts = [r.start for r in refs]

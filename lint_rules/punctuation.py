@@ -43,7 +43,7 @@ from __future__ import annotations
 import regex
 
 from letterlint.findings import Finding, Fix, Msg, msg
-from letterlint.yamlrules import URL
+from letterlint import analyses
 
 ID = "punctuation"
 SEVERITY = "warning"
@@ -116,19 +116,6 @@ def _fmt(m: Msg, **values) -> Msg:
     return Msg(m.nl.format(**values), m.en.format(**values))
 
 
-def _urls(text: str) -> list[tuple[int, int]]:
-    """Web and mail addresses, without the punctuation that follows them ("(https://…/a)." keeps its ")." )."""
-    spans = []
-    for m in URL.finditer(text):
-        start, end = m.span()
-        while end > start and text[end - 1] in ".,;:!?)]»”’'\"":
-            if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
-                break  # a bracket that belongs to the address: …/Foo_(bar)
-            end -= 1
-        spans.append((start, end))
-    return spans
-
-
 def _context(text: str, start: int, end: int) -> str:
     """The span with the words around it, for a message (a .docx location has no line and column)."""
     a = start
@@ -151,13 +138,14 @@ def check(doc, ctx):
     title_words = ctx.prepared or frozenset()
     hard_wrapped = doc.format == "text"  # one line per paragraph: a PDF extraction wraps mid-sentence
     balance = _Balance(doc, hard_wrapped) if options.get("unbalanced", True) else None
+    addresses = analyses.of(doc).addresses
     for par in doc.blocks():
         text = par.text
         if not text.strip() or par.kind == "table":
             if balance:
                 yield from balance.line_break()
             continue
-        skip = _urls(text) if ("/" in text or "@" in text or "www." in text) else []
+        skip = addresses.trimmed(par)
 
         def skipped(a, b, skip=skip):
             return any(s < b and a < e for s, e in skip)

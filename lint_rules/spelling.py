@@ -47,7 +47,7 @@ import regex
 
 from letterlint.findings import Finding, Msg, msg
 from letterlint.lexicon import in_address
-from letterlint.yamlrules import URL
+from letterlint import analyses
 
 ID = "spelling"
 SEVERITY = "info"
@@ -256,11 +256,12 @@ def check(doc, ctx):
     if prepared is None or prepared.checker is None:
         return
     occurrences: dict[str, list] = {}
+    addresses = analyses.of(doc).addresses
     for par in doc.blocks():
         text = par.text
         if not text or par.kind == "table":
             continue
-        urls = [m.span() for m in URL.finditer(text)] if ("/" in text or "@" in text or "www." in text) else []
+        urls = addresses.spans(par)
         for m in WORD.finditer(text):
             word, s, e = m.group(), m.start(), m.end()
             if urls and any(a < e and s < b for a, b in urls):

@@ -48,7 +48,7 @@ import regex
 
 from letterlint.findings import Finding, Fix, Msg, Related, msg
 from letterlint.lexicon import FUNCTION_WORDS
-from letterlint.yamlrules import URL
+from letterlint import analyses
 
 ID = "term-consistency"
 SEVERITY = "warning"
@@ -127,10 +127,10 @@ def _mostly_capitals(text: str) -> bool:
     return len(letters) >= 8 and sum(1 for c in letters if c.isupper()) > 0.8 * len(letters)
 
 
-def _visible(par) -> str:
+def _visible(par, addresses) -> str:
     """The paragraph's text with addresses and quotations blanked out (so that they count for nothing)."""
     text = par.text
-    spans = [m.span() for m in URL.finditer(text)] if ("/" in text or "@" in text or "www." in text) else []
+    spans = list(addresses.spans(par))
     if "«" in text or "“" in text or "„" in text or '"' in text or "»" in text or "”" in text:
         spans += [m.span() for m in QUOTED.finditer(text)]
     for m in ADDRESS_HINT.finditer(text):  # a dotted or slashed name: widen to the whole of it
@@ -153,10 +153,11 @@ def _counts(doc, max_words: int) -> tuple[dict[str, Counter], list]:
     tokens: list[str] = []
     visible = []
     content = _content
+    addresses = analyses.of(doc).addresses
     for par in doc.blocks():
         if not par.text or par.kind == "table":
             continue
-        text = _visible(par)
+        text = _visible(par, addresses)
         visible.append((par, text))
         for run in RUN.findall(text):
             words = run.split()

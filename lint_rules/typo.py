@@ -50,7 +50,8 @@ from __future__ import annotations
 
 from letterlint.findings import Finding, Fix, Msg, msg
 from letterlint.lexicon import Lexicon, defined_acronyms
-from letterlint.yamlrules import URL, phrases_from_entries
+from letterlint import analyses
+from letterlint.yamlrules import phrases_from_entries
 
 ID = "typo"
 SEVERITY = "warning"
@@ -130,11 +131,12 @@ def check(doc, ctx):
     prepared: Prepared = ctx.prepared
     lexicon = prepared.lexicon
     defined = defined_acronyms(p.text for p in doc.blocks()) if lexicon else set()
+    addresses = analyses.of(doc).addresses
     for par in doc.blocks():
         text = par.text
         if not text:
             continue
-        urls = [m.span() for m in URL.finditer(text)] if ("/" in text or "@" in text or "www." in text) else []
+        urls = addresses.spans(par)
         taken = list(urls)
         for start, end, phrase, suggestion in prepared.phrases.finditer(text):
             if any(s < end and start < e for s, e in urls):

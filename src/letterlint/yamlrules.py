@@ -26,12 +26,14 @@ from typing import Any
 
 import regex
 
+from . import analyses
+from .addresses import ADDRESS
 from .findings import Finding, Fix, Msg, msg
 from .model import Document, Paragraph
 from .phrases import Phrase, PhraseList
 from .registry import Rule, RuleContext
 
-URL = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)+/\S*")
+URL = ADDRESS  # the address pattern lives in addresses.py; this name stays for code that imports it
 PATTERN_TIMEOUT = 1.0  # seconds per paragraph; a slower user pattern is a configuration problem
 
 
@@ -141,10 +143,11 @@ SUBSTITUTION_MESSAGE = Msg("Schrijf '{right}' in plaats van '{wrong}'.", "Write 
 
 def substitution_findings(doc: Document, phrases: PhraseList, message: Msg, scope: str = "all",
                           fix_default: str = "safe") -> Iterator[Finding]:
+    addresses = analyses.of(doc).addresses
     for par in _blocks(doc, scope):
         if not par.text:
             continue
-        urls = [m.span() for m in URL.finditer(par.text)] if ("/" in par.text or "@" in par.text) else []
+        urls = addresses.spans(par)
         for start, end, phrase, suggestion in phrases.finditer(par.text):
             if any(s < end and start < e for s, e in urls):
                 continue  # web and mail addresses are spelled as they are
