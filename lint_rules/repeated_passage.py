@@ -105,10 +105,10 @@ def check(doc, ctx) -> Iterator[Finding]:
     allowed = ctx.prepared or frozenset()
     limit = ctx.options["max-related"]
     cluster_of: dict[int, int] = {}
-    duplicates = ctx.peers.get("duplicate-answer")
-    if duplicates is not None and analysis.kind == "answers":
+    similarity = ctx.settings.get("duplicate-answer.similarity")  # published while duplicate-answer runs
+    if similarity is not None and analysis.kind == "answers":
         # answers that duplicate-answer reports as copies of each other are not compared again
-        for group in duplicate_groups(analysis, duplicates["similarity"], duplicates["min-words"]):
+        for group in duplicate_groups(analysis, similarity, ctx.settings["duplicate-answer.min-words"]):
             for m in group.members:
                 cluster_of[m] = group.members[0]
     noun = ("ander antwoord", "andere antwoorden", "other answer", "other answers") if analysis.kind == "answers" \

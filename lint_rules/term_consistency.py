@@ -86,15 +86,8 @@ RELATED = msg("de gangbare schrijfwijze in dit document", "the usual spelling in
 
 def prepare(options, where):
     """The typo rule's matcher, to leave alone what that rule reports (and never to suggest its slips)."""
-    config = getattr(where, "config", None)
-    if config is None:
-        return None
-    settings = config.rule_settings("typo")
-    if not settings.get("enabled", True):
-        return None
-    from letterlint.lint_rules.typo import typo_matcher
-
-    return typo_matcher(settings)
+    lists = where.wordlists  # the shared typo list and protected terms (letterlint.wordlists)
+    return lists.typo_flags if lists.typo_enabled else None
 
 
 def _inner_capital(form: str) -> bool:

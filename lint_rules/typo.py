@@ -49,7 +49,8 @@ Good::
 from __future__ import annotations
 
 from letterlint.findings import Finding, Fix, Msg, msg
-from letterlint.lexicon import Lexicon, defined_acronyms
+from letterlint.lexicon import Lexicon, check_term_examples, defined_acronyms
+from letterlint.wordlists import WordLists
 from letterlint import analyses
 from letterlint.yamlrules import phrases_from_entries
 
@@ -77,11 +78,12 @@ _TERM = {
         },
     ]
 }
-DEFAULT = {"entries": [], "extra-entries": [], "terms": [], "extra-terms": [], "near-misses": True, "fix": "unsafe"}
+# entries / terms: None means the shipped lists (letterlint/data/wordlists.yaml; see letterlint.wordlists)
+DEFAULT = {"entries": None, "extra-entries": [], "terms": None, "extra-terms": [], "near-misses": True, "fix": "unsafe"}
 CONF = {
-    "entries": {"type": "array", "items": {"$ref": "#/$defs/phrase-entry"}},
+    "entries": {"type": ["array", "null"], "items": {"$ref": "#/$defs/phrase-entry"}},
     "extra-entries": {"type": "array", "items": {"$ref": "#/$defs/phrase-entry"}},
-    "terms": {"type": "array", "items": _TERM},
+    "terms": {"type": ["array", "null"], "items": _TERM},
     "extra-terms": {"type": "array", "items": _TERM},
     "near-misses": {"type": "boolean"},
     "fix": {"enum": ["unsafe", "none"]},
@@ -99,32 +101,19 @@ class Prepared:
 
 
 def prepare(options, where):
-    from letterlint.phrases import PhraseList
-
-    base = phrases_from_entries(options.get("entries", []), where, ("entries",))
-    extra = phrases_from_entries(options.get("extra-entries", []), where, ("extra-entries",))
-    phrases = PhraseList(base.phrases + extra.phrases)
-    lexicon = None
-    if options.get("near-misses", True):
-        lexicon = lexicon_from_options(options)
+    """The shared word lists (as this rule's options make them), with the examples of what the
+    configuration itself lists checked: a failing example names its file, line and key."""
+    lists: WordLists = where.wordlists
+    for key in ("entries", "extra-entries"):
+        if options.get(key) is not None:
+            phrases_from_entries(options[key], where, (key,))
+    lexicon = lists.lexicon if options.get("near-misses", True) else None
+    if lexicon is not None:
         for key in ("terms", "extra-terms"):
-            for i, entry in enumerate(options.get(key, [])):
+            for i, entry in enumerate(options.get(key) or []):
                 if isinstance(entry, dict):
-                    _check_examples(lexicon, entry.get("examples") or {}, where, (key, i, "examples"))
-    return Prepared(phrases, lexicon, options.get("fix", "unsafe"))
-
-
-def lexicon_from_options(options) -> Lexicon:
-    return Lexicon.from_entries([*options.get("terms", []), *options.get("extra-terms", [])])
-
-
-def _check_examples(lexicon: Lexicon, examples: dict, where, path: tuple) -> None:
-    for j, example in enumerate(examples.get("match", [])):
-        if not list(lexicon.scan(example, defined_acronyms([example]))):
-            raise where.error(path + ("match", j), f"example {example!r} should give a near-miss but does not")
-    for j, example in enumerate(examples.get("no-match", [])):
-        if list(lexicon.scan(example, defined_acronyms([example]))):
-            raise where.error(path + ("no-match", j), f"example {example!r} should give no near-miss but does")
+                    check_term_examples(lexicon, entry.get("examples") or {}, where, (key, i, "examples"))
+    return Prepared(lists.phrases, lexicon, options.get("fix", "unsafe"))
 
 
 def check(doc, ctx):
@@ -162,30 +151,3 @@ def check(doc, ctx):
                 suggestion=hit.suggestion,
                 fix=Fix(hit.suggestion, safe=False) if prepared.fix != "none" else None,
             )
-
-
-class _NoWhere:
-    def error(self, keys, message):  # the typo rule's own prepare() reports configuration errors
-        return ValueError(message)
-
-
-def typo_matcher(settings):
-    """A test of whether the typo rule, so configured, reports something in a short text (for other rules)."""
-    options = {**DEFAULT, **{k: v for k, v in settings.items() if k not in ("enabled", "severity")}}
-    from letterlint.phrases import PhraseList
-
-    try:
-        phrases = PhraseList(phrases_from_entries(options["entries"], _NoWhere(), (), check_examples=False).phrases
-                             + phrases_from_entries(options["extra-entries"], _NoWhere(), (), check_examples=False).phrases)
-    except (ValueError, KeyError, TypeError):
-        return None
-    lexicon = lexicon_from_options(options) if options.get("near-misses", True) else None
-    cache: dict[str, bool] = {}
-
-    def flags(text: str) -> bool:
-        if text not in cache:
-            cache[text] = (next(iter(phrases.finditer(text)), None) is not None
-                           or (lexicon is not None and next(iter(lexicon.scan(text)), None) is not None))
-        return cache[text]
-
-    return flags
