@@ -22,12 +22,13 @@ Why
   lexicon catches the new ones writers make every day.
 
 Options
-  entries: the wrong → right list (see rules.yaml). Each entry: wrong, right, and optionally case (auto,
+  entries: the wrong → right list; null (default) is the shipped list, letterlint/data/wordlists.yaml,
+    which spelling and term-consistency share; a list of your own replaces it. Each entry: wrong, right, and optionally case (auto,
     exact, ignore), stem (true/false), note, fix (safe, unsafe, none) and examples: {match: [...],
     no-match: [...]}. Examples are checked when the configuration loads; an example that fails is a
     configuration error.
   extra-entries: your own additions to the list, kept apart so that the bundled list still applies.
-  terms: the protected-term lexicon. Each term is a string ("RIVM", "bevoegd gezag") or a mapping: term,
+  terms: the protected-term lexicon; null (default) is the shipped one (letterlint/data/wordlists.yaml). Each term is a string ("RIVM", "bevoegd gezag") or a mapping: term,
     and optionally forms (other protected forms: plurals), neighbours (real words one letter away, never
     slips of it), near-miss (false: protect the term, look for no near-misses), note, and examples
     {match, no-match} checked when the configuration loads.
