@@ -161,7 +161,7 @@ def _style(doc, a: AnswerUnit, house: str, canonical: str, configured, ctx):
             f"Answer label «{written}» differs from the rest of the letter («{canonical}{house.strip()}»): "
             + "; ".join(problems_en)),
         suggestion=msg(f"Schrijf «{replacement}».", f"Write «{replacement}»."),
-        fix=Fix(replacement, safe=safe) if replacement != written else None,
+        fix=Fix.text_edit(par, start, end, replacement, "safe" if safe else "unsafe") if replacement != written else None,
         severity=lower(ctx.severity),
     )
 
@@ -188,7 +188,7 @@ def _unlabelled(doc, a: AnswerUnit, label: str, ctx):
         msg(f"Dit antwoord{where_nl} heeft geen label «{label}», terwijl de andere antwoorden er een hebben",
             f"This answer{where_en} has no «{label}» label, while the other answers have one"),
         suggestion=msg(f"Begin het antwoord met «{label} ».", f"Start the answer with «{label} »."),
-        fix=Fix(f"{label} ", safe=False, raw_start=loc.raw_start, raw_end=loc.raw_start),
+        fix=Fix.text_edit(par, start, start, f"{label} ", "unsafe"),
         severity=lower(ctx.severity),
     )
 

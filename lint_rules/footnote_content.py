@@ -108,11 +108,6 @@ def _site_title(doc, par, related):
             continue
         start = m.start() + 1  # leave the space before the bar in place
         end = m.end()
-        fix = None
-        if doc.format != "docx":
-            rs, re_ = par.span_to_raw(m.start(), end)
-            if par.raw[rs:re_] == text[m.start():end]:
-                fix = (rs, re_)
         location = doc.locate(par, start, end)
         yield Finding(
             location=location,
@@ -120,7 +115,7 @@ def _site_title(doc, par, related):
                         f"Pasted web page title: «{tail.strip()}» does not belong in a citation"),
             suggestion=msg("haal de sitenaam weg en noem de bron zoals gebruikelijk (Kamerstuk, titel, vindplaats)",
                            "remove the site name and cite the source the usual way (parliamentary paper, title, location)"),
-            fix=None if fix is None else Fix("", safe=False, raw_start=par.origin + fix[0], raw_end=par.origin + fix[1]),
+            fix=Fix.text_edit(par, m.start(), end, "", "unsafe"),  # the title's bar and site, with the space before
             related=related,
         )
 
@@ -176,11 +171,7 @@ def _is_tracking(name: str, tracking: set[str]) -> bool:
 
 
 def _url_finding(doc, par, start, end, url, clean, related, message, safe):
-    fix = None
-    if doc.format != "docx":
-        rs, re_ = par.span_to_raw(start, end)
-        if par.raw[rs:re_] == url:
-            fix = Fix(clean, safe=safe, raw_start=par.origin + rs, raw_end=par.origin + re_)
+    fix = Fix.text_edit(par, start, end, clean, "safe" if safe else "unsafe")
     return Finding(
         location=doc.locate(par, start, end),
         message=message,

@@ -87,9 +87,8 @@ def results(doc, ctx):
             if edits:
                 right = apply_edits(text, lo, hi, edits)
                 suggestion = right
-                rs, re_ = par.span_to_raw(lo, hi)
-                if par.raw[rs:re_] == text[lo:hi]:
-                    fix = Fix(right, safe=all(p.safe for p in problems if p.edits))
+                safe = all(p.safe for p in problems if p.edits)
+                fix = Fix.text_edit(par, lo, hi, right, "safe" if safe else "unsafe")
             yield Finding(
                 location=doc.locate(par, lo, hi),
                 message=Msg("; ".join(p.nl for p in problems), "; ".join(p.en for p in problems)),

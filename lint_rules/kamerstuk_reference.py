@@ -312,9 +312,7 @@ def _finding(doc, par, start, end, shown, problems, error_sev, style_sev, guess,
     if edits:
         right = apply_edits(text, lo, hi, edits)
         suggestion = Msg(right, right)
-        rs, re_ = par.span_to_raw(lo, hi)
-        if par.raw[rs:re_] == text[lo:hi]:  # no hidden markers inside: the cleaned text may replace the raw
-            fix = Fix(right, safe=all(p.safe for p in problems if p.edits))
+        fix = Fix.text_edit(par, lo, hi, right, "safe" if all(p.safe for p in problems if p.edits) else "unsafe")
     if guess is not None:
         pos, add_nl, add_en, note_nl, note_en = guess
         suggestion = Msg(apply_edits(text, lo, hi, [*edits, Edit(pos, pos, add_nl)]) + note_nl,

@@ -127,10 +127,6 @@ def _context(text: str, start: int, end: int) -> str:
     return ("…" if a > 0 else "") + " ".join(text[a:b].split()) + ("…" if b < len(text) else "")
 
 
-def _exact(par, start: int, end: int) -> bool:
-    """The cleaned span is exactly the raw text (no marker removed inside it): safe to replace."""
-    rs, re_ = par.span_to_raw(start, end)
-    return par.raw[rs:re_] == par.text[start:end]
 
 
 def check(doc, ctx):
@@ -160,25 +156,25 @@ def check(doc, ctx):
                 message, replacement = MESSAGES[key]
                 message = _fmt(message, context=_context(text, m.start(), m.end()))
                 yield Finding(location=doc.locate(par, m.start(), m.end()), message=message, suggestion=replacement,
-                              fix=Fix(replacement, safe=True) if _exact(par, m.start(), m.end()) else None)
+                              fix=Fix.text_edit(par, m.start(), m.end(), replacement))
         if options.get("space-before", True) and SPACE_HINT.search(text):
             for m in SPACE_BEFORE.finditer(text):
                 if skipped(m.start(), m.end()):
                     continue
-                if not _exact(par, m.start(), m.end()):
+                if not par.is_verbatim(m.start(), m.end()):
                     continue  # a footnote mark or a removed marker stands between: not a plain space
                 mark = m.group(1)
                 if text[m.end():m.end() + 1] == mark:
                     continue  # ",," is reported as doubled; two fixes of one spot would clash
                 yield Finding(location=doc.locate(par, m.start(), m.end()), message=_fmt(SPACE_MSG, mark=mark, context=_context(text, m.start(), m.end())),
-                              suggestion=mark, fix=Fix(mark, safe=True))
+                              suggestion=mark, fix=Fix.text_edit(par, m.start(), m.end(), mark))
         if options.get("missing-space", True) and MISSING_SPACE_HINT.search(text):
             for m in MISSING_SPACE.finditer(text):
                 if skipped(m.start() - 2, m.end() + 2) or _in_word_with_dots(text, m.start()):
                     continue
                 mark = text[m.start():m.end()]
                 yield Finding(location=doc.locate(par, m.start(), m.end()), message=_fmt(MISSING_SPACE_MSG, mark=mark, context=_context(text, m.start(), m.end())),
-                              suggestion=mark + " ", fix=Fix(mark + " ", safe=True) if _exact(par, m.start(), m.end()) else None)
+                              suggestion=mark + " ", fix=Fix.text_edit(par, m.start(), m.end(), mark + " "))
         if options.get("missing-full-stop", True) and par.kind in ("body", "list"):
             yield from _missing_stops(doc, par, text, title_words, skipped)
         if balance:
@@ -212,7 +208,7 @@ def _missing_stops(doc, par, text, title_words, skipped):
         found = text[start:end]
         replacement = before + ". " + m.group(1)
         yield Finding(location=doc.locate(par, start, end), message=_fmt(MISSING_STOP_MSG, found=found),
-                      suggestion=replacement, fix=Fix(replacement, safe=False) if _exact(par, start, end) else None)
+                      suggestion=replacement, fix=Fix.text_edit(par, start, end, replacement, "unsafe"))
 
 
 def _bracket_state(text, skip):

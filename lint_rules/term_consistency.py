@@ -270,7 +270,7 @@ def check(doc, ctx):
             message=Msg(MESSAGE.nl.format(rare=rare, usual=usual, n=n, m=m) + note.nl,
                         MESSAGE.en.format(rare=rare, usual=usual, n=n, m=m) + note.en),
             suggestion=suggestion,
-            fix=Fix(suggestion, safe=False),
+            fix=Fix.text_edit(par, s, e, suggestion, "unsafe"),
             related=(Related(doc.locate(fpar, fs, fe), RELATED),),
         )
 

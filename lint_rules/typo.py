@@ -22,15 +22,15 @@ Why
   lexicon catches the new ones writers make every day.
 
 Options
-  entries: the wrong → right list; null (default) is the shipped list, letterlint/data/wordlists.yaml,
-    which spelling and term-consistency share; a list of your own replaces it. Each entry: wrong, right, and optionally case (auto,
-    exact, ignore), stem (true/false), note, fix (safe, unsafe, none) and examples: {match: [...],
-    no-match: [...]}. Examples are checked when the configuration loads; an example that fails is a
-    configuration error.
+  entries: the wrong → right list; null (default) is the shipped list (letterlint/data/wordlists.yaml,
+    shared with spelling and term-consistency); a list of your own replaces it. Each entry: wrong, right,
+    and optionally case (auto, exact, ignore), stem (true/false), note, fix (safe, unsafe, none) and
+    examples: {match: [...], no-match: [...]}. Examples are checked when the configuration loads; an
+    example that fails is a configuration error.
   extra-entries: your own additions to the list, kept apart so that the bundled list still applies.
-  terms: the protected-term lexicon; null (default) is the shipped one (letterlint/data/wordlists.yaml). Each term is a string ("RIVM", "bevoegd gezag") or a mapping: term,
-    and optionally forms (other protected forms: plurals), neighbours (real words one letter away, never
-    slips of it), near-miss (false: protect the term, look for no near-misses), note, and examples
+  terms: the protected-term lexicon; null (default) is the shipped one (letterlint/data/wordlists.yaml).
+    Each term is a string ("RIVM", "bevoegd gezag") or a mapping: term, and optionally forms (other
+    protected forms: plurals), neighbours (real words one letter away, never slips of it), near-miss (false: protect the term, look for no near-misses), note, and examples
     {match, no-match} checked when the configuration loads.
   extra-terms: your own protected terms (the names of your organisation, programme, project).
   near-misses: false switches parts 2 and 3 off.
@@ -138,7 +138,8 @@ def check(doc, ctx):
                 location=doc.locate(par, start, end),
                 message=Msg(MESSAGE.nl.format(**values), MESSAGE.en.format(**values)),
                 suggestion=suggestion,
-                fix=Fix(suggestion, safe=fix_kind == "safe") if fix_kind != "none" else None,
+                fix=Fix.text_edit(par, start, end, suggestion, "safe" if fix_kind == "safe" else "unsafe")
+                if fix_kind != "none" else None,
             )
         if lexicon is None:
             continue
@@ -150,5 +151,5 @@ def check(doc, ctx):
                 location=doc.locate(par, hit.start, hit.end),
                 message=Msg(template.nl.format(**values) + note, template.en.format(**values) + note),
                 suggestion=hit.suggestion,
-                fix=Fix(hit.suggestion, safe=False) if prepared.fix != "none" else None,
+                fix=Fix.text_edit(par, hit.start, hit.end, hit.suggestion, "unsafe") if prepared.fix != "none" else None,
             )

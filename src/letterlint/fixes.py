@@ -90,6 +90,9 @@ def collect(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[
         if not wanted(f, unsafe):
             continue
         fix, loc = f.fix, f.location
+        if fix.refused is not None:
+            refused.append((f, fix.refused))
+            continue
         start = fix.raw_start if fix.raw_start is not None else loc.raw_start
         end = fix.raw_end if fix.raw_end is not None else loc.raw_end
         if doc.format == "docx":

@@ -48,6 +48,12 @@ class Paragraph:
     def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
         return self.map.span_to_raw(start, end)
 
+    def is_verbatim(self, start: int, end: int) -> bool:
+        """Is the cleaned span [start, end) exactly the raw text there (no marker, reference or markup
+        removed inside it)?  Only such a span can be replaced in the file without losing something."""
+        rs, re_ = self.map.span_to_raw(start, end)
+        return self.raw[rs:re_] == self.text[start:end]
+
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Note:

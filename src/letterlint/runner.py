@@ -13,7 +13,7 @@ from pathlib import Path
 from . import suppress, yamlrules
 from .baseline import with_context
 from .config import Config, ConfigError, _default_source
-from .findings import RANK, Finding, Msg
+from .findings import RANK, Finding, Msg, resolve_fix
 from .model import Document
 from .readers import SUPPORTED, InputError, kind_of, read_bytes, read_path
 from .registry import Rule, RuleContext, builtin_rules
@@ -204,7 +204,8 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[Msg]]:
         ran[rule_id] = active.ctx.severity
         try:
             for finding in active.rule.check(doc, active.ctx):
-                findings.append(replace(finding, rule=rule_id, severity=finding.severity or active.ctx.severity))
+                findings.append(replace(finding, rule=rule_id, severity=finding.severity or active.ctx.severity,
+                                        fix=resolve_fix(doc, finding.location, finding.fix)))
         except yamlrules.PatternTimeout as exc:
             problems.append(Msg(f"regel {rule_id}: reguliere expressie te traag, overgeslagen ({exc})",
                                 f"rule {rule_id}: regular expression too slow, skipped ({exc})"))

@@ -122,7 +122,8 @@ def _check_pattern(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             if m.end() == m.start():
                 continue
             suggestion = _fill(template, m) if template is not None else None
-            fix = Fix(suggestion, safe=fix_kind == "safe") if suggestion is not None and fix_kind != "none" else None
+            fix = (Fix.text_edit(par, m.start(), m.end(), suggestion, "safe" if fix_kind == "safe" else "unsafe")
+                   if suggestion is not None and fix_kind != "none" else None)
             yield Finding(
                 location=doc.locate(par, m.start(), m.end()),
                 message=Msg(_fill(message.nl, m), _fill(message.en, m)),
@@ -158,7 +159,8 @@ def substitution_findings(doc: Document, phrases: PhraseList, message: Msg, scop
                 location=doc.locate(par, start, end),
                 message=Msg(message.nl.format(**values), message.en.format(**values)),
                 suggestion=suggestion,
-                fix=Fix(suggestion, safe=fix_kind == "safe") if fix_kind != "none" else None,
+                fix=Fix.text_edit(par, start, end, suggestion, "safe" if fix_kind == "safe" else "unsafe")
+                if fix_kind != "none" else None,
             )
 
 
