@@ -141,9 +141,9 @@ def _unused(doc, note, reason, detail):
         suggestion = msg("haal de overbodige tekst weg of voeg de ontbrekende verwijzing toe",
                          "remove the surplus text or add the missing reference")
     else:
-        shown = f"[^{label}]" if doc.format == "markdown" else (
-            f"[{note.kind}Ref:{label}]" if doc.format == "text" else f"een {noun_nl}verwijzing")
-        shown_en = shown if doc.format != "docx" else f"a {noun_en} reference"
+        syntax = notes(doc).style.ref_syntax  # how a reference is written in this file, if it is text
+        shown = syntax.format(kind=note.kind, id=label) if syntax else f"een {noun_nl}verwijzing"
+        shown_en = shown if syntax else f"a {noun_en} reference"
         message = msg(
             f"{noun_nl.capitalize()}tekst zonder verwijzing: nergens in de tekst staat {shown} («{text}»)",
             f"{noun_en.capitalize()} text without a reference: {shown_en} occurs nowhere in the text («{text}»)",

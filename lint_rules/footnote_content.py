@@ -182,7 +182,7 @@ def _url_finding(doc, par, start, end, url, clean, related, message, safe):
 
 
 def _cross_references(doc, info):
-    if doc.format == "text" and not info.refs and not info.bodies:
+    if info.style.unknown_without_marks and not info.refs and not info.bodies:
         return  # plain text without footnote markers (e.g. from a PDF): the footnotes are unknown
     valid = {"footnote": set(), "endnote": set()}
     for kind, count in info.counts.items():

@@ -58,9 +58,9 @@ PLURAL = {"footnote": "voetnoten", "endnote": "eindnoten"}
 
 
 def check(doc, ctx):
-    if doc.format not in ("text", "markdown"):
-        return
     info = notes(doc)
+    if not info.style.numbers_in_file:
+        return  # Word numbers the notes itself
     for kind in ("footnote", "endnote"):
         # negative ids are Word's separators: a reference to one is dangling-footnote's business
         refs = [r for r in info.refs if r.kind == kind and r.paragraph.part == "body" and not r.id.startswith("-")]
@@ -90,7 +90,7 @@ def _is_number(s: str) -> bool:
 def _repeat(doc, info, ref, earlier, kind):
     nl, en = WORDS[kind]
     shown = ref_desc(doc, ref, info)
-    if doc.format == "text":
+    if info.style.body_per_reference:
         if id(ref) not in info.body_of:
             return  # a reference without its own body: dangling-footnote reports it
         message = msg(
@@ -172,7 +172,7 @@ def _gaps(doc, numbers, first, kind):
     nl, en = WORDS[kind]
     if not numbers:
         return
-    if doc.format == "markdown":
+    if notes(doc).style.numbers_from_one:
         start = 1
     elif numbers[0] <= 2:
         start = numbers[0]  # Word numbers from 1, LibreOffice from 2, Google Docs from 0

@@ -139,7 +139,7 @@ def _where(doc, par) -> tuple[str, str]:
 
 def _continues(doc, blocks, i) -> bool:
     """A hard-wrapped line (PDF text) whose next line goes on with the reference."""
-    if doc.format != "text" or i + 1 >= len(blocks):
+    if not doc.lines_may_wrap or i + 1 >= len(blocks):
         return False
     nxt = blocks[i + 1]
     if nxt.part != blocks[i].part or nxt.note != blocks[i].note:
@@ -216,7 +216,7 @@ def results(doc, ctx):
         problems = judge(ref, house, text)
         if opts["brackets"]:
             nxt = blocks[i + 1].text if i + 1 < len(blocks) and blocks[i + 1].part == par.part else None
-            problems += bracket_problems(ref, text, nxt if doc.format == "text" else None)
+            problems += bracket_problems(ref, text, nxt if doc.lines_may_wrap else None)
         related = []
         if mode != "any" and ref.kind == "kamerstuk":
             for d in ref.dossiers:

@@ -132,7 +132,7 @@ def _context(text: str, start: int, end: int) -> str:
 def check(doc, ctx):
     options = ctx.options
     title_words = ctx.prepared or frozenset()
-    hard_wrapped = doc.format == "text"  # one line per paragraph: a PDF extraction wraps mid-sentence
+    hard_wrapped = doc.lines_may_wrap  # one line per paragraph: a PDF extraction wraps mid-sentence
     balance = _Balance(doc, hard_wrapped) if options.get("unbalanced", True) else None
     addresses = analyses.of(doc).addresses
     for par in doc.blocks():

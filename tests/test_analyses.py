@@ -72,3 +72,23 @@ def test_the_same_identifier_outside_an_address_is_still_found():
     text = "Het zaaknummer is 2023z14995 en de CELEX 32024L178 voor de zaak.\n"
     found = lint_text(text, select=["identifier-format"])
     assert {f.location.text for f in found} == {"2023z14995", "32024L178"}
+
+
+def test_rules_do_not_branch_on_the_input_format():
+    # format knowledge lives in the readers and the model (Document.lines_may_wrap, footnotes' NoteStyle);
+    # bookmark-artefact is the documented exception: there the difference is the finding itself
+    import re
+    from pathlib import Path
+
+    rules = Path(__file__).resolve().parents[1] / "lint_rules"
+    branching = {p.name for p in rules.glob("*.py") if re.search(r"\.format\s*(==|!=|in\b|not in\b)", p.read_text("utf-8"))}
+    assert branching == {"bookmark_artefact.py"}
+
+
+def test_note_style_says_how_each_format_writes_notes():
+    text = doc_of("Tekst[footnoteRef:1].\n[1: Een noot.]\n")
+    md = doc_of("Tekst[^1].\n\n[^1]: Een noot.\n", "brief.md")
+    assert analyses.of(text).notes.style.body_per_reference and text.lines_may_wrap
+    style = analyses.of(md).notes.style
+    assert style.numbers_from_one and style.marks_in_text and not md.lines_may_wrap
+    assert style.ref_syntax.format(kind="footnote", id="3") == "[^3]"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from .findings import Related, msg
 from .model import Document, Location, Note, NoteRef
-from .readers.notes import missing_note_artefacts, pair_notes
+from .readers.notes import NoteStyle, missing_note_artefacts, note_style, pair_notes
 
 NOUN = {
     "nl": {"footnote": "voetnoot", "endnote": "eindnoot"},
@@ -34,6 +34,13 @@ class Notes:
     stray_errors: list = field(default_factory=list)  # POI "not found" artefacts with no reference
     display: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, id) → number a reader sees
     counts: dict[str, int] = field(default_factory=dict)  # kind → how many numbered notes a reader sees
+    style: NoteStyle = field(default_factory=lambda: note_style_default())  # how the file writes notes
+
+
+def note_style_default() -> NoteStyle:
+    from .readers.notes import STYLES
+
+    return STYLES["docx"]
 
 
 def notes(doc: Document) -> Notes:
@@ -44,7 +51,7 @@ def notes(doc: Document) -> Notes:
 
 
 def build_notes(doc: Document) -> Notes:
-    info = Notes(refs=list(doc.note_refs))
+    info = Notes(refs=list(doc.note_refs), style=note_style(doc))
     errors = missing_note_artefacts(doc)
     poi_errors: dict[int, object] = {}  # id(note) → POI's "not found" text standing in for its body
     for note in doc.notes:
@@ -82,7 +89,7 @@ def _display_numbers(doc: Document, info: Notes) -> None:
 
 def ref_location(doc: Document, ref: NoteRef) -> Location:
     """The reference mark: its text in a text export or Markdown; in .docx the word it follows."""
-    if doc.format != "docx":
+    if notes(doc).style.marks_in_text:
         return doc.locate_raw(ref.paragraph, ref.raw_start, ref.raw_end)
     text = ref.paragraph.text
     start = ref.offset
@@ -103,11 +110,12 @@ def body_location(doc: Document, note: Note) -> Location:
         return doc.locate_raw(note.host, 0, 0) if note.host is not None else Location(paragraph=1, heading=None, text="")
     first = note.paragraphs[0]
     loc = doc.locate(first, len(first.text), len(first.text)) if first.is_empty else doc.locate_paragraph(first)
-    if doc.format == "docx" and (note.kind, note.id) not in notes(doc).display:
+    info = notes(doc)
+    if not info.style.numbers_in_file and (note.kind, note.id) not in info.display:
         loc = replace(loc, note=None)  # no reference, so no number: its label would be the internal XML id
-    if doc.format == "markdown" and doc.source is not None and first.origin is not None:
+    if info.style.body_label and doc.source is not None and first.origin is not None:
         # take the definition's label "[^id]:" in, so the location starts where the definition does
-        label = doc.source.rfind(f"[^{note.id}]:", 0, first.origin + 1)
+        label = doc.source.rfind(info.style.body_label.format(id=note.id), 0, first.origin + 1)
         if label != -1 and not doc.source[label : first.origin].count("\n"):
             line, col = doc.line_col(label)
             loc = replace(loc, text=doc.source[label : loc.raw_end], line=line, column=col, raw_start=label)
@@ -131,25 +139,28 @@ def noun(kind: str, lang: str = "nl") -> str:
 
 def ref_shown(doc: Document, ref: NoteRef, info: Notes | None = None) -> str:
     """The reference as the writer sees it: the marker text, or in .docx the number in superscript."""
-    if doc.format != "docx":
+    info = info or notes(doc)
+    if info.style.marks_in_text:
         return ref.paragraph.raw[ref.raw_start : ref.raw_end]
     if ref.custom_mark:
         return "*"
-    number = (info or notes(doc)).display.get((ref.kind, ref.id))
+    number = info.display.get((ref.kind, ref.id))
     return str(number).translate(SUPERSCRIPT) if number else "¹"
 
 
 def ref_desc(doc: Document, ref: NoteRef, info: Notes | None = None) -> str:
     """The reference for a message: the marker itself; in .docx (no line numbers) with the words around it."""
+    info = info or notes(doc)
     shown = ref_shown(doc, ref, info)
-    if doc.format != "docx":
+    if info.style.marks_in_text:
         return shown
     return f"{shown} in {context(ref.paragraph.text, ref.offset, ref.offset, shown)}"
 
 
 def note_name(doc: Document, note: Note, lang: str = "nl") -> str:
     """"voetnoot 3" (the number a reader sees; in a text export and Markdown the number in the file)."""
-    label = note.id if doc.format != "docx" else (str(notes(doc).display.get((note.kind, note.id), "")) or f"id {note.id}")
+    info = notes(doc)
+    label = note.id if info.style.numbers_in_file else (str(info.display.get((note.kind, note.id), "")) or f"id {note.id}")
     return f"{noun(note.kind, lang)} {label}"
 
 

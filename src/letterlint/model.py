@@ -231,6 +231,14 @@ class Document:
     source: str | None = None  # text formats: the decoded file
     info: SourceInfo = field(default_factory=SourceInfo)
 
+    # -- what the format means for the text (the readers' knowledge, stated as facts) ---------------
+
+    @property
+    def lines_may_wrap(self) -> bool:
+        """Each line of the file is a paragraph, and a line may be a hard-wrapped piece of a sentence (a Word
+        text export, or text taken from a PDF): a sentence or a reference may go on on the next line."""
+        return self.format == "text"
+
     # -- navigation ---------------------------------------------------------------------------------
 
     def blocks(self) -> Iterator[Paragraph]:

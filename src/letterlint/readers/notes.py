@@ -17,12 +17,40 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Document, Note, NoteRef
 
 if TYPE_CHECKING:
     from ..footnotes import Notes
+
+
+@dataclass(frozen=True, slots=True)
+class NoteStyle:
+    """How a file writes its notes: the reader knowledge the footnote rules need, stated as facts."""
+
+    marks_in_text: bool  # references and bodies are text markers in the file (a fix can move them); else markup
+    numbers_in_file: bool  # the note numbers are written in the file, so their order and gaps can be checked
+    body_per_reference: bool  # the exporter writes one body per reference (a number twice = a copied note)
+    numbers_from_one: bool  # the writer numbers from 1; else exporter ids (Word 1, LibreOffice 2, Google 0)
+    ref_syntax: str | None  # how a reference is written, with {kind} and {id}; None: a number Word shows
+    unknown_without_marks: bool  # no marker at all means the notes are unknown (text taken from a PDF)
+    body_label: str | None = None  # the label that opens a note's body in the file, with {id}
+
+
+STYLES = {
+    "text": NoteStyle(marks_in_text=True, numbers_in_file=True, body_per_reference=True, numbers_from_one=False,
+                      ref_syntax="[{kind}Ref:{id}]", unknown_without_marks=True),
+    "markdown": NoteStyle(marks_in_text=True, numbers_in_file=True, body_per_reference=False,
+                          numbers_from_one=True, ref_syntax="[^{id}]", unknown_without_marks=False, body_label="[^{id}]:"),
+    "docx": NoteStyle(marks_in_text=False, numbers_in_file=False, body_per_reference=False, numbers_from_one=False,
+                      ref_syntax=None, unknown_without_marks=False),
+}
+
+
+def note_style(doc: Document) -> NoteStyle:
+    return STYLES.get(doc.format, STYLES["docx"])
 
 
 def pair_notes(doc: Document, info: Notes, poi_errors: dict[int, object]) -> None:
