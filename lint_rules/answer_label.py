@@ -179,10 +179,8 @@ def _unlabelled(doc, a: AnswerUnit, label: str, ctx):
     loc = doc.locate(par, start, end)
     q = a.questions[-1] if a.questions else None
     qloc = doc.locate_paragraph(q.first) if q is not None else None
-    where_nl = (f" (op de vraag op regel {qloc.line})" if qloc.line else f" (op de vraag in alinea {qloc.paragraph})") \
-        if qloc is not None else ""
-    where_en = (f" (to the question at line {qloc.line})" if qloc.line else f" (to the question in paragraph {qloc.paragraph})") \
-        if qloc is not None else ""
+    where_nl = (f" (op de vraag {'op' if qloc.line else 'in'} {qloc.place('nl')})") if qloc is not None else ""
+    where_en = (f" (to the question {'at' if qloc.line else 'in'} {qloc.place('en')})") if qloc is not None else ""
     return Finding(
         loc,
         msg(f"Dit antwoord{where_nl} heeft geen label «{label}», terwijl de andere antwoorden er een hebben",

@@ -66,11 +66,11 @@ from letterlint.similarity import (
     duplicate_groups,
     locate_start,
     locate_unit,
-    place,
     question_quote,
     sample_shingles,
     unpack,
 )
+from letterlint.wording import place
 
 ACROSS_K = 3  # words per sequence compared across files
 ACROSS_CAP = 16  # answers kept per sampled sequence: the first copies of a text, enough to link every later one

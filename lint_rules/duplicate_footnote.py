@@ -28,7 +28,6 @@ from __future__ import annotations
 import regex
 
 from letterlint.findings import Finding, msg
-
 from letterlint.footnotes import body_location, body_related, note_name, notes, ref_related, short
 
 ID = "duplicate-footnote"

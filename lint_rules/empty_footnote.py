@@ -27,7 +27,6 @@ from __future__ import annotations
 import regex
 
 from letterlint.findings import Finding, msg
-
 from letterlint.footnotes import body_location, notes, noun, ref_desc, ref_related
 
 ID = "empty-footnote"

@@ -41,8 +41,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 import regex
 
 from letterlint.findings import Finding, Fix, msg
-
-from letterlint.footnotes import notes, noun, ref_related
+from letterlint.footnotes import notes, ref_related
+from letterlint.wording import note_noun
 
 ID = "footnote-content"
 SEVERITY = "info"
@@ -204,8 +204,7 @@ def _cross_references(doc, info):
             bad = [n for n in numbers if n not in allowed]
             if not bad:
                 continue
-            nl = noun(kind) if kind else "noot"
-            en = noun(kind, "en") if kind else "note"
+            nl, en = note_noun(kind), note_noun(kind, "en")
             have = info.counts.get(kind, 0) if kind else sum(info.counts.values())
             bad_text = ", ".join(map(str, bad))
             yield Finding(

@@ -41,8 +41,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from letterlint.findings import Finding, msg
-
 from letterlint.footnotes import body_location, notes, ref_desc, ref_location, ref_related
+from letterlint.wording import note_noun, note_nouns
 
 ID = "footnote-numbering"
 SEVERITY = "warning"
@@ -53,8 +53,8 @@ SUMMARY = msg(
 DEFAULT = {"gaps": True}
 CONF = {"gaps": {"type": "boolean"}}
 
-WORDS = {"footnote": ("voetnoot", "footnote"), "endnote": ("eindnoot", "endnote")}
-PLURAL = {"footnote": "voetnoten", "endnote": "eindnoten"}
+WORDS = {kind: (note_noun(kind), note_noun(kind, "en")) for kind in ("footnote", "endnote")}
+PLURAL = {kind: note_nouns(kind) for kind in ("footnote", "endnote")}
 
 
 def check(doc, ctx):

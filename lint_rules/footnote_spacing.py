@@ -35,7 +35,6 @@ Good::
 from __future__ import annotations
 
 from letterlint.findings import Finding, Fix, msg
-
 from letterlint.footnotes import context, notes, noun, ref_shown
 
 ID = "footnote-spacing"

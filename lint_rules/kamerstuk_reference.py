@@ -87,6 +87,7 @@ from letterlint.citations import (
     parse_moties,
 )
 from letterlint.findings import RANK, Finding, Fix, Msg, Related, msg
+from letterlint.wording import note_place
 
 ID = "kamerstuk-reference"
 SEVERITY = "error"
@@ -130,11 +131,9 @@ GOES_ON = regex.compile(r"\s*(?:\d|nrs?\.|II?\b|[Vv]ergaderjaar)")
 def _where(doc, par) -> tuple[str, str]:
     if par.part != "body":
         label = doc.note_label(par)
-        return f"voetnoot {label}", f"footnote {label}"
+        return note_place("footnote", label), note_place("footnote", label, "en")
     loc = doc.locate(par, 0, 0)
-    if loc.line is not None:
-        return f"regel {loc.line}", f"line {loc.line}"
-    return f"alinea {par.number}", f"paragraph {par.number}"
+    return loc.place("nl"), loc.place("en")
 
 
 def _continues(doc, blocks, i) -> bool:

@@ -42,8 +42,8 @@ from __future__ import annotations
 
 import regex
 
-from letterlint.findings import Finding, Fix, Msg, msg
 from letterlint import analyses
+from letterlint.findings import Finding, Fix, Msg, msg
 
 ID = "punctuation"
 SEVERITY = "warning"

@@ -61,12 +61,12 @@ from letterlint.similarity import (
     duplicate_groups,
     locate_words,
     passage_groups,
-    places,
     shorten,
     snap,
     text_shingles,
     tokens,
 )
+from letterlint.wording import places
 
 ID = "repeated-passage"
 SEVERITY = "info"

@@ -45,9 +45,9 @@ from pathlib import Path
 
 import regex
 
+from letterlint import analyses
 from letterlint.findings import Finding, Msg, msg
 from letterlint.lexicon import in_address
-from letterlint import analyses
 
 ID = "spelling"
 SEVERITY = "info"

@@ -46,9 +46,9 @@ from functools import lru_cache
 
 import regex
 
+from letterlint import analyses
 from letterlint.findings import Finding, Fix, Msg, Related, msg
 from letterlint.lexicon import FUNCTION_WORDS
-from letterlint import analyses
 
 ID = "term-consistency"
 SEVERITY = "warning"

@@ -49,10 +49,10 @@ Good::
 
 from __future__ import annotations
 
+from letterlint import analyses
 from letterlint.findings import Finding, Fix, Msg, msg
 from letterlint.lexicon import Lexicon, check_term_examples, defined_acronyms
 from letterlint.wordlists import WordLists
-from letterlint import analyses
 from letterlint.yamlrules import phrases_from_entries
 
 ID = "typo"

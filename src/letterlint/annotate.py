@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 
 from .findings import Finding
 from .model import Document
+from .wording import note_noun, paragraph_mark
 
 AUTHOR = "letterlint"
 INITIALS = "LL"
@@ -53,7 +54,7 @@ def comment_lines(f: Finding, lang: str) -> list[str]:
     if f.suggestion is not None:
         lines.append(("Suggestion: " if lang == "en" else "Suggestie: ") + f.suggestion(lang))
     for rel in f.related:
-        where = f"¶{rel.location.paragraph}"
+        where = paragraph_mark(rel.location.paragraph)
         if rel.location.note:
             where += f" ({rel.location.part} {rel.location.note})"
         lines.append(f"{'See also' if lang == 'en' else 'Zie ook'}: {where} {rel.label(lang)}")
@@ -81,8 +82,7 @@ def annotate(data: bytes, doc: Document, findings: list[Finding], lang: str = "n
     notes = {p.xml: n for n in doc.notes for p in n.paragraphs if p.xml is not None}
     hosts = {(r.kind, r.id): r.paragraph.xml for r in doc.note_refs}
     fallback = next((p.xml for p in doc.paragraphs if p.xml is not None), None)
-    note_word = {"footnote": "footnote" if lang == "en" else "voetnoot",
-                 "endnote": "endnote" if lang == "en" else "eindnoot"}
+    note_word = {kind: note_noun(kind, lang) for kind in ("footnote", "endnote")}
     try:
         editor = DocxEditor(data, doc.info.main_part or "word/document.xml")
         cid = editor.next_comment_id()

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from .findings import Finding, Msg
 from .model import Document
+from .wording import paragraph_mark
 
 MAX_PASSES = 8
 NOT_RESOLVED = Msg("de herstelling loste de bevinding niet op", "the fix did not resolve the finding")
@@ -294,7 +295,7 @@ def text_view(doc: Document) -> list[str]:
         names = marks.get(id(par))
         return f"{prefix}: {text}" + (f"  {{bookmarks: {', '.join(names)}}}" if names else "")
 
-    lines = [show(f"¶{p.number}", p) for p in doc.paragraphs]
+    lines = [show(paragraph_mark(p.number), p) for p in doc.paragraphs]
     for note in doc.notes:
         if note.special is None:
             lines += [show(f"{note.kind} {note.label}", p) for p in note.paragraphs]

@@ -12,12 +12,9 @@ from dataclasses import dataclass, field, replace
 
 from .findings import Related, msg
 from .model import Document, Location, Note, NoteRef
-from .readers.notes import NoteStyle, missing_note_artefacts, note_style, pair_notes
+from .readers.notes import STYLES, NoteStyle, missing_note_artefacts, note_style, pair_notes
+from .wording import note_noun, note_place
 
-NOUN = {
-    "nl": {"footnote": "voetnoot", "endnote": "eindnoot"},
-    "en": {"footnote": "footnote", "endnote": "endnote"},
-}
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -34,13 +31,7 @@ class Notes:
     stray_errors: list = field(default_factory=list)  # POI "not found" artefacts with no reference
     display: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, id) → number a reader sees
     counts: dict[str, int] = field(default_factory=dict)  # kind → how many numbered notes a reader sees
-    style: NoteStyle = field(default_factory=lambda: note_style_default())  # how the file writes notes
-
-
-def note_style_default() -> NoteStyle:
-    from .readers.notes import STYLES
-
-    return STYLES["docx"]
+    style: NoteStyle = field(default_factory=lambda: STYLES["docx"])  # how the file writes notes
 
 
 def notes(doc: Document) -> Notes:
@@ -134,7 +125,7 @@ def body_related(doc: Document, note: Note, label=None) -> Related:
 
 
 def noun(kind: str, lang: str = "nl") -> str:
-    return NOUN[lang].get(kind, kind)
+    return note_noun(kind, lang)
 
 
 def ref_shown(doc: Document, ref: NoteRef, info: Notes | None = None) -> str:
@@ -161,7 +152,7 @@ def note_name(doc: Document, note: Note, lang: str = "nl") -> str:
     """"voetnoot 3" (the number a reader sees; in a text export and Markdown the number in the file)."""
     info = notes(doc)
     label = note.id if info.style.numbers_in_file else (str(info.display.get((note.kind, note.id), "")) or f"id {note.id}")
-    return f"{noun(note.kind, lang)} {label}"
+    return note_place(note.kind, label, lang)
 
 
 def context(text: str, start: int, end: int, shown: str, width: int = 25) -> str:

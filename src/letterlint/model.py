@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+
 from .textmap import TextMap
 
 HEADING, BODY, LIST, TABLE, EMPTY = "heading", "body", "list", "table", "empty"
@@ -192,6 +193,12 @@ class Location:
     raw_start: int = 0  # text formats: offsets in Document.source; .docx: offsets in the paragraph's raw
     raw_end: int = 0
     xml: tuple[str, int] | None = None
+
+    def place(self, lang: str = "nl") -> str:
+        """How a message names this place: "regel 12" / "alinea 12" ("line 12" / "paragraph 12")."""
+        from .wording import place
+
+        return place(self, lang)
 
 
 @dataclass(frozen=True, slots=True)

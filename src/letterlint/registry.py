@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
-from .findings import Msg, as_msg
 from . import analyses
 from .analyses import Analyses
+from .findings import Msg, as_msg
 from .model import Document
 from .wordlists import WordLists
 

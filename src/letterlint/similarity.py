@@ -697,26 +697,3 @@ def locate_unit(doc: Document, unit: Unit):
     lead = len(text) - len(text.lstrip())
     return doc.locate(par, start + lead, start + len(text.rstrip()))
 
-
-def place(location, lang: str) -> str:
-    """'regel 12' / 'line 12' for text formats, 'alinea 12' / 'paragraph 12' for .docx."""
-    if location.line is not None:
-        return f"{'regel' if lang == 'nl' else 'line'} {location.line}"
-    return f"{'alinea' if lang == 'nl' else 'paragraph'} {location.paragraph}"
-
-
-def places(locations: Sequence, lang: str, limit: int = 4) -> str:
-    """'regels 12, 40 en 77' for several places (at most `limit`, then 'en nog N')."""
-    if not locations:
-        return ""
-    text_fmt = locations[0].line is not None
-    numbers = [str(loc.line if text_fmt else loc.paragraph) for loc in locations]
-    noun = {("nl", True): ("regel", "regels"), ("nl", False): ("alinea", "alinea's"),
-            ("en", True): ("line", "lines"), ("en", False): ("paragraph", "paragraphs")}[(lang, text_fmt)]
-    and_word, more = ("en", "en nog {n}") if lang == "nl" else ("and", "and {n} more")
-    if len(numbers) == 1:
-        return f"{noun[0]} {numbers[0]}"
-    if len(numbers) > limit:
-        shown = ", ".join(numbers[:limit])
-        return f"{noun[1]} {shown} {more.format(n=len(numbers) - limit)}"
-    return f"{noun[1]} {', '.join(numbers[:-1])} {and_word} {numbers[-1]}"
