@@ -14,18 +14,17 @@ from .model import Paragraph
 # https://…, www.…, name@host.tld, and host.tld/path (a dotted host with a path)
 ADDRESS = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)+/\S*")
 
-Span = tuple[int, int]
 _TRAILING = ".,;:!?)]»”’'\""
 
 
-def address_spans(text: str) -> list[Span]:
-    """Spans of the addresses in `text` (each alternative of ADDRESS needs "/", "@" or "www.")."""
+def address_spans(text: str) -> list[tuple[int, int]]:
+    """tuple[int, int]s of the addresses in `text` (each alternative of ADDRESS needs "/", "@" or "www.")."""
     if "/" not in text and "@" not in text and "www." not in text:
         return []
     return [m.span() for m in ADDRESS.finditer(text)]
 
 
-def trim(text: str, span: Span) -> Span:
+def trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """The address without the punctuation that follows it ("(https://…/a)." keeps its ")." )."""
     start, end = span
     while end > start and text[end - 1] in _TRAILING:
@@ -35,7 +34,7 @@ def trim(text: str, span: Span) -> Span:
     return start, end
 
 
-def overlaps(spans: list[Span], start: int, end: int) -> bool:
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
@@ -43,15 +42,15 @@ class Addresses:
     """The address spans of one document's paragraphs, each paragraph scanned once (on first request)."""
 
     def __init__(self) -> None:
-        self._spans: dict[int, list[Span]] = {}
+        self._spans: dict[int, list[tuple[int, int]]] = {}
 
-    def spans(self, par: Paragraph) -> list[Span]:
+    def spans(self, par: Paragraph) -> list[tuple[int, int]]:
         found = self._spans.get(id(par))
         if found is None:
             found = self._spans[id(par)] = address_spans(par.text)
         return found
 
-    def trimmed(self, par: Paragraph) -> list[Span]:
+    def trimmed(self, par: Paragraph) -> list[tuple[int, int]]:
         return [trim(par.text, s) for s in self.spans(par)]
 
     def covers(self, par: Paragraph, start: int, end: int) -> bool:

@@ -45,7 +45,9 @@ class FixError(Exception):
 
 
 @dataclass
-class Edit:
+class FileEdit:
+    """One change to the file, in its own coordinates (a rule's findings.TextEdit, resolved and planned)."""
+
     key: tuple | None  # .docx: (part, ordinal of the w:p); text formats: None (offsets in the whole source)
     start: int
     end: int
@@ -83,9 +85,9 @@ def wanted(finding: Finding, unsafe: bool) -> bool:
 # -- planning --------------------------------------------------------------------------------------------
 
 
-def collect(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[Edit], list[tuple[Finding, Msg]]]:
+def plan_edits(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[FileEdit], list[tuple[Finding, Msg]]]:
     """The edits the fixes of `findings` ask for (identical ones merged), and fixes that cannot apply here."""
-    edits: dict[tuple, Edit] = {}
+    edits: dict[tuple, FileEdit] = {}
     refused: list[tuple[Finding, Msg]] = []
     for f in findings:
         if not wanted(f, unsafe):
@@ -117,21 +119,21 @@ def collect(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[
         if not 0 <= start <= end:
             refused.append((f, Msg("de herstelling heeft een ongeldig bereik", "the fix has an invalid span")))
             continue
-        edit = Edit(key, start, end, fix.replacement, fix.action, tuple(fix.data))
+        edit = FileEdit(key, start, end, fix.replacement, fix.action, tuple(fix.data))
         edits.setdefault(edit.identity(), edit).findings.append(f)
     return list(edits.values()), refused
 
 
-def _overlap(a: Edit, b: Edit) -> bool:
+def _overlap(a: FileEdit, b: FileEdit) -> bool:
     if a.start == a.end == b.start == b.end:
         return True  # two insertions at one point: their order is not defined
     return a.start < b.end and b.start < a.end
 
 
-def resolve(edits: list[Edit]) -> tuple[list[Edit], list[Edit]]:
+def resolve(edits: list[FileEdit]) -> tuple[list[FileEdit], list[FileEdit]]:
     """Split replacements into non-overlapping ones to make now, and the rest (for a later pass)."""
     keep, wait = [], []
-    last: dict[tuple | None, Edit] = {}
+    last: dict[tuple | None, FileEdit] = {}
     for e in sorted(edits, key=lambda e: (str(e.key), e.start, e.end)):
         if e.action != "replace":
             keep.append(e)
@@ -165,7 +167,7 @@ def _markup(text: str) -> list[str]:
     return [m.group() for m in INLINE.finditer(text) if m.group("leak") is None]
 
 
-def apply_text(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, list[Edit], list[tuple[Edit, Msg]]]:
+def apply_text(data: bytes, doc: Document, edits: list[FileEdit]) -> tuple[bytes, list[FileEdit], list[tuple[FileEdit, Msg]]]:
     codec, bom = _codec(data, doc.info.encoding)
     try:
         original = data[len(bom):].decode(codec)
@@ -205,15 +207,15 @@ def apply_text(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, li
 # -- .docx -----------------------------------------------------------------------------------------------
 
 
-def apply_docx(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, list[Edit], list[tuple[Edit, Msg]]]:
+def apply_docx(data: bytes, doc: Document, edits: list[FileEdit]) -> tuple[bytes, list[FileEdit], list[tuple[FileEdit, Msg]]]:
     from .docx_edit import DocxEditor, EditError
 
     raws = {p.xml: p.raw for p in doc.blocks() if p.xml is not None}
     done, failed = [], []
     try:
         editor = DocxEditor(data, doc.info.main_part or "word/document.xml")
-        by_paragraph: dict[tuple, list[Edit]] = {}
-        bookmarks: dict[str, list[Edit]] = {}
+        by_paragraph: dict[tuple, list[FileEdit]] = {}
+        bookmarks: dict[str, list[FileEdit]] = {}
         for e in edits:
             if e.action == "replace":
                 by_paragraph.setdefault(e.key, []).append(e)
@@ -251,7 +253,7 @@ def fix_bytes(data: bytes, path: str, plan, unsafe: bool = False) -> FixOutcome:
                          problems=problems, before=len(findings))
     reasons: dict[tuple, Msg] = {}
     while outcome.passes < MAX_PASSES:
-        edits, refused = collect(doc, findings, unsafe)
+        edits, refused = plan_edits(doc, findings, unsafe)
         for f, why in refused:
             reasons[_key(f)] = why
         keep, _wait = resolve(edits)

@@ -179,7 +179,11 @@ class Directive:
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """A resolved position, ready for reporting."""
+    """A resolved position, ready for reporting.
+
+    `raw_start`/`raw_end` are the span in the file's own text, in the unit a fix edits (`unit`): for text
+    exports and Markdown that is the whole decoded file (offsets in `Document.source`, and `line` is set);
+    for .docx it is the paragraph named by `xml` (offsets in its visible text, `Paragraph.raw`)."""
 
     paragraph: int
     heading: str | None
@@ -190,9 +194,14 @@ class Location:
     end_column: int | None = None
     part: str = "body"
     note: str | None = None  # label of the note when the position is inside a footnote/endnote
-    raw_start: int = 0  # text formats: offsets in Document.source; .docx: offsets in the paragraph's raw
+    raw_start: int = 0  # the span in the file's text, counted in `unit` (see above)
     raw_end: int = 0
     xml: tuple[str, int] | None = None
+
+    @property
+    def unit(self) -> str:
+        """What `raw_start`/`raw_end` count in: "source" (the whole file) or "paragraph" (.docx, `xml`)."""
+        return "source" if self.line is not None else "paragraph"
 
     def place(self, lang: str = "nl") -> str:
         """How a message names this place: "regel 12" / "alinea 12" ("line 12" / "paragraph 12")."""

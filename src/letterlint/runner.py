@@ -276,7 +276,7 @@ def lint_file(path: str, plan: Plan, stdin_filename: str | None = None, keep_doc
         return FileResult(path=path, error=Msg(f"interne fout bij het lezen ({type(exc).__name__}: {exc}); meld dit",
                                                f"internal error while reading ({type(exc).__name__}: {exc}); please report"))
     findings, problems = lint_document(doc, plan)
-    summaries = collect(doc, plan, problems) if plan.across else {}
+    summaries = summarise(doc, plan, problems) if plan.across else {}
     return FileResult(path=doc.path, findings=findings, problems=problems, document=doc if keep_document else None,
                       summaries=summaries)
 
@@ -289,7 +289,8 @@ def lint_file(path: str, plan: Plan, stdin_filename: str | None = None, keep_doc
 # findings it yields to the files they belong to.
 
 
-def collect(doc: Document, plan: Plan, problems: list[Msg]) -> dict[str, object]:
+def summarise(doc: Document, plan: Plan, problems: list[Msg]) -> dict[str, object]:
+    """Each across-files rule's summary of this file (its collect()), by rule id."""
     out: dict[str, object] = {}
     ignored = _ignored_for(doc.path, plan.config)
     for active in plan.rules:
