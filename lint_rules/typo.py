@@ -49,6 +49,8 @@ Good::
 
 from __future__ import annotations
 
+from typing import Any
+
 from letterlint import analyses
 from letterlint.findings import Finding, Fix, Msg, msg
 from letterlint.lexicon import Lexicon, check_term_examples, defined_acronyms
@@ -80,7 +82,7 @@ _TERM = {
     ]
 }
 # entries / terms: None means the shipped lists (letterlint/data/wordlists.yaml; see letterlint.wordlists)
-DEFAULT = {"entries": None, "extra-entries": [], "terms": None, "extra-terms": [], "near-misses": True, "fix": "unsafe"}
+DEFAULT: dict[str, Any] = {"entries": None, "extra-entries": [], "terms": None, "extra-terms": [], "near-misses": True, "fix": "unsafe"}
 CONF = {
     "entries": {"type": ["array", "null"], "items": {"$ref": "#/$defs/phrase-entry"}},
     "extra-entries": {"type": "array", "items": {"$ref": "#/$defs/phrase-entry"}},

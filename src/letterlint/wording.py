@@ -25,8 +25,11 @@ AND = {"nl": ("en", "en nog {n}"), "en": ("and", "and {n} more")}
 
 
 class Placed(Protocol):
-    line: int | None
-    paragraph: int
+    @property
+    def line(self) -> int | None: ...
+
+    @property
+    def paragraph(self) -> int: ...
 
 
 def _lang(lang: str) -> str:

@@ -138,13 +138,13 @@ def _pair_docx(doc: Document, info: Notes) -> None:
     for note in doc.notes:
         by_key.setdefault((note.kind, note.id), note)  # Word uses the first of two notes with one id
     for ref in info.refs:
-        note = by_key.get((ref.kind, ref.id))
-        if note is None:
+        target = by_key.get((ref.kind, ref.id))
+        if target is None:
             info.missing.append((ref, "no-note", None))
-        elif note.special is not None:
-            info.missing.append((ref, "special", note))
+        elif target.special is not None:
+            info.missing.append((ref, "special", target))
         else:
-            _pair(info, ref, note)
+            _pair(info, ref, target)
     deleted = doc.info.deleted_note_refs
     for note in info.bodies:
         if by_key.get((note.kind, note.id)) is not note:
