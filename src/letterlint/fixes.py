@@ -64,6 +64,9 @@ class FileEdit:
         return (self.key, self.start, self.end, self.replacement, self.action, self.data)
 
 
+Edit = FileEdit  # the earlier name (tests and other helpers' code use it)
+
+
 @dataclass
 class FixOutcome:
     path: str
