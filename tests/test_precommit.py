@@ -87,8 +87,8 @@ def test_hook_fails_on_defects_and_passes_when_fixed(letters_repo):
     assert failed.returncode == 1, out
     assert "letterlint (Dutch government letters)" in out and "Failed" in out
     col = DRAFT.split("\n")[1].index("RVIM") + 1
-    assert f"draft.txt:2:{col}: warning [typo] «RVIM» is een bekende schrijffout; schrijf «RIVM» → RIVM" in out
-    assert "draft.txt:2:1: warning [bookmark-artefact]" in out
+    assert f"draft.txt:2:{col}: waarschuwing [typo] «RVIM» is een bekende schrijffout; schrijf «RIVM» → RIVM" in out
+    assert "draft.txt:2:1: waarschuwing [bookmark-artefact]" in out
     assert "notities.rst" not in out  # only letters are passed to the hook
 
     (repo / "draft.txt").write_text(FIXED, encoding="utf-8")

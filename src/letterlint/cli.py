@@ -20,9 +20,25 @@ SUBCOMMANDS = ("rules", "explain")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # one line, exit 2
-        sys.stderr.write(f"letterlint: {message} (see letterlint --help)\n")
+    def error(self, message):  # one line, exit 2, with a suggestion for a mistyped option
+        sys.stderr.write(f"letterlint: {message}{_option_hint(self, message)} (see letterlint --help)\n")
         sys.exit(2)
+
+
+def _option_hint(parser: argparse.ArgumentParser, message: str) -> str:
+    """' (did you mean --show?)' for 'unrecognized arguments: --shwo'."""
+    import difflib
+
+    if "unrecognized arguments:" not in message:
+        return ""
+    options = [o for a in parser._actions for o in a.option_strings if o.startswith("--")]
+    hints = []
+    for word in message.split("unrecognized arguments:", 1)[1].split():
+        if word.startswith("-"):
+            close = difflib.get_close_matches(word.split("=", 1)[0], options, n=1, cutoff=0.6)
+            if close:
+                hints.append(close[0] if len(message.split()) <= 3 else f"{close[0]} for {word}")
+    return f" (did you mean {', '.join(hints)}?)" if hints else ""
 
 
 def _lint_parser() -> argparse.ArgumentParser:
@@ -46,10 +62,29 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
     p.add_argument("--across-files", action="store_true",
                    help="also compare the files with each other (answers that recur in other letters)")
+    _output_arguments(p)
     _workflow_arguments(p)
     _add_fix_arguments(p)
     p.add_argument("--version", action="version", version=f"letterlint {__version__}")
     return p
+
+
+def _output_arguments(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("output")
+    g.add_argument("--show", choices=("info", "warning", "error"), default=None,
+                   help="show findings of this severity and above (default: warning for text output, everything "
+                   "for the other formats); the summary still counts the rest")
+    g.add_argument("--group-by", choices=("file", "rule"), default="file",
+                   help="text output: findings per file, errors first (default), or per rule")
+    g.add_argument("--statistics", action="store_true",
+                   help="text output: only the summary per rule (count, severity, how many --fix repairs)")
+    g.add_argument("-q", "--quiet", action="store_true",
+                   help="print only the findings: no summary, no notes on standard error")
+    g.add_argument("-o", "--output-file", metavar="FILE", help="write the report to FILE instead of standard output")
+    g.add_argument("--report", metavar="OUT.html",
+                   help="also write an HTML report (the letter with every finding highlighted) to OUT.html")
+    g.add_argument("--exit-zero", action="store_true",
+                   help="exit 0 even when there are findings (input and usage errors still exit 2)")
 
 
 def _workflow_arguments(p: argparse.ArgumentParser) -> None:
@@ -99,52 +134,122 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _load(args) -> tuple:
-    """The configuration and the plan; an invalid configuration falls back to the default (exit 2)."""
-    from .config import ConfigError, load_config
-    from .runner import build_plan
+    """The configuration and the plan.  A broken configuration stops the run (ConfigError: all its errors)."""
+    from .config import load_config
+    from .runner import all_rules, build_plan
 
-    config_problem = None
-    try:
-        config = load_config(None if args.isolated else args.config, search=not args.isolated)
-        plan = build_plan(config, args.select, args.ignore)
-    except ConfigError as exc:
-        config_problem = str(exc)
-        config = load_config(None, search=False)  # the bundled default; its own validity is tested
-        plan = build_plan(config, args.select, args.ignore)
-    return config, plan, config_problem
+    config = load_config(None if args.isolated else args.config, search=not args.isolated)
+    rules = all_rules(config)
+    plan = build_plan(config, _rule_ids(args.select, rules), _rule_ids(args.ignore, rules))
+    return config, plan
+
+
+def _rule_ids(values, rules) -> list[str] | None:
+    """Rule ids from --select/--ignore, matched case-insensitively; an unknown one is a usage error."""
+    import difflib
+
+    from .config import known_id
+    from .runner import UsageError
+
+    if not values:
+        return values
+    lower = {k.lower(): k for k in rules}
+    out = []
+    for value in values:
+        for word in (w.strip() for w in value.split(",")):
+            if not word:
+                continue
+            rule_id = known_id(word, rules, lower)
+            if rule_id is None:
+                close = difflib.get_close_matches(word.lower(), list(lower), n=1)
+                hint = f" (did you mean {lower[close[0]]}?)" if close else " (see `letterlint rules`)"
+                raise UsageError(f"unknown rule {word!r}{hint}")
+            out.append(rule_id)
+    return out
+
+
+def _config_failed(exc, lang: str) -> int:
+    """Every error of a broken configuration, one per line (file:line: key: what was expected); exit 2."""
+    errors = getattr(exc, "errors", [exc])
+    for e in errors:
+        where = _relative(e.file)
+        where = f"{where}:{e.line}" if e.line else where
+        key = f" {e.keypath}:" if e.keypath else ""
+        sys.stderr.write(f"letterlint: {where}:{key} {e.message}\n")
+    n = len(errors)
+    sys.stderr.write("letterlint: " + (
+        f"the configuration has {n} error{'s' if n != 1 else ''}; nothing was checked\n" if lang == "en" else
+        f"de configuratie bevat {n} fout{'en' if n != 1 else ''}; er is niets gecontroleerd\n"))
+    return 2
 
 
 def _lint(args) -> int:
-    from .runner import UsageError, exit_code, expand, is_lock_file, lint_across
+    from .config import ConfigError
+    from .runner import UsageError
 
     lang = args.lang or os.environ.get("LETTERLINT_LANG") or "nl"
     if not args.paths:
         sys.stderr.write("letterlint: no files given (try: letterlint draft.docx, or letterlint --help)\n")
         return 2
     try:
-        config, plan, config_problem = _load(args)
+        config, plan = _load(args)
+    except ConfigError as exc:
+        return _config_failed(exc, lang)
     except UsageError as exc:
         sys.stderr.write(f"letterlint: {exc}\n")
         return 2
     lang = args.lang or config.lang or lang
-    if config_problem:
-        fallback = ("de standaardconfiguratie is gebruikt" if lang == "nl" else "the default configuration was used")
-        sys.stderr.write(f"letterlint: {config_problem} ({fallback})\n")
     plan.across = args.across_files
-    fail_on = args.fail_on or config.fail_on or "warning"
-    if args.paths.count("-") > 1:
-        sys.stderr.write("letterlint: '-' (standard input) can be given only once\n")
+    problem = _usage_problem(args)
+    if problem:
+        sys.stderr.write(f"letterlint: {problem}\n")
         return 2
-    fix_problem = _check_fix_arguments(args)
-    if fix_problem:
-        sys.stderr.write(f"letterlint: {fix_problem}\n")
-        return 2
-    diffs: list[str] = []
-
     baseline = _open_baseline(args)
     if isinstance(baseline, int):
         return baseline
+    results, diffs = _run(args, plan, config, lang)
+    if args.diff:
+        return _write_diffs(diffs, results, None)
+    if args.write_baseline:
+        return _write_baseline(baseline, results, lang, usage_problem=False)
+    notes = _filter_baseline(baseline, results, lang) if baseline is not None else []
+    written = _write_reports(args, results, plan, lang)
+    if written is not None:
+        return written
+    if not args.quiet:
+        for note in notes:
+            sys.stderr.write(f"letterlint: {note}\n")
+    code = exit_code_of(results, args.fail_on or config.fail_on or "warning")
+    return 0 if args.exit_zero and code == 1 else code
 
+
+def exit_code_of(results, fail_on: str) -> int:
+    from .runner import exit_code
+
+    return exit_code(results, fail_on)
+
+
+def _relative(name: str) -> str:
+    """A path under the working folder as a relative one (what a writer typed or sees in their editor)."""
+    if name.startswith("<") or not os.path.isabs(name.split(" [", 1)[0]):
+        return name
+    rel = os.path.relpath(name, os.getcwd())
+    return name if rel.startswith("..") else rel
+
+
+def _usage_problem(args) -> str | None:
+    if args.paths.count("-") > 1:
+        return "'-' (standard input) can be given only once"
+    if args.format != "text" and (args.statistics or args.group_by != "file"):
+        return "--statistics and --group-by apply to the text output (--format text)"
+    return _check_fix_arguments(args)
+
+
+def _run(args, plan, config, lang: str):
+    """Lint (or fix, or annotate) every file; the results in order, and the diffs of --diff."""
+    from .runner import expand, is_lock_file, lint_across
+
+    diffs: list[str] = []
     paths = []
     for path in expand(args.paths, config.exclude):
         if is_lock_file(path):
@@ -169,21 +274,71 @@ def _lint(args) -> int:
             sys.stderr.write(f"letterlint: {problem(lang)}\n")
         if across_problems and results:
             results[0].problems.extend(across_problems)
+    return results, diffs
 
-    if args.diff:
-        return _write_diffs(diffs, results, config_problem)
-    if args.write_baseline:
-        return _write_baseline(baseline, results, lang, usage_problem=bool(config_problem))
-    notes = _filter_baseline(baseline, results, lang) if baseline is not None else []
 
+def _shown_results(results, show: str | None):
+    """Results with only the findings at or above `show` (for the formats other than text)."""
+    from dataclasses import replace as dc_replace
+
+    from .findings import RANK
+
+    if not show:
+        return results
+    return [dc_replace(r, findings=[f for f in r.findings if RANK[f.severity] >= RANK[show]]) for r in results]
+
+
+def _write_reports(args, results, plan, lang: str) -> int | None:
+    """The report in --format (to stdout or --output-file) and the --report HTML; an exit code on failure."""
     from .reporters import FORMATS
 
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    FORMATS[args.format](results, sys.stdout, lang=lang, color=color, plan=plan)
-    sys.stdout.flush()
-    for note in notes:
-        sys.stderr.write(f"letterlint: {note}\n")
-    return exit_code(results, fail_on, usage_problem=bool(config_problem))
+    to_file = args.output_file is not None and args.output_file != "-"
+    color = args.color == "always" or (args.color == "auto" and not to_file and sys.stdout.isatty()
+                                       and not os.environ.get("NO_COLOR"))
+    context = dict(lang=lang, color=color, plan=plan)
+    if args.format == "text":
+        context.update(show=args.show or _default_show(args.fail_on or config_fail_on(plan)), group_by=args.group_by, statistics_only=args.statistics,
+                       quiet=args.quiet)
+        shown = results
+    else:
+        shown = _shown_results(results, args.show)
+    try:
+        if to_file:
+            _write_atomic_text(args.output_file, lambda out: FORMATS[args.format](shown, out, **context))
+        else:
+            FORMATS[args.format](shown, sys.stdout, **context)
+            sys.stdout.flush()
+        if args.report:
+            html = FORMATS["html"]
+            _write_atomic_text(args.report, lambda out: html(_shown_results(results, args.show), out,
+                                                              lang=lang, plan=plan))
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        name = exc.filename or args.report or args.output_file
+        sys.stderr.write(f"letterlint: {name}: " + (f"cannot write the report ({exc.strerror or exc})\n"
+                         if lang == "en" else f"het rapport kan niet worden geschreven ({exc.strerror or exc})\n"))
+        return 2
+    return None
+
+
+def config_fail_on(plan) -> str:
+    return plan.config.fail_on or "warning"
+
+
+def _default_show(fail_on: str) -> str:
+    """Warnings and errors; info too when info findings fail the run (so the output says why)."""
+    return "info" if fail_on == "info" else "warning"
+
+
+def _write_atomic_text(path: str, write) -> None:
+    import io
+
+    from .fixes import write_atomically
+
+    buffer = io.StringIO()
+    write(buffer)
+    write_atomically(path, buffer.getvalue().encode("utf-8"))
 
 
 # -- fixes and Word comments (--fix, --diff, --unsafe-fixes, --annotate) ---------------------------------
