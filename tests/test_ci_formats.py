@@ -183,14 +183,29 @@ def test_github_annotations(letters):
     proc = run_cli("--format", "github", "concept.txt", "kort.docx", "notitie met spatie.md", "kapot.docx",
                    cwd=letters)
     lines = proc.stdout.decode().splitlines()
-    assert f"::warning file=concept.txt,line=233,col=302,endLine=233,endColumn=305,title=letterlint typo::{RVIM}" in lines
+    typos = run_cli("--format", "github", "--select", "typo", "concept.txt", cwd=letters).stdout.decode().splitlines()
+    assert f"::warning file=concept.txt,line=233,col=302,endLine=233,endColumn=305,title=letterlint typo::{RVIM}" in typos
     heading = "Vragen en opmerkingen van de leden van de VVD-fractie"
-    assert f"::warning file=kort.docx,title=letterlint typo::alinea 5 ({heading}): {RVIM}" in lines
-    assert any(line.startswith("::notice file=kort.docx,title=letterlint bookmark-artefact::alinea 7") for line in lines)
-    assert any(line.startswith("::error file=kort.docx,title=letterlint bookmark-artefact::alinea 8") for line in lines)
+    typos = run_cli("--format", "github", "--select", "typo", "kort.docx", cwd=letters).stdout.decode().splitlines()
+    assert (f"::warning file=kort.docx,line=5,title=letterlint typo::alinea 5 «De leden van de VVD-fractie "
+            f"vragen…» ({heading}): {RVIM}") in typos
+    assert any(line.startswith("::error file=kort.docx,line=8,title=letterlint bookmark-artefact::alinea 8")
+               for line in lines)
+    # GitHub shows 10 annotations per severity and step: errors first, then warnings, then one notice for the rest
+    kinds = [line.split(" ", 1)[0] for line in lines if line.startswith("::") and not line.startswith("::group")
+             and not line.startswith("::endgroup")]
+    assert kinds == sorted(kinds, key=["::error", "::warning", "::notice"].index)
+    assert kinds.count("::error") <= 10 and kinds.count("::warning") == 10 and kinds.count("::notice") <= 10
+    more = next(line for line in lines if line.startswith("::notice title=letterlint::Nog "))
+    n_more = int(more.split("Nog ")[1].split()[0])
+    start = lines.index(next(line for line in lines if line.startswith("::group::")))
+    assert lines.index("::endgroup::") - start - 1 == n_more  # the rest, as plain log lines
+    total = int(lines[-1].split()[0])
+    assert len([k for k in kinds if k != "::error" or True]) - 1 - 1 + n_more == total  # -1 file error, -1 "more"
     # over two lines: no columns (GitHub takes them only on one line)
+    md = run_cli("--format", "github", "notitie met spatie.md", cwd=letters).stdout.decode().splitlines()
     assert ("::warning file=notitie met spatie.md,line=3,endLine=4,title=letterlint typo::"
-            "«bevoegd%0Abezag» is een bekende schrijffout; schrijf «bevoegd gezag» → bevoegd gezag") in lines
+            "«bevoegd%0Abezag» is een bekende schrijffout; schrijf «bevoegd gezag» → bevoegd gezag") in md
     assert any(line.startswith("::error file=kapot.docx,title=letterlint::") for line in lines)
     assert lines[-1].startswith("1") and "bevindingen in 3 bestanden" in lines[-1]
     assert proc.returncode == 2
@@ -208,7 +223,7 @@ def test_github_escaping():
     FORMATS["github"](_synthetic(), Out(), lang="nl")
     assert lines[0] == ("::warning file=map/brief%2C versie 2%3A def.txt,line=3,col=5,endLine=3,endColumn=8,"
                         "title=letterlint typo::100%25 fout,%0Aecht: «RVIM» → RIVM")
-    assert lines[1] == "::notice file=b.docx,title=letterlint typo::voetnoot 2 (bij alinea 7) (Vraag 2): bezag"
+    assert lines[1] == "::notice file=b.docx,line=7,title=letterlint typo::voetnoot 2 (bij alinea 7) (Vraag 2): bezag"
 
 
 def test_the_installed_console_script(letters):
