@@ -83,6 +83,9 @@ def _output_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("-o", "--output-file", metavar="FILE", help="write the report to FILE instead of standard output")
     g.add_argument("--report", metavar="OUT.html",
                    help="also write an HTML report (the letter with every finding highlighted) to OUT.html")
+    g.add_argument("--only-letters", action="store_true",
+                   help="of the files given, lint only the letters: .docx files, and .txt/.md files named by the "
+                   "configuration's `letters:` globs or, without it, that look like letters (for pre-commit)")
     g.add_argument("--exit-zero", action="store_true",
                    help="exit 0 even when there are findings (input and usage errors still exit 2)")
 
@@ -251,7 +254,8 @@ def _run(args, plan, config, lang: str):
 
     diffs: list[str] = []
     paths = []
-    for path in expand(args.paths, config.exclude):
+    for path in _letters_only(expand(args.paths, config.exclude), config) if args.only_letters else \
+            expand(args.paths, config.exclude):
         if is_lock_file(path):
             note = "Word-vergrendelbestand overgeslagen" if lang == "nl" else "Word lock file skipped"
             sys.stderr.write(f"letterlint: {path}: {note}\n")
@@ -275,6 +279,14 @@ def _run(args, plan, config, lang: str):
         if across_problems and results:
             results[0].problems.extend(across_problems)
     return results, diffs
+
+
+def _letters_only(paths: list[str], config) -> list[str]:
+    from .letterlike import is_letter
+    from .runner import _config_dirs
+
+    bases = _config_dirs(config)
+    return [p for p in paths if is_letter(p, config.letters, bases)]
 
 
 def _shown_results(results, show: str | None):

@@ -338,6 +338,7 @@ class Config:
     fail_on: str | None = None
     lang: str | None = None
     exclude: list[str] = field(default_factory=list)
+    letters: list[str] | None = None  # globs of the .txt/.md files that are letters (--only-letters)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
@@ -368,6 +369,8 @@ def _apply(config: Config, source: Source) -> None:
         config.lang = data["lang"]
     if "exclude" in data:
         config.exclude = list(data["exclude"])
+    if "letters" in data:
+        config.letters = list(data["letters"])
     for pattern, ids in (data.get("per-file-ignores") or {}).items():
         config.per_file_ignores[pattern] = list(ids)
     for key, value in (data.get("settings") or {}).items():
