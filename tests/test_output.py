@@ -238,3 +238,33 @@ def test_a_broken_configuration_gives_no_report(tmp_path):
     (tmp_path / "brief.txt").write_text("Het RVIM meet.\n", encoding="utf-8")
     proc = run_cli("--format", "sarif", "--output-file", "out.sarif", "brief.txt", cwd=tmp_path)
     assert proc.returncode == 2 and not (tmp_path / "out.sarif").exists()
+
+
+# -- which text files are letters (--only-letters, the pre-commit hooks) --------------------------------------
+
+
+@pytest.mark.parametrize("text,letter", [
+    ("Geachte voorzitter,\n\nHierbij stuur ik u de antwoorden.\n\nHoogachtend,\n", True),
+    ("De leden van de CDA-fractie vragen hoe dit zit.\nAntwoord: Zo zit het.\n", True),
+    ("Vraag 1\nHoe zit dit?\nAntwoord 1\nZo.\n\nDE MINISTER VAN FINANCIËN,\n", True),
+    ("[bookmark: _GoBack]Zie Kamerstuk 28089, nr. 346.\n", True),
+    ("# Brieven\n\nConcepten voor de Tweede Kamer; zie Kamerstuk 28089.\n", False),  # one sign only
+    ("regex>=2023\npyyaml\n", False),
+    ("Met vriendelijke groet, de beheerder\n", False),
+])
+def test_looks_like_letter(text, letter):
+    from letterlint.letterlike import looks_like_letter
+
+    assert looks_like_letter(text) is letter
+
+
+def test_only_letters_uses_the_configured_globs(tmp_path):
+    (tmp_path / "brieven").mkdir()
+    (tmp_path / "brieven" / "kort.txt").write_text("Het RVIM meet.\n", encoding="utf-8")  # no letter signs
+    (tmp_path / "notitie.txt").write_text("Geachte heer,\nHet RVIM meet.\nHoogachtend,\n", encoding="utf-8")
+    (tmp_path / "rules.yaml").write_text("letters: [brieven/]\n", encoding="utf-8")
+    out = run_cli("--only-letters", "--quiet", "brieven/kort.txt", "notitie.txt", cwd=tmp_path).stdout.decode()
+    assert "brieven/kort.txt:1:5" in out and "notitie.txt" not in out
+    (tmp_path / "rules.yaml").unlink()
+    out = run_cli("--only-letters", "--quiet", "brieven/kort.txt", "notitie.txt", cwd=tmp_path).stdout.decode()
+    assert "notitie.txt:2:5" in out and "kort.txt" not in out

@@ -598,6 +598,8 @@ def _subcommand(name: str, argv: list[str]) -> int:
     except ConfigError as exc:
         sys.stderr.write(f"letterlint: {exc}\n")
         return 2
+    from .reporters.text import severity_word
+
     lang = args.lang or config.lang or os.environ.get("LETTERLINT_LANG") or "nl"
     rules = all_rules(config)
     if name == "rules":
@@ -609,25 +611,32 @@ def _subcommand(name: str, argv: list[str]) -> int:
             severity = settings.get("severity", rule.severity)
             state = "" if enabled else (" (uit)" if lang == "nl" else " (off)")
             fix = " [fix]" if rule.fixable else ""
-            print(f"{rule_id:<{width}}  {severity:<7}  {rule.summary(lang)}{fix}{state}")
+            print(f"{rule_id:<{width}}  {severity_word(severity, lang):<12}  {rule.summary(lang)}{fix}{state}")
         return 0
-    rule = rules.get(args.rule)
+    from .config import known_id
+
+    rule = rules.get(known_id(args.rule, rules) or "")
     if rule is None:
         import difflib
 
-        close = difflib.get_close_matches(args.rule, list(rules), n=1)
-        hint = f" (did you mean {close[0]}?)" if close else ""
+        lower = {k.lower(): k for k in rules}
+        close = difflib.get_close_matches(args.rule.lower(), list(lower), n=1)
+        hint = f" (did you mean {lower[close[0]]}?)" if close else ""
         sys.stderr.write(f"letterlint: unknown rule {args.rule!r}{hint}\n")
         return 2
-    print(_explain(rule, config, lang))
+    print(_explain(rule, config, lang, severity_word))
     return 0
 
 
-def _explain(rule, config, lang: str) -> str:
+def _explain(rule, config, lang: str, severity_word) -> str:
     import yaml
 
     settings = config.rule_settings(rule.id)
-    lines = [f"{rule.id}  ({settings.get('severity', rule.severity)})", "", rule.summary(lang), "", rule.doc]
+    severity = severity_word(settings.get("severity", rule.severity), lang)
+    lines = [f"{rule.id}  ({severity})", "", rule.summary(lang), ""]
+    if lang != "en" and rule.doc:  # the rules' documentation is written in English: say so, once
+        lines += ["Documentatie (in het Engels):", ""]
+    lines.append(rule.doc)
     options = {k: v for k, v in {**rule.default, **settings}.items() if k not in ("enabled", "severity", "kind")}
     if options and rule.origin != "config":
         shown = yaml.safe_dump(options, allow_unicode=True, sort_keys=False, width=100)
