@@ -8,7 +8,7 @@ import pytest
 from conftest import CORPUS, DATA, EXAMPLE, needs_shared, run_cli
 
 JSON_KEYS = {"rule", "severity", "message", "line", "column", "end_line", "end_column", "paragraph", "heading",
-             "text", "suggestion"}
+             "text", "suggestion", "fixable", "related", "section", "shown_paragraph", "cell", "quote", "note"}
 
 
 def test_example_draft_prints_findings_and_exits_1(tmp_path):
@@ -24,7 +24,7 @@ def test_json_has_exactly_the_documented_shape(tmp_path):
     proc = run_cli("--format", "json", EXAMPLE, DATA / "small-features.docx", cwd=tmp_path)
     data = json.loads(proc.stdout)
     assert set(data) == {"version", "files", "summary"}
-    assert set(data["summary"]) == {"files", "findings", "errors"}
+    assert set(data["summary"]) == {"files", "findings", "errors", "rules"}
     assert data["summary"]["files"] == 2
     for entry in data["files"]:
         assert set(entry) == {"path", "error", "findings"} and entry["error"] is None
@@ -166,7 +166,9 @@ def test_zip_bomb_via_cli(tmp_path):
 
 def test_rules_and_explain(tmp_path):
     listing = run_cli("rules", cwd=tmp_path).stdout.decode()
-    assert any(line.startswith("bookmark-artefact") and "warning" in line for line in listing.splitlines())
+    assert any(line.startswith("bookmark-artefact") and "waarschuwing" in line for line in listing.splitlines())
+    english = run_cli("rules", "--lang", "en", cwd=tmp_path).stdout.decode()
+    assert any(line.startswith("bookmark-artefact") and "warning" in line for line in english.splitlines())
     assert any(line.startswith("typo") for line in listing.splitlines())
     explained = run_cli("explain", "typo", cwd=tmp_path)
     text = explained.stdout.decode()

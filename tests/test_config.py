@@ -108,12 +108,20 @@ def test_every_error_of_a_broken_config_is_listed(tmp_path):
     err = proc.stderr.decode().strip().splitlines()
     assert err == [
         "letterlint: rules.yaml:1: fail_on: unknown key fail_on (expected one of: exclude, extends, fail-on, "
-        "lang, per-file-ignores, rules, settings)",
+        "lang, letters, per-file-ignores, rules, settings)",
         "letterlint: rules.yaml:3: rules.tpyo: unknown rule 'tpyo' (did you mean typo?)",
         "letterlint: rules.yaml:5: rules.typo.severity: expected one of error, warning, info, got 'fatal'",
         "letterlint: rules.yaml:7: rules.Bookmark-Artefact.hidden-bookmarks: expected true/false, got a string "
         "'yes please'",
         "letterlint: the configuration has 4 errors; nothing was checked",
+    ]
+    nl = run_cli("brief.txt", cwd=tmp_path).stderr.decode().strip().splitlines()  # Dutch by default
+    assert nl[1:] == [
+        "letterlint: rules.yaml:3: rules.tpyo: onbekende regel 'tpyo' (bedoelt u typo?)",
+        "letterlint: rules.yaml:5: rules.typo.severity: verwacht een van error, warning, info, maar staat er 'fatal'",
+        "letterlint: rules.yaml:7: rules.Bookmark-Artefact.hidden-bookmarks: verwacht true/false, maar staat er een "
+        "tekst 'yes please'",
+        "letterlint: de configuratie bevat 4 fouten; er is niets gecontroleerd",
     ]
 
 

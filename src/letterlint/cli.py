@@ -46,7 +46,9 @@ def _lint_parser() -> argparse.ArgumentParser:
         prog="letterlint",
         description="Lint Dutch government letters: .docx, Word text exports (.txt) and Markdown (.md).",
         epilog="Other commands: `letterlint rules` lists the rules, `letterlint explain RULE` documents one. "
-        "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors.",
+        "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors. "
+        "This help is in English, like the option names; everything letterlint reports follows --lang "
+        "(default: Dutch). See docs/output.md and docs/ci.md.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; '-' reads standard input")
     p.add_argument("--config", metavar="FILE", help="configuration file (default: the nearest rules.yaml, "
@@ -173,12 +175,14 @@ def _rule_ids(values, rules) -> list[str] | None:
 
 def _config_failed(exc, lang: str) -> int:
     """Every error of a broken configuration, one per line (file:line: key: what was expected); exit 2."""
+    from .reporters.configerrors import in_language
+
     errors = getattr(exc, "errors", [exc])
     for e in errors:
         where = _relative(e.file)
         where = f"{where}:{e.line}" if e.line else where
         key = f" {e.keypath}:" if e.keypath else ""
-        sys.stderr.write(f"letterlint: {where}:{key} {e.message}\n")
+        sys.stderr.write(f"letterlint: {where}:{key} {in_language(e.message, lang)}\n")
     n = len(errors)
     sys.stderr.write("letterlint: " + (
         f"the configuration has {n} error{'s' if n != 1 else ''}; nothing was checked\n" if lang == "en" else

@@ -35,8 +35,7 @@ def finding_dict(f: Finding, lang: str) -> dict:
 
 
 def docx_place(loc) -> dict:
-    if loc.line is not None:
-        return {}
+    """The places a writer finds in Word (.docx); the keys are there, null, for the text formats too."""
     return {"section": loc.section, "shown_paragraph": loc.shown, "cell": list(loc.cell) if loc.cell else None,
             "quote": loc.quote, "note": loc.note}
 
