@@ -268,3 +268,15 @@ def test_only_letters_uses_the_configured_globs(tmp_path):
     (tmp_path / "rules.yaml").unlink()
     out = run_cli("--only-letters", "--quiet", "brieven/kort.txt", "notitie.txt", cwd=tmp_path).stdout.decode()
     assert "notitie.txt:2:5" in out and "kort.txt" not in out
+
+
+def test_headings_that_are_only_numbered_or_short_name_the_section(tmp_path):
+    long = "Dit is een gewone alinea met genoeg woorden om als lopende tekst te gelden, zoals in elke notitie. "
+    body = (p("Inleiding") + p(long + "Het RVIM meet.") + p("2.1.3 Metingen in de praktijk") +
+            p("Figuur 3: Overzicht van de meetpunten") + p(long + "Het RVIM telt.") +
+            p("Geachte voorzitter,") + p(long + "Het RVIM weegt."))
+    (tmp_path / "notitie.docx").write_bytes(make_docx(body))
+    found = [f for f in findings_json("--select", "typo", "notitie.docx", cwd=tmp_path) if f["rule"] == "typo"]
+    # a caption and a salutation are not headings
+    assert [f["section"] for f in found] == ["Inleiding", "2.1.3 Metingen in de praktijk",
+                                             "2.1.3 Metingen in de praktijk"]

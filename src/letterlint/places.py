@@ -6,7 +6,9 @@ included), which nobody can find in Word.  After the rules ran, `enrich()` adds 
 * `section`: the heading the letter itself shows above the place, from the question–answer structure
   (`letterlint.structure`): «Vraag 12» / «Antwoord 12» in a numbered letter, else the party heading
   («Vragen en opmerkingen van de leden van de D66-fractie») and its topical subheading, else the nearest
-  heading (a Word heading style);
+  heading (a Word heading style), else the nearest paragraph that reads as a heading: numbered («1.2.1
+  Fine-tunen», «Deel 2: …», «Hoofdstuk 3») or short and title-like («Inleiding»: a few words, no closing
+  punctuation, followed by running text) — such headings are often only bold, which the model does not keep;
 * `shown`: the paragraph number counted as a writer counts in Word's Navigation pane — only body paragraphs
   with visible text, outside tables, from the top of the document (headings count; empty paragraphs, table
   cells, headers, footers and notes do not);
@@ -20,6 +22,7 @@ Locations of text formats have lines and columns and are left as they are.  Line
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .model import Document, Location, Paragraph
@@ -67,6 +70,45 @@ def _section_title(section) -> str | None:
     return _short(section.title)
 
 
+NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,5}\.|(?:Deel|Hoofdstuk|Bijlage|Paragraaf)\s+\w{1,4}[.:]?)\s+\S")
+
+
+CAPTION = re.compile(r"^\s*(?:Figuur|Tabel|Afbeelding|Grafiek|Bron|Foto|Figure|Table|Source)\b\s*\d*\s*[:.]", re.IGNORECASE)
+
+
+def _looks_like_heading(par: Paragraph, nxt: Paragraph | None) -> bool:
+    """A body paragraph that reads as a heading (see the module documentation)."""
+    text = par.text.strip()
+    if not text or par.cell is not None or par.kind != "body" or "\n" in text or len(text) > 100:
+        return False
+    if CAPTION.match(text):
+        return False
+    words = len(text.split())
+    if NUMBERED_HEADING.match(text) and words <= 12 and text[-1] not in ",;?!":
+        return True
+    if words > 8 or text[-1] in ".,;:?!…" or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    return nxt is not None and len(nxt.text.strip()) > 80
+
+
+def _fallback_headings(doc: Document) -> list[str | None]:
+    """For every body paragraph, the nearest paragraph above it (or itself) that reads as a heading."""
+    out: list[str | None] = []
+    current = None
+    pars = doc.paragraphs
+    nxt_nonempty: list[Paragraph | None] = [None] * len(pars)
+    following = None
+    for i in range(len(pars) - 1, -1, -1):
+        nxt_nonempty[i] = following
+        if not pars[i].is_empty:
+            following = pars[i]
+    for i, p in enumerate(pars):
+        if _looks_like_heading(p, nxt_nonempty[i]):
+            current = _short(p.text)
+        out.append(current)
+    return out
+
+
 def _sections(doc: Document, settings) -> list[str | None]:
     """The section heading of every body paragraph (by index)."""
     from .structure import structure
@@ -82,6 +124,9 @@ def _sections(doc: Document, settings) -> list[str | None]:
         for i in range(s.start, min(s.end, len(out))):
             if shown:
                 out[i] = shown
+    if any(s is None for s in out):
+        fallback = _fallback_headings(doc)
+        out = [s if s is not None else fallback[i] for i, s in enumerate(out)]
     if st.mode == "numbered":
         for i, p in enumerate(doc.paragraphs):
             unit = st.question_at(p) or st.answer_at(p)
