@@ -10,7 +10,7 @@ from ooxml_factory import make_docx
 
 from letterlint.findings import Finding, Msg
 from letterlint.model import Location
-from letterlint.reporters import FORMATS, github
+from letterlint.reporters import FORMATS
 from letterlint.runner import FileResult
 
 

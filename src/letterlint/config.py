@@ -371,12 +371,12 @@ def _apply(config: Config, source: Source) -> None:
         config.exclude = list(data["exclude"])
     if "letters" in data:
         config.letters = list(data["letters"])
+    known = builtin_rules()
     for pattern, ids in (data.get("per-file-ignores") or {}).items():
-        config.per_file_ignores[pattern] = list(ids)
+        config.per_file_ignores[pattern] = [known_id(i, known) or i for i in ids]  # "Typo" means typo
     for key, value in (data.get("settings") or {}).items():
         config.settings[key] = value
         config.setting_origins[key] = source
-    known = builtin_rules()
     for rule_id, value in (data.get("rules") or {}).items():
         rule_id = known_id(rule_id, known) or rule_id  # "Typo" configures typo
         value = _normalise_rule_value(value)

@@ -112,7 +112,7 @@ def _marked(text: str, spans: list[tuple[int, int, int, str, str]], notes=(), in
             points[max(0, min(s, len(text)))].append((i, sev, rule))
     bounds = sorted(cuts)
     out = []
-    for a, b in zip(bounds, bounds[1:] + [None]):
+    for a, b in zip(bounds, bounds[1:] + [None], strict=True):
         for i, sev, rule in points.pop(a, []):
             out.append(f'<mark class="point {sev}" data-ids="{i}" title="{_e(rule)}">⁁</mark>')
         if a in inserts:
