@@ -401,7 +401,7 @@ def _is_citation(ref: Reference) -> bool:
     lower = ref.keyword is not None and ref.keyword.text[:1].islower()
     if ref.kind == "kamerstuk":
         if ref.dossiers:
-            digits = ref.dossier.digits
+            digits = ref.dossier.digits if ref.dossier is not None else ""
             if len(digits) == 5 or ref.numbers or ref.hyphen_number or ref.bare_number or ref.year:
                 return True
             return False
@@ -620,7 +620,7 @@ def judge(ref: Reference, style: HouseStyle, text: str) -> list[Problem]:
             else:
                 what_nl = f"{second} volgt niet op {y.first}"
                 what_en = f"{second} does not follow {y.first}"
-            fix = ()
+            fix: tuple[Edit, ...] = ()
             if second is None or abs(second - y.first) <= 2:
                 start = y.span.start + y.span.text.find(str(y.first))
                 fix = (Edit(start, y.span.end, format_year_like(y)),)
@@ -659,7 +659,7 @@ def judge(ref: Reference, style: HouseStyle, text: str) -> list[Problem]:
                             f"dossier number «{d.number.text}» has {n} digits; a Kamerstuk number has five"))
 
     # -- nr.
-    if ref.hyphen_number is not None:
+    if ref.hyphen_number is not None and ref.dossier is not None:
         h = ref.hyphen_number
         add(Problem("hyphen-nr", STYLE,
                     f"«{ref.dossier.number.text}-{h.text}» is de korte webtitel; schrijf «nr.»",
@@ -736,11 +736,11 @@ def bracket_problems(ref: Reference, text: str, next_text: str | None) -> list[P
     opened = OPEN.search(text, window, ref.start) is not None
     end = ref.end
     if m is not None and DOUBLE_CLOSE.match(text, end) is None:
-        edits = [Edit(m.start(), m.end("inner"), "")]
+        doubled = [Edit(m.start(), m.end("inner"), "")]
         if text.startswith(")", end):
-            edits.append(Edit(ref.end, ref.end + 1, ")"))  # no change: shows the closing bracket in the finding
+            doubled.append(Edit(ref.end, ref.end + 1, ")"))  # no change: shows the closing bracket in the finding
         problems.append(Problem("bracket", ERROR, "dubbel openingshaakje voor de verwijzing",
-                                "a doubled opening bracket before the reference", tuple(edits)))
+                                "a doubled opening bracket before the reference", tuple(doubled)))
     elif opened:
         if text.startswith("]", end):
             problems.append(Problem("bracket", ERROR, "de verwijzing opent met «(» maar sluit met «]»",

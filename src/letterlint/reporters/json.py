@@ -1,4 +1,4 @@
-"""JSON output, in exactly the shape other tools read (see docs/output.md).
+"""JSON output, in exactly the shape other tools read (see docs/output.md and docs/usage.md).
 
 Every finding keeps the keys it always had; `related` lists its second places ({path, line, column,
 paragraph, message}), `fixable` says whether `letterlint --fix` repairs it, and .docx findings add the places

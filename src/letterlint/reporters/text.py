@@ -13,6 +13,7 @@ written (the paragraph count, the quote, the section) is explained in docs/outpu
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from ..findings import RANK, Finding
 
@@ -23,7 +24,7 @@ SEVERITY = {
     "nl": {"error": "fout", "warning": "waarschuwing", "info": "info"},
     "en": {"error": "error", "warning": "warning", "info": "info"},
 }
-WORDS = {
+WORDS: dict[str, dict[str, Any]] = {
     "nl": {"note": {"footnote": "voetnoot", "endnote": "eindnoot"}, "see": "zie ook", "paragraph": "alinea",
            "at": "bij", "table": "tabel {0}, rij {1}, kolom {2}", "after": "na"},
     "en": {"note": {"footnote": "footnote", "endnote": "endnote"}, "see": "see also", "paragraph": "paragraph",
@@ -73,8 +74,8 @@ def where(path: str, loc, lang: str) -> str:
 
 
 def line(path: str, f: Finding, lang: str, color: bool) -> str:
-    sev = severity_word(f.severity, lang)
-    sev_text = f"{COLORS[f.severity]}{sev}{RESET}" if color else sev
+    sev = severity_word(f.severity or "warning", lang)
+    sev_text = f"{COLORS.get(f.severity or '', '')}{sev}{RESET}" if color else sev
     rule = f"{DIM}[{f.rule}]{RESET}" if color else f"[{f.rule}]"
     text = f"{where(path, f.location, lang)} {sev_text} {rule} {f.message(lang)}"
     if f.suggestion is not None:
