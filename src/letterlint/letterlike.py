@@ -59,7 +59,7 @@ def _named(path: str, patterns: list[str], bases: list[str]) -> bool:
     return False
 
 
-def is_letter(path: str, letters: list[str] | None, bases: list[str] = ()) -> bool:
+def is_letter(path: str, letters: list[str] | None, bases: tuple[str, ...] | list[str] = ()) -> bool:
     """True for the files `--only-letters` lints (see the module documentation)."""
     if path == "-" or path.lower().endswith(".docx"):
         return True

@@ -135,11 +135,11 @@ def markdown_summary(results, lang: str) -> str:
         lines += ["| " + " | ".join(head) + " |", "|---|---|---:|---:|"]
         lines += [f"| `{rule}` | {severity_word(sev, lang)} | {n} | {k} |" for rule, sev, n, k in rows]
         lines.append("")
-    worst = [(r.path, sum(1 for f in r.findings if f.severity == "error"), len(r.findings)) for r in results]
-    worst = [w for w in worst if w[2]]
+    worst = [(r.path, sum(1 for f in r.findings if f.severity == "error"), len(r.findings)) for r in results
+             if r.findings]
     if worst:
-        head = ("File", "Errors", "Findings") if en else ("Bestand", "Fouten", "Bevindingen")
-        lines += ["| " + " | ".join(head) + " |", "|---|---:|---:|"]
+        files_head = ("File", "Errors", "Findings") if en else ("Bestand", "Fouten", "Bevindingen")
+        lines += ["| " + " | ".join(files_head) + " |", "|---|---:|---:|"]
         lines += [f"| {_cell(p)} | {e} | {n} |" for p, e, n in sorted(worst, key=lambda w: (-w[1], -w[2], w[0]))[:50]]
         lines.append("")
     unread = [r for r in results if r.error is not None]

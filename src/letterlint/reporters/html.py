@@ -172,7 +172,7 @@ def _text_document(doc, findings, ids: _Ids, lang: str) -> tuple[list[str], list
 def _docx_document(doc, findings, ids: _Ids, lang: str) -> tuple[list[str], list]:
     """A .docx: body paragraphs with their marks, notes beside the paragraph that references them."""
     by_xml: dict = defaultdict(list)
-    unplaced = []
+    unplaced: list = []
     for f in findings:
         (by_xml[f.location.xml] if f.location.xml is not None else unplaced).append(f)
     refs: dict = defaultdict(list)
@@ -187,7 +187,7 @@ def _docx_document(doc, findings, ids: _Ids, lang: str) -> tuple[list[str], list
         spans, items = _spans(by_xml.pop(p.xml, []), ids, lang)
         if p.is_empty and not items and not refs.get(id(p)):
             continue
-        marks = {}
+        marks: dict[int, str] = {}
         for r in refs.get(id(p), ()):
             note = notes.get((r.kind, r.id))
             if note is not None:

@@ -151,7 +151,7 @@ def statistics(results, lang: str, hidden: int = 0, show: str = "info") -> list[
 
 def _display_order(findings: list[Finding]) -> list[Finding]:
     """Errors first, then warnings, then info; in document order within each."""
-    return sorted(findings, key=lambda f: (-RANK[f.severity], f.sort_key()))
+    return sorted(findings, key=lambda f: (-RANK.get(f.severity or "", 1), f.sort_key()))
 
 
 def _collapse(findings: list[Finding], lang: str) -> list[tuple[Finding, int]]:
