@@ -12,7 +12,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from conftest import CORPUS, DATA, run_cli
-from ooxml_factory import W, make_docx, part
+from ooxml_factory import STORIES, W, formatted, make_docx, part, review
 
 from letterlint.config import load_config
 from letterlint.fixes import fix_bytes
@@ -22,7 +22,6 @@ from letterlint.suggest import OffsetMap, suggest, text_edits
 
 DATE = "2026-01-02T03:04:05Z"
 Q = f"{{{W}}}"
-STORIES = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 DRAFTS = [DATA / "draft-libreoffice.docx", DATA / "draft-pandoc.docx", DATA / "small-features.docx",
           DATA / "small-features-libreoffice.docx"]
 
@@ -30,73 +29,6 @@ DRAFTS = [DATA / "draft-libreoffice.docx", DATA / "draft-pandoc.docx", DATA / "s
 @pytest.fixture(scope="module")
 def plan():
     return build_plan(load_config(None, search=False))
-
-
-# -- accepting and rejecting, done to the XML as Word does it ---------------------------------------------
-
-
-def _review(data: bytes, accept: bool, author: str | None = "letterlint") -> bytes:
-    """The package with the revisions (by `author`; None: all) accepted or rejected."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in src.infolist():
-            content = src.read(info)
-            if info.filename in STORIES:
-                root = ET.fromstring(content)
-                _review_element(root, accept, author)
-                content = ET.tostring(root, xml_declaration=True, encoding="UTF-8")
-            out.writestr(info, content)
-    return buf.getvalue()
-
-
-def _review_element(el: ET.Element, accept: bool, author: str | None) -> None:
-    drop, keep = (f"{Q}del", f"{Q}ins") if accept else (f"{Q}ins", f"{Q}del")
-    children = list(el)
-    for child in children:
-        _review_element(child, accept, author)
-    new: list[ET.Element] = []
-    for child in children:
-        ours = author is None or child.get(f"{Q}author") == author
-        if child.tag == drop and ours:
-            continue
-        if child.tag == keep and ours:
-            for grandchild in child:
-                for t in grandchild.iter(f"{Q}delText"):
-                    t.tag = f"{Q}t"
-                new.append(grandchild)
-            continue
-        new.append(child)
-    if new != children:
-        el[:] = new
-
-
-def _formatted(data: bytes) -> dict[str, list[list[tuple[str, bytes]]]]:
-    """Per story part, per paragraph: every visible character with the properties of its run."""
-    z = zipfile.ZipFile(io.BytesIO(data))
-    out = {}
-    for name in STORIES:
-        if name not in z.namelist():
-            continue
-        root = ET.fromstring(z.read(name))
-        paragraphs = []
-        for p in root.iter(f"{Q}p"):
-            chars = []
-            for run in _runs(p):
-                rpr = run.find(f"{Q}rPr")
-                props = ET.tostring(rpr) if rpr is not None else b""
-                chars += [(c, props) for t in run.findall(f"{Q}t") for c in (t.text or "")]
-            paragraphs.append(chars)
-        out[name] = paragraphs
-    return out
-
-
-def _runs(el: ET.Element):
-    for child in el:
-        if child.tag == f"{Q}r":
-            yield child
-        elif child.tag not in (f"{Q}del", f"{Q}moveFrom", f"{Q}p"):
-            yield from _runs(child)
 
 
 def _texts(data: bytes, name: str = "x.docx") -> dict:
@@ -114,11 +46,11 @@ def test_accepting_all_gives_fix_and_rejecting_all_gives_the_original(src, unsaf
     made, outcome = suggest(data, src.name, plan, unsafe, "nl", DATE)
     fixed = fix_bytes(data, src.name, plan, unsafe=unsafe).data
     assert made.changes > 0 and made.refused == 0
-    accepted, rejected = _review(made.data, True), _review(made.data, False)
+    accepted, rejected = review(made.data, True), review(made.data, False)
     assert _texts(accepted) == _texts(fixed)
-    assert _formatted(accepted) == _formatted(fixed)  # the same characters with the same run formatting
+    assert formatted(accepted) == formatted(fixed)  # the same characters with the same run formatting
     assert _texts(rejected) == _texts(data)
-    assert _formatted(rejected) == _formatted(data)
+    assert formatted(rejected) == formatted(data)
     # bookmarks are not a change of text: they are gone whatever the writer does with the changes
     assert _bookmarks(made.data) == _bookmarks(fixed)
     assert made.comments >= len(outcome.findings)
@@ -152,7 +84,7 @@ def test_a_change_in_one_run_keeps_its_formatting():
     assert re.search(r'<w:del [^>]*><w:r><w:rPr><w:b/></w:rPr><w:delText xml:space="preserve">(?: de|de )</w:delText>'
                      r"</w:r></w:del>", xml)
     assert "<w:r><w:t>Verder niets.</w:t></w:r>" in xml  # the other run is not touched
-    assert _texts(_review(made.data, True))[("word/document.xml", 0)] == "Dit is de brief. Verder niets."
+    assert _texts(review(made.data, True))[("word/document.xml", 0)] == "Dit is de brief. Verder niets."
 
 
 def test_a_fix_touching_an_existing_revision_becomes_a_comment():
@@ -171,7 +103,7 @@ def test_a_fix_touching_an_existing_revision_becomes_a_comment():
     assert re.search(r"letterlint stelt voor: «(de )?de( )?» → «(de)?»", comments), comments
     assert "niet als bijgehouden wijziging gemaakt: de tekst valt in een bestaande bijgehouden wijziging" in comments
     assert xml.count('w:author="letterlint"') >= 1  # the other doubled word is a tracked change
-    ours_accepted = _texts(_review(made.data, True))[("word/document.xml", 0)]
+    ours_accepted = _texts(review(made.data, True))[("word/document.xml", 0)]
     assert ours_accepted == "Wij sturen de de brief morgen. Dan is het eind."
 
 
@@ -208,8 +140,8 @@ def test_real_files_with_revisions_and_comments(name, plan):
     made, _ = suggest(data, name, plan, True, "nl", DATE)
     fixed = fix_bytes(data, name, plan, unsafe=True).data
     if made.refused == 0:
-        assert _texts(_review(made.data, True)) == _texts(fixed)
-    assert _texts(_review(made.data, False)) == _texts(data)
+        assert _texts(review(made.data, True)) == _texts(fixed)
+    assert _texts(review(made.data, False)) == _texts(data)
     # every revision and comment that was there is still there, as it was
     for story in STORIES:
         if story in zipfile.ZipFile(io.BytesIO(data)).namelist():

@@ -89,14 +89,36 @@ class Tracked(Comments):
 
     def _insert(self, story: Story, where: Located, a: int, b: int, new: str, decl: bytes, attrs: bytes) -> None:
         part, w = story.part, story.w
-        s0, s1, node = where.anchor
-        k = (min(b, s1) if any(s is where.anchor for s in where.text_over) else a) - s0
-        at = position(part, w, node, k, "end")
+        anchor = where.anchor
+        if any(s is anchor for s in where.text_over):
+            s0, s1, node = _last_deleted(story, where)
+            at = position(part, w, node, min(b, s1) - s0 if node.tag == f"{w}t" else 0, "end")
+        else:
+            at = position(part, w, anchor[2], a - anchor[0], "end")
         rid = self.new_id()
-        rpr = run_properties(part, part.parent[id(node)], w)
+        rpr = run_properties(part, part.parent[id(anchor[2])], w)
         marker = (b"<w:ins" + decl + b' w:id="%d"' % rid + attrs + b"><w:r" + decl + b">" + rpr
                   + b'<w:t xml:space="preserve">' + escape_text(new) + b"</w:t></w:r></w:ins>")
         self.put_marker(part.name, at, INSERT_ORDER + rid, marker)
+
+
+def _last_deleted(story: Story, where: Located) -> tuple:
+    """The last segment deleted in one go with the anchor: same run, nothing kept in between.
+
+    The insertion follows it, so a writer sees the old text, then the new; accepting gives what --fix gives
+    (which puts the new text where the anchor's text was), since nothing but deleted text lies in between.
+    """
+    part, w = story.part, story.w
+    run = part.parent[id(where.anchor[2])]
+    children = content_children(run, w)
+    index = {id(c): i for i, c in enumerate(children)}
+    last = where.anchor
+    i = where.over.index(last)
+    for seg in where.over[i + 1:]:
+        if part.parent.get(id(seg[2])) is not run or index[id(seg[2])] != index[id(last[2])] + 1:
+            break
+        last = seg
+    return last
 
 
 def _revision_spans(part, p: Element, w: str) -> list[tuple[int, int]]:
