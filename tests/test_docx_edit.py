@@ -193,7 +193,7 @@ def _random_edits(raw: str, rng) -> list[tuple[int, int, str]]:
     """Non-overlapping edits at random places of a paragraph: deletions, insertions, replacements."""
     cuts = sorted(rng.sample(range(len(raw) + 1), min(len(raw) + 1, rng.choice([2, 4, 6]))))
     edits = []
-    for a, b in zip(cuts[::2], cuts[1::2]):
+    for a, b in zip(cuts[::2], cuts[1::2], strict=False):
         new = rng.choice(["", "x", "nieuw woord", " & <b>"])
         if a == b and not new:
             continue

@@ -105,25 +105,32 @@ def place_comments(editor, doc: Document, items: list[tuple[Finding, list[str]]]
     words = NOTE_WORDS.get(lang, NOTE_WORDS["nl"])
     comments = []
     for f, lines in items:
-        note = notes.get(f.location.xml)
+        key = f.location.xml
+        note = notes.get(key) if key is not None else None
         span: Span | None
         if note is not None:
             lines = [f"In {words.get(note.kind, note.kind)} {note.label}: {lines[0]}", *lines[1:]]
-            if editor.anchor_comment_at_reference(note.kind, note.id, cid := editor.new_id()):
+            cid = editor.new_id()
+            if editor.anchor_comment_at_reference(note.kind, note.id, cid):
                 comments.append((cid, lines))
                 continue
             host = hosts.get((note.kind, note.id))  # no reference run: the referencing paragraph
-            span = (host if host in raws else fallback, 0, 0) if (host in raws or fallback) else None
-        elif f.location.xml in raws:
-            span = where(f) if where else (f.location.xml, f.location.raw_start, f.location.raw_end)
+            span = _whole(host if host in raws else fallback)
+        elif key is not None and key in raws:
+            span = where(f) if where else (key, f.location.raw_start, f.location.raw_end)
         else:  # a finding about the whole document: its first paragraph
-            span = (fallback, 0, 0) if fallback is not None else None
-        if span is None or span[0] is None:
+            span = _whole(fallback)
+        if span is None:
             continue
         cid = editor.new_id()
         editor.anchor_comment(span[0][0], span[0][1], raws[span[0]], span[1], span[2], cid)
         comments.append((cid, lines))
     return comments
+
+
+def _whole(key: tuple[str, int] | None) -> Span | None:
+    """The span of a whole paragraph (an empty one), or None without a paragraph."""
+    return (key, 0, 0) if key is not None else None
 
 
 def check_anchored(out: bytes, doc: Document, added: int) -> None:

@@ -27,7 +27,7 @@ import regex
 from .annotate import AUTHOR, INITIALS, AnnotateError, _now, check_anchored, comment_lines, place_comments
 from .findings import Finding, Msg
 from .fixes import FixOutcome, text_codec
-from .model import Document
+from .model import Document, Paragraph
 
 TOKEN = regex.compile(r"\w+|\s+|[^\w\s]")
 TextEdit = tuple[int, int, str]  # start, end in the old text; what the new text has there
@@ -148,7 +148,7 @@ def _track(editor, doc: Document, fixed: Document, result: Suggestion, date: str
     new_raws = {p.xml: p.raw for p in fixed.blocks() if p.xml is not None}
     maps, refused, refused_keys = {}, [], set()
     for p in doc.blocks():
-        new = new_raws.get(p.xml)
+        new = new_raws.get(p.xml) if p.xml is not None else None
         if p.xml is None or new is None or new == p.raw:
             continue
         edits = text_edits(p.raw, new)
@@ -176,7 +176,7 @@ class _Location:
 class _ProposalFinding:
     """Where a change that could not be tracked is shown as a comment (the paragraph's own coordinates)."""
 
-    paragraph: object
+    paragraph: Paragraph
     start: int
     end: int
 
@@ -335,6 +335,7 @@ def suggest_file(path: str, data: bytes, plan, args, lang: str):
     import sys
 
     from .fixes import FixError, write_atomically
+    from .readers import read_bytes
     from .runner import FileResult, lint_document
 
     try:
@@ -350,5 +351,5 @@ def suggest_file(path: str, data: bytes, plan, args, lang: str):
         note += (f"; {made.refused} change(s) left as a comment (they touch an existing tracked change)" if en else
                  f"; {made.refused} wijziging(en) als opmerking (ze raken een bestaande bijgehouden wijziging)")
     sys.stderr.write(f"letterlint: {args.suggest}: {note}\n")
-    findings, problems = lint_document(made.original, plan)  # the report is about the input, unchanged
+    findings, problems = lint_document(made.original or read_bytes(data, path), plan)  # the report is about the input, unchanged
     return FileResult(path=outcome.path, findings=findings, problems=problems)

@@ -26,7 +26,7 @@ class Bookmarks(EditorBase):
                 keep_ids.add(el.get(f"{w}id"))
         results: dict[str, Msg | None] = {}
         mentions = self._mentions([n for n in names if n in starts])
-        doomed_ids = set()
+        doomed_ids: set[str | None] = set()
         doomed: list[Element] = []
         for name in names:
             els = starts.get(name)

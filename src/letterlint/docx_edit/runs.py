@@ -9,6 +9,7 @@ not count).  A run with positions inside it, or with text to mark as deleted, is
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from xml.etree.ElementTree import Element
 
 from .package import EditorBase
@@ -110,7 +111,7 @@ def rewrite_run(part: XmlPart, change: RunChange, w: str, new_id) -> bytes:
         text = child.text
         bounds = sorted({0, len(text)} | {m[1] for m in markers if m[0] == j and 0 < m[1] < len(text)}
                         | {k for d in dels for k in d[1:3] if 0 < k < len(text)})
-        for x, y in zip(bounds, bounds[1:]):
+        for x, y in pairwise(bounds):
             markers_upto(j, x)
             deleting = next((d[3] for d in dels if d[1] <= x and y <= d[2]), None)
             if deleting is not None:

@@ -9,6 +9,7 @@ from ..readers.docx import PartReader, Styles, _namespace, _ordinals
 from .errors import EditError
 from .xmlpart import XmlPart
 
+
 class _Tracer(PartReader):
     """The reader's paragraph walk, recording (raw start, raw end, element) for every piece of text."""
 

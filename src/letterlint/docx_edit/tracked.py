@@ -25,7 +25,7 @@ from .comments import Comments
 from .errors import EditError
 from .runs import ORDER_STEP, content_children, position, run_properties
 from .story import Story
-from .text import CHANGED, HALF, Located, locate
+from .text import CHANGED, HALF, Located, Segment, locate
 from .xmlpart import escape_attr, escape_text
 
 REVISIONS = ("ins", "del", "moveFrom", "moveTo")
@@ -68,8 +68,9 @@ class Tracked(Comments):
         """Refuse an edit outside plain runs, or touching an existing revision."""
         part, w = story.part, story.w
         touched = where.over + ([where.anchor] if where.anchor is not None else [])
-        runs = [part.parent.get(id(s[2])) for s in touched]
-        if any(r is None or r.tag != f"{w}r" for r in runs):
+        found = [part.parent.get(id(s[2])) for s in touched]
+        runs = [r for r in found if r is not None and r.tag == f"{w}r"]
+        if len(runs) != len(found):
             return HALF
         if any(r.find(f"{w}rPr/{w}rPrChange") is not None for r in runs):
             return IN_REVISION
@@ -90,11 +91,13 @@ class Tracked(Comments):
     def _insert(self, story: Story, where: Located, a: int, b: int, new: str, decl: bytes, attrs: bytes) -> None:
         part, w = story.part, story.w
         anchor = where.anchor
+        assert anchor is not None  # locate() gives every edit with new text an anchor
         if any(s is anchor for s in where.text_over):
-            s0, s1, node = _last_deleted(story, where)
+            s0, s1, node = _last_deleted(story, where, anchor)
             at = position(part, w, node, min(b, s1) - s0 if node.tag == f"{w}t" else 0, "end")
         else:
             at = position(part, w, anchor[2], a - anchor[0], "end")
+        assert at is not None  # _check() made sure the anchor is in a run
         rid = self.new_id()
         rpr = run_properties(part, part.parent[id(anchor[2])], w)
         marker = (b"<w:ins" + decl + b' w:id="%d"' % rid + attrs + b"><w:r" + decl + b">" + rpr
@@ -102,17 +105,17 @@ class Tracked(Comments):
         self.put_marker(part.name, at, INSERT_ORDER + rid, marker)
 
 
-def _last_deleted(story: Story, where: Located) -> tuple:
+def _last_deleted(story: Story, where: Located, anchor: Segment) -> Segment:
     """The last segment deleted in one go with the anchor: same run, nothing kept in between.
 
     The insertion follows it, so a writer sees the old text, then the new; accepting gives what --fix gives
     (which puts the new text where the anchor's text was), since nothing but deleted text lies in between.
     """
     part, w = story.part, story.w
-    run = part.parent[id(where.anchor[2])]
+    run = part.parent[id(anchor[2])]
     children = content_children(run, w)
     index = {id(c): i for i, c in enumerate(children)}
-    last = where.anchor
+    last = anchor
     i = where.over.index(last)
     for seg in where.over[i + 1:]:
         if part.parent.get(id(seg[2])) is not run or index[id(seg[2])] != index[id(last[2])] + 1:

@@ -89,7 +89,9 @@ class XmlPart:
         return self.data[s[0] : s[1]]
 
     def qname(self, el: Element) -> bytes:
-        return _QNAME.match(self.data, self.span[id(el)][0]).group(1)
+        m = _QNAME.match(self.data, self.span[id(el)][0])
+        assert m is not None  # every span starts at a start tag
+        return m.group(1)
 
     def open_tag(self, el: Element) -> bytes:
         """The start tag, as a non-empty one (`<w:t/>` → `<w:t>`)."""

@@ -76,7 +76,7 @@ class ZipPackage:
                 raise EditError("the zip archive is damaged (overlapping or missing entries)")
         self.by_name = {e.name: e for e in self.entries}
 
-    def build(self, changes: dict[str, bytes], additions: list[tuple[str, bytes]] = ()) -> bytes:
+    def build(self, changes: dict[str, bytes], additions: list[tuple[str, bytes]] | None = None) -> bytes:
         out = bytearray()
         records: dict[int, bytes] = {}
         for e in sorted(self.entries, key=lambda e: e.offset):
@@ -90,7 +90,7 @@ class ZipPackage:
             records[id(e)] = record
         template = self.by_name.get("word/document.xml") or self.entries[0]
         new_records = []
-        for name, content in additions:
+        for name, content in additions or []:
             if name in self.by_name:
                 raise EditError(f"part {name} exists already")
             local, record = self._new(name, content, len(out), template)
