@@ -53,17 +53,21 @@ class SuggestError(AnnotateError):
 def text_edits(old: str, new: str) -> list[TextEdit]:
     """Replacements of whole words (and spaces and punctuation marks) that turn `old` into `new`.
 
-    Lines are matched first, so the work stays proportional to the text for long files with few changes.
+    Lines are matched first — one to one when the fixes kept the number of lines, as they nearly always do —
+    so the work stays proportional to the text for long files with few changes.
     """
     if old == new:
         return []
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
     starts = _starts(old_lines)
+    if len(old_lines) == len(new_lines):
+        blocks = [(i, i + 1, i, i + 1) for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b]
+    else:
+        matcher = difflib.SequenceMatcher(None, old_lines, new_lines)
+        blocks = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
     out: list[TextEdit] = []
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            out += _token_edits("".join(old_lines[i1:i2]), "".join(new_lines[j1:j2]), starts[i1])
+    for i1, i2, j1, j2 in blocks:
+        out += _token_edits("".join(old_lines[i1:i2]), "".join(new_lines[j1:j2]), starts[i1])
     return out
 
 
@@ -85,7 +89,8 @@ def _token_edits(old: str, new: str, base: int) -> list[TextEdit]:
     a_mid, b_mid = a[head:len(a) - tail], b[head:len(b) - tail]
     starts = _starts(a)
     out = []
-    matcher = difflib.SequenceMatcher(None, a_mid, b_mid, autojunk=False)
+    # exact for a paragraph; for a very long one, frequent tokens (spaces) may be skipped as anchors to stay fast
+    matcher = difflib.SequenceMatcher(None, a_mid, b_mid, autojunk=len(b_mid) > 2000)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal":
             out.append((base + starts[head + i1], base + starts[head + i2], "".join(b_mid[j1:j2])))
