@@ -143,8 +143,11 @@ def suggest_docx(original: bytes, doc: Document, outcome: FixOutcome, lang: str,
     except EditError as exc:
         raise SuggestError(f"de kopie met voorstellen kon niet worden gemaakt ({exc})",
                            f"could not write the copy with suggestions ({exc})") from None
-    check_anchored(result.data, doc, result.comments)
-    _check_accepted(result, doc, outcome.document, notes["refused_keys"])
+    from .readers import read_bytes
+
+    written = read_bytes(result.data, doc.path)
+    check_anchored(result.data, doc, result.comments, written)
+    _check_accepted(written, outcome.document, notes["refused_keys"])
     return result
 
 
@@ -237,11 +240,9 @@ def _bookmark_comment(editor, doc: Document, fixed: Document, result: Suggestion
     return [(_ProposalFinding(doc.paragraphs[0], 0, 0), [line])]
 
 
-def _check_accepted(result: Suggestion, doc: Document, fixed: Document, refused_keys: set) -> None:
+def _check_accepted(written: Document, fixed: Document, refused_keys: set) -> None:
     """Accepting every change must give the text --fix gives (the reader reads a document as accepted)."""
-    from .readers import read_bytes
-
-    accepted = {p.xml: p.raw for p in read_bytes(result.data, doc.path).blocks()}
+    accepted = {p.xml: p.raw for p in written.blocks()}
     for p in fixed.blocks():
         if p.xml not in refused_keys and accepted.get(p.xml) != p.raw:
             raise SuggestError("de kopie met voorstellen is niet goed gelukt (aanvaarden geeft niet de herstelde tekst)",
