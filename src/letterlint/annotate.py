@@ -60,7 +60,8 @@ def comment_lines(f: Finding, lang: str) -> list[str]:
     return lines
 
 
-def _now() -> str:
+def timestamp() -> str:
+    """Now (or SOURCE_DATE_EPOCH, for reproducible output) as the UTC time stamp Word writes."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     when = datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime.now(UTC)
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -83,7 +84,7 @@ def annotate(data: bytes, doc: Document, findings: list[Finding], lang: str = "n
     try:
         editor = DocxEditor(data, doc.meta.get("main_part") or "word/document.xml")
         comments = place_comments(editor, doc, [(f, comment_lines(f, lang)) for f in findings], lang)
-        editor.add_comments(comments, AUTHOR, INITIALS, date or _now())
+        editor.add_comments(comments, AUTHOR, INITIALS, date or timestamp())
         out = editor.save()
     except EditError as exc:
         raise AnnotateError(f"de kopie met opmerkingen kon niet worden gemaakt ({exc})",

@@ -24,7 +24,15 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .annotate import AUTHOR, INITIALS, AnnotateError, _now, check_anchored, comment_lines, place_comments
+from .annotate import (
+    AUTHOR,
+    INITIALS,
+    AnnotateError,
+    check_anchored,
+    comment_lines,
+    place_comments,
+    timestamp,
+)
 from .findings import Finding, Msg
 from .fixes import FixOutcome, text_codec
 from .model import Document, Paragraph
@@ -306,7 +314,7 @@ def suggest(data: bytes, path: str, plan, unsafe: bool, lang: str, date: str | N
     doc = read_bytes(data, path)
     outcome = fix_bytes(data, path, plan, unsafe=unsafe)
     if doc.format == "docx":
-        made = suggest_docx(data, doc, outcome, lang, date or _now())
+        made = suggest_docx(data, doc, outcome, lang, date or timestamp())
     else:
         made = suggest_text(data, doc, outcome, lang)
     made.original = doc
