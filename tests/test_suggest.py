@@ -73,6 +73,13 @@ def test_tracked_changes_are_word_revisions_with_author_date_and_unique_ids(plan
     assert "<w:delText" in xml
 
 
+def test_the_same_draft_and_date_give_the_same_bytes(plan):
+    data = (DATA / "small-features.docx").read_bytes()
+    first, _ = suggest(data, "x.docx", plan, False, "nl", DATE)
+    again, _ = suggest(data, "x.docx", plan, False, "nl", DATE)
+    assert first.data == again.data
+
+
 def test_a_change_in_one_run_keeps_its_formatting():
     body = ('<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Dit is de de brief. </w:t></w:r>'
             '<w:r><w:t>Verder niets.</w:t></w:r></w:p>')

@@ -18,7 +18,7 @@ XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 
 class Comments(RunCuts):
     def next_comment_id(self) -> int:
-        """A comment id not used by any comment, revision or other annotation of the document."""
+        """A fresh comment id: used by no comment, revision or other annotation of the document."""
         return self.new_id()
 
     def _markers(self, part, w: str, cid: int) -> tuple[bytes, bytes]:
