@@ -94,12 +94,14 @@ def test_a_change_in_one_run_keeps_its_formatting():
     assert _texts(review(made.data, True))[("word/document.xml", 0)] == "Dit is de brief. Verder niets."
 
 
+WITH_REVISION = ('<w:p><w:r><w:t xml:space="preserve">Wij sturen </w:t></w:r>'
+                 '<w:ins w:id="7" w:author="Schrijver" w:date="2025-01-01T00:00:00Z"><w:r><w:t xml:space="preserve">'
+                 'de de brief</w:t></w:r></w:ins><w:r><w:t xml:space="preserve"> morgen. Dan is het het eind.</w:t>'
+                 '</w:r></w:p>')
+
+
 def test_a_fix_touching_an_existing_revision_becomes_a_comment():
-    body = ('<w:p><w:r><w:t xml:space="preserve">Wij sturen </w:t></w:r>'
-            '<w:ins w:id="7" w:author="Schrijver" w:date="2025-01-01T00:00:00Z"><w:r><w:t xml:space="preserve">'
-            'de de brief</w:t></w:r></w:ins><w:r><w:t xml:space="preserve"> morgen. Dan is het het eind.</w:t>'
-            '</w:r></w:p>')
-    data = make_docx(body)
+    data = make_docx(WITH_REVISION)
     plan = build_plan(load_config(None, search=False), select=["doubled-word"])
     made, outcome = suggest(data, "x.docx", plan, False, "nl", DATE)
     xml = part(made.data, "word/document.xml")
@@ -258,7 +260,9 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_opens_the_suggested_copy_and_keeps_the_changes(tmp_path, plan):
     files = []
-    for src in (DATA / "draft-pandoc.docx", DATA / "small-features-libreoffice.docx"):
+    revised = tmp_path / "with-revision.docx"
+    revised.write_bytes(make_docx(WITH_REVISION))  # the writer's own insertion and ours side by side
+    for src in (DATA / "draft-pandoc.docx", DATA / "small-features-libreoffice.docx", revised):
         made, _ = suggest(src.read_bytes(), src.name, plan, False, "nl", DATE)
         path = tmp_path / f"suggested-{src.name}"
         path.write_bytes(made.data)
@@ -277,16 +281,17 @@ def test_libreoffice_opens_the_suggested_copy_and_keeps_the_changes(tmp_path, pl
         # LibreOffice read our revisions as revisions and wrote them back as such
         assert len(re.findall(r'<w:(?:ins|del) [^>]*w:author="letterlint"', xml)) >= made.changes
         assert _revised_text(back) == _revised_text(made.data)
+    assert "de de brief" in _revised_text((outdir / "suggested-with-revision.docx").read_bytes(), "Schrijver")["ins"]
 
 
-def _revised_text(data: bytes) -> dict[str, str]:
-    """All text deleted and all text inserted by letterlint, in document order."""
+def _revised_text(data: bytes, author: str = "letterlint") -> dict[str, str]:
+    """All text deleted and all text inserted by `author`, in document order."""
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     out = {"del": "", "ins": ""}
     for name in STORIES:
         if name in names:
             for el in ET.fromstring(part(data, name).encode()).iter():
                 kind = el.tag.removeprefix(Q)
-                if kind in out and el.get(f"{Q}author") == "letterlint":
+                if kind in out and el.get(f"{Q}author") == author:
                     out[kind] += "".join(t.text or "" for t in el.iter() if t.tag in (f"{Q}t", f"{Q}delText"))
     return out
