@@ -158,7 +158,7 @@ def resolve(edits: list[FileEdit]) -> tuple[list[FileEdit], list[FileEdit]]:
 # -- text formats ----------------------------------------------------------------------------------------
 
 
-def _codec(data: bytes, encoding: str) -> tuple[str, bytes]:
+def text_codec(data: bytes, encoding: str) -> tuple[str, bytes]:
     """The codec to decode/encode the body of a text file, and its byte-order mark."""
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8", b"\xef\xbb\xbf"
@@ -176,7 +176,7 @@ def _markup(text: str) -> list[str]:
 
 
 def apply_text(data: bytes, doc: Document, edits: list[FileEdit]) -> tuple[bytes, list[FileEdit], list[tuple[FileEdit, Msg]]]:
-    codec, bom = _codec(data, doc.info.encoding)
+    codec, bom = text_codec(data, doc.info.encoding)
     try:
         original = data[len(bom):].decode(codec)
     except UnicodeDecodeError:
