@@ -26,9 +26,8 @@ Good::
 from __future__ import annotations
 
 from letterlint.findings import Finding, msg
+from letterlint.footnotes import body_location, body_related, note_name, notes, ref_related, short
 from letterlint.lazyre import lazy
-
-from ._notes import body_location, body_related, note_name, notes, ref_related, short
 
 ID = "duplicate-footnote"
 SEVERITY = "info"

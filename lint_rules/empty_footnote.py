@@ -25,9 +25,8 @@ Good::
 from __future__ import annotations
 
 from letterlint.findings import Finding, msg
+from letterlint.footnotes import body_location, notes, noun, ref_desc, ref_related
 from letterlint.lazyre import lazy
-
-from ._notes import body_location, notes, noun, ref_desc, ref_related
 
 ID = "empty-footnote"
 SEVERITY = "error"

@@ -16,12 +16,12 @@ import pytest
 import regex
 
 from letterlint import cache as cache_mod
+from letterlint.addresses import address_spans
 from letterlint.caps import CAP, capped
 from letterlint.cli import main
 from letterlint.config import load_config
 from letterlint.readers import read_bytes
 from letterlint.runner import build_plan, lint_document
-from letterlint.urls import url_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -128,9 +128,9 @@ def test_the_cap_counts_per_paragraph():
     "zie https://www.rijksoverheid.nl/a_(b) en info@ggd.nl, of rivm.nl/x.", "geen adres hier",
     "mail naam.achternaam@minienw.nl of www.example.org", "pad a.b/c en a/b", "x@y", "http:// leeg",
 ])
-def test_url_spans_are_those_of_the_one_pattern(text):
+def test_address_spans_are_those_of_the_one_pattern(text):
     one = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)+/\S*")
-    assert list(url_spans(text)) == [m.span() for m in one.finditer(text)]
+    assert address_spans(text) == [m.span() for m in one.finditer(text)]
 
 
 # -- --cache ---------------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from ..model import (
     Note,
     NoteRef,
     Paragraph,
+    SourceInfo,
 )
 from ..textmap import TextBuilder, TextMap
 
@@ -295,7 +296,7 @@ def assemble(
         artefacts=tuple(artefacts),
         directives=tuple(directive_objs),
         source=source,
-        meta=meta or {},
+        info=SourceInfo.of(meta),
     )
 
 
