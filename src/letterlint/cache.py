@@ -43,8 +43,9 @@ def code_fingerprint() -> str:
     import letterlint
 
     roots = [Path(p) for p in letterlint.__path__]
-    from letterlint import lint_rules
+    import importlib
 
+    lint_rules = importlib.import_module("letterlint.lint_rules")  # by name: mapped into the package (see __init__)
     roots += [Path(p) for p in lint_rules.__path__]
     parts = [__version__]
     for root in roots:
@@ -121,6 +122,10 @@ def _msg(d: dict | None) -> Msg | None:
     return None if d is None else Msg(d["nl"], d["en"])
 
 
+def _required_msg(d: dict) -> Msg:
+    return Msg(d["nl"], d["en"])
+
+
 def _location(d: dict) -> Location:
     d = dict(d)
     if d.get("xml") is not None:
@@ -132,6 +137,6 @@ def _finding(d: dict[str, Any]) -> Finding:
     fix = d.get("fix")
     if fix is not None:
         fix = Fix(**{**fix, "data": tuple(fix.get("data") or ())})
-    related = tuple(Related(_location(r["location"]), _msg(r["label"]), r.get("path")) for r in d.get("related") or ())
-    return Finding(location=_location(d["location"]), message=_msg(d["message"]), suggestion=_msg(d.get("suggestion")),
+    related = tuple(Related(_location(r["location"]), _required_msg(r["label"]), r.get("path")) for r in d.get("related") or ())
+    return Finding(location=_location(d["location"]), message=_required_msg(d["message"]), suggestion=_msg(d.get("suggestion")),
                    fix=fix, severity=d.get("severity"), related=related, rule=d["rule"], context=d.get("context", ""))

@@ -56,8 +56,10 @@ class _Brackets:
         """Offset of the ']' closing the '[' at `open_pos`, or None when it is never closed."""
         if self.opens is None:
             self._match()
-        k = bisect_left(self.opens, open_pos)
-        if k < len(self.opens) and self.opens[k] == open_pos and self.closes[k] >= 0:
+        opens = self.opens
+        assert opens is not None  # _match() fills it
+        k = bisect_left(opens, open_pos)
+        if k < len(opens) and opens[k] == open_pos and self.closes[k] >= 0:
             return self.closes[k]
         return None
 
