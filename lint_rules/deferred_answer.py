@@ -31,6 +31,7 @@ from __future__ import annotations
 import regex
 
 from letterlint.findings import Finding, msg
+from letterlint.lazyre import compile_regex
 from letterlint.structure import structure
 
 ID = "deferred-answer"
@@ -68,7 +69,7 @@ def prepare(options, where):
     for key in ("phrases", "extra-phrases"):
         for i, pattern in enumerate(options.get(key) or []):
             try:
-                compiled.append(regex.compile(pattern, regex.IGNORECASE))
+                compiled.append(compile_regex(pattern, regex.IGNORECASE))  # kept between runs (lazyre)
             except regex.error as exc:
                 raise where.error((key, i), f"not a valid regular expression: {exc}") from None
     return compiled

@@ -5,11 +5,104 @@ most are needed only when a paragraph passes a cheaper test first (a quick check
 citation grammar).  A small .docx used to spend most of its run compiling patterns it never used.
 
     NAME = lazy(r"…", regex.IGNORECASE)        # a regex.Pattern on first use: NAME.search(text) …
+
+Compiled `regex` patterns are also kept between runs, as Python keeps bytecode: a `regex` pattern pickles as
+its compiled code, so a pattern unpickled from `__pycache__/letterlint-patterns-….pickle` (beside this module;
+keyed by the versions of Python, regex and letterlint; not written where Python writes no bytecode) skips the
+pattern parser, which is most of what a small letter's run spends on its ~100 patterns.  A missing, stale or
+damaged file costs nothing but the compiling.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import Any
+
+_STORE: dict | None = None  # (args, kwargs) → compiled regex pattern, from and for the file
+_NEW = False  # patterns compiled in this process that the file does not have yet
+
+
+def _store_path():
+    import os
+
+    import regex
+
+    from . import __version__
+
+    name = f"letterlint-patterns-{__version__}-py{sys.version_info[0]}{sys.version_info[1]}-regex{regex.__version__}.pickle"
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__", name)
+
+
+def _load_store() -> dict:
+    global _STORE
+    if _STORE is None:
+        import pickle
+
+        _STORE = {}
+        try:
+            with open(_store_path(), "rb") as f:
+                data = pickle.load(f)
+            if isinstance(data, dict):
+                _STORE = data
+        except Exception:  # missing, stale or damaged: compile afresh
+            pass
+    return _STORE
+
+
+def _save_store() -> None:
+    """At exit: the patterns compiled in this run, added to the file (atomically; quietly not where it can't)."""
+    if not _NEW or sys.dont_write_bytecode or _STORE is None:
+        return
+    import os
+    import pickle
+    import tempfile
+
+    path = _store_path()
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(_STORE, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(tmp, 0o644)  # like bytecode: readable by whoever runs the installed package
+        os.replace(tmp, path)
+    except Exception:
+        try:
+            os.unlink(tmp)
+        except Exception:
+            pass
+
+
+_MAX_STORED = 5000  # patterns of configurations come and go: past this, the file starts afresh
+
+
+def compile_regex(*args: Any, **kwargs: Any):
+    """regex.compile(*args, **kwargs), from the patterns kept between runs where there (for patterns made at
+    plan time: phrase lists, patterns in the configuration)."""
+    return _compile_regex(args, kwargs)
+
+
+def _compile_regex(args: tuple, kwargs: dict):
+    global _NEW, _STORE
+    import regex
+
+    store = _load_store()
+    if len(store) > _MAX_STORED:
+        store = _STORE = {}
+    try:
+        key = (args, tuple(sorted(kwargs.items())))
+        hash(key)
+    except TypeError:
+        return regex.compile(*args, **kwargs)
+    pattern = store.get(key)
+    if pattern is None:
+        pattern = regex.compile(*args, **kwargs)
+        store[key] = pattern
+        if not _NEW:
+            import atexit
+
+            atexit.register(_save_store)
+        _NEW = True
+    return pattern
 
 
 class LazyPattern:
@@ -22,10 +115,11 @@ class LazyPattern:
     def compiled(self):
         if self._compiled is None:
             if self._module == "re":
-                import re as module
+                import re
+
+                self._compiled = re.compile(*self._args, **self._kwargs)
             else:
-                import regex as module
-            self._compiled = module.compile(*self._args, **self._kwargs)
+                self._compiled = _compile_regex(self._args, self._kwargs)
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:  # search, finditer, pattern, … of the compiled pattern

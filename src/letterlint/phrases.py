@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lazyre import lazy
+from .lazyre import compile_regex, lazy
 
 SPACE = r"[\s\u00A0\u202F]+"
 APOSTROPHES = "'’‘`"
@@ -59,7 +59,7 @@ class Phrase:
         """Compiled when first needed: a list of hundreds of phrases is mostly never tried on a letter
         (only phrases whose first word occurs are), and compiling them all cost more than linting."""
         if self._pattern is None:
-            self._pattern = regex.compile(self.regex_source())
+            self._pattern = compile_regex(self.regex_source())  # kept between runs (lazyre)
         return self._pattern
 
     def effective_case(self) -> str:

@@ -1,0 +1,60 @@
+"""Patterns compiled on first use, and compiled regex patterns kept between runs (like bytecode)."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+
+import regex
+
+from letterlint import lazyre
+
+_CHILD = """
+import sys
+from letterlint import lazyre
+lazyre._store_path = lambda: sys.argv[1]
+p = lazyre.lazy(r"(?i)\\bvoor\\s+(\\w+)")
+print(p.search("zie Voor beeld").group(1))
+print(lazyre.compile_regex(r"b+").pattern)
+"""
+
+
+def _child(path, *, dont_write=False) -> str:
+    args = [sys.executable, *(["-B"] if dont_write else []), "-c", _CHILD, str(path)]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return subprocess.run(args, capture_output=True, text=True, check=True, env=env).stdout
+
+
+def test_compiled_patterns_are_kept_and_reused(tmp_path):
+    path = tmp_path / "patterns.pickle"
+    assert _child(path) == "beeld\nb+\n"
+    with open(path, "rb") as f:
+        kept = pickle.load(f)
+    assert ((r"(?i)\bvoor\s+(\w+)",), ()) in kept and ((r"b+",), ()) in kept
+    # a pattern in the file is used as it is (here a planted one, to see that it is the file's)
+    kept[((r"(?i)\bvoor\s+(\w+)",), ())] = regex.compile(r"(?i)(z)ie")
+    with open(path, "wb") as f:
+        pickle.dump(kept, f)
+    assert _child(path) == "z\nb+\n"
+
+
+def test_a_damaged_file_is_ignored_and_replaced(tmp_path):
+    path = tmp_path / "patterns.pickle"
+    path.write_bytes(b"not a pickle")
+    assert _child(path) == "beeld\nb+\n"
+    with open(path, "rb") as f:
+        assert isinstance(pickle.load(f), dict)
+
+
+def test_nothing_is_written_where_python_writes_no_bytecode(tmp_path):
+    path = tmp_path / "patterns.pickle"
+    assert _child(path, dont_write=True) == "beeld\nb+\n"
+    assert not path.exists()
+
+
+def test_the_store_is_keyed_by_the_versions():
+    name = lazyre._store_path()
+    assert regex.__version__ in name and f"py{sys.version_info[0]}{sys.version_info[1]}" in name
+    assert "__pycache__" in name
