@@ -17,13 +17,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from . import bundled
 from .findings import Severity
 from .registry import Rule, builtin_rules
 
 DEFAULT = "default"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# PyYAML is imported where a file is parsed or a line looked up, not at import: the bundled default comes
+# parsed from `bundled` (start-up)
+
+
+def _loader():
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class ConfigError(Exception):
@@ -87,8 +93,10 @@ class Source:
     def line_of(self, path: tuple) -> int | None:
         if self.kind == "toml":
             return _toml_line(self.text, path)
+        import yaml
+
         try:
-            node = yaml.compose(self.text, Loader=_Loader)
+            node = yaml.compose(self.text, Loader=_loader())
         except yaml.YAMLError:
             return None
         return _node_line(node, path)
@@ -105,6 +113,8 @@ def keypath(path: Iterable[Any]) -> str:
 
 
 def _node_line(node, path: tuple) -> int | None:
+    import yaml
+
     line = node.start_mark.line + 1 if node is not None else None
     for part in path:
         if isinstance(node, yaml.MappingNode):
@@ -138,7 +148,8 @@ def _toml_line(text: str, path: tuple) -> int | None:
     return best
 
 
-def load_yaml_source(path: Path, name: str | None = None) -> Source:
+def load_yaml_source(path: Path, name: str | None = None, *, shipped: bool = False) -> Source:
+    """One YAML configuration file; `shipped`: the bundled default, parsed once and kept (`bundled`)."""
     name = name or str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -147,8 +158,12 @@ def load_yaml_source(path: Path, name: str | None = None) -> Source:
     except UnicodeDecodeError:
         raise ConfigError(name, None, "", "the configuration is not UTF-8 text") from None
     try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as exc:
+        data = bundled.load_yaml(path, text) if shipped else bundled.parse_yaml(text)
+    except Exception as exc:
+        import yaml
+
+        if not isinstance(exc, yaml.YAMLError):
+            raise
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ConfigError(name, mark.line + 1 if mark else None, "", f"invalid YAML: {problem}") from None
@@ -424,7 +439,7 @@ _DEFAULT_SOURCE: Source | None = None
 def _default_source() -> Source:
     global _DEFAULT_SOURCE
     if _DEFAULT_SOURCE is None:
-        src = load_yaml_source(default_config_path(), name="<default rules.yaml>")
+        src = load_yaml_source(default_config_path(), name="<default rules.yaml>", shipped=True)
         src.data.pop("extends", None)
         _DEFAULT_SOURCE = src
     return _DEFAULT_SOURCE
@@ -445,7 +460,7 @@ def load_config(path: str | os.PathLike | None = None, *, cwd: Path | None = Non
             if source is None:
                 raise ConfigError(str(path), None, "", "no [tool.letterlint] table")
         else:
-            source = load_yaml_source(path)
+            source = load_yaml_source(path, shipped=_same_file(path, default_config_path()))
         if _same_file(path, default_config_path()):
             source.data.pop("extends", None)
             sources = [source]

@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from importlib import resources
+from pathlib import Path
 from typing import Any
+
+from .bundled import load_yaml
 
 from .lexicon import Lexicon
 from .phrases import PhraseList
@@ -25,11 +27,13 @@ WORD_LISTS = "data/wordlists.yaml"
 
 @cache
 def shipped() -> dict[str, list]:
-    """The shipped lists: {"entries": [...], "terms": [...]}."""
-    import yaml
+    """The shipped lists: {"entries": [...], "terms": [...]} (parsed once and kept between runs: `bundled`)."""
+    path = Path(__file__).parent / WORD_LISTS  # no importlib.resources: it loads tempfile, shutil … (start-up)
+    if not path.is_file():
+        from importlib import resources
 
-    text = resources.files("letterlint").joinpath(WORD_LISTS).read_text("utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        path = Path(str(resources.files("letterlint").joinpath(WORD_LISTS)))
+    data = load_yaml(path, path.read_text("utf-8")) or {}
     return {"entries": list(data.get("entries") or []), "terms": list(data.get("terms") or [])}
 
 
