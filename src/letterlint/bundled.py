@@ -18,9 +18,32 @@ from typing import Any
 from . import __version__
 
 
-def _copy_path(path: Path) -> str:
-    name = f"letterlint-{path.stem}-{__version__}-py{sys.version_info[0]}{sys.version_info[1]}.pickle"
+def kept_path(stem: str) -> str:
+    """Where a kept copy named `stem` goes: beside the bytecode, per letterlint and Python version."""
+    name = f"letterlint-{stem}-{__version__}-py{sys.version_info[0]}{sys.version_info[1]}.pickle"
     return os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__", name)
+
+
+def _copy_path(path: Path) -> str:
+    return kept_path(path.stem)
+
+
+def read_kept(path: str, key: Any) -> Any | None:
+    """The value kept at `path` under `key`, or None (missing, stale, damaged)."""
+    try:
+        with open(path, "rb") as f:
+            kept = pickle.load(f)
+        if isinstance(kept, dict) and kept.get("key") == key:
+            return kept["data"]
+    except Exception:
+        pass
+    return None
+
+
+def keep(path: str, key: Any, value: Any) -> None:
+    """Keep `value` under `key` at `path` for later runs (not where Python writes no bytecode)."""
+    if not sys.dont_write_bytecode:
+        _write(path, {"key": key, "data": value})
 
 
 def _key(path: Path, st: os.stat_result) -> tuple:
@@ -34,16 +57,10 @@ def load_yaml(path: Path, text: str) -> Any:
     except OSError:
         return parse_yaml(text)
     copy = _copy_path(path)
-    try:
-        with open(copy, "rb") as f:
-            kept = pickle.load(f)
-        if isinstance(kept, dict) and kept.get("key") == key:
-            return kept["data"]
-    except Exception:  # missing, stale or damaged: parse again
-        pass
-    data = parse_yaml(text)
-    if not sys.dont_write_bytecode:
-        _write(copy, {"key": key, "data": data})
+    data = read_kept(copy, key)
+    if data is None:  # missing, stale or damaged: parse again
+        data = parse_yaml(text)
+        keep(copy, key, data)
     return data
 
 

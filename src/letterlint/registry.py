@@ -106,11 +106,104 @@ def rule_from_module(module: ModuleType, origin: str) -> Rule:
     )
 
 
-def _builtin_modules() -> Iterable[ModuleType]:
+def _builtin_names() -> list[str]:
     lint_rules = importlib.import_module("letterlint.lint_rules")  # by name: mapped into the package (see __init__)
-    for info in sorted(pkgutil.iter_modules(lint_rules.__path__), key=lambda i: i.name):
-        if not info.name.startswith("_"):
-            yield importlib.import_module(f"letterlint.lint_rules.{info.name}")
+    return [info.name for info in sorted(pkgutil.iter_modules(lint_rules.__path__), key=lambda i: i.name)
+            if not info.name.startswith("_")]
+
+
+# -- the index of the bundled rules ----------------------------------------------------------------------
+#
+# Start-up: importing every rule module (and what they import) costs a run ~50 ms, also for rules that are
+# off or not selected.  What the engine needs before a rule runs (its id, severity, summary, documentation,
+# options and their schema, whether it is on) is kept between runs, like bytecode, in letterlint/__pycache__
+# (`bundled`), keyed by the size and modification time of every module in lint_rules/; a rule's module is
+# imported when its code is first asked for (check, prepare, …).  A stale or missing index: every module is
+# imported, as without one, and the index written again.
+
+
+class _IndexedRule(Rule):
+    """A bundled rule as the index describes it; its module is imported on first use of its code."""
+
+    def __init__(self, entry: dict[str, Any]):  # not the dataclass __init__: the code fields are properties
+        self.id, self.severity, self.summary, self.doc = entry["id"], entry["severity"], entry["summary"], entry["doc"]
+        self.default, self.conf = dict(entry["default"]), dict(entry["conf"])
+        self.origin, self.enabled, self.fixable = "builtin", entry["enabled"], entry["fixable"]
+        self._entry = entry
+        self._loaded: Rule | None = None
+
+    def _rule(self) -> Rule:
+        if self._loaded is None:
+            module = importlib.import_module(f"letterlint.lint_rules.{self._entry['module']}")
+            self._loaded = rule_from_module(module, "builtin")
+        return self._loaded
+
+    @property
+    def check(self) -> Callable[[Document, RuleContext], Iterable]:  # type: ignore[override]
+        return self._rule().check
+
+    @property
+    def module(self) -> ModuleType | None:  # type: ignore[override]
+        return self._rule().module
+
+    @property
+    def prepare(self) -> Callable[[dict[str, Any], Any], Any] | None:  # type: ignore[override]
+        return self._rule().prepare if self._entry["prepare"] else None
+
+    @property
+    def collect(self) -> Callable[[Document, RuleContext], Any] | None:  # type: ignore[override]
+        return self._rule().collect if self._entry["collect"] else None
+
+    @property
+    def check_across(self) -> Callable[[dict[str, Any], RuleContext], Iterable] | None:  # type: ignore[override]
+        return self._rule().check_across if self._entry["check_across"] else None
+
+
+def _index_entry(name: str, rule: Rule) -> dict[str, Any]:
+    return {"module": name, "id": rule.id, "severity": rule.severity, "summary": rule.summary, "doc": rule.doc,
+            "default": rule.default, "conf": rule.conf, "enabled": rule.enabled, "fixable": rule.fixable,
+            "prepare": rule.prepare is not None, "collect": rule.collect is not None,
+            "check_across": rule.check_across is not None}
+
+
+def _index_key(names: list[str]) -> tuple | None:
+    """The sizes and modification times of the rule modules (None: a module without source, no index)."""
+    import os
+
+    lint_rules = importlib.import_module("letterlint.lint_rules")
+    key = []
+    for name in names:
+        for folder in lint_rules.__path__:
+            path = os.path.join(folder, f"{name}.py")
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            key.append((name, os.path.abspath(path), st.st_size, st.st_mtime_ns))
+            break
+        else:
+            return None
+    return tuple(key)
+
+
+def _bundled_rules() -> dict[str, Rule]:
+    from . import bundled
+
+    names = _builtin_names()
+    key = _index_key(names)
+    path = bundled.kept_path("rule-index")
+    entries = bundled.read_kept(path, key) if key is not None else None
+    if entries is not None:
+        return {entry["id"]: _IndexedRule(entry) for entry in entries}
+    rules: dict[str, Rule] = {}
+    found = []
+    for name in names:
+        rule = rule_from_module(importlib.import_module(f"letterlint.lint_rules.{name}"), "builtin")
+        rules[rule.id] = rule
+        found.append(_index_entry(name, rule))
+    if key is not None:
+        bundled.keep(path, key, found)
+    return rules
 
 
 def _may_have_plugins() -> bool:
@@ -158,10 +251,7 @@ def builtin_rules() -> dict[str, Rule]:
     """All Python rules: the bundled ones and those registered by other packages, by id."""
     global _CACHE
     if _CACHE is None:
-        rules: dict[str, Rule] = {}
-        for module in _builtin_modules():
-            rule = rule_from_module(module, "builtin")
-            rules[rule.id] = rule
+        rules: dict[str, Rule] = _bundled_rules()
         for name, module in _plugin_modules():
             rule = rule_from_module(module, f"plugin:{name}")
             if rule.id in rules:

@@ -129,9 +129,11 @@ def _published(config: Config, rules: dict[str, Rule], select_ids: list[str], ig
     duplicate-answer reports), so that no rule reads another rule's context."""
     out = {}
     for rule_id, rule in rules.items():
-        keys = getattr(rule.module, "PUBLISH", ()) if rule.module is not None else ()
         settings = config.rule_settings(rule_id)
-        if keys and _enabled(rule, settings, select_ids, ignore_ids):
+        if not _enabled(rule, settings, select_ids, ignore_ids):
+            continue  # before rule.module: a rule that does not run is not imported (registry's index)
+        keys = getattr(rule.module, "PUBLISH", ()) if rule.module is not None else ()
+        if keys:
             for key in keys:
                 out[f"{rule_id}.{key}"] = settings.get(key, rule.default.get(key))
     return out
