@@ -69,7 +69,7 @@ def key(f: Finding) -> tuple[str, str, str]:
 
 def fingerprint(f: Finding) -> str:
     """A stable hash of rule, offending text and context (SARIF partialFingerprints)."""
-    return hashlib.sha256("\0".join(key(f)).encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256("\0".join(key(f)).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def file_key(path: str, base: str) -> str:

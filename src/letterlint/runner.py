@@ -49,6 +49,7 @@ class FileResult:
     problems: list[Msg] = field(default_factory=list)  # rules that failed on this file (exit 2)
     document: Document | None = None
     summaries: dict[str, object] = field(default_factory=dict)  # --across-files: rule id → collect() result
+    notes: list[Msg] = field(default_factory=list)  # what a reader wants the user to know (not an error)
 
 
 class _Where:
@@ -57,10 +58,10 @@ class _Where:
     def __init__(self, config: Config, rule_id: str):
         self.config, self.rule_id = config, rule_id
 
-    def error(self, keys: tuple, message: str) -> ConfigError:
+    def error(self, keys: tuple, message: str, nl: str | None = None) -> ConfigError:
         source = self.config.where(self.rule_id, keys[0]) if keys else None
         source = source or _default_source()
-        return source.error(("rules", self.rule_id, *keys), message)
+        return source.error(("rules", self.rule_id, *keys), message, nl)
 
 
 def all_rules(config: Config) -> dict[str, Rule]:
@@ -251,7 +252,7 @@ def lint_file(path: str, plan: Plan, stdin_filename: str | None = None, keep_doc
     findings, problems = lint_document(doc, plan)
     summaries = collect(doc, plan, problems) if plan.across else {}
     return FileResult(path=doc.path, findings=findings, problems=problems, document=doc if keep_document else None,
-                      summaries=summaries)
+                      summaries=summaries, notes=list(doc.meta.get("notes", ())))
 
 
 # -- across files --------------------------------------------------------------------------------------
