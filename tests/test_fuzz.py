@@ -57,6 +57,7 @@ def _inputs():
         data, _ = mutate.mutate(mutate.fixture_docx(), rng)
         cases.append(hostile.Case(f"gemuteerd-{i}.docx", data, None))
     cases.append(hostile.Case("fixture.docx", mutate.fixture_docx(), None))
+    cases.append(hostile.Case("codepagina.txt", hostile.cp1252_text(), None))  # linted, with a note
     return cases
 
 

@@ -30,7 +30,7 @@ def run_capped(*args, cwd) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_COLOR": "1"}
     env.pop("LETTERLINT_LANG", None)
     return subprocess.run([sys.executable, "-m", "letterlint", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, env=env, preexec_fn=_limits, timeout=300)
+                          text=True, errors="replace", env=env, preexec_fn=_limits, timeout=300)
 
 
 def assert_contract(result, name: str, cause: str | None) -> None:
@@ -192,3 +192,29 @@ def test_a_utf16_file_with_a_nul_character_is_refused():
     data = "\ufeffGeachte voorzitter,\n\x00\n".encode("utf-16-le")
     with pytest.raises(InputError, match="NUL"):
         read_bytes(data, "brief.txt")
+
+
+# -- lone surrogates: from a w:sym code or from a file name that is not UTF-8 ------------------------------
+
+
+def test_fingerprints_take_lone_surrogates():
+    from letterlint.baseline import fingerprint
+    from letterlint.findings import Finding, msg
+    from letterlint.model import Location
+
+    finding = Finding(location=Location(paragraph=1, heading=None, text="a\ud800b"), message=msg("m"), rule="r")
+    assert len(fingerprint(finding)) == 32
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS file systems refuse names that are not UTF-8")
+@pytest.mark.parametrize("mode", [["--format", "sarif"], ["--format", "json"], ["--format", "text"],
+                                  ["--format", "github"], ["--write-baseline", "b.json"]])
+def test_a_file_name_that_is_not_utf8_is_reported(tmp_path, mode):
+    folder = tmp_path / "stukken"
+    folder.mkdir()
+    try:
+        open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb").write(b"De de minister schrijft.\n")
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    result = run_capped("--isolated", *mode, "stukken", cwd=tmp_path)
+    assert result.returncode in (0, 1) and "Traceback" not in result.stderr, result.stderr

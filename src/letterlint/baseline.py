@@ -77,7 +77,8 @@ def file_key(path: str, base: str) -> str:
     if path == "-" or path.startswith("<"):
         return path
     rel = os.path.relpath(os.path.abspath(path), base)
-    return Path(rel).as_posix()
+    # a name that is not valid UTF-8 (undecodable bytes arrive as lone surrogates) cannot go into JSON as is
+    return Path(rel).as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 @dataclass
