@@ -259,7 +259,7 @@ def check(data: bytes, name: str = "fuzz.docx") -> str:
     findings, problems = lint_document(doc, plan())
     assert not problems, [p("en") for p in problems]
     result = FileResult(path=name, findings=findings)
-    for fmt, report in FORMATS.items():
+    for report in FORMATS.values():
         out = io.StringIO()
         report([result], out, lang="nl", color=False, plan=plan())
         out.getvalue().encode("utf-8")  # no lone surrogates in what is written

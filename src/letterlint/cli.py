@@ -266,8 +266,16 @@ def _fix_or_annotate(path: str, plan, args, lang: str, diffs: list[str]):
 
 def _fix_file(path: str, data: bytes, plan, args, lang: str, diffs: list[str]):
     from .findings import Msg
-    from .fixes import (FixError, WriteRefused, check_replaceable, diff, fix_bytes, open_elsewhere, snapshot,
-                        write_atomically)
+    from .fixes import (
+        FixError,
+        WriteRefused,
+        check_replaceable,
+        diff,
+        fix_bytes,
+        open_elsewhere,
+        snapshot,
+        write_atomically,
+    )
     from .reporters.text import where
     from .runner import FileResult
 

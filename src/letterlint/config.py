@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -29,6 +30,8 @@ _UserLoader = yaml.SafeLoader
 MAX_CONFIG_BYTES = 4 * 1024 * 1024
 MAX_ALIAS_NODES = 100_000  # nodes that aliases may add to a configuration (a "billion laughs" has 9^9)
 MAX_INT_DIGITS = 4300  # Python's own limit for converting a string to an int
+MAX_FLOW_DEPTH = 100  # [ and { nested this deep: refused at once (the Python scanner slows down quadratically)
+_FLOW = re.compile(r"[\[\]{}]")
 _YAML_EXTENSIONS = (".yaml", ".yml")
 
 
@@ -135,6 +138,8 @@ def load_yaml_source(path: Path, name: str | None = None, trusted: bool = False)
     name = name or str(path)
     text = _read_config_text(path, name)
     loader = _Loader if trusted else _UserLoader
+    if not trusted and _flow_depth(text) > MAX_FLOW_DEPTH:
+        raise ConfigError(name, None, "", "nested too deeply", "te diep genest")
     try:
         if not trusted:
             _inspect(yaml.compose(text, Loader=loader), name)
@@ -154,6 +159,18 @@ def load_yaml_source(path: Path, name: str | None = None, trusted: bool = False)
         raise ConfigError(name, 1, "", f"expected a mapping of settings at the top, got {_typename(data)}",
                           f"verwacht bovenaan een mapping van instellingen, niet {_typename(data)}")
     return Source(name, text, data, loader=loader)
+
+
+def _flow_depth(text: str) -> int:
+    """How deep [ and { nest (brackets inside quoted strings count too: a generous over-estimate)."""
+    depth = deepest = 0
+    for m in _FLOW.finditer(text):
+        if m.group() in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif depth:
+            depth -= 1
+    return deepest
 
 
 def _read_config_text(path: Path, name: str) -> str:
