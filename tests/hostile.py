@@ -128,10 +128,10 @@ def documents() -> list[Case]:
 
 
 def alias_bomb(depth: int = 9, width: int = 9) -> bytes:
-    lines = ["settings:", "  unused: &x0 [lol]"]
+    """A "billion laughs" under a known key: each list holds `width` aliases of the one before."""
+    lines = ["settings:", "  answer-labels:", "    - &x0 [" + ", ".join(["lol"] * width) + "]"]
     for i in range(1, depth):
-        lines.append(f"  unused{i}: &x{i} [" + ", ".join([f"*x{i - 1}"] * width) + "]")
-    lines.append(f"  answer-labels: *x{depth - 1}")
+        lines.append(f"    - &x{i} [" + ", ".join([f"*x{i - 1}"] * width) + "]")
     return ("\n".join(lines) + "\n").encode()
 
 
