@@ -148,7 +148,7 @@ def _visible(par) -> str:
     return "".join(chars)
 
 
-def _counts(doc, max_words: int) -> tuple[dict[str, Counter], list]:
+def _counts(doc, max_words: int) -> tuple[dict[str, dict[str, int]], list]:
     """key → Counter(form) for every word and run of up to max_words words; and the visible texts."""
     tokens: list[str] = []
     visible = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -20,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from .findings import Severity
 from .registry import Rule, builtin_rules
 
 DEFAULT = "default"
@@ -93,7 +95,7 @@ class Source:
         return ConfigError(self.name, self.line_of(path), keypath(path), message, nl)
 
 
-def keypath(path) -> str:
+def keypath(path: Iterable[Any]) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -314,7 +316,7 @@ def _describe(error) -> str:
         expected = expected if isinstance(expected, list) else [expected]
         names = {"string": "a string", "object": "a mapping", "array": "a list", "boolean": "true/false",
                  "integer": "a whole number", "number": "a number", "null": "nothing"}
-        return f"expected {' or '.join(names.get(t, t) for t in expected)}, got {_typename(inst)} {_short(inst)}"
+        return f"expected {' or '.join(str(names.get(t, t)) for t in expected)}, got {_typename(inst)} {_short(inst)}"
     if v == "enum":
         return f"expected one of {', '.join(map(str, error.validator_value))}, got {_short(inst)}"
     if v == "const":
@@ -373,7 +375,7 @@ def _validate(instance: Any, schema_: dict, source: Source, prefix: tuple) -> No
 def rule_schema(rule: Rule) -> dict:
     properties = {
         "enabled": {"type": "boolean"},
-        "severity": {"enum": ["error", "warning", "info"]},
+        "severity": {"enum": [s.value for s in reversed(Severity)]},  # error, warning, info: as messages list them
         **rule.conf,
     }
     return {"$defs": schema()["$defs"], "type": "object", "additionalProperties": False, "properties": properties}
