@@ -55,6 +55,7 @@ def decode_text(data: bytes) -> tuple[str, dict[str, Any]]:
         raise InputError("dit is een zip-bestand (een .docx?), geen tekst", "this is a zip archive (a .docx?), not text")
     if data.startswith(OLE_MAGIC):
         raise InputError("dit is een binair Office-bestand, geen tekst", "this is a binary Office file, not text")
+    notes: list[Msg] = []
     if data.startswith(b"\xef\xbb\xbf"):
         encoding, text = "utf-8-sig", _strict(data, "utf-8-sig")
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -74,8 +75,8 @@ def decode_text(data: bytes) -> tuple[str, dict[str, Any]]:
     newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text and "\n" not in text else "\n")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    meta = {"encoding": encoding, "newline": newline}
-    if encoding == "cp1252":
+    meta: dict[str, Any] = {"encoding": encoding, "newline": newline}
+    if notes:
         meta["notes"] = notes
     return text, meta
 
