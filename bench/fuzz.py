@@ -38,7 +38,7 @@ MEMORY_CAP = 2 * 1024**3
 CASE_SECONDS = 30
 CHILD_MEMORY = 1024**3
 MODES = [["--format", "text"], ["--format", "json"], ["--format", "sarif"], ["--format", "github"], ["--diff"],
-         ["--fix"], ["--annotate", "uit.docx"], ["--write-baseline", "b.json"]]
+         ["--fix"], ["--annotate", "uit.docx"], ["--suggest", "voorstel.docx"], ["--write-baseline", "b.json"]]
 
 
 class Hang(Exception):

@@ -47,6 +47,7 @@ MODES = {
     "diff": ["--diff"],
     "fix": ["--fix"],
     "annotate": ["--annotate", "opmerkingen.docx"],
+    "suggest": ["--suggest", "voorstel.docx"],
 }
 
 
@@ -72,7 +73,7 @@ def test_every_mode_refuses_cleanly_or_works(mode, tmp_path, monkeypatch, capsys
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("LETTERLINT_LANG", raising=False)
     for case in INPUTS:
-        if mode == "annotate" and not case.name.endswith(".docx"):
+        if mode in ("annotate", "suggest") and not case.name.endswith(".docx"):
             continue
         (tmp_path / case.name).write_bytes(case.data)
         try:
