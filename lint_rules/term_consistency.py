@@ -46,9 +46,9 @@ from functools import lru_cache
 
 import regex
 
+from letterlint import analyses
 from letterlint.findings import Finding, Fix, Msg, Related, msg
 from letterlint.lexicon import FUNCTION_WORDS
-from letterlint.yamlrules import URL
 
 ID = "term-consistency"
 SEVERITY = "warning"
@@ -86,15 +86,8 @@ RELATED = msg("de gangbare schrijfwijze in dit document", "the usual spelling in
 
 def prepare(options, where):
     """The typo rule's matcher, to leave alone what that rule reports (and never to suggest its slips)."""
-    config = getattr(where, "config", None)
-    if config is None:
-        return None
-    settings = config.rule_settings("typo")
-    if not settings.get("enabled", True):
-        return None
-    from letterlint.lint_rules.typo import typo_matcher
-
-    return typo_matcher(settings)
+    lists = where.wordlists  # the shared typo list and protected terms (letterlint.wordlists)
+    return lists.typo_flags if lists.typo_enabled else None
 
 
 def _inner_capital(form: str) -> bool:
@@ -127,10 +120,10 @@ def _mostly_capitals(text: str) -> bool:
     return len(letters) >= 8 and sum(1 for c in letters if c.isupper()) > 0.8 * len(letters)
 
 
-def _visible(par) -> str:
+def _visible(par, addresses) -> str:
     """The paragraph's text with addresses and quotations blanked out (so that they count for nothing)."""
     text = par.text
-    spans = [m.span() for m in URL.finditer(text)] if ("/" in text or "@" in text or "www." in text) else []
+    spans = list(addresses.spans(par))
     if "«" in text or "“" in text or "„" in text or '"' in text or "»" in text or "”" in text:
         spans += [m.span() for m in QUOTED.finditer(text)]
     for m in ADDRESS_HINT.finditer(text):  # a dotted or slashed name: widen to the whole of it
@@ -153,10 +146,11 @@ def _counts(doc, max_words: int) -> tuple[dict[str, dict[str, int]], list]:
     tokens: list[str] = []
     visible = []
     content = _content
+    addresses = analyses.of(doc).addresses
     for par in doc.blocks():
         if not par.text or par.kind == "table":
             continue
-        text = _visible(par)
+        text = _visible(par, addresses)
         visible.append((par, text))
         for run in RUN.findall(text):
             words = run.split()
@@ -276,7 +270,7 @@ def check(doc, ctx):
             message=Msg(MESSAGE.nl.format(rare=rare, usual=usual, n=n, m=m) + note.nl,
                         MESSAGE.en.format(rare=rare, usual=usual, n=n, m=m) + note.en),
             suggestion=suggestion,
-            fix=Fix(suggestion, safe=False),
+            fix=Fix.text_edit(par, s, e, suggestion, "unsafe"),
             related=(Related(doc.locate(fpar, fs, fe), RELATED),),
         )
 

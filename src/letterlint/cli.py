@@ -492,7 +492,7 @@ def _fix_file(path: str, data: bytes, plan, args, lang: str, diffs: list[str]):
             label = "not fixed" if en else "niet hersteld"
             sys.stderr.write(f"letterlint: {label}: {where(outcome.path, f.location, lang)} [{f.rule}] {why(lang)}\n")
     return FileResult(path=outcome.path, findings=outcome.findings, problems=outcome.problems,
-                      notes=list(outcome.document.meta.get("notes", ())))
+                      notes=list(outcome.document.info.notes))
 
 
 def _annotate_file(path: str, data: bytes, plan, out: str, lang: str):

@@ -24,6 +24,7 @@ from ..model import (
     Note,
     NoteRef,
     Paragraph,
+    SourceInfo,
 )
 from ..textmap import TextBuilder, TextMap
 
@@ -77,7 +78,7 @@ def decode_text(data: bytes) -> tuple[str, dict[str, Any]]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta: dict[str, Any] = {"encoding": encoding, "newline": newline}
     if notes:
-        meta["notes"] = notes
+        meta["notes"] = tuple(notes)
     return text, meta
 
 
@@ -315,7 +316,7 @@ def assemble(
         artefacts=tuple(artefacts),
         directives=tuple(directive_objs),
         source=source,
-        meta=meta or {},
+        info=SourceInfo.of(meta),
     )
 
 
