@@ -37,7 +37,7 @@ def test_a_changed_rule_module_makes_the_index_stale(tmp_path, monkeypatch):
     _rules_twice(tmp_path, monkeypatch)
     key = registry._index_key(registry._builtin_names())
     assert key is not None
-    changed = (key[0][:2] + (key[0][2] + 1, key[0][3]),) + key[1:]  # one module one byte longer
+    changed = key[:1] + (key[1][:2] + (key[1][2] + 1, key[1][3]),) + key[2:]  # one module one byte longer
     monkeypatch.setattr(registry, "_index_key", lambda names: changed)
     rules = registry._bundled_rules()
     assert not any(isinstance(r, registry._IndexedRule) for r in rules.values())  # imported, index rewritten
@@ -68,3 +68,12 @@ def test_only_the_rules_that_run_are_imported(tmp_path):
 
     assert "spelling" in imported()  # no index yet: every module is imported, and the index written
     assert imported() == "['typo']"
+
+
+def test_an_index_of_another_shape_is_made_again(tmp_path, monkeypatch):
+    _rules_twice(tmp_path, monkeypatch)
+    key = registry._index_key(registry._builtin_names())
+    bundled.keep(str(tmp_path / "rule-index.pickle"), key, [{"id": "typo"}])  # an entry without its fields
+    rules = registry._bundled_rules()
+    assert "typo" in rules and not any(isinstance(r, registry._IndexedRule) for r in rules.values())
+    assert all(isinstance(r, registry._IndexedRule) for r in registry._bundled_rules().values())

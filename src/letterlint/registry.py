@@ -166,12 +166,15 @@ def _index_entry(name: str, rule: Rule) -> dict[str, Any]:
             "check_across": rule.check_across is not None}
 
 
+_INDEX_FORMAT = 1  # bump when an index entry changes shape
+
+
 def _index_key(names: list[str]) -> tuple | None:
     """The sizes and modification times of the rule modules (None: a module without source, no index)."""
     import os
 
     lint_rules = importlib.import_module("letterlint.lint_rules")
-    key = []
+    key: list[Any] = [_INDEX_FORMAT]
     for name in names:
         for folder in lint_rules.__path__:
             path = os.path.join(folder, f"{name}.py")
@@ -194,7 +197,10 @@ def _bundled_rules() -> dict[str, Rule]:
     path = bundled.kept_path("rule-index")
     entries = bundled.read_kept(path, key) if key is not None else None
     if entries is not None:
-        return {entry["id"]: _IndexedRule(entry) for entry in entries}
+        try:
+            return {entry["id"]: _IndexedRule(entry) for entry in entries}
+        except (KeyError, TypeError, ValueError):
+            pass  # an index of another shape: made again below
     rules: dict[str, Rule] = {}
     found = []
     for name in names:
