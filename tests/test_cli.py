@@ -205,3 +205,16 @@ def test_colour_only_when_asked_or_on_a_terminal(tmp_path):
     assert "\033[" not in plain  # a pipe is not a terminal
     coloured = run_cli("--color", "always", "brief.txt", cwd=tmp_path).stdout.decode()
     assert "\033[33mwaarschuwing\033[0m" in coloured
+
+
+@pytest.mark.parametrize("argv", [("--lang", "en", "rules"), ("--isolated", "rules"), ("--config", "none.yaml",
+                                   "--isolated", "rules"), ("--lang", "en", "explain", "typo")])
+def test_a_subcommand_after_global_options_runs_the_subcommand(tmp_path, argv):
+    (tmp_path / "rules").write_text("Een bestand dat rules heet.\n")  # the command wins; ./rules lints the file
+    proc = run_cli(*argv, cwd=tmp_path)
+    out = proc.stdout.decode()
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert ("typo" in out) and "not found" not in proc.stderr.decode()
+    if argv[:2] == ("--lang", "en"):
+        assert "warning" in out
+    assert run_cli("./rules", cwd=tmp_path).returncode in (0, 1)

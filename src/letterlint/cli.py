@@ -127,9 +127,11 @@ def _formats() -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] in SUBCOMMANDS:
-            return _subcommand(argv[0], argv[1:])
-        return _lint(_lint_parser().parse_args(argv))
+        parser = _lint_parser()
+        at = _subcommand_at(parser, argv)
+        if at is not None:  # `letterlint --lang en rules`: the options before the command apply to it
+            return _subcommand(argv[at], argv[:at] + argv[at + 1:])
+        return _lint(parser.parse_args(argv))
     except RuleDefinitionError as exc:  # a broken plugin: say which, never a traceback
         sys.stderr.write(f"letterlint: {exc}\n")
         return 2
@@ -141,6 +143,23 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+
+
+def _subcommand_at(parser: argparse.ArgumentParser, argv: list[str]) -> int | None:
+    """The index of `rules`/`explain` when it is the first argument that is not an option or an option's value.
+
+    A subcommand's name always means the subcommand, also when a file of that name exists: lint such a file
+    as `./rules` (docs/usage.md)."""
+    takes_value = {o for a in parser._actions if a.nargs != 0 for o in a.option_strings}
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--":
+            return None
+        if not word.startswith("-") or word == "-":
+            return i if word in SUBCOMMANDS else None
+        i += 2 if word in takes_value else 1
+    return None
 
 
 def _load(args) -> tuple:
@@ -629,13 +648,14 @@ def _subcommand(name: str, argv: list[str]) -> int:
     if name == "explain":
         p.add_argument("rule", help="a rule id (see letterlint rules)")
     p.add_argument("--config", metavar="FILE")
+    p.add_argument("--isolated", action="store_true")
     p.add_argument("--lang", choices=("nl", "en"), default=None)
     args = p.parse_args(argv)
     from .config import ConfigError, load_config
     from .runner import all_rules
 
     try:
-        config = load_config(args.config)
+        config = load_config(None if args.isolated else args.config, search=not args.isolated)
     except ConfigError as exc:
         sys.stderr.write(f"letterlint: {exc}\n")
         return 2
