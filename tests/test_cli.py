@@ -218,3 +218,13 @@ def test_a_subcommand_after_global_options_runs_the_subcommand(tmp_path, argv):
     if argv[:2] == ("--lang", "en"):
         assert "warning" in out
     assert run_cli("./rules", cwd=tmp_path).returncode in (0, 1)
+
+
+@pytest.mark.parametrize("option", ["--report", "-o"])
+def test_an_unwritable_report_names_the_file_asked_for(tmp_path, option):
+    (tmp_path / "a.txt").write_text("Hallo.\n")
+    target = tmp_path / "missing" / "r.html"
+    proc = run_cli(option, str(target), "a.txt", cwd=tmp_path)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and f"{target}:" in err
+    assert ".tmp" not in err and ".r.html." not in err
