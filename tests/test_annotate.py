@@ -40,7 +40,7 @@ def test_every_finding_becomes_an_anchored_comment(tmp_path):
     out = tmp_path / "annotated.docx"
     result = run_cli(src, "--annotate", out)
     assert result.returncode == 1  # the findings are reported as usual (two are errors)
-    assert b"5 opmerking(en) geschreven" in result.stderr  # the hidden bookmarks: one finding
+    assert b"5 opmerkingen geschreven" in result.stderr  # the hidden bookmarks: one finding
     assert src.read_bytes() == before and src.stat().st_mtime_ns == mtime  # the input is never changed
     data = out.read_bytes()
     comments = _comments(part(data, "word/comments.xml"))
@@ -85,7 +85,7 @@ def test_a_document_without_comments_gets_a_comments_part(tmp_path):
     assert "word/comments.xml" not in names(src.read_bytes())
     out = tmp_path / "out.docx"
     result = run_cli(src, "--annotate", out, "--lang", "en", "--select", "bookmark-artefact,typo")
-    assert b"4 comment(s) written" in result.stderr  # hidden bookmarks: one finding
+    assert b"4 comments written" in result.stderr  # hidden bookmarks: one finding
     data = out.read_bytes()
     assert names(data)[-1] == "word/comments.xml"
     rels = part(data, "word/_rels/document.xml.rels")

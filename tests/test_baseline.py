@@ -49,7 +49,7 @@ def test_write_then_use_a_baseline(archive):
     used = run_cli("--baseline", BASELINE, "brieven", cwd=archive)
     assert used.returncode == 0, used.stdout.decode()
     assert "Geen bevindingen in 3 bestanden." in used.stdout.decode()
-    assert f"{len(before)} bekende bevinding(en) uit {BASELINE} niet getoond" in used.stderr.decode()
+    assert f"{len(before)} bekende bevindingen uit {BASELINE} niet getoond" in used.stderr.decode()
 
 
 def test_edits_elsewhere_keep_old_findings_suppressed_and_new_ones_are_reported(archive):
@@ -85,7 +85,7 @@ def test_an_edit_at_the_finding_makes_it_new_and_the_old_entry_stale(archive):
     proc = run_cli("--baseline", BASELINE, "--format", "json", "brieven/notitie.md", cwd=archive)
     assert findings(proc) == [("notitie.md", "typo", "RVIM")]
     assert json.loads(proc.stdout)["files"][0]["findings"][0]["line"] == 3
-    assert "1 vastgelegde bevinding(en) komen niet meer voor" in proc.stderr.decode()
+    assert "1 vastgelegde bevinding komt niet meer voor" in proc.stderr.decode()
 
 
 def test_the_baseline_is_relative_to_its_own_folder(archive):

@@ -1,6 +1,7 @@
 """What a writer and a CI page see: display threshold, ordering, summaries, places in Word, one language,
 --output-file/--exit-zero, GitHub's annotation limits and step summary, GitLab Code Quality, JUnit."""
 
+import io
 import json
 import xml.etree.ElementTree as ET
 
@@ -103,7 +104,7 @@ def test_text_shows_warnings_and_up_errors_first_and_a_summary_per_rule(tmp_path
     only_errors = run_cli("--show", "error", "brief.txt", cwd=tmp_path)
     lines = only_errors.stdout.decode().splitlines()
     assert [line for line in lines if line.startswith("brief.txt")] == [out[0]]
-    assert "2 bevinding(en) onder fout niet getoond (--show info toont alles)." in lines
+    assert "2 bevindingen onder fout niet getoond (--show info toont alles)." in lines
     assert only_errors.returncode == 1  # --show changes what is shown, not the exit code
 
 
@@ -280,3 +281,20 @@ def test_headings_that_are_only_numbered_or_short_name_the_section(tmp_path):
     # a caption and a salutation are not headings
     assert [f["section"] for f in found] == ["Inleiding", "2.1.3 Metingen in de praktijk",
                                              "2.1.3 Metingen in de praktijk"]
+
+
+def test_statistics_alone_says_nothing_is_hidden_and_one_is_singular(tmp_path):
+    from letterlint.findings import Finding, msg
+    from letterlint.model import Location
+    from letterlint.reporters.text import report
+    from letterlint.runner import FileResult
+
+    loc = Location(paragraph=1, heading=None, text="x", line=1, column=1)
+    findings = [Finding(location=loc, message=msg("a", "a"), rule="typo", severity="info")]
+    out = io.StringIO()
+    report([FileResult(path="a.txt", findings=findings)], out, show="warning", statistics_only=True)
+    text = out.getvalue()
+    assert "niet getoond" not in text and "1 bevinding in 1 bestand: 0 fouten, 0 waarschuwingen, 1 info." in text
+    out = io.StringIO()
+    report([FileResult(path="a.txt", findings=findings)], out, show="warning")
+    assert "1 bevinding onder waarschuwing niet getoond" in out.getvalue()

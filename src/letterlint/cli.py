@@ -473,6 +473,8 @@ def _fix_file(path: str, data: bytes, plan, args, lang: str, diffs: list[str]):
     from .reporters.text import where
     from .runner import FileResult
 
+    from .wording import count
+
     en = lang == "en"
     try:
         outcome = fix_bytes(data, path, plan, unsafe=args.unsafe_fixes)
@@ -489,8 +491,8 @@ def _fix_file(path: str, data: bytes, plan, args, lang: str, diffs: list[str]):
         write_atomically(path, outcome.data)
         remain = len(outcome.findings)
         sys.stderr.write(f"letterlint: {outcome.path}: " + (
-            f"{outcome.applied} fix(es) applied, {remain} finding(s) remain\n" if en else
-            f"{outcome.applied} herstelling(en) toegepast, {remain} bevinding(en) over\n"))
+            f"{count(outcome.applied, 'fix', lang)} applied, {count(remain, 'finding', lang)} remain\n" if en else
+            f"{count(outcome.applied, 'fix', lang)} toegepast, {count(remain, 'finding', lang)} over\n"))
     if not args.diff:
         for f, why in outcome.unfixed:
             label = "not fixed" if en else "niet hersteld"
@@ -499,6 +501,7 @@ def _fix_file(path: str, data: bytes, plan, args, lang: str, diffs: list[str]):
 
 
 def _annotate_file(path: str, data: bytes, plan, out: str, lang: str):
+    from . import wording
     from .annotate import AnnotateError, annotate
     from .findings import Msg
     from .fixes import write_atomically
@@ -512,8 +515,8 @@ def _annotate_file(path: str, data: bytes, plan, out: str, lang: str):
     except AnnotateError as exc:
         return FileResult(path=doc.path, error=Msg(exc.nl, exc.en))
     write_atomically(out, annotated)
-    sys.stderr.write(f"letterlint: {out}: " + (f"{count} comment(s) written\n" if lang == "en"
-                                               else f"{count} opmerking(en) geschreven\n"))
+    sys.stderr.write(f"letterlint: {out}: {wording.count(count, 'comment', lang)} " +
+                     ("written\n" if lang == "en" else "geschreven\n"))
     return FileResult(path=doc.path, findings=findings, problems=problems)
 
 
@@ -623,20 +626,25 @@ def _write_baseline(baseline, results, lang: str, usage_problem: bool) -> int:
 
 def _filter_baseline(baseline, results, lang: str) -> list[str]:
     """Drop the findings recorded in the baseline; notes for stderr (how many were hidden, stale ones)."""
+    from .wording import plural
+
     known = 0
     for r in results:
         if r.error is None:
             r.findings, hidden = baseline.filter(r.path, r.findings)
             known += hidden
     notes = []
+    nl = lang != "en"
     if known:
-        notes.append(f"{known} bekende bevinding(en) uit {baseline.path} niet getoond" if lang == "nl"
-                     else f"{known} known finding(s) from {baseline.path} not shown")
+        found = plural(known, ("bevinding", "bevindingen") if nl else ("finding", "findings"))
+        notes.append(f"{known} bekende {found} uit {baseline.path} niet getoond" if nl else
+                     f"{known} known {found} from {baseline.path} not shown")
     if baseline.stale:
-        notes.append(f"{baseline.stale} vastgelegde bevinding(en) komen niet meer voor; maak de baseline opnieuw "
-                     f"met --write-baseline {baseline.path}" if lang == "nl" else
-                     f"{baseline.stale} recorded finding(s) no longer occur; remake the baseline with "
-                     f"--write-baseline {baseline.path}")
+        n = baseline.stale
+        notes.append(f"{n} vastgelegde {plural(n, ('bevinding komt', 'bevindingen komen'))} niet meer voor; maak "
+                     f"de baseline opnieuw met --write-baseline {baseline.path}" if nl else
+                     f"{n} recorded {plural(n, ('finding no longer occurs', 'findings no longer occur'))}; remake "
+                     f"the baseline with --write-baseline {baseline.path}")
     return notes
 
 

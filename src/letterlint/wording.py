@@ -78,3 +78,26 @@ def places(locations: Sequence[Placed], lang: str = "nl", limit: int = 4) -> str
 def paragraph_mark(number: int) -> str:
     """"¶12": a paragraph in a listing of a .docx (diffs, comments)."""
     return f"¶{number}"
+
+
+NOUNS = {  # (one, many) per language: counts in what a writer reads say "1 bevinding", "2 bevindingen"
+    "finding": {"nl": ("bevinding", "bevindingen"), "en": ("finding", "findings")},
+    "file": {"nl": ("bestand", "bestanden"), "en": ("file", "files")},
+    "error": {"nl": ("fout", "fouten"), "en": ("error", "errors")},
+    "warning": {"nl": ("waarschuwing", "waarschuwingen"), "en": ("warning", "warnings")},
+    "info": {"nl": ("info", "info"), "en": ("info", "info")},
+    "fix": {"nl": ("herstelling", "herstellingen"), "en": ("fix", "fixes")},
+    "comment": {"nl": ("opmerking", "opmerkingen"), "en": ("comment", "comments")},
+    "bookmark": {"nl": ("bladwijzer", "bladwijzers"), "en": ("bookmark", "bookmarks")},
+    "paragraph": {"nl": PARAGRAPH["nl"], "en": PARAGRAPH["en"]},
+}
+
+
+def plural(n: int, forms: tuple[str, str]) -> str:
+    """The form for `n`: forms[0] for exactly one, forms[1] otherwise (0, 2, …)."""
+    return forms[0] if n == 1 else forms[1]
+
+
+def count(n: int, noun: str, lang: str = "nl") -> str:
+    """"1 bevinding", "3 bevindingen" ("1 finding", "3 findings"): the noun from NOUNS in the number's form."""
+    return f"{n} {plural(n, NOUNS[noun][_lang(lang)])}"

@@ -88,6 +88,8 @@ def fixable(f: Finding) -> bool:
 
 
 def summary(results, lang: str) -> str:
+    from ..wording import count
+
     counts = {"error": 0, "warning": 0, "info": 0}
     for r in results:
         for f in r.findings:
@@ -95,17 +97,18 @@ def summary(results, lang: str) -> str:
     unread = sum(1 for r in results if r.error is not None)
     n_files = len(results) - unread
     total = sum(counts.values())
-    if lang == "en":
-        files = f"{n_files} file{'s' if n_files != 1 else ''}"
-        text = (f"No findings in {files}." if not total else
-                f"{total} finding{'s' if total != 1 else ''} in {files}: {counts['error']} error(s), "
-                f"{counts['warning']} warning(s), {counts['info']} info.")
-        return text + (f" {unread} file(s) could not be read (see above)." if unread else "")
-    files = f"{n_files} bestand{'en' if n_files != 1 else ''}"
-    text = (f"Geen bevindingen in {files}." if not total else
-            f"{total} bevinding{'en' if total != 1 else ''} in {files}: {counts['error']} fout(en), "
-            f"{counts['warning']} waarschuwing(en), {counts['info']} info.")
-    return text + (f" {unread} bestand(en) kon(den) niet worden gelezen (zie hierboven)." if unread else "")
+    en = lang == "en"
+    files = count(n_files, "file", lang)
+    if not total:
+        text = f"No findings in {files}." if en else f"Geen bevindingen in {files}."
+    else:
+        parts = ", ".join(count(counts[k], k, lang) for k in ("error", "warning", "info"))
+        text = f"{count(total, 'finding', lang)} in {files}: {parts}."
+    if unread:
+        text += (f" {count(unread, 'file', lang)} could not be read (see above)." if en else
+                 f" {count(unread, 'file', lang)} {'kon' if unread == 1 else 'konden'} niet worden gelezen "
+                 "(zie hierboven).")
+    return text
 
 
 # -- the per-rule summary ----------------------------------------------------------------------------------
@@ -141,8 +144,10 @@ def statistics(results, lang: str, hidden: int = 0, show: str = "info") -> list[
                    f"{total_fix} daarvan kan letterlint --fix herstellen.")
     if hidden:
         word = severity_word(show, lang)
-        out.append(f"{hidden} finding(s) below {word} not shown (--show info shows all)." if en else
-                   f"{hidden} bevinding(en) onder {word} niet getoond (--show info toont alles).")
+        from ..wording import count
+
+        out.append(f"{count(hidden, 'finding', lang)} below {word} not shown (--show info shows all)." if en else
+                   f"{count(hidden, 'finding', lang)} onder {word} niet getoond (--show info toont alles).")
     return out
 
 
@@ -240,5 +245,6 @@ def report(results, out, *, lang: str = "nl", color: bool = False, show: str = "
             out.write("\n")
     elif quiet:
         return
-    for text in statistics(results, lang, hidden, show):
+    # --statistics shows no findings but counts them all: nothing is hidden, so no note says so
+    for text in statistics(results, lang, 0 if statistics_only else hidden, show):
         out.write(text + "\n")
