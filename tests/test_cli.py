@@ -228,3 +228,17 @@ def test_an_unwritable_report_names_the_file_asked_for(tmp_path, option):
     err = proc.stderr.decode()
     assert proc.returncode == 2 and f"{target}:" in err
     assert ".tmp" not in err and ".r.html." not in err
+
+
+def test_a_folder_without_letters_says_so_on_stderr(tmp_path):
+    (tmp_path / "leeg" / "sub").mkdir(parents=True)
+    (tmp_path / "leeg" / "sub" / "plaatje.png").write_bytes(b"\x89PNG")
+    (tmp_path / "brieven").mkdir()
+    (tmp_path / "brieven" / "a.txt").write_text("Hallo.\n")
+    proc = run_cli("leeg", "brieven", cwd=tmp_path)
+    err = proc.stderr.decode()
+    assert proc.returncode == 0 and "leeg: geen brieven gevonden (.docx, .txt, .md) in deze map" in err
+    assert "brieven:" not in err
+    english = run_cli("--lang", "en", "leeg", cwd=tmp_path)
+    assert english.returncode == 0 and "leeg: no letters found" in english.stderr.decode()
+    assert run_cli("-q", "leeg", cwd=tmp_path).stderr == b""

@@ -278,12 +278,12 @@ def _usage_problem(args) -> str | None:
 
 def _run(args, plan, config, lang: str):
     """Lint (or fix, or annotate) every file; the results in order, and the diffs of --diff."""
-    from .runner import expand, is_lock_file, lint_across
+    from .runner import is_lock_file, lint_across
 
     diffs: list[str] = []
     paths = []
-    for path in _letters_only(expand(args.paths, config.exclude), config) if args.only_letters else \
-            expand(args.paths, config.exclude):
+    found = _expand(args.paths, config.exclude, lang, args.quiet)
+    for path in _letters_only(found, config) if args.only_letters else found:
         if is_lock_file(path):
             note = "Word-vergrendelbestand overgeslagen" if lang == "nl" else "Word lock file skipped"
             sys.stderr.write(f"letterlint: {path}: {note}\n")
@@ -307,6 +307,22 @@ def _run(args, plan, config, lang: str):
         if across_problems and results:
             results[0].problems.extend(across_problems)
     return results, diffs
+
+
+def _expand(paths: list[str], exclude, lang: str, quiet: bool) -> list[str]:
+    """The files to lint; a note on stderr for a folder given that holds none (exit code unchanged: 0 without
+    findings, as for other linters, so a CI job over a folder with no letters yet does not fail)."""
+    from .runner import STDIN, expand
+
+    out: list[str] = []
+    for path in paths:
+        files = expand([path], exclude)
+        if not files and path != STDIN and os.path.isdir(path) and not quiet:
+            sys.stderr.write(f"letterlint: {path}: " + (
+                "no letters found (.docx, .txt, .md) in this folder\n" if lang == "en" else
+                "geen brieven gevonden (.docx, .txt, .md) in deze map\n"))
+        out += files
+    return out
 
 
 def _letters_only(paths: list[str], config) -> list[str]:
