@@ -139,7 +139,7 @@ def test_a_finding_in_a_footnote_is_anchored_at_its_reference_mark(tmp_path):
 def test_annotate_usage_errors(tmp_path, make_args, message):
     draft = tmp_path / "draft.docx"
     draft.write_bytes(SMALL.read_bytes())
-    result = run_cli(*make_args(draft))
+    result = run_cli(*make_args(draft), "--lang", "en")
     assert result.returncode == 2 and message in result.stderr
     assert draft.read_bytes() == SMALL.read_bytes()
     assert not (tmp_path / "out.docx").exists()

@@ -105,12 +105,15 @@ def test_rewriting_keeps_entries_of_files_not_linted(archive):
 def test_baseline_errors(archive):
     missing = run_cli("--baseline", "nergens.json", "brieven", cwd=archive)
     assert missing.returncode == 2
-    assert "nergens.json: baseline not found (make one with --write-baseline nergens.json)" in missing.stderr.decode()
+    assert "nergens.json: baseline niet gevonden (maak er een met --write-baseline nergens.json)" in missing.stderr.decode()
     (archive / "kapot.json").write_text('{"files": []}', encoding="utf-8")
     broken = run_cli("--baseline", "kapot.json", "brieven", cwd=archive)
-    assert broken.returncode == 2 and "not a letterlint baseline" in broken.stderr.decode()
+    assert broken.returncode == 2 and "kapot.json: geen letterlint-baseline" in broken.stderr.decode()
+    (archive / "kapot.json").write_text('{"files": ', encoding="utf-8")
+    broken = run_cli("--baseline", "kapot.json", "--lang", "en", "brieven", cwd=archive)
+    assert "kapot.json: not a letterlint baseline (not valid JSON at line 1, column 11)" in broken.stderr.decode()
     both = run_cli("--baseline", "a.json", "--write-baseline", "b.json", "brieven", cwd=archive)
-    assert both.returncode == 2 and "not allowed with" in both.stderr.decode()
+    assert both.returncode == 2 and "--write-baseline gaat niet samen met --baseline" in both.stderr.decode()
 
 
 def _prepend_docx_paragraph(path, text):

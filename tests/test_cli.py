@@ -174,7 +174,7 @@ def test_rules_and_explain(tmp_path):
     text = explained.stdout.decode()
     assert explained.returncode == 0 and "Bad::" in text and "Good::" in text and "RVIM" in text
     unknown = run_cli("explain", "tpyo", cwd=tmp_path)
-    assert unknown.returncode == 2 and "did you mean typo" in unknown.stderr.decode()
+    assert unknown.returncode == 2 and "onbekende regel 'tpyo' (bedoelt u typo?)" in unknown.stderr.decode()
 
 
 @needs_shared

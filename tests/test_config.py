@@ -133,7 +133,7 @@ def test_rule_ids_match_case_insensitively_in_config_and_cli(tmp_path):
     assert proc.returncode == 1 and "brief.txt:1:5: fout [typo]" in proc.stdout.decode()
     assert "bookmark-artefact" not in proc.stdout.decode()
     typo = run_cli("--ignore", "tyop", "brief.txt", cwd=tmp_path)
-    assert typo.returncode == 2 and b"unknown rule 'tyop' (did you mean typo?)" in typo.stderr
+    assert typo.returncode == 2 and "onbekende regel 'tyop' (bedoelt u typo?)".encode() in typo.stderr
 
 
 def test_pattern_rule_in_yaml(lint):

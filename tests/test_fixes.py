@@ -230,9 +230,11 @@ def test_diff_on_a_docx_shows_paragraph_text(tmp_path):
     result = run_cli(copy, "--diff")
     assert result.returncode == 1 and copy.read_bytes() == before
     out = result.stdout.decode("utf-8")
-    assert "(paragraph text)" in out.splitlines()[0]
+    assert "(tekst van de alinea's)" in out.splitlines()[0]
     assert "-¶16: [bookmark: _Hlk999]De Kamer ontvangt" in out and "+¶16: De Kamer ontvangt" in out
-    assert "-¶17: Hoogachtend,  {bookmarks: _GoBack}" in out and "+¶17: Hoogachtend," in out
+    assert "-¶17: Hoogachtend,  {bladwijzers: _GoBack}" in out and "+¶17: Hoogachtend," in out
+    english = run_cli(copy, "--diff", "--lang", "en").stdout.decode("utf-8")
+    assert "(paragraph text)" in english.splitlines()[0] and "{bookmarks: _GoBack}" in english
 
 
 def test_fix_refuses_a_docx_that_is_open_in_word(tmp_path):
@@ -267,7 +269,8 @@ def test_a_hidden_bookmark_named_elsewhere_in_the_package_is_kept(tmp_path):
     (["--fix", "--diff"], b"give one of them"),
     (["-", "--fix"], b"not standard input"),
 ])
-def test_usage_errors(args, message):
+def test_usage_errors(args, message):  # in English (--lang en); the Dutch ones: test_catalogue.py
+    args = [*args, "--lang", "en"]
     result = run_cli(*args) if "-" in args else run_cli(EXAMPLE, *args)
     assert result.returncode == 2 and message in result.stderr
 

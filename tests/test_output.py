@@ -156,6 +156,8 @@ def test_one_language_per_run(tmp_path):
 
 def test_option_typos_get_a_suggestion(tmp_path):
     proc = run_cli("--shwo", "error", "x.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and "(bedoelt u --show?)".encode() in proc.stderr
+    proc = run_cli("--lang", "en", "--shwo", "error", "x.txt", cwd=tmp_path)
     assert proc.returncode == 2 and b"(did you mean --show?)" in proc.stderr
 
 

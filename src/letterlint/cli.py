@@ -21,14 +21,21 @@ SUBCOMMANDS = ("rules", "explain")
 
 
 class _Parser(argparse.ArgumentParser):
+    lang = "nl"  # the run's language, set from argv before parsing (argparse's errors come first)
+
     def error(self, message: str) -> NoReturn:  # one line, exit 2, with a suggestion for a mistyped option
-        sys.stderr.write(f"letterlint: {message}{_option_hint(self, message)} (see letterlint --help)\n")
+        from .catalogue import say, usage_error
+
+        hint = _option_hint(self, message, self.lang)
+        sys.stderr.write(f"letterlint: {usage_error(message, self.lang)}{hint}{say('see-help', self.lang)}\n")
         sys.exit(2)
 
 
-def _option_hint(parser: argparse.ArgumentParser, message: str) -> str:
+def _option_hint(parser: argparse.ArgumentParser, message: str, lang: str = "nl") -> str:
     """' (did you mean --show?)' for 'unrecognized arguments: --shwo'."""
     import difflib
+
+    from .catalogue import say
 
     if "unrecognized arguments:" not in message:
         return ""
@@ -38,8 +45,9 @@ def _option_hint(parser: argparse.ArgumentParser, message: str) -> str:
         if word.startswith("-"):
             close = difflib.get_close_matches(word.split("=", 1)[0], options, n=1, cutoff=0.6)
             if close:
-                hints.append(close[0] if len(message.split()) <= 3 else f"{close[0]} for {word}")
-    return f" (did you mean {', '.join(hints)}?)" if hints else ""
+                hints.append(close[0] if len(message.split()) <= 3 else
+                             f"{close[0]} {'for' if lang == 'en' else 'voor'} {word}")
+    return say("did-you-mean", lang, what=", ".join(hints)) if hints else ""
 
 
 def _lint_parser() -> argparse.ArgumentParser:
@@ -125,7 +133,10 @@ def _formats() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .catalogue import lang_of_argv, say
+
     argv = list(sys.argv[1:] if argv is None else argv)
+    _Parser.lang = lang_of_argv(argv, os.environ.get("LETTERLINT_LANG"))
     try:
         parser = _lint_parser()
         at = _subcommand_at(parser, argv)
@@ -136,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"letterlint: {exc}\n")
         return 2
     except KeyboardInterrupt:
-        sys.stderr.write("letterlint: interrupted\n")
+        sys.stderr.write(f"letterlint: {say('interrupted', _Parser.lang)}\n")
         return 130
     except BrokenPipeError:
         # the reader went away (`letterlint … | head`): not an error of ours
@@ -162,18 +173,18 @@ def _subcommand_at(parser: argparse.ArgumentParser, argv: list[str]) -> int | No
     return None
 
 
-def _load(args) -> tuple:
+def _load(args, lang: str = "nl") -> tuple:
     """The configuration and the plan.  A broken configuration stops the run (ConfigError: all its errors)."""
     from .config import load_config
     from .runner import all_rules, build_plan
 
     config = load_config(None if args.isolated else args.config, search=not args.isolated)
     rules = all_rules(config)
-    plan = build_plan(config, _rule_ids(args.select, rules), _rule_ids(args.ignore, rules))
+    plan = build_plan(config, _rule_ids(args.select, rules, lang), _rule_ids(args.ignore, rules, lang))
     return config, plan
 
 
-def _rule_ids(values, rules) -> list[str] | None:
+def _rule_ids(values, rules, lang: str = "nl") -> list[str] | None:
     """Rule ids from --select/--ignore, matched case-insensitively; an unknown one is a usage error."""
     import difflib
 
@@ -190,11 +201,21 @@ def _rule_ids(values, rules) -> list[str] | None:
                 continue
             rule_id = known_id(word, rules, lower)
             if rule_id is None:
-                close = difflib.get_close_matches(word.lower(), list(lower), n=1)
-                hint = f" (did you mean {lower[close[0]]}?)" if close else " (see `letterlint rules`)"
-                raise UsageError(f"unknown rule {word!r}{hint}")
+                raise UsageError(_unknown_rule(word, rules, lang))
             out.append(rule_id)
     return out
+
+
+def _unknown_rule(word: str, rules, lang: str) -> str:
+    """«onbekende regel 'tpyo' (bedoelt u typo?)»."""
+    import difflib
+
+    from .catalogue import say
+
+    lower = {k.lower(): k for k in rules}
+    close = difflib.get_close_matches(word.lower(), list(lower), n=1)
+    hint = say("did-you-mean", lang, what=lower[close[0]]) if close else say("see-rules", lang)
+    return say("unknown-rule", lang, rule=word, hint=hint)
 
 
 def _config_failed(exc, lang: str) -> int:
@@ -218,12 +239,14 @@ def _lint(args) -> int:
     from .config import ConfigError
     from .runner import UsageError
 
+    from .catalogue import say
+
     lang = args.lang or os.environ.get("LETTERLINT_LANG") or "nl"
     if not args.paths:
-        sys.stderr.write("letterlint: no files given (try: letterlint draft.docx, or letterlint --help)\n")
+        sys.stderr.write(f"letterlint: {say('no-files', lang)}\n")
         return 2
     try:
-        config, plan = _load(args)
+        config, plan = _load(args, lang)
     except ConfigError as exc:
         return _config_failed(exc, lang)
     except UsageError as exc:
@@ -231,11 +254,11 @@ def _lint(args) -> int:
         return 2
     lang = args.lang or config.lang or lang
     plan.across = args.across_files
-    problem = _usage_problem(args)
+    problem = _usage_problem(args, lang)
     if problem:
         sys.stderr.write(f"letterlint: {problem}\n")
         return 2
-    baseline = _open_baseline(args)
+    baseline = _open_baseline(args, lang)
     if isinstance(baseline, int):
         return baseline
     results, diffs = _run(args, plan, config, lang)
@@ -268,12 +291,14 @@ def _relative(name: str) -> str:
     return name if rel.startswith("..") else rel
 
 
-def _usage_problem(args) -> str | None:
+def _usage_problem(args, lang: str = "nl") -> str | None:
+    from .catalogue import say
+
     if args.paths.count("-") > 1:
-        return "'-' (standard input) can be given only once"
+        return say("stdin-once", lang)
     if args.format != "text" and (args.statistics or args.group_by != "file"):
-        return "--statistics and --group-by apply to the text output (--format text)"
-    return _check_fix_arguments(args)
+        return say("text-only", lang)
+    return _check_fix_arguments(args, lang)
 
 
 def _run(args, plan, config, lang: str):
@@ -371,9 +396,10 @@ def _write_reports(args, results, plan, lang: str) -> int | None:
     except BrokenPipeError:
         raise
     except OSError as exc:
+        from .catalogue import reason, say
+
         name = exc.filename or args.report or args.output_file
-        sys.stderr.write(f"letterlint: {name}: " + (f"cannot write the report ({exc.strerror or exc})\n"
-                         if lang == "en" else f"het rapport kan niet worden geschreven ({exc.strerror or exc})\n"))
+        sys.stderr.write(f"letterlint: {name}: {say('report-unwritable', lang, why=reason(exc, lang))}\n")
         return 2
     return None
 
@@ -415,30 +441,32 @@ def _add_fix_arguments(p: argparse.ArgumentParser) -> None:
                    "(Markdown/text: CriticMarkup); the input is not changed (see docs/suggest.md)")
 
 
-def _check_fix_arguments(args) -> str | None:
+def _check_fix_arguments(args, lang: str = "nl") -> str | None:
     """A usage problem with the fix/annotate options, or None."""
+    from .catalogue import say
+
     if args.unsafe_fixes and not (args.fix or args.diff or args.suggest):
-        return "--unsafe-fixes needs --fix or --diff (or --suggest)"
+        return say("unsafe-needs-fix", lang)
     if args.suggest is not None:
         from .suggest import check_arguments
 
-        return check_arguments(args)
+        return check_arguments(args, lang)
     if args.fix and args.diff:
-        return "--fix writes the files, --diff only shows the changes: give one of them"
+        return say("fix-or-diff", lang)
     if args.annotate is not None and (args.fix or args.diff):
-        return "--annotate cannot be combined with --fix or --diff (fix first, then annotate)"
+        return say("annotate-alone", lang)
     if (args.fix or args.diff or args.annotate is not None) and "-" in args.paths:
-        return "--fix, --diff and --annotate need files, not standard input"
+        return say("needs-files", lang)
     if args.annotate is not None:
         from .annotate import same_file
         from .readers import kind_of
 
         if len(args.paths) != 1 or os.path.isdir(args.paths[0]):
-            return "--annotate takes exactly one .docx file"
+            return say("annotate-one", lang)
         if same_file(args.paths[0], args.annotate):
-            return "--annotate would overwrite the input; give another file name for the annotated copy"
+            return say("annotate-overwrite", lang)
         if kind_of(args.annotate) != "docx":
-            return f"--annotate writes a Word file: give it a .docx name, not {args.annotate!r}"
+            return say("annotate-docx", lang, name=args.annotate)
     return None
 
 
@@ -476,8 +504,10 @@ def _fix_or_annotate(path: str, plan, args, lang: str, diffs: list[str]):
     except InputError as exc:
         return FileResult(path=path, error=exc.msg)
     except OSError as exc:
-        return failed(f"kon niet worden geschreven ({exc.strerror or exc}); het bestand is niet gewijzigd",
-                      f"could not be written ({exc.strerror or exc}); the file was not changed")
+        from .catalogue import reason
+
+        return failed(f"kon niet worden geschreven ({reason(exc, 'nl')}); het bestand is niet gewijzigd",
+                      f"could not be written ({reason(exc, 'en')}); the file was not changed")
     except Exception as exc:  # a bug must not leave a traceback, nor a half-written file
         return failed(f"interne fout ({type(exc).__name__}: {exc}); het bestand is niet gewijzigd; meld dit",
                       f"internal error ({type(exc).__name__}: {exc}); the file was not changed; please report")
@@ -497,7 +527,7 @@ def _fix_file(path: str, data: bytes, plan, args, lang: str, diffs: list[str]):
     except FixError as exc:
         return FileResult(path=path, error=Msg(f"niet hersteld: {exc}", f"not fixed: {exc}"))
     if args.diff:
-        diffs.append(diff(outcome))
+        diffs.append(diff(outcome, lang))
     elif outcome.changed:
         lock = open_elsewhere(path) if outcome.document.format == "docx" else None
         if lock:
@@ -604,7 +634,7 @@ def _plan_for(config_path, isolated, select, ignore, cwd, across=False):
     return plan
 
 
-def _open_baseline(args):
+def _open_baseline(args, lang: str = "nl"):
     """The baseline to filter with or to write, None, or an exit code (2) when it cannot be read."""
     from .baseline import Baseline, BaselineError, for_writing
 
@@ -614,7 +644,7 @@ def _open_baseline(args):
         try:
             return Baseline.load(args.baseline)
         except BaselineError as exc:
-            sys.stderr.write(f"letterlint: {exc}\n")
+            sys.stderr.write(f"letterlint: {exc.path}: {exc.msg(lang)}\n")
             return 2
     return None
 
@@ -626,7 +656,10 @@ def _write_baseline(baseline, results, lang: str, usage_problem: bool) -> int:
     try:
         baseline.write()
     except OSError as exc:
-        sys.stderr.write(f"letterlint: {baseline.path}: cannot write the baseline ({exc.strerror or exc})\n")
+        from .catalogue import reason, say
+
+        why = reason(exc, lang)
+        sys.stderr.write(f"letterlint: {baseline.path}: {say('baseline-unwritable', lang, why=why)}\n")
         return 2
     n = sum(len(r.findings) for r in results)
     files = sum(1 for r in results if r.error is None)
@@ -668,7 +701,10 @@ def _filter_baseline(baseline, results, lang: str) -> list[str]:
 
 
 def _subcommand(name: str, argv: list[str]) -> int:
+    from .catalogue import lang_of_argv
+
     p = _Parser(prog=f"letterlint {name}")
+    p.lang = lang_of_argv(argv, os.environ.get("LETTERLINT_LANG"))
     if name == "explain":
         p.add_argument("rule", help="a rule id (see letterlint rules)")
     p.add_argument("--config", metavar="FILE")
@@ -702,12 +738,7 @@ def _subcommand(name: str, argv: list[str]) -> int:
 
     rule = rules.get(known_id(args.rule, rules) or "")
     if rule is None:
-        import difflib
-
-        lower = {k.lower(): k for k in rules}
-        close = difflib.get_close_matches(args.rule.lower(), list(lower), n=1)
-        hint = f" (did you mean {lower[close[0]]}?)" if close else ""
-        sys.stderr.write(f"letterlint: unknown rule {args.rule!r}{hint}\n")
+        sys.stderr.write(f"letterlint: {_unknown_rule(args.rule, rules, lang)}\n")
         return 2
     print(_explain(rule, config, lang, severity_word))
     return 0

@@ -295,8 +295,10 @@ def _key(f: Finding) -> tuple:
 # -- diffs -----------------------------------------------------------------------------------------------
 
 
-def text_view(doc: Document) -> list[str]:
+def text_view(doc: Document, lang: str = "nl") -> list[str]:
     """A .docx as lines of text for a diff: one line per paragraph, notes after the body."""
+    from .catalogue import say
+
     marks: dict[int, list[str]] = {}
     for b in doc.bookmarks:
         if not b.leaked:
@@ -305,7 +307,7 @@ def text_view(doc: Document) -> list[str]:
     def show(prefix: str, par) -> str:
         text = par.raw.replace("\n", "↵")
         names = marks.get(id(par))
-        return f"{prefix}: {text}" + (f"  {{bookmarks: {', '.join(names)}}}" if names else "")
+        return f"{prefix}: {text}" + (f"  {say('diff-bookmarks', lang, names=', '.join(names))}" if names else "")
 
     lines = [show(paragraph_mark(p.number), p) for p in doc.paragraphs]
     for note in doc.notes:
@@ -314,7 +316,7 @@ def text_view(doc: Document) -> list[str]:
     return lines
 
 
-def diff(outcome: FixOutcome) -> str:
+def diff(outcome: FixOutcome, lang: str = "nl") -> str:
     """A unified diff of what the fixes change (for .docx: of the paragraph texts)."""
     if not outcome.changed:
         return ""
@@ -322,9 +324,11 @@ def diff(outcome: FixOutcome) -> str:
     if outcome.document.format == "docx":
         from .readers import read_bytes
 
-        before = text_view(read_bytes(outcome.original, path))
-        after = text_view(outcome.document)
-        label = " (paragraph text)"
+        from .catalogue import say
+
+        before = text_view(read_bytes(outcome.original, path), lang)
+        after = text_view(outcome.document, lang)
+        label = f" {say('diff-paragraphs', lang)}"
     else:
         from .readers import read_bytes
 

@@ -109,7 +109,10 @@ class Package:
             raise InputError(f"onveilige XML in {name} (DTD of entiteiten); niet gelezen",
                              f"unsafe XML in {name} (a DTD or entities); not read") from None
         except ParseError as exc:
-            raise InputError(f"beschadigde XML in {name} ({exc})", f"damaged XML in {name} ({exc})") from None
+            from ..catalogue import reason
+
+            raise InputError(f"beschadigde XML in {name} ({reason(exc, 'nl')})",
+                             f"damaged XML in {name} ({reason(exc, 'en')})") from None
 
     def relationships(self, part: str) -> dict[str, list[tuple[str, str]]]:
         """Relationship type suffix → [(id, target part)] for `part` ('' for the package)."""
