@@ -3,6 +3,7 @@
 
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -300,3 +301,36 @@ def test_statistics_alone_says_nothing_is_hidden_and_one_is_singular(tmp_path):
     out = io.StringIO()
     report([FileResult(path="a.txt", findings=findings)], out, show="warning")
     assert "1 bevinding onder waarschuwing niet getoond" in out.getvalue()
+
+
+def test_docx_messages_name_paragraphs_by_the_count_the_location_shows(tmp_path):
+    """A rule's «alinea N» in its message counts as the place printed beside it (empty paragraphs and table
+    cells not counted), never the reader's count of every w:p."""
+    proc = run_cli("--format", "json", "--select", "duplicate-answer,answer-label,repeated-passage",
+                   DATA / "draft-pandoc.docx", cwd=tmp_path)
+    findings = json.loads(proc.stdout)["files"][0]["findings"]
+    checked = 0
+    for f in findings:
+        named = {int(n) for n in re.findall(r"alinea (\d+)", f["message"])}
+        related = {r["shown_paragraph"] for r in f["related"]}
+        if f["rule"] == "duplicate-answer" and named:
+            assert named <= related, f
+            checked += 1
+        raw = {r["paragraph"] for r in f["related"]} - related
+        assert not named & raw, f  # no reader numbers that differ from the shown ones
+    assert checked >= 3
+    labelled = [f for f in findings if f["rule"] == "answer-label" and "op de vraag in alinea" in f["message"]]
+    for f in labelled:
+        (n,) = re.findall(r"op de vraag in alinea (\d+)", f["message"])
+        assert int(n) <= f["shown_paragraph"]
+
+
+def test_wording_names_a_docx_place_by_its_shown_number():
+    from letterlint.wording import place, places
+
+    docx = Location(paragraph=200, heading=None, text="x", shown=196)
+    assert place(docx) == "alinea 196" and places([docx, Location(paragraph=9, heading=None, text="y", shown=7)],
+                                                  "en") == "paragraphs 196 and 7"
+    assert place(Location(paragraph=5, heading=None, text="x", line=12)) == "regel 12"
+    assert place(Location(paragraph=5, heading=None, text="x")) == "alinea 5"
+

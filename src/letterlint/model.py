@@ -332,7 +332,7 @@ class Document:
             xml=paragraph.xml,
         )
         if paragraph.origin is None or self.source is None:
-            return Location(raw_start=raw_start, raw_end=raw_end, **common)
+            return Location(raw_start=raw_start, raw_end=raw_end, shown=self._shown(paragraph), **common)
         a, b = paragraph.origin + raw_start, paragraph.origin + raw_end
         line, col = self.line_col(a)
         # the end position is the last character's own position, inclusive, as editors show it
@@ -340,6 +340,15 @@ class Document:
         return Location(
             line=line, column=col, end_line=end_line, end_column=end_col, raw_start=a, raw_end=b, **common
         )
+
+    def _shown(self, paragraph: Paragraph) -> int | None:
+        """A .docx paragraph's number as a writer counts it (letterlint.places.shown_numbers)."""
+        if self.format != "docx":
+            return None
+        from .places import shown_numbers
+
+        numbers = shown_numbers(self)
+        return numbers[paragraph.number - 1] if 1 <= paragraph.number <= len(numbers) else None
 
     def locate_paragraph(self, paragraph: Paragraph) -> Location:
         """Location of the whole text of a paragraph (trailing whitespace left out)."""

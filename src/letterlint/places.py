@@ -137,15 +137,29 @@ def _sections(doc: Document, settings) -> list[str | None]:
     return out
 
 
+def _shown_numbers(doc: Document) -> list[int | None]:
+    shown, out = 0, []
+    for p in doc.paragraphs:
+        if p.cell is None and not p.is_empty:
+            shown += 1
+        out.append(shown or None)
+    return out
+
+
+def shown_numbers(doc: Document) -> list[int | None]:
+    """For every body paragraph (by index), its number as a writer counts in Word (see `shown` above).
+
+    A shared analysis: `Document.locate` gives every .docx location this number as it is made, so the
+    rules' messages («hetzelfde als het antwoord op alinea 196») count as the place shown beside them."""
+    from . import analyses
+
+    return analyses.of(doc).keyed(("shown-numbers",), lambda: _shown_numbers(doc))
+
+
 def _places(doc: Document, settings) -> list[_Place]:
     sections = _sections(doc, settings)
-    out, shown = [], 0
-    for i, p in enumerate(doc.paragraphs):
-        in_table = p.cell is not None
-        if not in_table and not p.is_empty:
-            shown += 1
-        out.append(_Place(sections[i], shown or None, p.cell, quote(p.text)))
-    return out
+    numbers = shown_numbers(doc)
+    return [_Place(sections[i], numbers[i], p.cell, quote(p.text)) for i, p in enumerate(doc.paragraphs)]
 
 
 def places(doc: Document, settings=None) -> list[_Place]:
