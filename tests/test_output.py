@@ -334,3 +334,20 @@ def test_wording_names_a_docx_place_by_its_shown_number():
     assert place(Location(paragraph=5, heading=None, text="x", line=12)) == "regel 12"
     assert place(Location(paragraph=5, heading=None, text="x")) == "alinea 5"
 
+
+def test_text_output_keeps_the_innermost_heading_and_json_the_whole_section(tmp_path):
+    from letterlint.reporters.text import section_words
+
+    party = "Vragen en opmerkingen van de leden van de Partij voor de Dieren-fractie"
+    shown = section_words(f"{party} › Proces")
+    assert shown.endswith(" › Proces") and len(shown) <= 70
+    assert shown.split(" › ")[0].endswith("…") and shown.split(" › ")[0][:-1] in party
+    assert party.startswith(shown.split(" › ")[0][:-1].rstrip()) and " Di…" not in shown  # cut between words
+    assert section_words("Inleiding") == "Inleiding" and section_words("Kort › Ook kort") == "Kort › Ook kort"
+    long_inner = section_words(f"{party} › " + "Een heel lange tussenkop die bijna de hele regel vult " * 2)
+    assert len(long_inner) <= 70 and "…" in long_inner
+    proc = run_cli("--format", "json", DATA / "draft-pandoc.docx", cwd=tmp_path)
+    sections = {f["section"] for f in json.loads(proc.stdout)["files"][0]["findings"] if f["section"]}
+    assert f"{party} › Proces" in sections and not any(s.endswith("…") for s in sections)
+    text = run_cli(DATA / "draft-pandoc.docx", cwd=tmp_path).stdout.decode()
+    assert " › Proces):" in text

@@ -30,7 +30,7 @@ from .model import Document, Location, Paragraph
 
 QUOTE_WORDS = 6
 QUOTE_CHARS = 40
-SECTION_CHARS = 60
+SECTION_CHARS = 300  # JSON's `section` is the whole heading; the text output shortens it (reporters.text)
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,20 @@ def quote(text: str, words: int = QUOTE_WORDS, limit: int = QUOTE_CHARS) -> str 
 
 
 def _short(text: str, limit: int = SECTION_CHARS) -> str:
+    """A heading on one line; only a pathological one is cut (at a word boundary)."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else shorten_words(text, limit)
+
+
+def shorten_words(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters, cut at a word boundary with "…" (mid-word only for one long word)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–") + "…"
 
 
 def _unit_label(unit) -> str | None:

@@ -56,6 +56,25 @@ def paragraph_words(loc, lang: str) -> str:
     return base
 
 
+SECTION_CHARS = 70
+
+
+def section_words(section: str, limit: int = SECTION_CHARS) -> str:
+    """A section path («party heading › subheading») in `limit` characters: the innermost heading — the one a
+    writer navigates by — whole; the outer ones shortened at a word boundary, or left out ("… › Proces")."""
+    from ..places import shorten_words
+
+    section = " ".join(section.split())
+    if len(section) <= limit:
+        return section
+    *outer, inner = section.split(" › ")
+    inner = shorten_words(inner, limit)
+    room = limit - len(inner) - len(" › ")
+    if not outer or room < 12:
+        return f"… › {inner}" if outer and len(inner) + 4 <= limit else inner
+    return f"{shorten_words(' › '.join(outer), room)} › {inner}"
+
+
 def docx_place(loc, lang: str) -> str:
     """The place of a .docx finding as a writer finds it in Word: paragraph count, quote to search, section."""
     text = paragraph_words(loc, lang)
@@ -63,7 +82,7 @@ def docx_place(loc, lang: str) -> str:
         text += f" «{loc.quote}…»"
     section = loc.section or loc.heading
     if section:
-        text += f" ({_short(section)})"
+        text += f" ({section_words(section)})"
     return text
 
 
