@@ -351,3 +351,16 @@ def test_text_output_keeps_the_innermost_heading_and_json_the_whole_section(tmp_
     assert f"{party} › Proces" in sections and not any(s.endswith("…") for s in sections)
     text = run_cli(DATA / "draft-pandoc.docx", cwd=tmp_path).stdout.decode()
     assert " › Proces):" in text
+
+
+def test_two_occurrences_in_one_docx_paragraph_print_as_two_places(tmp_path):
+    body = ("<w:p><w:r><w:t>Het RVIM meet de lucht en het RVIM meet ook het water in de regio.</w:t></w:r></w:p>"
+            "<w:p><w:r><w:t>Het RVIM meet verder niets.</w:t></w:r></w:p>")
+    (tmp_path / "twee.docx").write_bytes(make_docx(body))
+    lines = [x for x in run_cli("--select", "typo", "twee.docx", cwd=tmp_path).stdout.decode().splitlines()
+             if "[typo]" in x]
+    assert len(lines) == 3 and len(set(lines)) == 3
+    assert "alinea 1, teken 5 «" in lines[0] and "alinea 1, teken 31 «" in lines[1]
+    assert "alinea 2 «" in lines[2] and "teken" not in lines[2].split("[typo]")[0]
+    english = run_cli("--lang", "en", "--select", "typo", "twee.docx", cwd=tmp_path).stdout.decode()
+    assert "paragraph 1, char 31 «" in english

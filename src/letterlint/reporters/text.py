@@ -26,9 +26,9 @@ SEVERITY = {
 }
 WORDS: dict[str, dict[str, Any]] = {
     "nl": {"note": {"footnote": "voetnoot", "endnote": "eindnoot"}, "see": "zie ook", "paragraph": "alinea",
-           "at": "bij", "table": "tabel {0}, rij {1}, kolom {2}", "after": "na"},
+           "at": "bij", "table": "tabel {0}, rij {1}, kolom {2}", "after": "na", "char": "teken"},
     "en": {"note": {"footnote": "footnote", "endnote": "endnote"}, "see": "see also", "paragraph": "paragraph",
-           "at": "at", "table": "table {0}, row {1}, column {2}", "after": "after"},
+           "at": "at", "table": "table {0}, row {1}, column {2}", "after": "after", "char": "char"},
 }
 
 
@@ -75,9 +75,12 @@ def section_words(section: str, limit: int = SECTION_CHARS) -> str:
     return f"{shorten_words(' › '.join(outer), room)} › {inner}"
 
 
-def docx_place(loc, lang: str) -> str:
-    """The place of a .docx finding as a writer finds it in Word: paragraph count, quote to search, section."""
+def docx_place(loc, lang: str, char: bool = False) -> str:
+    """The place of a .docx finding as a writer finds it in Word: paragraph count, quote to search, section;
+    with `char`, the character position in the paragraph too (for two findings in one paragraph)."""
     text = paragraph_words(loc, lang)
+    if char:
+        text += f", {WORDS['en' if lang == 'en' else 'nl']['char']} {loc.raw_start + 1}"
     if loc.quote:
         text += f" «{loc.quote}…»"
     section = loc.section or loc.heading
@@ -86,17 +89,17 @@ def docx_place(loc, lang: str) -> str:
     return text
 
 
-def where(path: str, loc, lang: str) -> str:
+def where(path: str, loc, lang: str, char: bool = False) -> str:
     if loc.line is not None:
         return f"{path}:{loc.line}:{loc.column}:"
-    return f"{path} {docx_place(loc, lang)}:"
+    return f"{path} {docx_place(loc, lang, char)}:"
 
 
-def line(path: str, f: Finding, lang: str, color: bool) -> str:
+def line(path: str, f: Finding, lang: str, color: bool, char: bool = False) -> str:
     sev = severity_word(f.severity or "warning", lang)
     sev_text = f"{COLORS.get(f.severity or '', '')}{sev}{RESET}" if color else sev
     rule = f"{DIM}[{f.rule}]{RESET}" if color else f"[{f.rule}]"
-    text = f"{where(path, f.location, lang)} {sev_text} {rule} {f.message(lang)}"
+    text = f"{where(path, f.location, lang, char)} {sev_text} {rule} {f.message(lang)}"
     if f.suggestion is not None:
         text += f" → {f.suggestion(lang)}"
     return text
@@ -200,8 +203,19 @@ def _more(n: int, f: Finding, lang: str) -> str:
     return f"    … en nog {n} × [{f.rule}] in deze alinea (--format json toont ze alle)"
 
 
-def _write_finding(out, path: str, f: Finding, more: int, lang: str, color: bool) -> None:
-    out.write(line(path, f, lang, color) + "\n")
+def _shared_paragraphs(findings: list[Finding]) -> set:
+    """The (rule, paragraph) keys of .docx findings that share a paragraph with another of their rule: their
+    lines name the character position too, or two occurrences would print as the same line."""
+    seen: Counter = Counter(_paragraph_key(f) for f in findings if f.location.line is None)
+    return {k for k, n in seen.items() if n > 1}
+
+
+def _paragraph_key(f: Finding) -> tuple:
+    return (f.rule, f.location.part, f.location.note, f.location.paragraph)
+
+
+def _write_finding(out, path: str, f: Finding, more: int, lang: str, color: bool, shared: set = frozenset()) -> None:
+    out.write(line(path, f, lang, color, _paragraph_key(f) in shared) + "\n")
     w = WORDS["en" if lang == "en" else "nl"]
     for rel in f.related:
         out.write(f"    {w['see']}: {where(rel.path or path, rel.location, lang)} {rel.label(lang)}\n")
@@ -228,8 +242,9 @@ def _by_file(out, shown, lang: str, color: bool) -> bool:
         if not first:
             out.write("\n")
         first = False
+        shared = _shared_paragraphs(findings)
         for f, more in _collapse(findings, lang):
-            _write_finding(out, r.path, f, more, lang, color)
+            _write_finding(out, r.path, f, more, lang, color, shared)
     return not first
 
 
@@ -248,8 +263,9 @@ def _by_rule(out, shown, lang: str, color: bool) -> bool:
         for path, f in groups[rule]:
             by_path.setdefault(path, []).append(f)
         for path, findings in by_path.items():
+            shared = _shared_paragraphs(findings)
             for f, more in _collapse(findings, lang):
-                _write_finding(out, path, f, more, lang, color)
+                _write_finding(out, path, f, more, lang, color, shared)
     return bool(order)
 
 
