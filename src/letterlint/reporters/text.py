@@ -214,7 +214,7 @@ def _paragraph_key(f: Finding) -> tuple:
     return (f.rule, f.location.part, f.location.note, f.location.paragraph)
 
 
-def _write_finding(out, path: str, f: Finding, more: int, lang: str, color: bool, shared: set = frozenset()) -> None:
+def _write_finding(out, path: str, f: Finding, more: int, lang: str, color: bool, shared: set | frozenset = frozenset()) -> None:
     out.write(line(path, f, lang, color, _paragraph_key(f) in shared) + "\n")
     w = WORDS["en" if lang == "en" else "nl"]
     for rel in f.related:
