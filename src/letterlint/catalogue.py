@@ -75,6 +75,12 @@ ERRNO: dict[int, tuple[str, str]] = {
 # YAML (PyYAML's `problem`) and XML (expat) kinds: (English text the library gives, Dutch, English)
 YAML_PROBLEMS = [
     ("did not find expected node content", "hier ontbreekt een waarde", "a value is missing here"),
+    ("expected the node content", "hier ontbreekt een waarde", "a value is missing here"),
+    ("could not find expected ':'", "hier ontbreekt een dubbele punt", "a colon is missing here"),
+    ("expected <block end>", "een inspringing klopt niet", "the indentation is wrong"),
+    ("expected <document start>", "een inspringing klopt niet", "the indentation is wrong"),
+    ("found unknown escape character", "een onbekende \\-code tussen aanhalingstekens (gebruik enkele "
+     "aanhalingstekens)", "an unknown \\ escape in double quotes (use single quotes)"),
     ("did not find expected key", "hier ontbreekt een sleutel (of een inspringing klopt niet)",
      "a key is missing here (or the indentation is wrong)"),
     ("mapping values are not allowed here", "een dubbele punt op een plaats waar die niet mag (zet de tekst tussen "
