@@ -196,3 +196,18 @@ def test_libreoffice_opens_fixed_and_annotated_files(tmp_path):
         content = zipfile.ZipFile(outdir / (f.stem + ".odt")).read("content.xml").decode("utf-8")
         assert len(re.findall(r"<office:annotation[ >]", content)) == expected[f.name], f.name
         assert content.count("<dc:creator>letterlint</dc:creator>") == expected[f.name] - (f.name != "annotated-draft-pandoc.docx")
+
+
+def test_a_comments_see_also_names_the_place_as_the_message_does():
+    from letterlint.annotate import comment_lines
+    from letterlint.findings import Finding, Msg, Related
+    from letterlint.model import Location
+
+    first = Location(paragraph=141, heading=None, text="x", shown=138)
+    f = Finding(location=Location(paragraph=189, heading=None, text="y", shown=185),
+                message=Msg("hetzelfde als het antwoord op alinea 138", "the same as the answer at paragraph 138"),
+                rule="duplicate-answer", severity="warning", related=(Related(first, Msg("eerste", "first")),))
+    assert comment_lines(f, "nl")[-1] == "Zie ook: alinea 138 eerste"
+    note = Location(paragraph=3, heading=None, text="z", shown=2, part="footnote", note="4")
+    f = Finding(location=first, message=Msg("a", "a"), rule="x", severity="info", related=(Related(note, Msg("b", "b")),))
+    assert comment_lines(f, "en")[-1] == "See also: paragraph 2 (footnote 4) b"
