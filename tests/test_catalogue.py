@@ -57,3 +57,11 @@ def test_reasons_of_the_os_and_of_the_libraries():
         assert reason(exc, "nl").startswith("regel ")
     assert usage_error("something argparse never said", "nl") == "something argparse never said"
     assert say("no-files", "en").startswith("no files given")
+
+
+def test_rules_and_explain_report_a_broken_configuration_in_the_runs_language(tmp_path):
+    (tmp_path / "kapot.yaml").write_text("rules:\n  typo: [\n")
+    nl = run_cli("rules", "--config", "kapot.yaml", cwd=tmp_path)
+    assert nl.returncode == 2 and "kapot.yaml:3: ongeldige YAML: hier ontbreekt een waarde" in nl.stderr.decode()
+    en = run_cli("--lang", "en", "explain", "typo", "--config", "kapot.yaml", cwd=tmp_path)
+    assert en.returncode == 2 and "kapot.yaml:3: invalid YAML" in en.stderr.decode()

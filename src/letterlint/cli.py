@@ -738,8 +738,7 @@ def _subcommand(name: str, argv: list[str]) -> int:
     try:
         config = load_config(None if args.isolated else args.config, search=not args.isolated)
     except ConfigError as exc:
-        sys.stderr.write(f"letterlint: {exc}\n")
-        return 2
+        return _config_failed(exc, args.lang or p.lang)
     from .reporters.text import severity_word
 
     lang = args.lang or config.lang or os.environ.get("LETTERLINT_LANG") or "nl"
