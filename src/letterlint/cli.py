@@ -223,16 +223,20 @@ def _config_failed(exc, lang: str) -> int:
     from .reporters.configerrors import in_language
 
     errors = getattr(exc, "errors", [exc])
+    lines = []
     for e in errors:
         where = _relative(e.file)
         where = f"{where}:{e.line}" if e.line else where
         key = f" {e.keypath}:" if e.keypath else ""
         message = e.nl if lang != "en" and getattr(e, "nl", None) else in_language(e.message, lang)
-        sys.stderr.write(f"letterlint: {where}:{key} {message}\n")
+        lines.append(f"letterlint: {where}:{key} {message}")
     n = len(errors)
-    sys.stderr.write("letterlint: " + (
-        f"the configuration has {n} error{'s' if n != 1 else ''}; nothing was checked\n" if lang == "en" else
-        f"de configuratie bevat {n} fout{'en' if n != 1 else ''}; er is niets gecontroleerd\n"))
+    if n == 1:  # one broken setting: one line, as for any other input that cannot be used
+        lines[0] += "; nothing was checked" if lang == "en" else "; er is niets gecontroleerd"
+    else:
+        lines.append("letterlint: " + (f"the configuration has {n} errors; nothing was checked" if lang == "en"
+                                       else f"de configuratie bevat {n} fouten; er is niets gecontroleerd"))
+    sys.stderr.write("".join(line + "\n" for line in lines))
     return 2
 
 
