@@ -12,7 +12,8 @@ What it checks
   (i.v.m., o.a., jl., nr., c.s.: a full stop inside or after them is never taken for a sentence end),
   list labels ("a)", "2)", "iv)"), names (minister De Jonge: the word after "De" has a capital too),
   titles after a word that introduces one (het rapport De staat van …), quotations, tables, and spaces at a
-  paragraph's end.  In a text file (a text export or a PDF extraction, one line per paragraph) a
+  paragraph's end, and the brackets of a citation that kamerstuk-reference reports ("( (Kamerstuk …)": one
+  finding, that rule's, while it runs with its bracket check).  In a text file (a text export or a PDF extraction, one line per paragraph) a
   bracket or quotation mark that opens on one line and closes on the next pairs up.
   Fixes: doubled marks and stray spaces are removed and a missing space inserted (--fix); the full stop
   between two sentences is inserted only with --unsafe-fixes; brackets and quotes have no automatic fix.
@@ -139,13 +140,14 @@ def check(doc, ctx):
     hard_wrapped = doc.lines_may_wrap  # one line per paragraph: a PDF extraction wraps mid-sentence
     balance = _Balance(doc, hard_wrapped) if options.get("unbalanced", True) else None
     addresses = analyses.of(doc).addresses
+    claimed = _claimed(doc, ctx.settings)
     for par in doc.blocks():
         text = par.text
         if not text.strip() or par.kind == "table":
             if balance:
                 yield from balance.line_break()
             continue
-        skip = _Spans(addresses.trimmed(par))
+        skip = _Spans(_merge(addresses.trimmed(par), claimed.get(id(par), ())))
         skipped = skip.overlaps
 
         doubled_paren = False
@@ -183,6 +185,29 @@ def check(doc, ctx):
             yield from balance.paragraph(par, text, skip, doubled_paren)
     if balance:
         yield from balance.close()
+
+
+def _claimed(doc, settings) -> dict[int, list[int]]:
+    """The brackets of citations that kamerstuk-reference reports (while it runs, with its bracket check):
+    "( (Kamerstuk …)" is one defect, reported once, by the rule with the fuller message."""
+    if not settings.get("kamerstuk-reference.brackets"):
+        return {}
+    from letterlint.citations.document import claimed_marks
+
+    return claimed_marks(doc, settings)
+
+
+def _merge(spans: list[tuple[int, int]], marks) -> list[tuple[int, int]]:
+    """Address spans and single marks as sorted, non-overlapping spans."""
+    if not marks:
+        return spans
+    out: list[tuple[int, int]] = []
+    for a, b in sorted([*spans, *((i, i + 1) for i in marks)]):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _in_word_with_dots(text: str, i: int) -> bool:

@@ -92,3 +92,29 @@ def test_the_fixes_repair_the_text():
     assert apply_fixes(source, findings) == (
         "Dit zijn de vragen.\nBij locaties. Op iedere , plek (zie bijlage).\nHet is gesteld. De leden doen dat Daarom niet.\n")
     assert apply_fixes(source, findings, unsafe=True).endswith("De leden doen dat. Daarom niet.\n")
+
+
+def _rules(text, **kw):
+    return [(f.rule, f.location.text) for f in lint_text(text, select=["punctuation", "kamerstuk-reference"], **kw)]
+
+
+@pytest.mark.parametrize("text", [
+    "Dit volgt uit de motie-Jansen ( (Kamerstuk 31 305, nr. 12) van vorig jaar.",
+    "Dit volgt uit de motie-Jansen (  (Kamerstukken II 2023/24, 36 200 XII, nr. 5) van vorig jaar.",
+    "Dit volgt uit de motie-Jansen (Kamerstuk 31 305, nr. 12 van vorig jaar.",
+])
+def test_a_citation_bracket_is_reported_once_by_the_citation_rule(text):
+    got = _rules(text + "\n")
+    assert [rule for rule, _ in got] == ["kamerstuk-reference"], got
+
+
+def test_without_the_citation_rule_punctuation_still_reports_the_bracket(tmp_path):
+    text = "Dit volgt uit de motie-Jansen ( (Kamerstuk 31 305, nr. 12) van vorig jaar.\n"
+    assert marks(text) == [("( (", "(")]
+    off = "rules:\n  kamerstuk-reference:\n    brackets: false\n"
+    assert [r for r, _ in _rules(text, rules_yaml=off, tmp_path=tmp_path)] == ["punctuation"]
+
+
+def test_other_brackets_in_a_reported_citations_paragraph_are_still_checked():
+    got = _rules("Zie ( (Kamerstuk 31 305, nr. 12) en (de bijlage.\n")
+    assert got == [("kamerstuk-reference", "( (Kamerstuk 31 305, nr. 12)"), ("punctuation", "(")], got
