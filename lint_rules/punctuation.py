@@ -111,6 +111,10 @@ QUOTE_MSG = Msg("aanhalingsteken «{mark}» zonder tegenhanger: «{context}»",
 CLOSE_SUGGESTION = Msg("sluit het haakje of haal het weg", "close the bracket or remove it")
 OPEN_SUGGESTION = Msg("open het haakje of haal het weg", "open the bracket or remove it")
 QUOTE_SUGGESTION = Msg("sluit het citaat of haal het aanhalingsteken weg", "close the quotation or remove the mark")
+MISMATCH_MSG = Msg("aanhalingstekens «{mark}» en «{other}» horen niet bij elkaar: «{context}»",
+                   "quotation marks «{mark}» and «{other}» do not match: «{context}»")
+MISMATCH_SUGGESTION = Msg("gebruik een passend paar: «{pair}»", "use a matching pair: «{pair}»")
+PARTNER = {"«": "»", "“": "”", "„": "”", '"': '"', "”": "”"}
 
 
 def prepare(options, where):
@@ -340,6 +344,9 @@ class _Balance:
             unclosed = []  # "( (" was reported; removing one bracket balances the paragraph
         for i in unopened:
             yield _finding(self.doc, par, i, UNOPENED_MSG, OPEN_SUGGESTION)
+        openers, closers, mismatched = _mismatched(openers, closers)
+        for i, j in mismatched:
+            yield _mismatch_finding(self.doc, par, i, j)
         for i in closers:
             yield _finding(self.doc, par, i, QUOTE_MSG, QUOTE_SUGGESTION)
         if unclosed:
@@ -373,6 +380,38 @@ class _Balance:
     def close(self):
         yield from self.flush_brackets()
         yield from self.flush_quotes()
+
+
+def _mismatched(openers: list[int], closers: list[int]) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+    """Pair the quotation marks without a partner of one paragraph that open and close one quotation with marks
+    of different kinds (“…"): one defect, one finding.  Returns the openers and closers left, and the pairs."""
+    if not openers or not closers:
+        return openers, closers, []
+    events = sorted([(i, 0) for i in openers] + [(i, 1) for i in closers])
+    stack: list[int] = []
+    left: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for i, closing in events:
+        if not closing:
+            stack.append(i)
+        elif stack:
+            pairs.append((stack.pop(), i))
+        else:
+            left.append(i)  # may close a quotation of an earlier paragraph
+    return stack, left, pairs
+
+
+def _mismatch_finding(doc, par, i, j):
+    text = par.text
+    mark, other = text[i], text[j]
+    if j - i <= 60:
+        context = _context(text, i, j + 1)
+    else:
+        context = _context(text, i, i + 1) + " … " + _context(text, j, j + 1)
+    pair = mark + "…" + PARTNER.get(mark, mark)
+    return Finding(location=doc.locate(par, i, j + 1),
+                   message=_fmt(MISMATCH_MSG, mark=mark, other=other, context=context),
+                   suggestion=_fmt(MISMATCH_SUGGESTION, pair=pair))
 
 
 def _finding(doc, par, i, message, suggestion):

@@ -31,8 +31,7 @@ def test_the_drafts_slips():
     ("Zij vragen zie de bijlage) om een reactie.", [(")", "open het haakje of haal het weg")]),
     ("Zij noemen [de bijlage om een reactie.", [("[", "sluit het haakje of haal het weg")]),
     ("Het heet «Schone lucht en daarmee uit.", [("«", "sluit het citaat of haal het aanhalingsteken weg")]),
-    ("Het heet “Schone lucht\" en daarmee uit.", [("“", "sluit het citaat of haal het aanhalingsteken weg"),
-                                                  ('"', "sluit het citaat of haal het aanhalingsteken weg")]),
+    ("Het heet “Schone lucht\" en daarmee uit.", [("“Schone lucht\"", "gebruik een passend paar: «“…”»")]),
 ])
 def test_findings(text, expected):
     assert marks(text + "\n") == expected
@@ -118,3 +117,20 @@ def test_without_the_citation_rule_punctuation_still_reports_the_bracket(tmp_pat
 def test_other_brackets_in_a_reported_citations_paragraph_are_still_checked():
     got = _rules("Zie ( (Kamerstuk 31 305, nr. 12) en (de bijlage.\n")
     assert got == [("kamerstuk-reference", "( (Kamerstuk 31 305, nr. 12)"), ("punctuation", "(")], got
+
+
+@pytest.mark.parametrize("text,marks_named", [
+    ("De nota “Werken aan water\" verschijnt in mei.", ("“", '"')),
+    ("De nota \"Werken aan water” verschijnt in mei.", ('"', "”")),
+    ("De nota „Werken aan water\" verschijnt in mei.", ("„", '"')),
+])
+def test_a_mismatched_quote_pair_is_one_finding_naming_both_marks(text, marks_named):
+    (f,) = lint_text(text + "\n", select=["punctuation"])
+    assert f.location.text.startswith(marks_named[0]) and f.location.text.endswith(marks_named[1])
+    assert f"«{marks_named[0]}» en «{marks_named[1]}» horen niet bij elkaar" in f.message.nl
+    assert f"«{marks_named[0]}» and «{marks_named[1]}» do not match" in f.message.en
+
+
+def test_a_lone_quote_beside_a_mismatched_pair_is_still_reported():
+    got = marks("Hij zei “ja\" en toen «nee.\n")
+    assert [t for t, _ in got] == ["“ja\"", "«"], got
