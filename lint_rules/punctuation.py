@@ -46,6 +46,7 @@ from bisect import bisect_right
 import regex
 
 from letterlint import analyses
+from letterlint.addresses import merged
 from letterlint.findings import Finding, Fix, Msg, msg
 from letterlint.lazyre import lazy
 
@@ -203,15 +204,7 @@ def _claimed(doc, settings) -> dict[int, list[int]]:
 
 def _merge(spans: list[tuple[int, int]], marks) -> list[tuple[int, int]]:
     """Address spans and single marks as sorted, non-overlapping spans."""
-    if not marks:
-        return spans
-    out: list[tuple[int, int]] = []
-    for a, b in sorted([*spans, *((i, i + 1) for i in marks)]):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(b, out[-1][1]))
-        else:
-            out.append((a, b))
-    return out
+    return merged([*spans, *((i, i + 1) for i in marks)]) if marks else spans
 
 
 def _in_word_with_dots(text: str, i: int) -> bool:

@@ -92,3 +92,34 @@ def test_note_style_says_how_each_format_writes_notes():
     style = analyses.of(md).notes.style
     assert style.numbers_from_one and style.marks_in_text and not md.lines_may_wrap
     assert style.ref_syntax.format(kind="footnote", id="3") == "[^3]"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Zie het bestand 03-rapport-RVIM-metingen.txt hierover.", ["03-rapport-RVIM-metingen.txt"]),
+    ("In de map ../bijlagen-RVIM/ staat het.", ["../bijlagen-RVIM/"]),
+    ("Zie stukken/RVIM/overzicht.xlsx, en C:\\Data\\RVIM\\nota.docx.", ["stukken/RVIM/overzicht.xlsx",
+                                                                      "C:\\Data\\RVIM\\nota.docx"]),
+    ("Open /srv/brieven/ of ./concept.MD nu.", ["/srv/brieven/", "./concept.MD"]),
+])
+def test_file_names_and_paths_are_address_spans(text, found):
+    doc = doc_of(text + "\n")
+    par = doc.paragraphs[0]
+    assert [par.text[a:b] for a, b in analyses.of(doc).addresses.spans(par)] == found
+
+
+@pytest.mark.parametrize("text", [
+    "Dit geldt voor en/of na 2023/24, op 26/03/2024, bij 50 km/u en voor m/v/x.",
+    "De motie-Bruins Slot/Pia Dijkstra en de motie-Van Aalst/Remco Dijkstra; ja/nee/misschien.",
+    "Het is klaar.De leden, de rapporten.Zij vragen.",
+])
+def test_running_text_with_slashes_is_not_a_path(text):
+    doc = doc_of(text + "\n")
+    assert analyses.of(doc).addresses.spans(doc.paragraphs[0]) == []
+
+
+def test_rules_leave_words_in_file_names_and_paths_alone():
+    text = ("Geachte voorzitter,\n\nHet bestand 03-rapport-RVIM-metingen.txt en de map ../bijlagen..RVIM/ zijn "
+            "verstuurd.\n")
+    assert lint_text(text, select=["typo", "punctuation"]) == []
+    assert [f.rule for f in lint_text("Het rapport van het RVIM is klaar..\n", select=["typo", "punctuation"])] \
+        == ["typo", "punctuation"]

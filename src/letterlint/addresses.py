@@ -1,8 +1,8 @@
-"""Web and mail addresses in the text: the one pattern, and their spans per paragraph.
+"""Web and mail addresses, file names and paths in the text: the patterns, and their spans per paragraph.
 
 Rules leave what sits inside an address alone (a misspelled acronym in rivm.nl, a dossier number in a URL,
-"..." in a query string), so every rule asks this module where the addresses are, instead of each matching
-its own pattern with its own pre-check.
+"..." in a query string, a word in 01-kamervragen-stalvloer.txt or ../docx-nl/), so every rule asks this
+module where the addresses are, instead of each matching its own pattern with its own pre-check.
 """
 
 from __future__ import annotations
@@ -43,6 +43,53 @@ def address_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _pattern(which).finditer(text)]
 
 
+# file names: a name with the extension of a document, data or code file ("01-brief.txt", "Nota v2.DOCX")
+_EXTENSIONS = ("docx?|dotx|docm|pdf|odt|ods|odp|rtf|txt|md|markdown|csv|tsv|xlsx?|xlsm|pptx?|json|ya?ml|xml|html?"
+               "|toml|ini|cfg|sarif|zip|py|sh|png|jpe?g|gif|svg|msg|eml")
+FILE_NAME = regex.compile(rf"(?<![\w.@-])\w[\w.-]*\.(?i:{_EXTENSIONS})(?![\w-])")
+# a token with a path separator (filtered by _is_path: "en/of", "2023/24" and "Slot/Pia" are running text)
+SLASHED = regex.compile(r"[^\s«»“”„\"'`()\[\]<>{},;|*]*[/\\][^\s«»“”„\"'`()\[\]<>{},;|*]*")
+_PATH_START = regex.compile(r"(?:\.{1,2}|~)?/\w|\.{1,2}/|[A-Za-z]:\\")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _is_path(token: str) -> bool:
+    """A path: it starts like one (/, ./, ../, ~/, C:\\), has a backslash between names, is a folder (ends
+    with a separator), or its last part is a file name.  Not a token without letters (26/03/2024, 2023/24)."""
+    if not _LETTER.search(token):
+        return False
+    if _PATH_START.match(token) or ("\\" in token and regex.search(r"\w\\\w", token)):
+        return True
+    parts = regex.split(r"[/\\]", token)
+    if token.endswith(("/", "\\")) and len(parts) >= 2 and all(parts[:-1]):
+        return True
+    return len(parts) >= 2 and all(parts) and FILE_NAME.fullmatch(parts[-1]) is not None
+
+
+def path_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of file names and paths in `text` (what follows them left out: "zie map/a.txt." keeps its ".")."""
+    out: list[tuple[int, int]] = []
+    if "/" in text or "\\" in text:
+        for m in SLASHED.finditer(text):
+            start, end = trim(text, m.span())
+            if end > start and _is_path(text[start:end]):
+                out.append((start, end))
+    if "." in text:
+        out += [m.span() for m in FILE_NAME.finditer(text)]
+    return out
+
+
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted and joined where they overlap."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
 def trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """The address without the punctuation that follows it ("(https://…/a)." keeps its ")." )."""
     start, end = span
@@ -58,7 +105,8 @@ def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 class Addresses:
-    """The address spans of one document's paragraphs, each paragraph scanned once (on first request)."""
+    """The spans of the addresses, file names and paths of one document's paragraphs (sorted, not overlapping),
+    each paragraph scanned once (on first request)."""
 
     def __init__(self) -> None:
         self._spans: dict[int, list[tuple[int, int]]] = {}
@@ -66,7 +114,12 @@ class Addresses:
     def spans(self, par: Paragraph) -> list[tuple[int, int]]:
         found = self._spans.get(id(par))
         if found is None:
-            found = self._spans[id(par)] = address_spans(par.text)
+            text = par.text
+            found = address_spans(text)
+            paths = path_spans(text)
+            if paths:
+                found = merged(found + paths)
+            self._spans[id(par)] = found
         return found
 
     def trimmed(self, par: Paragraph) -> list[tuple[int, int]]:
