@@ -105,8 +105,8 @@ def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 class Addresses:
-    """The spans of the addresses, file names and paths of one document's paragraphs (sorted, not overlapping),
-    each paragraph scanned once (on first request)."""
+    """The spans of the addresses, file names, paths and inline code (Paragraph.code) of one document's
+    paragraphs, sorted and not overlapping, each paragraph scanned once (on first request)."""
 
     def __init__(self) -> None:
         self._spans: dict[int, list[tuple[int, int]]] = {}
@@ -114,16 +114,23 @@ class Addresses:
     def spans(self, par: Paragraph) -> list[tuple[int, int]]:
         found = self._spans.get(id(par))
         if found is None:
-            text = par.text
-            found = address_spans(text)
-            paths = path_spans(text)
-            if paths:
-                found = merged(found + paths)
-            self._spans[id(par)] = found
+            found = self._spans[id(par)] = self._scan(par)
+        return found
+
+    @staticmethod
+    def _scan(par: Paragraph) -> list[tuple[int, int]]:
+        text = par.text
+        found = address_spans(text)
+        paths = path_spans(text)
+        if paths or par.code:
+            found = merged(found + paths + list(par.code))
         return found
 
     def trimmed(self, par: Paragraph) -> list[tuple[int, int]]:
-        return [trim(par.text, s) for s in self.spans(par)]
+        """The spans without the punctuation that follows an address; inline code is kept whole (its "." is
+        part of the code)."""
+        spans = [trim(par.text, s) for s in self.spans(par)]
+        return merged(spans + list(par.code)) if par.code else spans
 
     def covers(self, par: Paragraph, start: int, end: int) -> bool:
         """Does [start, end) of the paragraph's text overlap an address?"""
