@@ -123,3 +123,30 @@ def test_rules_leave_words_in_file_names_and_paths_alone():
     assert lint_text(text, select=["typo", "punctuation"]) == []
     assert [f.rule for f in lint_text("Het rapport van het RVIM is klaar..\n", select=["typo", "punctuation"])] \
         == ["typo", "punctuation"]
+
+
+@pytest.mark.parametrize("token", ["KeesDeVries/Taalmodel-3B-chat", "Team-Noord/DataPortaal-scripts", "acme/Model-2-7b",
+                                   "OrgaNisatie/tool_kit"])
+def test_owner_name_identifiers_are_address_spans(token):
+    doc = doc_of(f"Het model {token} is getraind.\n")
+    par = doc.paragraphs[0]
+    assert [par.text[a:b] for a, b in analyses.of(doc).addresses.spans(par)] == [token]
+
+
+@pytest.mark.parametrize("text", [
+    "De fracties van CDA/ChristenUnie en GroenLinks/PvdA, per e-mail/WhatsApp of e-mail/post.",
+    "Over COVID-19/corona en Noord-Holland/Zuid-Holland; de motie-Kröger/Van der Lee.",
+])
+def test_running_text_with_camel_case_and_a_slash_is_not_an_identifier(text):
+    doc = doc_of(text + "\n")
+    assert analyses.of(doc).addresses.spans(doc.paragraphs[0]) == []
+
+
+def test_the_handle_of_an_identifier_is_left_alone_elsewhere_in_the_document():
+    text = ("Kees de Vries traint modellen. Kees de Vries werkt in Delft. Kees de Vries publiceert veel.\n"
+            "Zijn model KeesDeVries/Taalmodel-3B-chat staat online.\n"
+            "Het klassement is een Space by KeesDeVries, en KeesDeVriesje is iets anders.\n")
+    doc = doc_of(text)
+    par = doc.paragraphs[2]
+    assert [par.text[a:b] for a, b in analyses.of(doc).addresses.spans(par)] == ["KeesDeVries"]
+    assert lint_text(text, select=["term-consistency"]) == []

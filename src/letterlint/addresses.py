@@ -7,6 +7,7 @@ module where the addresses are, instead of each matching its own pattern with it
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import regex
@@ -66,13 +67,42 @@ def _is_path(token: str) -> bool:
     return len(parts) >= 2 and all(parts) and FILE_NAME.fullmatch(parts[-1]) is not None
 
 
+# identifiers of the form owner/name (a Hugging Face model, a GitHub repository): BramVanroy/GEITje-7B-ultra,
+# meta-llama/Llama-2-7b, Org-Team/ProjectName-tools.  A CamelCase word joined by a slash to a technical name
+# is not running text; "CDA/ChristenUnie", "GroenLinks/PvdA" and "e-mail/post" are.
+_ID_PART = regex.compile(r"[\w.-]+")
+_CAMEL = regex.compile(r"\p{Ll}\p{Lu}|\p{Lu}{2,}\p{Ll}{2,}")
+_MIXED = regex.compile(r"\p{L}\d|\d\p{L}")  # 7B, v0, 13b
+_TECHNICAL = regex.compile(r"\p{L}\d|\d\p{L}|_|\w\.\w|-\p{Ll}|-\d")
+
+
+def _is_identifier(token: str) -> bool:
+    """owner/name: the name (the last part) is technical (a digit inside a word, "_", ".", a hyphen before a
+    small letter or digit) and the owner is CamelCase, or the name has a digit inside a word and the owner is
+    one plain ASCII word."""
+    parts = token.split("/")
+    if not 2 <= len(parts) <= 3 or not all(_ID_PART.fullmatch(p) for p in parts) or not _LETTER.search(token):
+        return False
+    last = parts[-1]
+    if not _TECHNICAL.search(last):
+        return False
+    return any(_CAMEL.search(p) for p in parts) or (_MIXED.search(last) is not None and parts[0].isascii())
+
+
+def handles(token: str) -> set[str]:
+    """The parts of an owner/name identifier that are no ordinary word (CamelCase, a digit inside): where they
+    stand alone elsewhere in the document ("a Space by BramVanroy") they are the same handle."""
+    return {p for p in token.split("/") if _CAMEL.search(p) or _MIXED.search(p)}
+
+
 def path_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of file names and paths in `text` (what follows them left out: "zie map/a.txt." keeps its ".")."""
+    """The spans of file names, paths and owner/name identifiers in `text` (what follows them left out: "zie
+    map/a.txt." keeps its ".")."""
     out: list[tuple[int, int]] = []
     if "/" in text or "\\" in text:
         for m in SLASHED.finditer(text):
             start, end = trim(text, m.span())
-            if end > start and _is_path(text[start:end]):
+            if end > start and (_is_path(text[start:end]) or _is_identifier(text[start:end])):
                 out.append((start, end))
     if "." in text:
         out += [m.span() for m in FILE_NAME.finditer(text)]
@@ -108,8 +138,11 @@ class Addresses:
     """The spans of the addresses, file names, paths and inline code (Paragraph.code) of one document's
     paragraphs, sorted and not overlapping, each paragraph scanned once (on first request)."""
 
-    def __init__(self) -> None:
+    def __init__(self, blocks: Callable[[], Iterable[Paragraph]] | None = None) -> None:
         self._spans: dict[int, list[tuple[int, int]]] = {}
+        self._blocks = blocks  # the document's paragraphs, for the handles of its owner/name identifiers
+        self._handles: regex.Pattern | None = None
+        self._handles_read = False
 
     def spans(self, par: Paragraph) -> list[tuple[int, int]]:
         found = self._spans.get(id(par))
@@ -117,14 +150,28 @@ class Addresses:
             found = self._spans[id(par)] = self._scan(par)
         return found
 
-    @staticmethod
-    def _scan(par: Paragraph) -> list[tuple[int, int]]:
+    def _scan(self, par: Paragraph) -> list[tuple[int, int]]:
         text = par.text
         found = address_spans(text)
-        paths = path_spans(text)
-        if paths or par.code:
-            found = merged(found + paths + list(par.code))
-        return found
+        extra = path_spans(text) + list(par.code)
+        handle = self._handle_pattern()
+        if handle is not None:
+            extra += [m.span() for m in handle.finditer(text)]
+        return merged(found + extra) if extra else found
+
+    def _handle_pattern(self) -> regex.Pattern | None:
+        """The handles of the document's owner/name identifiers as one pattern (one pass over the document,
+        on first request), or None."""
+        if not self._handles_read:
+            self._handles_read = True
+            names: set[str] = set()
+            for par in self._blocks() if self._blocks is not None else ():
+                if "/" in par.text:
+                    names.update(n for s, e in path_spans(par.text) for n in handles(par.text[s:e]))
+            if names:
+                alternatives = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+                self._handles = regex.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        return self._handles
 
     def trimmed(self, par: Paragraph) -> list[tuple[int, int]]:
         """The spans without the punctuation that follows an address; inline code is kept whole (its "." is
