@@ -400,7 +400,7 @@ def _mismatch_finding(doc, par, i, j):
     if j - i <= 60:
         context = _context(text, i, j + 1)
     else:
-        context = _context(text, i, i + 1) + " … " + _context(text, j, j + 1)
+        context = _context(text, i, i + 1).rstrip("…") + " … " + _context(text, j, j + 1).lstrip("…")
     pair = mark + "…" + PARTNER.get(mark, mark)
     return Finding(location=doc.locate(par, i, j + 1),
                    message=_fmt(MISMATCH_MSG, mark=mark, other=other, context=context),

@@ -134,3 +134,9 @@ def test_a_mismatched_quote_pair_is_one_finding_naming_both_marks(text, marks_na
 def test_a_lone_quote_beside_a_mismatched_pair_is_still_reported():
     got = marks("Hij zei “ja\" en toen «nee.\n")
     assert [t for t, _ in got] == ["“ja\"", "«"], got
+
+
+def test_a_long_mismatched_quotation_shows_both_ends():
+    text = "Zij schreef: “" + "Dit is een lange zin over de lucht en het water in de regio. " * 3 + "Einde.\" Klaar.\n"
+    (f,) = lint_text(text, select=["punctuation"])
+    assert "«…schreef: “Dit … Einde.\" Klaar.»" in f.message.nl, f.message.nl
