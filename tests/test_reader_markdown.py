@@ -62,7 +62,7 @@ def test_draft_as_markdown():
 
 
 def test_inline_code_spans_are_marked_on_the_paragraph():
-    doc = read_bytes("Zie `map/a.txt` en ``een `vreemde` naam`` hier.\n\nGeen code.\n".encode(), "b.md")
+    doc = read_bytes(b"Zie `map/a.txt` en ``een `vreemde` naam`` hier.\n\nGeen code.\n", "b.md")
     par = doc.paragraphs[0]
     assert [par.text[a:b] for a, b in par.code] == ["map/a.txt", "een `vreemde` naam"]
     assert doc.paragraphs[1].code == ()
