@@ -52,6 +52,9 @@ class Paragraph:
     style: str | None = None  # .docx style name
     cell: tuple[int, int, int] | None = None  # .docx: (table, row, column), 1-based
     xml: tuple[str, int] | None = None  # .docx: (part name, ordinal of the w:p in that part)
+    # spans of the text that are literal code (Markdown `…`): names, paths, commands, not running text;
+    # the shared addresses analysis gives them with the addresses, so that every rule leaves them alone
+    code: tuple[tuple[int, int], ...] = ()
 
     @property
     def is_empty(self) -> bool:
