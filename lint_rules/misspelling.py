@@ -106,7 +106,8 @@ def prepare(options, where):
         return Prepared(None, typo, options)
     from letterlint.hunspell import second_opinion
 
-    checker = slips.Checker(vocab, words, second_opinion(options.get("second-opinion", "auto")))
+    checker = slips.Checker(vocab, words, second_opinion(options.get("second-opinion", "auto")),
+                            english=lambda: vocabulary.load("en"))
     return Prepared(checker, typo, options)
 
 
@@ -166,8 +167,11 @@ def check(doc, ctx):
         if not any(a < slip.end and slip.start < b for a, b in taken.get(id(slip.paragraph), ())):
             yield _slip_finding(doc, slip, mode)
     for h in hyphens:
+        location = doc.locate(h.paragraph, h.start, h.end)
+        if location.text != h.found:
+            continue  # the source has something the text lost there (a .docx non-breaking hyphen)
         template = ACRONYM if h.kind == "acronym" else ELISION
-        yield Finding(location=doc.locate(h.paragraph, h.start, h.end),
+        yield Finding(location=location,
                       message=Msg(template.nl.format(right=h.right), template.en.format(right=h.right)),
                       suggestion=h.right, fix=_fix(h.right, True, mode))
 

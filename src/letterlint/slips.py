@@ -38,16 +38,18 @@ ALPHABET = "abcdefghijklmnopqrstuvwxyzéëï"
 MIN_LETTERS = 4
 SHORT = 6  # up to this many letters, the correction must be a common word (or used in the letter)
 COMMON = 200  # a count in the vocabulary that marks a common word
-NAME_MIN = 8  # a name's correction from the vocabulary needs this many letters
+CAPITAL, NAME = 1, 2  # a capitalised word at a sentence's start; inside a sentence (a name)
 LINKS = ("s", "e", "en", "er")  # linking letters between the parts of a compound
-MIN_PART = 3
+MIN_PART = 4  # a compound's first part (a three-letter one would let slips through: inlvoed, anazien) ...
+MIN_TAIL = 3  # ... and its last (trainingsset)
+FREQUENT = 1000  # a correction this common beats reading the word as a compound (bloostelling: bloos + telling)
 ENGLISH = frozenset("""the and for with are this that from which will been have has would should their its was were
 be by on at an to of or not can into than these those such our your they there what when where who how""".split())
 DUTCH_TOO = frozenset({"of", "an", "on", "is", "in", "door", "be"})  # never the only sign of English
 QUOTED = regex.compile(r"«[^»\n]{1,120}»|“[^”\n]{1,120}”|‘[^’\n]{1,80}’|\"[^\"\n]{1,120}\"|'[^'\n]{1,80}'")
 DEFINED = regex.compile(r"\(([^()]{2,60})\)")
-# old case forms live on in fixed phrases (ten behoeve, ter plaatse, te allen tijde): never a slip after these
-FIXED_BEFORE = frozenset({"ten", "ter", "te", "des"})
+# old case forms in -e live on in fixed phrases (ten behoeve, ter plaatse, in feite): never a slip after these
+FIXED_BEFORE = frozenset({"ten", "ter", "des", "in"})
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,10 @@ def edits1(word: str) -> Iterable[str]:
 class Checker:
     """What counts as a known word: the vocabulary, extra words (terms, the user's) and Hunspell's opinion."""
 
-    def __init__(self, vocabulary: Vocabulary | None, extra: Iterable[str] = (), second_opinion=None):
+    def __init__(self, vocabulary: Vocabulary | None, extra: Iterable[str] = (), second_opinion=None,
+                 english=None):
         self.vocabulary = vocabulary
+        self.english = english  # a Vocabulary, or a callable that loads one when first needed
         self.extra: dict[str, str] = {}
         for word in extra:
             for part in regex.split(r"[\s\-\u2011/]+", word):
@@ -93,11 +97,16 @@ class Checker:
             return COMMON
         return self.vocabulary.count(lower) if self.vocabulary is not None else 0
 
+    def english_word(self, word: str) -> bool:
+        if callable(self.english):
+            self.english = self.english()
+        return self.english is not None and word.lower() in self.english
+
     def compound(self, word: str, depth: int = 0) -> bool:
         """`word` (lower case) splits into known parts, with or without a linking s or e."""
-        for i in range(MIN_PART, len(word) - MIN_PART + 1):
+        for i in range(MIN_PART, len(word) - MIN_TAIL + 1):
             head, tail = word[:i], word[i:]
-            if not (self.count(tail) or (depth < 1 and len(tail) >= 2 * MIN_PART and self.compound(tail, depth + 1))):
+            if not (self.count(tail) or (depth < 1 and len(tail) >= MIN_PART + MIN_TAIL and self.compound(tail, depth + 1))):
                 continue
             if self.count(head):
                 return True
@@ -150,28 +159,47 @@ def find(pars: list, checker: Checker, repeated: int = 2) -> list[Slip]:
     letter = _Letter([p.text for p in pars])
     suspects = {}
     for word, n in letter.forms.items():
-        if n < repeated and len(word) >= MIN_LETTERS and not is_acronym(word) and "'" not in word and "’" not in word:
-            verdict = _verdict(word, word[:1].isupper(), checker, letter)
-            if verdict is not None:
+        if n < repeated and len(word) >= MIN_LETTERS and _plain(word):
+            verdict = _verdict(word, 0, checker, letter)
+            if verdict is not None and not checker.english_word(word):
                 suspects[word] = verdict
-    out = []
     if suspects and checker.second_opinion is not None:
         try:  # Hunspell knows many inflections and compounds; what it knows is no slip
             doubted = checker.second_opinion.unknown(sorted(suspects))
         except (OSError, ValueError, subprocess.SubprocessError):
             doubted = set(suspects)
         suspects = {w: v for w, v in suspects.items() if w in doubted}
-    if not suspects:
-        return out
+    return _places(pars, suspects, checker, letter) if suspects else []
+
+
+def _plain(word: str) -> bool:
+    """Not an acronym, a brand with an inner capital (iBestuur, eHerkenning) or a word with an apostrophe."""
+    return not any(c.isupper() for c in word[1:]) and "'" not in word and "’" not in word
+
+
+def _places(pars: list, suspects: dict, checker: Checker, letter: _Letter) -> list[Slip]:
+    """Where the suspects stand, where the place allows a slip.  A capital inside a sentence marks a name,
+    judged more strictly; a paragraph that runs on from the one before (hard-wrapped text) has no sentence start."""
+    out = []
+    as_name: dict[tuple[str, int], tuple | None] = {}
+    runs_on = False
     for par in pars:
         text = par.text
-        if not any(w in text for w in suspects):
-            continue
-        for m in WORD.finditer(text):
-            word, s, e = m.group(), m.start(), m.end()
-            if word in suspects and _context_ok(text, s, e):
-                suggestions, edits = suspects[word]
-                out.append(Slip(par, s, e, word, suggestions, edits))
+        if any(w in text for w in suspects):
+            for m in WORD.finditer(text):
+                word, s, e = m.group(), m.start(), m.end()
+                if word not in suspects or not _context_ok(text, s, e):
+                    continue
+                verdict = suspects[word]
+                if word[:1].isupper():
+                    capital = CAPITAL if _sentence_start(text, s, runs_on) else NAME
+                    if (word, capital) not in as_name:
+                        as_name[word, capital] = _verdict(word, capital, checker, letter)
+                    verdict = as_name[word, capital]
+                if verdict is not None:
+                    out.append(Slip(par, s, e, word, *verdict))
+        tail = text.rstrip()[-1:]
+        runs_on = bool(tail) and (tail.isalpha() or tail in ",-")
     return out
 
 
@@ -179,7 +207,7 @@ def _context_ok(text: str, s: int, e: int) -> bool:
     """The place allows a slip: no digits beside it, not in an address, English, a fixed phrase or a cut word."""
     if (s and (text[s - 1].isdigit() or text[s - 1] in "_@./\\")) or text[e:e + 1].isdigit():
         return False
-    if in_address(text, s, e) or _hyphen_cut(text, s, e) or _after_fixed(text, s) or _english(text, s, e):
+    if in_address(text, s, e) or _hyphen_cut(text, s, e) or _after_fixed(text, s, e) or _english(text, s, e):
         return False
     if "/" in text or "@" in text or "www." in text:
         return not any(m.start() < e and s < m.end() for m in URL.finditer(text))
@@ -189,18 +217,25 @@ def _context_ok(text: str, s: int, e: int) -> bool:
 def _hyphen_cut(text: str, s: int, e: int) -> bool:
     """A part of a hyphenated word or a compound cut short (onderzoeks- en meetprogramma), or the second
     half of a word broken at a line end (zorgaanbie- ders: a defect of the extraction, not a slip)."""
-    if text[e:e + 1] in ("-", "\u2011", ")") or (s > 0 and text[s - 1] in ("-", "\u2011", "(")):
+    if text[e:e + 1] in ("-", "\u2011") or (s > 0 and text[s - 1] in ("-", "\u2011")):
         return True
+    if (text[e:e + 1] == ")" and text[e + 1:e + 2].isalpha()) or (text[s - 1:s] == "(" and s and text[s - 2:s - 1].isalpha()):
+        return True  # (onderzoeks)gegevens, gegevens(sets)
     return s > 2 and text[s - 2] in ("-", "\u2011") and text[s - 1].isspace() and text[s - 3].isalpha()
 
 
-def _after_fixed(text: str, s: int) -> bool:
+def _after_fixed(text: str, s: int, e: int) -> bool:
+    """ten behoeve, ter plaatse, te allen tijde, in feite: old case forms in fixed phrases."""
     before = WORD.findall(text[max(0, s - 8):s])
-    return bool(before) and before[-1].lower() in FIXED_BEFORE and text[s - 1:s].isspace()
+    if not before or not text[s - 1:s].isspace():
+        return False
+    return before[-1].lower() in FIXED_BEFORE and text[e - 1:e] == "e"
 
 
-def _verdict(word: str, name: bool, checker: Checker, letter: _Letter):
-    """(suggestions, edits) when `word` is a confident slip, else None."""
+def _verdict(word: str, capital: int, checker: Checker, letter: _Letter):
+    """(suggestions, edits) when `word` is a confident slip, else None.  capital: 0 (a word judged as lower
+    case), CAPITAL (at a sentence's start) or NAME (inside a sentence)."""
+    name = capital == NAME
     lower = word.lower()
     if checker.count(lower) or lower in letter.defined:
         return None
@@ -211,37 +246,62 @@ def _verdict(word: str, name: bool, checker: Checker, letter: _Letter):
             continue  # a name is corrected by a name the letter uses, not by a common word
         if compound and _linking_only(lower, cand):
             continue  # vervoerdiensten beside vervoersdiensten: both are written
-        scores[cand] = (True, checker.count(cand))
-    if not compound:  # a compound of known parts is corrected only by a word the letter uses
-        for cand in edits1(lower):
-            if cand not in scores:
-                n = checker.count(cand)
-                if n:
-                    scores[cand] = (False, n)
+        n = checker.count(cand)
+        if n or checker.compound(cand):  # the letter's own slip (traininsgdata) corrects nothing
+            scores[cand] = (True, n)
+    for cand in edits1(lower):  # a compound of known parts: only by a word the letter uses or a frequent one
+        if cand not in scores:
+            n = checker.count(cand)
+            if n and (not compound or n >= FREQUENT):
+                scores[cand] = (False, n)
     if not scores:
         return None
     scored = sorted(((v[0], v[1], c) for c, v in scores.items()), reverse=True)
     in_letter, n, best = scored[0]
-    if not _confident(lower, name, in_letter, n, best):
+    if not _confident(lower, capital, in_letter, n, best, checker, compound):
         return None
     return tuple(_case_like(word, c) for _, _, c in scored[:3]), 1
 
 
-def _confident(lower: str, name: bool, in_letter: bool, n: int, best: str) -> bool:
-    if _inflection(lower, best):
+def _confident(lower: str, capital: int, in_letter: bool, n: int, best: str, checker: Checker,
+               compound: bool) -> bool:
+    if _inflection(lower, best, compound):
         return False  # actualisaties beside actualisatie, opgaves beside opgave: a form the vocabulary lacks
+    if capital == NAME:  # a name is a slip of a name the letter writes or a protected term (Nederlnad, Kamerstukk)
+        return in_letter or best in checker.extra
     if in_letter:
         return True
-    if len(lower) <= SHORT and n < COMMON:
-        return False
-    return not (name and len(best) < NAME_MIN)
+    if capital == CAPITAL or len(lower) <= SHORT:
+        return n >= COMMON  # short words, and capitalised ones (a name in a footnote: Decisio), need a common word
+    return True
 
 
-def _inflection(word: str, known: str) -> bool:
-    """word is known + a plural ending (s, n), or known less a final s, n or e (control beside controle)."""
-    if word.startswith(known) and word[len(known):] in ("s", "n"):
+ADJECTIVE = ("er", "isch", "ig", "lijk", "baar", "ief", "eel", "aal", "ant", "ent", "tet", "ed")
+VOWELS = "aeiouy"
+PLURAL_S = ("el", "er", "em", "en", "je")
+
+
+def _plural(stem: str, ending: str) -> bool:
+    """stem + ending is how Dutch makes a plural: -n after an e (opgaven), -s after a vowel or an unstressed
+    -el, -er, -em, -en or -je (opgaves, actualisaties, Factsheets is English: after any letter but s)."""
+    if ending == "n":
+        return stem.endswith("e")
+    return ending == "s" and not stem.endswith("s") and (stem[-1:] in VOWELS or stem.endswith(PLURAL_S)
+                                                          or stem[-2:-1] not in VOWELS)
+
+
+def _inflection(word: str, known: str, compound: bool = False) -> bool:
+    """word is an inflection of known the vocabulary lacks: a plural (s, n) or the singular of one, known less
+    a final e (control beside controle), an adjective's e (logischere, capabelere, geüpdatete; not gebouwe),
+    or, in a compound, an e that halves a double vowel (overheidsbrede beside overheidsbreed; not wannere)."""
+    if word.startswith(known) and _plural(known, word[len(known):]):
         return True
-    return known.startswith(word) and known[len(word):] in ("s", "n", "e")
+    if known.startswith(word) and (_plural(word, known[len(word):]) or known[len(word):] == "e"):
+        return True
+    if word == known + "e" and known.endswith(ADJECTIVE):
+        return True
+    return (compound and len(known) >= 4 and word.endswith("e") and known[-3] == known[-2] and known[-2] in VOWELS
+            and word[:-1] == known[:-2] + known[-1])
 
 
 def _linking_only(a: str, b: str) -> bool:
@@ -261,11 +321,13 @@ def _case_like(word: str, suggestion: str) -> str:
     return suggestion
 
 
-def _sentence_start(text: str, i: int) -> bool:
+def _sentence_start(text: str, i: int, runs_on: bool = False) -> bool:
     j = i - 1
     while j >= 0 and (text[j].isspace() or text[j] in "\"'“‘«„(*-–•"):
         j -= 1
-    return j < 0 or text[j] in ".!?:;" or (text[j].isdigit() and j < 6)
+    if j < 0:
+        return not runs_on
+    return text[j] in ".!?:;" or (text[j].isdigit() and j < 6)
 
 
 def _english(text: str, s: int, e: int) -> bool:

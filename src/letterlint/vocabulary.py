@@ -8,7 +8,8 @@ index in the user's cache (``$LETTERLINT_CACHE``, else ``$XDG_CACHE_HOME/letterl
 their counts and a 4 MB bitmap over another hash that turns away most absent words at once (8 MB in all).  Later runs read the two arrays as they are (no word objects are made) and look a word up
 by binary search on its hash.  Where the cache cannot be written the index is built in memory each run.
 
-Only words are looked up, never listed: the checker (``letterlint.slips``) generates the candidate corrections
+pyspellchecker's English list is indexed the same way (on demand) so that English words in a Dutch letter
+are not taken for Dutch slips.  Only words are looked up, never listed: the checker (``letterlint.slips``) generates the candidate corrections
 of an unknown word itself (every one-edit variant) and asks which of them exist.
 """
 
@@ -27,7 +28,7 @@ from zlib import crc32
 
 FORMAT = 2  # bump when the layout of the cache file changes
 BITS = 25  # a bitmap of 2**25 bits (4 MB) over crc32 turns most absent words away before the binary search
-SOURCE = ("spellchecker", "resources/nl.json.gz")
+PACKAGE = "spellchecker"
 
 
 MASK = (1 << BITS) - 1
@@ -37,12 +38,12 @@ def _hash(data: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
 
 
-def source_path() -> Path | None:
-    """pyspellchecker's Dutch word counts (found without importing the package)."""
-    spec = importlib.util.find_spec(SOURCE[0])
+def source_path(lang: str = "nl") -> Path | None:
+    """pyspellchecker's word counts for a language (found without importing the package)."""
+    spec = importlib.util.find_spec(PACKAGE)
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(list(spec.submodule_search_locations)[0]) / SOURCE[1]
+    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / f"{lang}.json.gz"
     return path if path.is_file() else None
 
 
@@ -116,19 +117,20 @@ class Vocabulary:
 _LOADED: dict[str, Vocabulary | None] = {}
 
 
-def load() -> Vocabulary | None:
-    """The Dutch vocabulary (cached per process), or None when pyspellchecker is not installed."""
-    if "nl" not in _LOADED:
-        _LOADED["nl"] = _load()
-    return _LOADED["nl"]
+def load(lang: str = "nl") -> Vocabulary | None:
+    """The vocabulary of a language, nl or en (cached per process), or None when pyspellchecker is not installed.
+    (English: to leave English words in a Dutch letter alone: cloud, framework, pipeline.)"""
+    if lang not in _LOADED:
+        _LOADED[lang] = _load(lang)
+    return _LOADED[lang]
 
 
-def _load() -> Vocabulary | None:
-    source = source_path()
+def _load(lang: str) -> Vocabulary | None:
+    source = source_path(lang)
     if source is None:
         return None
     stat = source.stat()
-    name = f"vocabulary-nl-{FORMAT}-{stat.st_size}-{int(stat.st_mtime)}-{sys.byteorder}.bin"
+    name = f"vocabulary-{lang}-{FORMAT}-{stat.st_size}-{int(stat.st_mtime)}-{sys.byteorder}.bin"
     cached = cache_dir() / name
     try:
         return Vocabulary.from_bytes(cached.read_bytes())
