@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import edit_kind, in_address, is_acronym
+from .lexicon import in_address, is_acronym
 from .vocabulary import Vocabulary
 from .yamlrules import URL
 
@@ -38,11 +38,12 @@ ALPHABET = "abcdefghijklmnopqrstuvwxyzéëï"
 MIN_LETTERS = 4
 SHORT = 6  # up to this many letters, the correction must be a common word (or used in the letter)
 COMMON = 200  # a count in the vocabulary that marks a common word
+LONG = 9  # letters of a correction that stands for itself
+FREQUENT = 1000  # a correction this common beats reading the word as a compound (Zakeen: Zak + een)
 CAPITAL, NAME = 1, 2  # a capitalised word at a sentence's start; inside a sentence (a name)
 LINKS = ("s", "e", "en", "er")  # linking letters between the parts of a compound
 MIN_PART = 4  # a compound's first part (a three-letter one would let slips through: inlvoed, anazien) ...
 MIN_TAIL = 3  # ... and its last (trainingsset)
-FREQUENT = 1000  # a correction this common beats reading the word as a compound (bloostelling: bloos + telling)
 ENGLISH = frozenset("""the and for with are this that from which will been have has would should their its was were
 be by on at an to of or not can into than these those such our your they there what when where who how""".split())
 DUTCH_TOO = frozenset({"of", "an", "on", "is", "in", "door", "be"})  # never the only sign of English
@@ -97,6 +98,24 @@ class Checker:
             return COMMON
         return self.vocabulary.count(lower) if self.vocabulary is not None else 0
 
+    def neighbours(self, lower: str, compound: dict | None = None) -> tuple[frozenset[str], dict[str, int]]:
+        """Every string one edit from `lower`, and the counts of those that are words.  For a compound of
+        known parts (`compound`: the letter's words) only the letter's words and the frequent words one
+        deletion or swap away (Zakeen, bloostelling) are candidates: a quarter of the lookups."""
+        cands = frozenset(edits1(lower))
+        if compound is not None:
+            cheap = {lower[:i] + lower[i + 1:] for i in range(len(lower))}
+            cheap |= {lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:] for i in range(len(lower) - 1)}
+            voc = self.vocabulary.known_among(cheap) if self.vocabulary is not None else {}
+            known = {c: n for c, n in voc.items() if n >= FREQUENT}
+            in_letter = [c for c in cands if c in compound]
+            known.update(self.vocabulary.known_among(in_letter) if self.vocabulary is not None else {})
+            return frozenset(in_letter) | known.keys(), known
+        known = self.vocabulary.known_among(cands) if self.vocabulary is not None else {}
+        for cand in cands & self.extra.keys():
+            known[cand] = max(known.get(cand, 0), COMMON)
+        return cands, known
+
     def english_word(self, word: str) -> bool:
         if callable(self.english):
             self.english = self.english()
@@ -134,22 +153,7 @@ class _Letter:
             self.lower[form.lower()] += n
             if form[:1].isupper():
                 self.capitalised.add(form.lower())
-        self._deletions: dict[str, list[str]] | None = None
-
-    def near(self, word: str) -> set[str]:
-        """The letter's words (lower case) one edit from `word`: a deletion index, built on first use."""
-        if self._deletions is None:
-            self._deletions = {}
-            for w in self.lower:
-                if len(w) >= MIN_LETTERS - 1:
-                    for key in {w} | {w[:i] + w[i + 1:] for i in range(len(w))}:
-                        self._deletions.setdefault(key, []).append(w)
-        out = set()
-        for key in {word} | {word[:i] + word[i + 1:] for i in range(len(word))}:
-            for w in self._deletions.get(key, ()):
-                if w != word and edit_kind(word, w) is not None:
-                    out.add(w)
-        return out
+        self.neighbours: dict[str, tuple] = {}  # lower-case word → (one-edit strings, known ones)
 
 
 def find(pars: list, checker: Checker, repeated: int = 2) -> list[Slip]:
@@ -240,20 +244,21 @@ def _verdict(word: str, capital: int, checker: Checker, letter: _Letter):
     if checker.count(lower) or lower in letter.defined:
         return None
     compound = checker.compound(lower)
+    if lower not in letter.neighbours:  # a compound of known parts: corrected only by a word the letter uses
+        letter.neighbours[lower] = checker.neighbours(lower, letter.lower if compound else None)
+    cands, known = letter.neighbours[lower]
     scores: dict[str, tuple[bool, int]] = {}
-    for cand in letter.near(lower):
+    for cand in cands & letter.lower.keys():
         if name and cand not in letter.capitalised:
             continue  # a name is corrected by a name the letter uses, not by a common word
         if compound and _linking_only(lower, cand):
             continue  # vervoerdiensten beside vervoersdiensten: both are written
-        n = checker.count(cand)
+        n = known.get(cand, 0)
         if n or checker.compound(cand):  # the letter's own slip (traininsgdata) corrects nothing
             scores[cand] = (True, n)
-    for cand in edits1(lower):  # a compound of known parts: only by a word the letter uses or a frequent one
-        if cand not in scores:
-            n = checker.count(cand)
-            if n and (not compound or n >= FREQUENT):
-                scores[cand] = (False, n)
+    for cand, n in known.items():
+        if cand not in scores and (not compound or n >= FREQUENT):
+            scores[cand] = (False, n)
     if not scores:
         return None
     scored = sorted(((v[0], v[1], c) for c, v in scores.items()), reverse=True)
@@ -267,13 +272,14 @@ def _confident(lower: str, capital: int, in_letter: bool, n: int, best: str, che
                compound: bool) -> bool:
     if _inflection(lower, best, compound):
         return False  # actualisaties beside actualisatie, opgaves beside opgave: a form the vocabulary lacks
-    if capital == NAME:  # a name is a slip of a name the letter writes or a protected term (Nederlnad, Kamerstukk)
-        return in_letter or best in checker.extra
+    if capital == NAME:  # a name is a slip of a name the letter writes or a protected term (Nederlnad, Kamerstukk),
+        # or of a long common word (Lxngdurige in a title): names that close to a common word are rare
+        return in_letter or best in checker.extra or (len(best) >= LONG and n >= COMMON)
     if in_letter:
         return True
-    if capital == CAPITAL or len(lower) <= SHORT:
-        return n >= COMMON  # short words, and capitalised ones (a name in a footnote: Decisio), need a common word
-    return True
+    if capital == CAPITAL:  # a name in a footnote (Decisio) is no slip of a word of seven letters
+        return n >= COMMON or len(best) >= LONG - 1
+    return len(lower) > SHORT or n >= COMMON  # short words need a common word
 
 
 ADJECTIVE = ("er", "isch", "ig", "lijk", "baar", "ief", "eel", "aal", "ant", "ent", "tet", "ed")

@@ -78,6 +78,27 @@ class Vocabulary:
             self._memo[word] = found
         return found
 
+    def known_among(self, words) -> dict[str, int]:
+        """The counts of those of `words` (lower case) that the vocabulary knows: one pass, the bitmap first
+        (most candidate corrections of a slip do not exist)."""
+        bitmap, hashes, counts, memo = self.bitmap, self.hashes, self.counts, self._memo
+        n = len(hashes)
+        out = {}
+        for word in words:
+            found = memo.get(word)
+            if found is None:
+                data = word.encode("utf-8")
+                bit = crc32(data) & MASK
+                if not bitmap[bit >> 3] >> (bit & 7) & 1:
+                    continue
+                h = _hash(data)
+                i = bisect_left(hashes, h)
+                found = counts[i] if i < n and hashes[i] == h else 0
+                memo[word] = found
+            if found:
+                out[word] = found
+        return out
+
     def __contains__(self, word: str) -> bool:
         return self.count(word) > 0
 
