@@ -4,9 +4,11 @@ The words come from pyspellchecker's Dutch dictionary (``spellchecker/resources/
 word counts from the OpenSubtitles 2018 corpus plus the package's curated list of further Dutch words, 343 585
 words in 0.9.1).  Reading that JSON costs about half a second, so on first use it is turned into a compact
 index in the user's cache (``$LETTERLINT_CACHE``, else ``$XDG_CACHE_HOME/letterlint``, else
-``~/.cache/letterlint``): a sorted array of 64-bit hashes of the lower-cased words, a parallel array of
-their counts and a 4 MB bitmap over another hash that turns away most absent words at once (8 MB in all).  Later runs read the two arrays as they are (no word objects are made) and look a word up
-by binary search on its hash.  Where the cache cannot be written the index is built in memory each run.
+``~/.cache/letterlint``): a sorted array of 64-bit hashes of the lower-cased words, a parallel array of their
+counts and a 4 MB bitmap over another hash that turns most absent words away at once (8 MB in all).  Later
+runs map that file into memory as it is: nothing is read or copied until a word is looked up, and no word
+objects are made; a word is found by binary search on its hash.  Where the cache cannot be written the index
+is built in memory each run.
 
 pyspellchecker's English list is indexed the same way (on demand) so that English words in a Dutch letter
 are not taken for Dutch slips.  Only words are looked up, never listed: the checker (``letterlint.slips``) generates the candidate corrections
@@ -19,6 +21,7 @@ import gzip
 import hashlib
 import importlib.util
 import json
+import mmap
 import os
 import sys
 from array import array
@@ -57,7 +60,7 @@ def cache_dir() -> Path:
 class Vocabulary:
     """Lower-cased words and their counts; `count(word)` is 0 for a word it does not know."""
 
-    def __init__(self, hashes: array, counts: array, bitmap: bytes | memoryview):
+    def __init__(self, hashes, counts, bitmap):  # arrays or memoryviews of 64-bit, 32-bit and byte items
         self.hashes, self.counts, self.bitmap = hashes, counts, bitmap
         self._memo: dict[str, int] = {}
 
@@ -120,19 +123,16 @@ class Vocabulary:
         return header.tobytes() + self.hashes.tobytes() + self.counts.tobytes() + self.bitmap
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> Vocabulary:
-        header = array("Q")
-        header.frombytes(data[:16])
-        if header[0] != FORMAT:
-            raise ValueError("another format")
-        n = header[1]
-        hashes, counts = array("Q"), array("I")
-        hashes.frombytes(data[16:16 + 8 * n])
-        counts.frombytes(data[16 + 8 * n:16 + 12 * n])
-        bitmap = memoryview(data)[16 + 12 * n:]
-        if len(hashes) != n or len(counts) != n or len(bitmap) != 1 << (BITS - 3):
+    def from_bytes(cls, data) -> Vocabulary:
+        """From the cache file's bytes (or a memory map of it: nothing is copied, pages load as they are used)."""
+        view = memoryview(data)
+        if len(view) < 16:
             raise ValueError("truncated")
-        return cls(hashes, counts, bitmap)
+        fmt, n = view[:16].cast("Q")
+        size = 16 + 12 * n + (1 << (BITS - 3))
+        if fmt != FORMAT or len(view) != size:
+            raise ValueError("another format, or truncated")
+        return cls(view[16:16 + 8 * n].cast("Q"), view[16 + 8 * n:16 + 12 * n].cast("I"), view[16 + 12 * n:])
 
 
 _LOADED: dict[str, Vocabulary | None] = {}
@@ -154,7 +154,8 @@ def _load(lang: str) -> Vocabulary | None:
     name = f"vocabulary-{lang}-{FORMAT}-{stat.st_size}-{int(stat.st_mtime)}-{sys.byteorder}.bin"
     cached = cache_dir() / name
     try:
-        return Vocabulary.from_bytes(cached.read_bytes())
+        with open(cached, "rb") as f:
+            return Vocabulary.from_bytes(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
     except (OSError, ValueError):
         pass
     with gzip.open(source, "rt", encoding="utf-8") as f:
