@@ -135,15 +135,21 @@ def _typo_spans(settings, lexicon: Lexicon):
         def error(self, keys, message):
             return ValueError(message)
 
-    try:
-        phrases = PhraseList(phrases_from_entries(settings.get("entries", []), _Quiet(), (), check_examples=False).phrases
-                             + phrases_from_entries(settings.get("extra-entries", []), _Quiet(), (),
-                                                    check_examples=False).phrases)
-    except (ValueError, KeyError, TypeError):
-        phrases = None
     near = settings.get("near-misses", True)
+    built: list = []
+
+    def phrase_list():  # built on first use: most letters have no slip to compare with the typo rule's
+        if not built:
+            try:
+                built.append(PhraseList(
+                    phrases_from_entries(settings.get("entries", []), _Quiet(), (), check_examples=False).phrases
+                    + phrases_from_entries(settings.get("extra-entries", []), _Quiet(), (), check_examples=False).phrases))
+            except (ValueError, KeyError, TypeError):
+                built.append(None)
+        return built[0]
 
     def spans(text: str, defined: set[str]) -> list[tuple[int, int]]:
+        phrases = phrase_list()
         out = [(s, e) for s, e, *_ in phrases.finditer(text)] if phrases is not None else []
         if near:
             out += [(h.start, h.end) for h in lexicon.scan(text, defined)]

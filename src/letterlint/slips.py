@@ -26,14 +26,18 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import regex
+import re
 
-from .lexicon import in_address, is_acronym
+from .lexicon import edit_kind, in_address, is_acronym
 from .vocabulary import Vocabulary
 from .yamlrules import URL
 
 # a word: letters (with accents) and inner apostrophes; hyphens separate words here
-WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?")
+# (the standard re module: these run over every paragraph and compile in microseconds, the regex module's
+# \p classes take milliseconds to compile at start-up)
+LETTER = r"[^\W\d_]"
+LOWER = "[a-zß-öø-ÿ]"
+WORD = re.compile(LETTER + r"+(?:['’]" + LETTER + "+)?")
 ALPHABET = "abcdefghijklmnopqrstuvwxyzéëï"
 MIN_LETTERS = 4
 SHORT = 6  # up to this many letters, the correction must be a common word (or used in the letter)
@@ -47,8 +51,8 @@ MIN_TAIL = 3  # ... and its last (trainingsset)
 ENGLISH = frozenset("""the and for with are this that from which will been have has would should their its was were
 be by on at an to of or not can into than these those such our your they there what when where who how""".split())
 DUTCH_TOO = frozenset({"of", "an", "on", "is", "in", "door", "be"})  # never the only sign of English
-QUOTED = regex.compile(r"«[^»\n]{1,120}»|“[^”\n]{1,120}”|‘[^’\n]{1,80}’|\"[^\"\n]{1,120}\"|'[^'\n]{1,80}'")
-DEFINED = regex.compile(r"\(([^()]{2,60})\)")
+QUOTED = re.compile(r"«[^»\n]{1,120}»|“[^”\n]{1,120}”|‘[^’\n]{1,80}’|\"[^\"\n]{1,120}\"|'[^'\n]{1,80}'")
+DEFINED = re.compile(r"\(([^()]{2,60})\)")
 # old case forms in -e live on in fixed phrases (ten behoeve, ter plaatse, in feite): never a slip after these
 FIXED_BEFORE = frozenset({"ten", "ter", "des", "in"})
 
@@ -87,7 +91,7 @@ class Checker:
         self.english = english  # a Vocabulary, or a callable that loads one when first needed
         self.extra: dict[str, str] = {}
         for word in extra:
-            for part in regex.split(r"[\s\-\u2011/]+", word):
+            for part in re.split(r"[\s\-\u2011/]+", word):
                 if part:
                     self.extra.setdefault(part.lower(), part)
         self.second_opinion = second_opinion
@@ -98,23 +102,22 @@ class Checker:
             return COMMON
         return self.vocabulary.count(lower) if self.vocabulary is not None else 0
 
-    def neighbours(self, lower: str, compound: dict | None = None) -> tuple[frozenset[str], dict[str, int]]:
-        """Every string one edit from `lower`, and the counts of those that are words.  For a compound of
-        known parts (`compound`: the letter's words) only the letter's words and the frequent words one
-        deletion or swap away (Zakeen, bloostelling) are candidates: a quarter of the lookups."""
+    def neighbours(self, lower: str) -> tuple[frozenset[str], dict[str, int]]:
+        """Every string one edit from `lower`, and the counts of those that are words."""
         cands = frozenset(edits1(lower))
-        if compound is not None:
-            cheap = {lower[:i] + lower[i + 1:] for i in range(len(lower))}
-            cheap |= {lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:] for i in range(len(lower) - 1)}
-            voc = self.vocabulary.known_among(cheap) if self.vocabulary is not None else {}
-            known = {c: n for c, n in voc.items() if n >= FREQUENT}
-            in_letter = [c for c in cands if c in compound]
-            known.update(self.vocabulary.known_among(in_letter) if self.vocabulary is not None else {})
-            return frozenset(in_letter) | known.keys(), known
         known = self.vocabulary.known_among(cands) if self.vocabulary is not None else {}
         for cand in cands & self.extra.keys():
             known[cand] = max(known.get(cand, 0), COMMON)
         return cands, known
+
+    def compound_neighbours(self, lower: str, in_letter: set[str]) -> tuple[frozenset[str], dict[str, int]]:
+        """For a compound of known parts only the letter's words one edit away (`in_letter`) and the frequent
+        words one deletion or swap away (Zakeen, bloostelling) are candidates: a few dozen lookups."""
+        cheap = {lower[:i] + lower[i + 1:] for i in range(len(lower))}
+        cheap |= {lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:] for i in range(len(lower) - 1)}
+        voc = self.vocabulary.known_among(cheap | in_letter) if self.vocabulary is not None else {}
+        known = {c: n for c, n in voc.items() if n >= FREQUENT or c in in_letter}
+        return frozenset(in_letter) | known.keys(), known
 
     def english_word(self, word: str) -> bool:
         if callable(self.english):
@@ -154,6 +157,24 @@ class _Letter:
             if form[:1].isupper():
                 self.capitalised.add(form.lower())
         self.neighbours: dict[str, tuple] = {}  # lower-case word → (one-edit strings, known ones)
+        self._buckets: dict[str, list[str]] | None = None
+
+    def near(self, word: str) -> set[str]:
+        """The letter's words (lower case) one edit from `word`.  One edit cannot touch both the first three
+        and the last three letters of a word of seven or more, so only words sharing either are compared."""
+        if len(word) < 7:
+            return set(edits1(word)) & self.lower.keys()
+        if self._buckets is None:
+            self._buckets = {}
+            for w in self.lower:
+                if len(w) >= 6:
+                    self._buckets.setdefault("<" + w[:3], []).append(w)
+                    self._buckets.setdefault(">" + w[-3:], []).append(w)
+        out = set()
+        for w in self._buckets.get("<" + word[:3], []) + self._buckets.get(">" + word[-3:], []):
+            if abs(len(w) - len(word)) <= 1 and w != word and edit_kind(word, w) is not None:
+                out.add(w)
+        return out
 
 
 def find(pars: list, checker: Checker, repeated: int = 2) -> list[Slip]:
@@ -178,7 +199,8 @@ def find(pars: list, checker: Checker, repeated: int = 2) -> list[Slip]:
 
 def _plain(word: str) -> bool:
     """Not an acronym, a brand with an inner capital (iBestuur, eHerkenning) or a word with an apostrophe."""
-    return not any(c.isupper() for c in word[1:]) and "'" not in word and "’" not in word
+    rest = word[1:]
+    return rest == rest.lower() and "'" not in word and "’" not in word
 
 
 def _places(pars: list, suspects: dict, checker: Checker, letter: _Letter) -> list[Slip]:
@@ -245,7 +267,8 @@ def _verdict(word: str, capital: int, checker: Checker, letter: _Letter):
         return None
     compound = checker.compound(lower)
     if lower not in letter.neighbours:  # a compound of known parts: corrected only by a word the letter uses
-        letter.neighbours[lower] = checker.neighbours(lower, letter.lower if compound else None)
+        letter.neighbours[lower] = (checker.compound_neighbours(lower, letter.near(lower)) if compound
+                                    else checker.neighbours(lower))
     cands, known = letter.neighbours[lower]
     scores: dict[str, tuple[bool, int]] = {}
     for cand in cands & letter.lower.keys():
@@ -347,10 +370,12 @@ def _english(text: str, s: int, e: int) -> bool:
 # -- hyphens -----------------------------------------------------------------------------------------------
 
 # an acronym glued to a word (ZZSemissies); IJ is a Dutch letter, not an acronym (IJsselmeer)
-GLUED = regex.compile(r"(?<![\w\-\u2011])(?!IJ)(\p{Lu}{2,6})(\p{Ll}{4,})(?![\w\-\u2011])")
-SPACED = regex.compile(r"(?<![\w\-\u2011])(\p{Lu}{2,6})[ \u00A0](\p{Ll}{4,})(?![\w\-\u2011])")
+GLUED = re.compile(r"(?<![\w\-\u2011])(?!IJ)([A-Z]{2,6})(" + LOWER + r"{4,})(?![\w\-\u2011])")
+SPACED = re.compile(r"(?<![\w\-\u2011])([A-Z]{2,6})[ \u00A0](" + LOWER + r"{4,})(?![\w\-\u2011])")
+CAPS = re.compile(r"[A-Z]{2}")
+JOINED = re.compile(r"[A-Z]{2,6}[\-\u2011]" + LOWER + "{4,}")
 # a hyphen that stands for a left-out part needs a space after it: "Kennis- en Innovatieconvenant"
-ELISION = regex.compile(r"(?<![\w\-\u2011])(\p{L}\p{Ll}{2,})([\-\u2011])(en|of) (?=\p{L})")
+ELISION = re.compile(r"(?<![\w\-\u2011])(" + LETTER + LOWER + r"{2,})([\-\u2011])(en|of) (?=" + LETTER + ")")
 
 
 @dataclass(frozen=True)
@@ -367,18 +392,23 @@ def hyphen_slips(pars: list, checker: Checker) -> list[HyphenSlip]:
     """An acronym and a word written without their hyphen (ZZSemissies; ZZS emissies where the letter also writes
     ZZS-emissies), and an elision hyphen without its space (Kennis-en Innovatieconvenant)."""
     hyphenated = set()
-    for par in pars:
+    capitals = [p for p in pars if CAPS.search(p.text)]
+    for par in capitals:
         if "-" in par.text or "\u2011" in par.text:
-            hyphenated.update(m.group().lower() for m in regex.finditer(r"\p{Lu}{2,6}[\-\u2011]\p{Ll}{4,}", par.text))
+            hyphenated.update(m.group().lower() for m in JOINED.finditer(par.text))
     out = []
-    for par in pars:
+    for par in capitals:
         text = par.text
         for m in GLUED.finditer(text):
             if checker.count(m.group(2)) and not in_address(text, m.start(), m.end()):
                 out.append(HyphenSlip(par, m.start(), m.end(), m.group(), f"{m.group(1)}-{m.group(2)}", "acronym"))
-        for m in SPACED.finditer(text):
+        for m in (SPACED.finditer(text) if hyphenated else ()):
             if f"{m.group(1)}-{m.group(2)}".lower() in hyphenated:
                 out.append(HyphenSlip(par, m.start(), m.end(), m.group(), f"{m.group(1)}-{m.group(2)}", "acronym"))
+    for par in pars:
+        text = par.text
+        if "-en " not in text and "-of " not in text and "\u2011en " not in text and "\u2011of " not in text:
+            continue
         for m in ELISION.finditer(text):
             if not is_acronym(m.group(1)):
                 found = text[m.start():m.end() - 1]
