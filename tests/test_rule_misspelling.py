@@ -160,3 +160,19 @@ def test_the_example_draft_only_its_slips():
     findings = lint_text(EXAMPLE.read_text(encoding="utf-8"), EXAMPLE.name, select=["misspelling"])
     assert sorted((f.location.line, f.location.text) for f in findings) == [
         (541, "bloostelling"), (547, "ZZSemissies")]
+
+
+def test_hunspell_as_second_opinion():
+    """Where Hunspell is installed, a word it knows is no slip (a fake stands in for the hunspell command)."""
+
+    class Knows:
+        def __init__(self, words):
+            self.words = words
+
+        def unknown(self, words):
+            return {w for w in words if w not in self.words}
+
+    vocab = Vocabulary.from_counts({w: n for w, n in WORDS.items() if n})
+    text = "Het is de kabinrt van de gemeente en de bedoleing.\n"
+    assert [s.word for s in slips.find([Par(text)], slips.Checker(vocab, second_opinion=Knows({"kabinrt"})))] == [
+        "bedoleing"]
