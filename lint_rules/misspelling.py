@@ -5,9 +5,9 @@ What it checks
   dependency: nothing to install), the protected terms of the typo rule and your own words.  A word is
   reported only when it is unknown and one edit — a letter left out, added or replaced, or two adjacent
   letters swapped — from a word that exists: one the letter itself uses, or a word of the vocabulary (for
-  words of up to six letters, a common one).  Also an acronym glued to a word (ZZSemissies → ZZS-emissies;
-  ZZS emissies where the letter also writes ZZS-emissies) and an elision hyphen without its space
-  (Kennis-en Innovatieconvenant → Kennis- en Innovatieconvenant).
+  words of up to six letters, a common one).  Also an acronym glued to a word (ZZSemissies → ZZS-emissies)
+  and an elision hyphen without its space (Kennis-en Innovatieconvenant → Kennis- en Innovatieconvenant);
+  «ZZS emissies» beside «ZZS-emissies» is reported by term-consistency.
   Never reported: a compound whose parts are known words (netcongestie, meekoppelkansen, with or without a
   linking s or e) unless the letter itself uses the word it is one letter from (bloostelling beside
   blootstelling); a capitalised word (a name) unless it is one letter from a name or term of eight letters or

@@ -372,16 +372,20 @@ class _Authority:
         self._checker = None
 
     def _definition(self, text: str, m) -> None:
+        """An abbreviation defined by the words before it, their initials (Richtlijn Industriële Emissies
+        (RIE)), or by «(hierna: …)»: both it and the words are official.  Other brackets define nothing."""
         short = m.group(1)
         if not any(c.isupper() for c in short):
             return
-        self.words.add(short)
-        self.defined.add(short)
         initials = [c.lower() for c in short if c.isalpha()]
         before = text[:m.start()].split()[-len(initials):] if initials else []
         if len(before) == len(initials) and [w[:1].lower() for w in before] == initials:
             self.phrases.add(" ".join(before))
-            self.defined.add(" ".join(before))
+            self.defined.update((" ".join(before), short))
+            self.words.add(short)
+        elif "hierna" in m.group(0):
+            self.defined.add(short)
+            self.words.add(short)
 
     def official(self, form: str) -> int:
         score = sum(1 for part in SEPARATORS.split(form) if part in self.words)
