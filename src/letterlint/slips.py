@@ -21,12 +21,11 @@ survive the cheap tests have their one-edit variants generated (about 60 per let
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import re
 
 from .lexicon import edit_kind, in_address, is_acronym
 from .vocabulary import Vocabulary
