@@ -78,7 +78,9 @@ ACRONYM = Msg("een afkorting en een woord worden met een koppelteken verbonden: 
               "an acronym and a word are joined with a hyphen: «{right}»")
 ELISION = Msg("na een weglatingsstreepje komt een spatie: «{right}»",
               "an elision hyphen is followed by a space: «{right}»")
-MISSING = ("letterlint: misspelling: the Dutch word list (the Python package pyspellchecker) is not installed; "
+MISSING = ("letterlint: misspelling: de Nederlandse woordenlijst (het Python-pakket pyspellchecker) is niet "
+           "(goed) geïnstalleerd; de regel controleert nu niets. Installeer het met: pip install pyspellchecker\n"
+           "letterlint: misspelling: the Dutch word list (the Python package pyspellchecker) is missing or damaged; "
            "the rule checks nothing. Install it with: pip install pyspellchecker\n")
 
 

@@ -51,6 +51,14 @@ def test_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
     assert vocabulary.Vocabulary.from_bytes(files[0].read_bytes()).count("kabinet") > 0
 
 
+def test_a_damaged_word_list_checks_nothing_and_says_so(tmp_path, monkeypatch):
+    bad = tmp_path / "nl.json.gz"
+    bad.write_bytes(b"not gzip")
+    monkeypatch.setattr(vocabulary, "source_path", lambda lang="nl": bad)
+    monkeypatch.setenv("LETTERLINT_CACHE", str(tmp_path / "cache"))
+    assert vocabulary._load("nl") is None
+
+
 def test_an_unwritable_cache_still_works(tmp_path, monkeypatch):
     if vocabulary.source_path() is None:
         pytest.skip("pyspellchecker is not installed")

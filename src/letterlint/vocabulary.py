@@ -158,8 +158,11 @@ def _load(lang: str) -> Vocabulary | None:
             return Vocabulary.from_bytes(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
     except (OSError, ValueError):
         pass
-    with gzip.open(source, "rt", encoding="utf-8") as f:
-        vocabulary = Vocabulary.from_counts(json.load(f))
+    try:
+        with gzip.open(source, "rt", encoding="utf-8") as f:
+            vocabulary = Vocabulary.from_counts(json.load(f))
+    except (OSError, ValueError, EOFError, AttributeError, TypeError):
+        return None  # a damaged installation: the rule says what to install and checks nothing
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
