@@ -89,10 +89,12 @@ def test_a_compound_of_known_parts_is_no_slip_unless_the_letter_uses_the_correct
         ("bloostelling", "blootstelling")]
 
 
-def test_names_are_slips_only_of_names_the_letter_writes_or_protected_terms(checker):
-    assert found(checker, "Dit geldt voor Nederlnad en de gemeente.") == []
-    assert found(checker, "Dit geldt in Nederland.", "Dit geldt voor Nederlnad en de gemeente.") == [
-        ("Nederlnad", "Nederland")]
+def test_names_are_slips_of_names_the_letter_writes_protected_terms_or_long_words(checker):
+    # a long known word (nine letters or more) is taken for a name's correction; a shorter one only when the
+    # letter writes it with a capital
+    assert found(checker, "Dit geldt voor Nederlnad en de gemeente.") == [("Nederlnad", "Nederland")]
+    assert found(checker, "Dit geldt voor Rapporrt en de gemeente.") == []
+    assert found(checker, "Het Rapport.", "Dit geldt voor Rapporrt en de gemeente.") == [("Rapporrt", "Rapport")]
     assert found(checker, "Het advies van Rijkswatrstaat aan de gemeente.") == [("Rijkswatrstaat", "Rijkswaterstaat")]
     assert found(checker, "Het advies van Kabinetz aan de gemeente.") == []  # a name not known as a name
 
@@ -147,6 +149,13 @@ def test_the_rule_on_running_text():
     assert hits == [("kabniet", "kabinet"), ("bedoleing", "bedoeling"),
                     ("uitvoeringsorgnisaties", "uitvoeringsorganisaties"), ("vergunnig", "vergunning"),
                     ("Nedreland", "Nederland")]
+
+
+def test_a_name_is_a_slip_of_a_long_known_name_even_when_the_letter_does_not_write_it():
+    hits = [(f.location.text, str(f.suggestion)) for f in lint_text("Dit geldt binnen Nederlnd en daarbuiten.\n",
+                                                                    select=["misspelling"])]
+    assert hits == [("Nederlnd", "Nederland")]
+    assert lint_text("Dit zegt Vermeulen over Chemelot en Tata Steel.\n", select=["misspelling"]) == []
 
 
 def test_what_the_typo_rule_reports_is_not_reported_again():

@@ -294,9 +294,9 @@ def _confident(lower: str, capital: int, in_letter: bool, n: int, best: str, che
                compound: bool) -> bool:
     if _inflection(lower, best, compound):
         return False  # actualisaties beside actualisatie, opgaves beside opgave: a form the vocabulary lacks
-    if capital == NAME:  # a name is a slip of a name the letter writes or a protected term (Nederlnad, Kamerstukk),
-        # or of a long common word (Lxngdurige in a title): names that close to a common word are rare
-        return in_letter or best in checker.extra or (len(best) >= LONG and n >= COMMON)
+    if capital == NAME:  # a name is a slip of a name the letter writes or a protected term (Kamerstukk), or of a
+        # long known word (Nederlnad, Lxngdurige in a title): names that close to a long known word are rare
+        return in_letter or best in checker.extra or len(best) >= LONG
     if in_letter:
         return True
     if capital == CAPITAL:  # a name in a footnote (Decisio) is no slip of a word of seven letters
