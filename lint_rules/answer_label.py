@@ -82,6 +82,7 @@ def check(doc, ctx):
 
 
 def _label_span(a: AnswerUnit) -> tuple[int, int]:
+    assert a.label is not None  # called for labelled answers only
     text = a.label.paragraph.text
     end = a.label.start + len(text[a.label.start : a.label.end].rstrip())
     return a.label.start, end
@@ -145,6 +146,7 @@ def _style(doc, a: AnswerUnit, house: str, canonical: str, configured, ctx):
     if not problems_nl:
         return
     start, end = _label_span(a)
+    assert a.label is not None
     par = a.label.paragraph
     written = par.text[start:end]
     numbers = regex.match(r"\W*\p{L}+(\s+\d[^:;,.]*?)?\s*[:;,.\-–—]?\s*$", written)
@@ -235,6 +237,7 @@ def _empty_or_placeholder(doc, a: AnswerUnit, holders, ctx):
     body = [(p, s, e) for p, s, e in a.pieces() if p.text[s:e].strip() and not FURNITURE.match(p.text[s:e])]
     if not body:
         start, end = _label_span(a)
+        assert a.label is not None
         written = a.label.paragraph.text[start:end]
         yield Finding(
             doc.locate(a.label.paragraph, start, end),

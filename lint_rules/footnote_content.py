@@ -36,6 +36,7 @@ Good::
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import regex
@@ -50,7 +51,7 @@ SUMMARY = msg(
     "Restanten in voetnoten: geplakte paginatitels, trackinglinks, «zie voetnoot N» naar een noot die niet bestaat",
     "Leftovers in footnotes: pasted page titles, tracking links, 'see footnote N' pointing at no footnote",
 )
-DEFAULT = {"tracking-parameters": []}
+DEFAULT: dict[str, Any] = {"tracking-parameters": []}
 CONF = {"tracking-parameters": {"type": "array", "items": {"type": "string", "minLength": 1}, "uniqueItems": True}}
 FIXABLE = True
 

@@ -9,8 +9,9 @@ What it checks
     "Verordening (EU) 2016/679"; before 2015 "Richtlijn 2010/75/EU", "Verordening (EG) nr. 1907/2006".
     Flagged: "Verordening (EU) nr. 2016/679" (no "nr." from 2015 on), "Richtlijn (EU) 1785/2024" (year and
     number swapped), "Richtlijn (EU) 2024/1785/EU" (old and new mixed), "Richtlijn (EU) 2014/24" (an act from
-    before 2015 in the new style), "Verordening (EG) 1907/2006" ("nr." missing); and, as info, "Richtlijn
-    2024/1785" without its domain.
+    before 2015 in the new style), "Verordening (EG) 1907/2006" ("nr." missing), "Verordening (EU) No 123/2011"
+    (English "No" in a Dutch citation: "nr.").  "Richtlijn 2024/1785" without its domain is a house-style
+    point: reference-style reports it.
   * CELEX numbers: the shape (32024L1785: sector, year, type, number) where the text says "CELEX", and that a
     CELEX number names the one EU act cited beside it.
 
@@ -20,11 +21,11 @@ Why
 
 Options
   zaak, ecli, eu-acts, celex: switch each check off with false (all true by default).
-  eu-domain: report "Richtlijn 2024/1785" without "(EU)" as info (default true).
 
 Bad::
 
-    Zie de vragen met kenmerk 2025Z1499 en Verordening (EU) nr. 2016/679 (ecli:nl:rvs:2023:1234).
+    Zie de vragen met kenmerk 2025Z1499, Verordening (EU) No 1303/2013 en Verordening (EU) nr. 2016/679
+    (ecli:nl:rvs:2023:1234).
 
 Good::
 
@@ -33,12 +34,8 @@ Good::
 
 from __future__ import annotations
 
-import regex
-
-from letterlint.citations import ERROR, INFO, apply_edits
-from letterlint.findings import Finding, Fix, Msg, msg
-from letterlint.identifiers import scan
-from letterlint.yamlrules import URL
+from letterlint.citations.document import finding, identifiers
+from letterlint.findings import msg
 
 ID = "identifier-format"
 SEVERITY = "error"
@@ -46,54 +43,20 @@ SUMMARY = msg(
     "Misvormde zaaknummers (2025Z14995), ECLI's, nummers van EU-handelingen en CELEX-nummers",
     "Malformed zaak numbers (2025Z14995), ECLIs, EU act numbers and CELEX numbers",
 )
-DEFAULT = {"zaak": True, "ecli": True, "eu-acts": True, "celex": True, "eu-domain": True}
+DEFAULT = {"zaak": True, "ecli": True, "eu-acts": True, "celex": True}
 CONF = {key: {"type": "boolean"} for key in DEFAULT}
 FIXABLE = True
 
-DIGIT = regex.compile(r"\d")
 KIND_OPTION = {"zaak": "zaak", "ecli": "ecli", "eu-act": "eu-acts", "celex": "celex"}
 
 
 def check(doc, ctx):
-    for finding, _codes in results(doc, ctx):
-        yield finding
+    for found, _codes in results(doc, ctx):
+        yield found
 
 
 def results(doc, ctx):
     """The findings, each with the codes of the problems it reports (for tests and measurements)."""
-    opts = ctx.options
-    for par in doc.blocks():
-        text = par.text
-        if not text or DIGIT.search(text) is None:
-            continue
-        idents = scan(text)
-        if not idents:
-            continue
-        urls = [m.span() for m in URL.finditer(text)] if ("/" in text or "www" in text) else []
-        for ident in idents:
-            if not ident.problems or not opts[KIND_OPTION[ident.kind]]:
-                continue
-            if any(a <= ident.start < b for a, b in urls):
-                continue
-            problems = [p for p in ident.problems if p.code != "eu-domain" or opts["eu-domain"]]
-            if not problems:
-                continue
-            edits = [e for p in problems for e in p.edits]
-            lo = min([ident.start] + [e.start for e in edits])
-            hi = max([ident.end] + [e.end for e in edits])
-            kinds = {p.kind for p in problems}
-            severity = ctx.severity if ERROR in kinds else INFO
-            suggestion = fix = None
-            if edits:
-                right = apply_edits(text, lo, hi, edits)
-                suggestion = right
-                rs, re_ = par.span_to_raw(lo, hi)
-                if par.raw[rs:re_] == text[lo:hi]:
-                    fix = Fix(right, safe=all(p.safe for p in problems if p.edits))
-            yield Finding(
-                location=doc.locate(par, lo, hi),
-                message=Msg("; ".join(p.nl for p in problems), "; ".join(p.en for p in problems)),
-                suggestion=suggestion,
-                fix=fix,
-                severity=None if severity == ctx.severity else severity,
-            ), tuple(p.code for p in problems)
+    for cited in identifiers(doc, ctx.settings):
+        if cited.malformed and ctx.options[KIND_OPTION[cited.kind]]:  # style points alone: reference-style's
+            yield finding(doc, cited), tuple(p.code for p in cited.problems)

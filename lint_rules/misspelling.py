@@ -50,6 +50,7 @@ Good::
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from letterlint import slips, vocabulary
 from letterlint.findings import Finding, Fix, Msg, msg
@@ -59,7 +60,7 @@ ID = "misspelling"
 SEVERITY = "warning"
 SUMMARY = msg("Tikfouten in lopende tekst: een onbekend woord op één letter van een bestaand woord (kabnet)",
               "Typing slips in running text: an unknown word one letter from a word that exists (kabnet)")
-DEFAULT = {"words": [], "word-file": None, "use-terms": True, "repeated": 2, "second-opinion": "auto",
+DEFAULT: dict[str, Any] = {"words": [], "word-file": None, "use-terms": True, "repeated": 2, "second-opinion": "auto",
            "hyphens": True, "fix": "safe"}
 CONF = {
     "words": {"type": "array", "items": {"type": "string", "minLength": 1}},
@@ -181,7 +182,7 @@ def check(doc, ctx):
         template = ACRONYM if h.kind == "acronym" else ELISION
         yield Finding(location=location,
                       message=Msg(template.nl.format(right=h.right), template.en.format(right=h.right)),
-                      suggestion=h.right, fix=_fix(h.right, True, mode))
+                      suggestion=msg(h.right), fix=_fix(h.right, True, mode))
 
 
 def _typo_taken(found, hyphens, pars, typo) -> dict[int, list]:
@@ -198,7 +199,7 @@ def _slip_finding(doc, slip: slips.Slip, mode: str) -> Finding:
         nl += OTHERS.nl.format(others=", ".join(f"«{o}»" for o in others))
         en += OTHERS.en.format(others=", ".join(f"«{o}»" for o in others))
     return Finding(location=doc.locate(slip.paragraph, slip.start, slip.end), message=Msg(nl, en),
-                   suggestion=right, fix=_fix(right, not others and slip.edits == 1, mode))
+                   suggestion=msg(right), fix=_fix(right, not others and slip.edits == 1, mode))
 
 
 def _fix(replacement: str, unique: bool, mode: str) -> Fix | None:

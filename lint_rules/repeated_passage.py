@@ -108,9 +108,9 @@ def check(doc, ctx) -> Iterator[Finding]:
     duplicates = ctx.peers.get("duplicate-answer")
     if duplicates is not None and analysis.kind == "answers":
         # answers that duplicate-answer reports as copies of each other are not compared again
-        for group in duplicate_groups(analysis, duplicates["similarity"], duplicates["min-words"]):
-            for m in group.members:
-                cluster_of[m] = group.members[0]
+        for copies in duplicate_groups(analysis, duplicates["similarity"], duplicates["min-words"]):
+            for m in copies.members:
+                cluster_of[m] = copies.members[0]
     noun = ("ander antwoord", "andere antwoorden", "other answer", "other answers") if analysis.kind == "answers" \
         else ("andere alinea", "andere alinea's", "other paragraph", "other paragraphs")
     for group in passage_groups(analysis, min_words, cluster_of):

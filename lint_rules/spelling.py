@@ -40,6 +40,7 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -53,7 +54,7 @@ SEVERITY = "info"
 ENABLED = False
 SUMMARY = msg("Woorden die het Nederlandse woordenboek (OpenTaal, Hunspell) niet kent",
               "Words the Dutch dictionary (OpenTaal, Hunspell) does not know")
-DEFAULT = {"dictionary": "nl_NL", "engine": "auto", "words": [], "word-file": None, "use-terms": True,
+DEFAULT: dict[str, Any] = {"dictionary": "nl_NL", "engine": "auto", "words": [], "word-file": None, "use-terms": True,
            "skip-names": True, "suggest": 3}
 CONF = {
     "dictionary": {"type": "string", "minLength": 1},

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -165,7 +166,7 @@ def _visible(par, foreign=()) -> str:
     return "".join(chars)
 
 
-def _counts(doc, max_words: int, foreign: dict) -> tuple[dict[str, Counter], list]:
+def _counts(doc, max_words: int, foreign: dict) -> tuple[dict[str, dict[str, int]], list]:
     """key → Counter(form) for every word and run of up to max_words words; and the visible texts."""
     tokens: list[str] = []
     visible = []
@@ -369,7 +370,7 @@ class _Authority:
             if "(" in par.text:
                 for m in DEFINITION.finditer(par.text):
                     self._definition(par.text, m)
-        self._checker = None
+        self._checker: Any = None  # a slips.Checker, made when a compound is first judged
 
     def _definition(self, text: str, m) -> None:
         """An abbreviation defined by the words before it, their initials (Richtlijn Industriële Emissies

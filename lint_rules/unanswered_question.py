@@ -198,7 +198,7 @@ def _shared(doc, a: AnswerUnit, ctx, one_by_one: bool):
     if len(judged) < 2:
         return
     answer_loc = doc.locate(a.label.paragraph, a.label.start, a.label.end) if a.label else doc.locate_paragraph(a.first)
-    related = (Related(answer_loc, msg("het gedeelde antwoord", "the shared answer")),)
+    related: tuple[Related, ...] = (Related(answer_loc, msg("het gedeelde antwoord", "the shared answer")),)
     warned = False
     for q, share, distinctive, _hits in judged:
         if len(distinctive) < min_distinctive or share > 0:

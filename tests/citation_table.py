@@ -10,13 +10,16 @@ Sources:
   C §x     ../shared/reference/conventions.md, section x, with the origin it names (Ar 3.43, Leidraad,
            kst-…, Handelingen h-tk-…, 2025D04328, K/H/A rows of the rule table)
   N        mastaal/nllegalcit tests/test_kamerstukken.py: citations found in Kamerstukken and case law
+  I15      issue 15's examples; "I15 ~ D:N" / "I15 ~ L0n:N": a variant of our own making of the real form at
+           that place (another number, a slip a writer makes), "I15 own": a form of our own
 
-Codes (see src/letterlint/citations.py and identifiers.py):
-  errors  no-dossier dossier-digits year nr-missing nr-spelling lowercase bracket chamber handelingen-nr
-          zaak ecli eu-nr eu-swapped eu-mixed eu-old-new celex celex-mismatch
-  style   plural comma-chamber comma-keyword comma-missing year-style year-missing hyphen-nr nr-space nr-case
-          nr-plural handelingen-item dossier-spacing motie-hyphen motie-cs motie-particle motie-nr
-  info    eu-domain
+Codes (see src/letterlint/citations/judge.py and identifiers.py):
+  errors  no-dossier dossier-digits dossier-separator zaak-as-kamerstuk hyphen-nr year nr-missing nr-spelling
+          lowercase bracket chamber handelingen-nr zaak ecli eu-nr eu-label eu-swapped eu-mixed eu-old-new celex
+          celex-mismatch                                   (kamerstuk-reference, identifier-format)
+  style   plural comma-chamber comma-keyword comma-missing year-style year-missing chamber-missing nr-space
+          nr-case nr-plural handelingen-item dossier-spacing motie-hyphen motie-cs motie-particle motie-nr
+          eu-domain                                        (reference-style, or inside an error's finding)
 """
 
 TABLE = [
@@ -199,4 +202,61 @@ TABLE = [
     ("Richtlijn (EU) 2024/1785 (CELEX: 32024L1785)", "C §2.4 CELEX", set()),
     ("Richtlijn (EU) 2024/1785 (CELEX: 32024L1786)", "C §2.4 CELEX check", {"celex-mismatch"}),
     ("zie CELEX: 3202L1785", "C §2.4 CELEX shape", {"celex"}),
+    # -- issue 15: the forms once missed, and house style apart from errors -----------------------------------------
+    # a zaak or document number labelled as a Kamerstuk
+    ("Dat staat in de brief (Kamerstuk 2019Z01234).", "I15", {"zaak-as-kamerstuk"}),
+    ("Kamerstuk 2018D05678", "I15", {"zaak-as-kamerstuk"}),
+    ("1 Aanhangsel van de Handelingen, vergaderjaar 2023–2024, nr. 76 (Kamerstuk 2023D39037)", "I15 ~ L03:42",
+     {"zaak-as-kamerstuk"}),
+    ("ingezonden 19 oktober 2023 (Kamerstuk 2023Z17840).", "I15 ~ L04:240", {"zaak-as-kamerstuk"}),
+    ("met Tata Steel (kamerstuk 2025Z19208, antwoord op vraag 37)", "I15 ~ D:479", {"zaak-as-kamerstuk", "lowercase"}),
+    ("bij CFS Weert (Kamerstukken 2025Z14995 en 2025Z21368).", "I15 ~ D:571", {"zaak-as-kamerstuk"}),
+    ("2Kamerstuk 29 383, nr. 406 (zaak 2023Z17840).", "I15 ~ L01:59", set()),
+    ("(Kamerstuk 36 410, nr. 74; 2023D39037)", "I15 ~ L02:195", set()),
+    ("De Kamerstukken bij zaak 2019Z01234 staan op de website.", "I15 own", set()),
+    # a dossier number with the wrong digit count or separators
+    ("Kamerstuk 31 3050, nr. 5", "I15", {"dossier-digits"}),
+    ("(34.775 XII nr.9)", "I15", {"dossier-separator", "comma-missing", "nr-space"}),
+    ("2Kamerstuk 29.383, nr. 406.", "I15 ~ L01:59", {"dossier-separator"}),
+    ("Bijlage bij Kamerstukken II 2019/20, 29.984, nr. 899.", "I15 ~ L04:116", {"dossier-separator"}),
+    ("5Bijlage bij Kamerstuk 293 83, nr. 384.", "I15 ~ L01:114", {"dossier-separator"}),
+    ("5 Motie-Bikker, Kamerstuk 3 6410, nr. 31", "I15 ~ L02:115", {"dossier-separator"}),
+    ("(Kamerstuk 32 6200, nr. 117)", "I15 ~ L06", {"dossier-digits"}),
+    ("Kamerstuk 36\u00a0410, nr. 31", "I15 own: a no-break space", set()),
+    ("In 2023 waren er 34.775 meldingen, nr. 9 van de lijst.", "I15 own", set()),
+    ("De kosten (€ 12.345, nr. 3 op de factuur) vallen mee.", "I15 own", set()),
+    # English in a Dutch citation of an EU act
+    ("Verordening (EU) No 123/2011", "I15", {"eu-label"}),
+    ("op grond van Verordening (EG) No 1907/2006 (REACH)", "I15 own", {"eu-label"}),
+    ("Uitvoeringsverordening (EU) No. 540/2011 van de Commissie", "I15 own", {"eu-label"}),
+    ("Verordening (EG) nr 1907/2006", "I15 own: «nr» without its full stop", {"eu-label"}),
+    ("Verordening (EU) No 2016/679", "I15 own: from 2015 on no «nr.» at all", {"eu-nr"}),
+    ("In EUR-Lex heet zij Regulation (EU) No 1303/2013.", "I15 own: an English title", set()),
+    ("Verordening (EU) nr. 1303/2013 en Richtlijn (EU) 2024/1785", "I15 ~ D:168", set()),
+    # the paper number glued to the dossier with a hyphen
+    ("Kamerstuk 30175-345", "I15", {"hyphen-nr"}),
+    ("2(Kamerstuk 29383-406).", "I15 ~ L01:59", {"hyphen-nr"}),
+    ("Bijlage bij Kamerstukken II 2019/20, 29 984-899.", "I15 ~ L04:116", {"hyphen-nr"}),
+    ("Kamerstukken 36 410-74", "I15 ~ L02:195: malformed and off-style, one finding", {"hyphen-nr", "plural"}),
+    ("Kamerstuk 21501-07, nr. 1750", "I15 own: a sub-dossier of 21 501", set()),
+    ("Kamerstuk 35 300-XV, nr. 28", "I15 own: a budget chapter", set()),
+    ("Zie https://zoek.officielebekendmakingen.nl/kst-30175-345.html voor de brief.", "I15 own: a web address", set()),
+    # house style (reference-style) apart from errors, and both in one citation
+    ("Kamerstukken 32852, nr. 199", "I15", {"plural"}),
+    ("Kamerstukken II 2022/2023, 36 200, nr. 5", "I15", {"year-style"}),
+    ("Kamerstukken 2022/23, 36 200, nr. 5", "I15: a missing «II»", {"chamber-missing"}),
+    ("Handelingen 2023/24, nr. 12, item 5", "I15 ~ C §1.4 H1", {"chamber-missing"}),
+    ("Aanhangsel Handelingen 2014/15, nr. 12", "I15 ~ C §1.1", {"chamber-missing"}),
+    ("Het kabinet heeft, conform motie Grinwis (Kamerstuk 36 410, nr. 74), in", "I15 ~ L02:198", {"motie-hyphen"}),
+    ("(Kamerstukken II 2019/2020, 29.984 nr. 899)", "I15 ~ L04:116: malformed and off-style",
+     {"dossier-separator", "year-style", "comma-missing"}),
+    ("Zie Kamerstuk 22 343, nr. 401, Kamerstuk 22343, nr. 419 en Kamerstuk 28089, nr. 1.", "I15 ~ D:211+563",
+     {"dossier-spacing"}),
+    ("Kamerstukken II 2022/23, 36 200, nr. 5", "I15 own", set()),
+    ("Kamerstukken 1993/94-1996/97, 23761", "C §1.1 Leidraad: a whole bill in both Kamers", set()),
+    ("Het kabinet heeft, conform motie-Grinwis (Kamerstuk 36 410, nr. 74), in", "I15 ~ L02:198", set()),
+    ("Zie Kamerstuk 22 343, nr. 401 en Kamerstuk 28089, nr. 1.", "I15 own: two numbers, each one way", set()),
+    ("Zie Handelingen II 2023/24, nr. 12, item 5 en Aanhangsel Handelingen II 2014/15, nr. 12.", "I15 ~ C §1.4 H1",
+     set()),
+    ("6Kamerstuk 29 383, nr. 384, p. 3 (Verordening (EG) nr. 1907/2006).", "I15 ~ L01:115", set()),
 ]

@@ -1,7 +1,7 @@
 """The question–answer test set of issue 3: real documents with a hand-made ground truth, and variants made
 from them at run time (an answer deleted, a label dropped or misspelled, two questions merged, numbered answers
 deleted, swapped or renumbered).  `evaluate()` lints them all and counts true and false findings;
-tests/test_qa_quality.py asserts the figures and the README reports them.  Run it to print the table:
+tests/test_qa_quality.py asserts the figures and docs/quality.md reports them.  Run it to print the table:
 
     .venv/bin/python tests/qa_eval.py [--shared DIR] [-v]
 
@@ -130,7 +130,7 @@ def draft_cases(draft: Draft, every: int = 1) -> Iterator[Case]:
         start, end = draft.answer_lines(qline)
         qkey = key(draft.text_of(qline))
         label_line = draft.text_of(start)
-        # `every` thins out each kind of variant (the tests use a sample; the README also reports all)
+        # `every` thins out each kind of variant (the tests use a sample; docs/quality.md also reports all)
         # 1. delete the answer: the question is now unanswered (or shares the next question's answer)
         if i % every == 0:
             yield from _delete_answer(draft, base, qline, start, end, label_line, qkey)

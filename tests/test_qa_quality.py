@@ -1,8 +1,8 @@
-"""Precision and recall of the question–answer rules on the test set of tests/qa_eval.py (see the README).
+"""Precision and recall of the question–answer rules on the test set of tests/qa_eval.py (see docs/quality.md).
 
 The normal run lints a sample (every 6th variant of each kind made from the draft, all variants of the
-letters); LETTERLINT_QA_FULL=1 lints the full set, as the README reports it.  The figures asserted are the ones
-measured when the rules were written: a regression fails, an improvement passes (then update the README).
+letters); LETTERLINT_QA_FULL=1 lints the full set, as docs/quality.md reports it.  The figures asserted are the ones
+measured when the rules were written: a regression fails, an improvement passes (then update docs/quality.md).
 """
 
 from __future__ import annotations

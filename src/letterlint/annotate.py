@@ -90,7 +90,7 @@ def annotate(data: bytes, doc: Document, findings: list[Finding], lang: str = "n
         for f in findings:
             loc = f.location
             lines = comment_lines(f, lang)
-            note = notes.get(loc.xml)
+            note = notes.get(loc.xml) if loc.xml is not None else None
             if note is not None:
                 lines[0] = f"In {note_word.get(note.kind, note.kind)} {note.label}: {lines[0]}"
                 if editor.anchor_comment_at_reference(note.kind, note.id, cid):

@@ -104,7 +104,7 @@ class Baseline:
         baseline = cls(path)
         try:
             for name, items in data["files"].items():
-                counts = Counter()
+                counts: Counter[tuple[str, str, str]] = Counter()
                 for item in items:
                     counts[(item["rule"], _norm(item["text"]), item["context"])] += int(item.get("count", 1))
                 baseline.entries[name] = counts

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import NoReturn
 
 from . import __version__
 from .registry import RuleDefinitionError
@@ -20,7 +21,7 @@ SUBCOMMANDS = ("rules", "explain")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # one line, exit 2
+    def error(self, message: str) -> NoReturn:  # one line, exit 2
         sys.stderr.write(f"letterlint: {message} (see letterlint --help)\n")
         sys.exit(2)
 
@@ -436,13 +437,13 @@ def _subcommand(name: str, argv: list[str]) -> int:
     if name == "rules":
         width = max(len(r) for r in rules)
         for rule_id in sorted(rules):
-            rule = rules[rule_id]
+            listed = rules[rule_id]
             settings = config.rule_settings(rule_id)
-            enabled = settings.get("enabled", rule.enabled)
-            severity = settings.get("severity", rule.severity)
+            enabled = settings.get("enabled", listed.enabled)
+            severity = settings.get("severity", listed.severity)
             state = "" if enabled else (" (uit)" if lang == "nl" else " (off)")
-            fix = " [fix]" if rule.fixable else ""
-            print(f"{rule_id:<{width}}  {severity:<7}  {rule.summary(lang)}{fix}{state}")
+            fix = " [fix]" if listed.fixable else ""
+            print(f"{rule_id:<{width}}  {severity:<7}  {listed.summary(lang)}{fix}{state}")
         return 0
     rule = rules.get(args.rule)
     if rule is None:

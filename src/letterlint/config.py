@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -19,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from .findings import Severity
 from .registry import Rule, builtin_rules
 
 DEFAULT = "default"
@@ -76,7 +78,7 @@ class Source:
         return ConfigError(self.name, self.line_of(path), keypath(path), message)
 
 
-def keypath(path) -> str:
+def keypath(path: Iterable[Any]) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -197,7 +199,7 @@ def _describe(error) -> str:
         expected = expected if isinstance(expected, list) else [expected]
         names = {"string": "a string", "object": "a mapping", "array": "a list", "boolean": "true/false",
                  "integer": "a whole number", "number": "a number", "null": "nothing"}
-        return f"expected {' or '.join(names.get(t, t) for t in expected)}, got {_typename(inst)} {_short(inst)}"
+        return f"expected {' or '.join(str(names.get(t, t)) for t in expected)}, got {_typename(inst)} {_short(inst)}"
     if v == "enum":
         return f"expected one of {', '.join(map(str, error.validator_value))}, got {_short(inst)}"
     if v == "const":
@@ -256,7 +258,7 @@ def _validate(instance: Any, schema_: dict, source: Source, prefix: tuple) -> No
 def rule_schema(rule: Rule) -> dict:
     properties = {
         "enabled": {"type": "boolean"},
-        "severity": {"enum": ["error", "warning", "info"]},
+        "severity": {"enum": [s.value for s in reversed(Severity)]},  # error, warning, info: as messages list them
         **rule.conf,
     }
     return {"$defs": schema()["$defs"], "type": "object", "additionalProperties": False, "properties": properties}

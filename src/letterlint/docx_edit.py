@@ -32,11 +32,12 @@ import re
 import struct
 import xml.parsers.expat as expat
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element, TreeBuilder
 
 from .findings import Msg
-from .readers.docx import REL_NS, PartReader, Styles, _namespace, _ordinals
+from .readers.docx import REL_NS, Package, PartReader, Styles, _namespace, _ordinals
 
 
 class EditError(Exception):
@@ -113,7 +114,7 @@ class ZipPackage:
                 raise EditError("the zip archive is damaged (overlapping or missing entries)")
         self.by_name = {e.name: e for e in self.entries}
 
-    def build(self, changes: dict[str, bytes], additions: list[tuple[str, bytes]] = ()) -> bytes:
+    def build(self, changes: dict[str, bytes], additions: Sequence[tuple[str, bytes]] = ()) -> bytes:
         out = bytearray()
         records: dict[int, bytes] = {}
         for e in sorted(self.entries, key=lambda e: e.offset):
@@ -266,7 +267,9 @@ class XmlPart:
         return self.data[s[0] : s[1]]
 
     def qname(self, el: Element) -> bytes:
-        return _QNAME.match(self.data, self.span[id(el)][0]).group(1)
+        m = _QNAME.match(self.data, self.span[id(el)][0])
+        assert m is not None  # every element's span starts with its tag
+        return m.group(1)
 
     def open_tag(self, el: Element) -> bytes:
         """The start tag, as a non-empty one (`<w:t/>` → `<w:t>`)."""
@@ -396,14 +399,13 @@ class DocxEditor:
         self.added: dict[str, bytes] = {}
         self._w_ok: dict[str, bool] = {}
         self._pending: dict[str, list] = {}  # comment markers to place, per part
-        self._pkg = None
+        self._pkg: Package | None = None
 
     def has(self, name: str) -> bool:
         return name in self.zip.by_name or name in self.added
 
     def read(self, name: str) -> bytes:
         from .readers.common import InputError
-        from .readers.docx import Package
 
         if self._pkg is None:
             self._pkg = Package(self.zip.data)
@@ -539,7 +541,7 @@ class DocxEditor:
                 keep_ids.add(el.get(f"{w}id"))
         results: dict[str, Msg | None] = {}
         mentions = self._mentions([n for n in names if n in starts])
-        doomed_ids = set()
+        doomed_ids: set[str | None] = set()
         doomed: list[Element] = []
         for name in names:
             els = starts.get(name)

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from .model import Location
 
-SEVERITIES = ("info", "warning", "error")
-RANK = {name: i for i, name in enumerate(SEVERITIES)}
+
+class Severity(StrEnum):
+    """How serious a finding is.  A str: `Severity.ERROR == "error"`, and JSON, YAML options and reporters see
+    the plain word."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
 
 
-def lower(severity: str) -> str:
+SEVERITIES = tuple(Severity)  # from least to most severe
+RANK: dict[str, int] = {name: i for i, name in enumerate(SEVERITIES)}  # also answers for the plain words ("error")
+
+
+def lower(severity: str) -> Severity:
     """One step less severe (error → warning → info)."""
     return SEVERITIES[max(RANK[severity] - 1, 0)]
 
@@ -75,7 +86,7 @@ class Finding:
     message: Msg
     suggestion: Msg | None = None
     fix: Fix | None = None
-    severity: str | None = None  # set by a rule only where it differs from the configured severity
+    severity: str | None = None  # a Severity; set by a rule only where it differs from the configured one
     related: tuple[Related, ...] = ()
     rule: str = ""  # filled in by the runner
     context: str = ""  # filled in by the runner: the offending text with the text around it (baselines, SARIF)

@@ -31,9 +31,13 @@ import stat
 import tempfile
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .findings import Finding, Msg
 from .model import Document
+
+if TYPE_CHECKING:  # only for the annotation: the runner is imported when fix_bytes runs
+    from .runner import Plan
 
 MAX_PASSES = 8
 NOT_RESOLVED = Msg("de herstelling loste de bevinding niet op", "the fix did not resolve the finding")
@@ -90,6 +94,7 @@ def collect(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[
         if not wanted(f, unsafe):
             continue
         fix, loc = f.fix, f.location
+        assert fix is not None  # wanted() keeps findings with a fix only
         start = fix.raw_start if fix.raw_start is not None else loc.raw_start
         end = fix.raw_end if fix.raw_end is not None else loc.raw_end
         if doc.format == "docx":
@@ -205,12 +210,14 @@ def apply_docx(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, li
     from .docx_edit import DocxEditor, EditError
 
     raws = {p.xml: p.raw for p in doc.blocks() if p.xml is not None}
-    done, failed = [], []
+    done: list[Edit] = []
+    failed: list[tuple[Edit, Msg]] = []
     try:
         editor = DocxEditor(data, doc.meta.get("main_part") or "word/document.xml")
         by_paragraph: dict[tuple, list[Edit]] = {}
         bookmarks: dict[str, list[Edit]] = {}
         for e in edits:
+            assert e.key is not None  # .docx edits always have their place in the XML (see collect)
             if e.action == "replace":
                 by_paragraph.setdefault(e.key, []).append(e)
             else:
@@ -224,9 +231,9 @@ def apply_docx(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, li
                 (failed.append((e, reason)) if reason else done.append(e))
         for part, group in bookmarks.items():
             names = list(dict.fromkeys(n for e in group for n in e.data))
-            results = editor.remove_bookmarks(part, names)
+            removed = editor.remove_bookmarks(part, names)
             for e in group:
-                reasons = [results[n] for n in e.data if results.get(n)]
+                reasons = [reason for n in e.data if (reason := removed.get(n)) is not None]
                 (failed.append((e, reasons[0])) if reasons and len(reasons) == len(e.data) else done.append(e))
         return editor.save(), done, failed
     except EditError as exc:
@@ -236,7 +243,7 @@ def apply_docx(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, li
 # -- a whole file ----------------------------------------------------------------------------------------
 
 
-def fix_bytes(data: bytes, path: str, plan, unsafe: bool = False) -> FixOutcome:
+def fix_bytes(data: bytes, path: str, plan: Plan, unsafe: bool = False) -> FixOutcome:
     """Fix `data` (the content of `path`) in memory, pass after pass.  Raises InputError for unreadable input."""
     from .readers import read_bytes
     from .runner import lint_document

@@ -36,7 +36,7 @@ EU_ACT = regex.compile(
     r"|(?:[Gg]edelegeerd" + SPC + r"+|[Uu]itvoerings)?[Bb]esluit|[Kk]aderbesluit)"
     r"(?P<gap>" + SPC + r"+)"
     r"(?:(?P<dom>\((?:EU|EG|EEG|EGKS|Euratom|EU," + SPC + r"?Euratom|GBVB|JBZ)\))(?P<gap2>" + SPC + r"+))?"
-    r"(?P<nr>[Nn]r\." + SPC + r"?)?"
+    r"(?P<nr>(?P<nrlab>[Nn]r\.?|[Nn][Oo]\.?|[Nn][º°])" + SPC + r"?)?"  # "nr."; English "No", "nr" without its stop
     r"(?P<a>\d{1,4})/(?P<b>\d{1,4})(?:/(?P<dom2>EU|EG|EEG|EGKS|Euratom|GBVB|JBZ))?(?![\w/])"
 )
 NEW_STYLE_FROM = 2015  # acts from 1 January 2015 on are numbered "(domain) YYYY/N"
@@ -177,81 +177,106 @@ def _full_year(s: str) -> int:
     return y
 
 
+def _eu_label(m) -> Problem:
+    """ "Verordening (EU) No 123/2011": English (or "nr" without its stop) in a Dutch citation."""
+    lab = m.group("nrlab")
+    why_nl = "Engels" if lab[:2].lower() == "no" or lab[-1] in "º°" else "zonder punt"
+    why_en = "English" if why_nl == "Engels" else "without its full stop"
+    return Problem("eu-label", ERROR, f"«{lab}» ({why_nl}) in een Nederlandse verwijzing: schrijf «nr.»",
+                   f"«{lab}» ({why_en}) in a Dutch citation: write «nr.»", (Edit(m.start("nr"), m.end("nr"), "nr. "),))
+
+
 def _eu_acts(text: str) -> list[Identifier]:
     out = []
     for m in EU_ACT.finditer(text):
-        a, b, dom, dom2, nr = m.group("a"), m.group("b"), m.group("dom"), m.group("dom2"), m.group("nr")
         kind = m.group("type")
+        dom, dom2 = m.group("dom"), m.group("dom2")
         ident = Identifier("eu-act", m.start(), m.end(), m.group(), {"type": kind, "domain": dom or dom2})
-        add = ident.problems.append
-        if dom is None and dom2 is None:
-            # "Richtlijn 2024/1785": no domain; for an act from 2015 on, the shorthand of "(EU) 2024/1785"
-            if (_is_year(a) and int(a) >= NEW_STYLE_FROM and nr is None
-                    and kind.lower().endswith(("richtlijn", "verordening"))):
-                ident.fields.update(year=int(a), number=int(b))
-                add(Problem("eu-domain", INFO, f"«{m.group()}»: vermeld het domein: «{kind} (EU) {a}/{b}»",
-                            f"«{m.group()}»: give the domain: «{kind} (EU) {a}/{b}»",
-                            (Edit(m.end("gap"), m.end("gap"), "(EU) "),)))
-            out.append(ident)
-            continue
         if dom is not None:
-            old_domain = dom.strip("()") in ("EG", "EEG", "EGKS")
-            b_year = _is_year(b) or (len(b) == 2 and (old_domain or nr is not None))
-            verordening = kind.lower().endswith("verordening")
-            if nr is not None and _is_year(a) and int(a) >= NEW_STYLE_FROM and not _is_year(b):
-                layout = "new+nr"  # "(EU) nr. 2016/679"
-                year, number = int(a), int(b)
-            elif nr is not None or (b_year and not (_is_year(a) and int(a) >= NEW_STYLE_FROM and not old_domain)):
-                layout = "old"  # number first: "(EG) nr. 1907/2006", "(EU) 1785/2024"
-                year, number = _full_year(b), int(a)
-            elif _is_year(a):
-                layout = "new"  # year first: "(EU) 2024/1785"
-                year, number = int(a), int(b)
-            else:
-                out.append(ident)
-                continue
-            ident.fields.update(year=year, number=number)
-            new_form = f"{kind} {dom} {year}/{number}"
-            old_form = (f"{kind} {dom} nr. {number}/{year}" if verordening
-                        else f"{kind} {year}/{number}/{dom.strip('()')}")
-            if dom2 is not None:
-                right = new_form if year >= NEW_STYLE_FROM else f"{kind} {year}/{number}/{dom2}"
-                add(Problem("eu-mixed", ERROR, f"«{m.group()}» mengt de oude en de nieuwe nummering: schrijf «{right}»",
-                            f"«{m.group()}» mixes the old and the new numbering: write «{right}»",
-                            (Edit(m.start(), m.end(), right),)))
-            elif layout == "new+nr":
-                add(Problem("eu-nr", ERROR,
-                            f"«{m.group()}»: een EU-handeling vanaf 2015 heeft geen «nr.»: «{new_form}»",
-                            f"«{m.group()}»: an EU act from 2015 on takes no «nr.»: «{new_form}»",
-                            (Edit(m.start(), m.end(), new_form),)))
-            elif layout == "old" and year >= NEW_STYLE_FROM:
-                add(Problem("eu-swapped", ERROR,
-                            f"«{m.group()}»: vanaf 2015 eerst het jaar, dan het nummer: «{new_form}»",
-                            f"«{m.group()}»: from 2015 on the year comes first, then the number: «{new_form}»",
-                            (Edit(m.start(), m.end(), new_form),)))
-            elif layout == "old" and nr is None and verordening:
-                add(Problem("eu-nr", ERROR, f"«{m.group()}»: een verordening van vóór 2015 heeft «nr.»: «{old_form}»",
-                            f"«{m.group()}»: a regulation from before 2015 takes «nr.»: «{old_form}»",
-                            (Edit(m.start("a"), m.start("a"), "nr. "),)))
-            elif (layout == "old" and not verordening and not old_domain) or (layout == "new" and year < NEW_STYLE_FROM):
-                add(Problem("eu-old-new", ERROR,
-                            f"«{m.group()}»: een handeling van vóór 2015 houdt de oude nummering: «{old_form}»",
-                            f"«{m.group()}»: an act from before 2015 keeps the old numbering: «{old_form}»",
-                            (Edit(m.start(), m.end(), old_form),), safe=False))
-        else:  # old style with the domain at the end: "Richtlijn 2010/75/EU", "Besluit nr. 284/2010/EU"
-            year = int(a) if (_is_year(a) or (len(a) == 2 and nr is None)) else int(b)
-            if year < 100:
-                year += 1900 if year > 50 else 2000
-            number = int(b) if year == int(a) or (len(a) == 2 and nr is None) else int(a)
-            ident.fields.update(year=year, number=number)
-            if year >= NEW_STYLE_FROM and _is_year(a):
-                right = f"{kind} ({dom2}) {year}/{number}"
-                add(Problem("eu-old-new", ERROR,
-                            f"«{m.group()}»: een handeling vanaf 2015 wordt genummerd als «{right}»",
-                            f"«{m.group()}»: an act from 2015 on is numbered «{right}»",
-                            (Edit(m.start(), m.end(), right),)))
+            _eu_domain_first(m, ident)
+        elif dom2 is not None:
+            _eu_domain_last(m, ident)
+        else:
+            _eu_no_domain(m, ident)
         out.append(ident)
     return out
+
+
+def _eu_no_domain(m, ident: Identifier) -> None:
+    """ "Richtlijn 2024/1785": no domain; for an act from 2015 on, the shorthand of "(EU) 2024/1785"."""
+    a, b, nr, kind = m.group("a"), m.group("b"), m.group("nr"), m.group("type")
+    if _is_year(a) and int(a) >= NEW_STYLE_FROM and nr is None and kind.lower().endswith(("richtlijn", "verordening")):
+        ident.fields.update(year=int(a), number=int(b))
+        ident.problems.append(Problem(
+            "eu-domain", INFO, f"«{m.group()}»: vermeld het domein: «{kind} (EU) {a}/{b}»",
+            f"«{m.group()}»: give the domain: «{kind} (EU) {a}/{b}»", (Edit(m.end("gap"), m.end("gap"), "(EU) "),)))
+
+
+def _eu_domain_first(m, ident: Identifier) -> None:
+    """ "Verordening (EU) 2016/679", "Verordening (EG) nr. 1907/2006": the domain in brackets before the number."""
+    a, b, dom, dom2, nr = m.group("a"), m.group("b"), m.group("dom"), m.group("dom2"), m.group("nr")
+    kind, add = m.group("type"), ident.problems.append
+    old_domain = dom.strip("()") in ("EG", "EEG", "EGKS")
+    b_year = _is_year(b) or (len(b) == 2 and (old_domain or nr is not None))
+    verordening = kind.lower().endswith("verordening")
+    if nr is not None and _is_year(a) and int(a) >= NEW_STYLE_FROM and not _is_year(b):
+        layout = "new+nr"  # "(EU) nr. 2016/679"
+        year, number = int(a), int(b)
+    elif nr is not None or (b_year and not (_is_year(a) and int(a) >= NEW_STYLE_FROM and not old_domain)):
+        layout = "old"  # number first: "(EG) nr. 1907/2006", "(EU) 1785/2024"
+        year, number = _full_year(b), int(a)
+    elif _is_year(a):
+        layout = "new"  # year first: "(EU) 2024/1785"
+        year, number = int(a), int(b)
+    else:
+        return
+    ident.fields.update(year=year, number=number)
+    new_form = f"{kind} {dom} {year}/{number}"
+    old_form = (f"{kind} {dom} nr. {number}/{year}" if verordening
+                else f"{kind} {year}/{number}/{dom.strip('()')}")
+    if nr is not None and layout != "new+nr" and m.group("nrlab") != "nr.":
+        add(_eu_label(m))
+    if dom2 is not None:
+        right = new_form if year >= NEW_STYLE_FROM else f"{kind} {year}/{number}/{dom2}"
+        add(Problem("eu-mixed", ERROR, f"«{m.group()}» mengt de oude en de nieuwe nummering: schrijf «{right}»",
+                    f"«{m.group()}» mixes the old and the new numbering: write «{right}»",
+                    (Edit(m.start(), m.end(), right),)))
+    elif layout == "new+nr":
+        add(Problem("eu-nr", ERROR,
+                    f"«{m.group()}»: een EU-handeling vanaf 2015 heeft geen «nr.»: «{new_form}»",
+                    f"«{m.group()}»: an EU act from 2015 on takes no «nr.»: «{new_form}»",
+                    (Edit(m.start(), m.end(), new_form),)))
+    elif layout == "old" and year >= NEW_STYLE_FROM:
+        add(Problem("eu-swapped", ERROR,
+                    f"«{m.group()}»: vanaf 2015 eerst het jaar, dan het nummer: «{new_form}»",
+                    f"«{m.group()}»: from 2015 on the year comes first, then the number: «{new_form}»",
+                    (Edit(m.start(), m.end(), new_form),)))
+    elif layout == "old" and nr is None and verordening:
+        add(Problem("eu-nr", ERROR, f"«{m.group()}»: een verordening van vóór 2015 heeft «nr.»: «{old_form}»",
+                    f"«{m.group()}»: a regulation from before 2015 takes «nr.»: «{old_form}»",
+                    (Edit(m.start("a"), m.start("a"), "nr. "),)))
+    elif (layout == "old" and not verordening and not old_domain) or (layout == "new" and year < NEW_STYLE_FROM):
+        add(Problem("eu-old-new", ERROR,
+                    f"«{m.group()}»: een handeling van vóór 2015 houdt de oude nummering: «{old_form}»",
+                    f"«{m.group()}»: an act from before 2015 keeps the old numbering: «{old_form}»",
+                    (Edit(m.start(), m.end(), old_form),), safe=False))
+
+
+def _eu_domain_last(m, ident: Identifier) -> None:
+    """Old style with the domain at the end: "Richtlijn 2010/75/EU", "Besluit nr. 284/2010/EU"."""
+    a, b, dom2, nr = m.group("a"), m.group("b"), m.group("dom2"), m.group("nr")
+    kind, add = m.group("type"), ident.problems.append
+    year = int(a) if (_is_year(a) or (len(a) == 2 and nr is None)) else int(b)
+    if year < 100:
+        year += 1900 if year > 50 else 2000
+    number = int(b) if year == int(a) or (len(a) == 2 and nr is None) else int(a)
+    ident.fields.update(year=year, number=number)
+    if year >= NEW_STYLE_FROM and _is_year(a):
+        right = f"{kind} ({dom2}) {year}/{number}"
+        add(Problem("eu-old-new", ERROR,
+                    f"«{m.group()}»: een handeling vanaf 2015 wordt genummerd als «{right}»",
+                    f"«{m.group()}»: an act from 2015 on is numbered «{right}»",
+                    (Edit(m.start(), m.end(), right),)))
 
 
 def _celex(text: str, acts: list[Identifier]) -> list[Identifier]:

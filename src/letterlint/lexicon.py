@@ -35,7 +35,8 @@ may come out as a near-miss.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import regex
@@ -268,7 +269,7 @@ class Lexicon:
         pieces = [(word, 0)]
         if "-" in word or "\u2011" in word:
             pieces += [(m.group(), m.start()) for m in PART.finditer(word)]
-        hits = []
+        hits: list[tuple[int, int, str, str, Target, str | None]] = []
         anchor = False
         for piece, offset in pieces:
             lower = piece.lower()
@@ -288,7 +289,7 @@ class Lexicon:
         self._words[word] = result
         return result
 
-    def scan(self, text: str, defined: set[str] = frozenset(), skip: list[tuple[int, int]] = ()) -> Iterator[Hit]:
+    def scan(self, text: str, defined: AbstractSet[str] = frozenset(), skip: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
         """Near-misses and acronym case slips in `text`, in text order, without overlaps."""
         classify = self._classify
         words = CHUNK.findall(text)

@@ -18,12 +18,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
 from .textmap import TextMap
 
 HEADING, BODY, LIST, TABLE, EMPTY = "heading", "body", "list", "table", "empty"
+
+
+
+class Format(StrEnum):
+    """The input format a reader made the document from.  A str: `Format.DOCX == "docx"`."""
+
+    TEXT = "text"  # a plain-text export of a Word file (Apache POI/Tika)
+    MARKDOWN = "markdown"
+    DOCX = "docx"
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -193,7 +203,7 @@ class Location:
 @dataclass(frozen=True, eq=False)
 class Document:
     path: str
-    format: str  # text | markdown | docx
+    format: Format
     paragraphs: tuple[Paragraph, ...]
     notes: tuple[Note, ...] = ()
     note_refs: tuple[NoteRef, ...] = ()
@@ -220,7 +230,7 @@ class Document:
         return self.paragraphs
 
     @cached_property
-    def notes_by_key(self) -> dict[tuple[str, str], Note]:
+    def notes_by_key(self) -> dict[tuple[str, str | None], Note]:
         return {(n.kind, n.id): n for n in self.notes}
 
     @cached_property
@@ -258,7 +268,7 @@ class Document:
     def locate_raw(self, paragraph: Paragraph, raw_start: int, raw_end: int) -> Location:
         """Location of the span [raw_start, raw_end) of `paragraph.raw`."""
         text = paragraph.raw[raw_start:raw_end]
-        common = dict(
+        common: dict[str, Any] = dict(
             paragraph=paragraph.number,
             heading=paragraph.heading,
             text=text,

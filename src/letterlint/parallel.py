@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from .runner import STDIN, FileResult, Plan, lint_file
 
@@ -62,7 +63,8 @@ def lint_many(paths: list[str], plan: Plan, *, jobs: int = 1, stdin_filename: st
 
     global _PLAN
     if "fork" in multiprocessing.get_all_start_methods():
-        context, factory = multiprocessing.get_context("fork"), None
+        context: Any = multiprocessing.get_context("fork")
+        factory = None
         _PLAN = plan  # inherited by the forked workers
     elif plan_factory is not None:
         context, factory = multiprocessing.get_context("spawn"), plan_factory
@@ -91,6 +93,7 @@ def lint_many(paths: list[str], plan: Plan, *, jobs: int = 1, stdin_filename: st
             done += 1
             if progress:
                 progress.update(done)
+            assert result is not None  # stdin_result is made when STDIN is among the paths
             yield result
     finally:
         executor.shutdown(wait=True, cancel_futures=True)

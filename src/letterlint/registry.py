@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
-from .findings import Msg, as_msg
+from .findings import Msg, Severity, as_msg, msg
 from .model import Document
 
 
@@ -40,7 +40,7 @@ class RuleContext:
     """What a rule's check gets besides the document."""
 
     rule: str
-    severity: str
+    severity: Severity
     options: dict[str, Any]
     settings: dict[str, Any] = field(default_factory=dict)  # the configuration's shared `settings`
     prepared: Any = None  # whatever the rule's prepare() returned
@@ -50,7 +50,7 @@ class RuleContext:
 @dataclass
 class Rule:
     id: str
-    severity: str
+    severity: Severity
     summary: Msg
     doc: str
     default: dict[str, Any]
@@ -69,14 +69,22 @@ class RuleDefinitionError(Exception):
     pass
 
 
+def _severity(module: ModuleType) -> Severity:
+    try:
+        return Severity(module.SEVERITY)
+    except ValueError:
+        raise RuleDefinitionError(f"{module.__name__}: SEVERITY must be one of {', '.join(Severity)}, "
+                                  f"not {module.SEVERITY!r}") from None
+
+
 def rule_from_module(module: ModuleType, origin: str) -> Rule:
     missing = [name for name in ("ID", "SEVERITY", "SUMMARY", "check") if not hasattr(module, name)]
     if missing:
         raise RuleDefinitionError(f"{module.__name__}: missing {', '.join(missing)}")
     return Rule(
         id=module.ID,
-        severity=module.SEVERITY,
-        summary=as_msg(module.SUMMARY),
+        severity=_severity(module),
+        summary=as_msg(module.SUMMARY) or msg(""),
         doc=(module.__doc__ or "").strip(),
         default=dict(getattr(module, "DEFAULT", {})),
         conf=dict(getattr(module, "CONF", {})),
@@ -92,8 +100,7 @@ def rule_from_module(module: ModuleType, origin: str) -> Rule:
 
 
 def _builtin_modules() -> Iterable[ModuleType]:
-    from letterlint import lint_rules
-
+    lint_rules = importlib.import_module("letterlint.lint_rules")  # by name: mapped into the package (see __init__)
     for info in sorted(pkgutil.iter_modules(lint_rules.__path__), key=lambda i: i.name):
         if not info.name.startswith("_"):
             yield importlib.import_module(f"letterlint.lint_rules.{info.name}")

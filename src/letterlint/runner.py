@@ -13,7 +13,7 @@ from pathlib import Path
 from . import suppress, yamlrules
 from .baseline import with_context
 from .config import Config, ConfigError, _default_source
-from .findings import RANK, Finding, Msg
+from .findings import RANK, Finding, Msg, Severity
 from .model import Document
 from .readers import SUPPORTED, InputError, kind_of, read_bytes, read_path
 from .registry import Rule, RuleContext, builtin_rules
@@ -99,7 +99,7 @@ def build_plan(config: Config, select: Iterable[str] | None = None, ignore: Iter
             options = dict(settings)
         else:
             options = {**rule.default, **{k: v for k, v in settings.items() if k not in ("enabled", "severity")}}
-        ctx = RuleContext(rule=rule_id, severity=settings.get("severity", rule.severity), options=options,
+        ctx = RuleContext(rule=rule_id, severity=Severity(settings.get("severity", rule.severity)), options=options,
                           settings=config.settings)
         if rule.prepare is not None:
             ctx.prepared = rule.prepare(options, _Where(config, rule_id))
@@ -178,7 +178,7 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[Msg]]:
         ran[rule_id] = active.ctx.severity
         try:
             for finding in active.rule.check(doc, active.ctx):
-                findings.append(replace(finding, rule=rule_id, severity=finding.severity or active.ctx.severity))
+                findings.append(replace(finding, rule=rule_id, severity=Severity(finding.severity or active.ctx.severity)))
         except yamlrules.PatternTimeout as exc:
             problems.append(Msg(f"regel {rule_id}: reguliere expressie te traag, overgeslagen ({exc})",
                                 f"rule {rule_id}: regular expression too slow, skipped ({exc})"))
@@ -296,7 +296,7 @@ def lint_across(results: list[FileResult], plan: Plan) -> list[Msg]:
                 result = by_path.get(path)
                 if result is not None:
                     result.findings.append(replace(finding, rule=rule.id,
-                                                   severity=finding.severity or active.ctx.severity))
+                                                   severity=Severity(finding.severity or active.ctx.severity)))
                     changed.add(path)
         except Exception as exc:
             problems.append(_internal(rule.id, exc))
@@ -322,7 +322,7 @@ def exit_code(results: list[FileResult], fail_on: str, usage_problem: bool = Fal
     if usage_problem or any(r.error or r.problems for r in results):
         return 2
     threshold = RANK[fail_on]
-    if any(RANK[f.severity] >= threshold for r in results for f in r.findings):
+    if any(RANK[f.severity or Severity.ERROR] >= threshold for r in results for f in r.findings):
         return 1
     return 0
 

@@ -40,7 +40,7 @@ from typing import Any
 
 import regex
 
-from .model import BODY, LIST, Document, Paragraph
+from .model import BODY, LIST, Document, Location, Paragraph
 
 K = 5  # words per shingle
 GAP = 12  # shingle positions between two matches of one chain, on the side that moved least
@@ -134,8 +134,8 @@ def token_spans(text: str, start: int = 0, end: int | None = None, limit: int | 
 def ids_of(words: Sequence[str]) -> list[int]:
     ids = list(map(_TOKEN_IDS.get, words))
     if None in ids:
-        ids = [i if i is not None else token_id(w) for i, w in zip(ids, words, strict=True)]
-    return ids
+        return [i if i is not None else token_id(w) for i, w in zip(ids, words, strict=True)]
+    return ids  # type: ignore[return-value]  # no None in it
 
 
 def shingles(ids: Sequence[int], k: int = K) -> list[int]:
@@ -375,13 +375,13 @@ class Analysis:
     pairs: list[Pair]
 
 
-def count_and_post(index: dict[int, int | list[int]], shared, me: int, cap: int) -> dict[int, int]:
+def count_and_post(index: dict[int, int | list[int]], shared: Iterable[int], me: int, cap: int) -> dict[int, int]:
     """For the hashes `me` shares with earlier units: how many each earlier unit shares; `me` joins the posting
     lists (a posting is one unit as an int, or a list of at most `cap` units once two have the hash)."""
     counts: dict[int, int] = {}
     for h in shared:
         posting = index[h]
-        if type(posting) is int:
+        if isinstance(posting, int):
             counts[posting] = counts.get(posting, 0) + 1
             index[h] = [posting, me]
         else:
@@ -665,7 +665,7 @@ def snap(unit: Unit, start: int, end: int, slack: int = 3) -> tuple[int, int]:
     return start, end
 
 
-def locate_words(doc: Document, unit: Unit, start: int, end: int):
+def locate_words(doc: Document, unit: Unit, start: int, end: int) -> Location:
     """Location of words [start, end) of a unit (cut at the end of the first paragraph they are in)."""
     par, a, b = unit.word_span(start, end)
     while b < len(par.text) and par.text[b] in ".?!":  # the full stop that ends the passage
@@ -673,7 +673,7 @@ def locate_words(doc: Document, unit: Unit, start: int, end: int):
     return doc.locate(par, a, b)
 
 
-def locate_start(doc: Document, unit: Unit, chars: int = 80):
+def locate_start(doc: Document, unit: Unit, chars: int = 80) -> Location:
     """Location of the start of a unit: its first words, about `chars` characters (cheap: no word split)."""
     par, start, end = unit.segments[0]
     text = par.text
@@ -686,7 +686,7 @@ def locate_start(doc: Document, unit: Unit, chars: int = 80):
     return doc.locate(par, start, len(text[start:stop].rstrip()) + start)
 
 
-def locate_unit(doc: Document, unit: Unit):
+def locate_unit(doc: Document, unit: Unit) -> Location:
     """Location of a unit: the text of its first paragraph (an answer without its label)."""
     par, start, end = unit.segments[0]
     text = par.text[start:end]
@@ -694,7 +694,7 @@ def locate_unit(doc: Document, unit: Unit):
     return doc.locate(par, start + lead, start + len(text.rstrip()))
 
 
-def place(location, lang: str) -> str:
+def place(location: Location, lang: str) -> str:
     """'regel 12' / 'line 12' for text formats, 'alinea 12' / 'paragraph 12' for .docx."""
     if location.line is not None:
         return f"{'regel' if lang == 'nl' else 'line'} {location.line}"

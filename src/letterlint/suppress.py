@@ -110,10 +110,10 @@ def _norm(ids: list[str]) -> tuple[str, ...]:
 
 
 def _directives(doc: Document, out: Collected) -> None:
-    src = doc.source
+    src = doc.source or ""  # directives come from text formats, which have a source
     starts = doc._line_starts
-    blocks = sorted((p for p in doc.blocks() if p.origin is not None and not p.is_empty), key=lambda p: p.origin)
-    origins = [p.origin for p in blocks]
+    blocks = sorted((p for p in doc.blocks() if p.origin is not None and not p.is_empty), key=lambda p: p.origin or 0)
+    origins = [p.origin or 0 for p in blocks]
     open_regions: dict[str, tuple[int, Suppression]] = {}
     from bisect import bisect_right
 
@@ -140,7 +140,8 @@ def _directives(doc: Document, out: Collected) -> None:
         if verb == "ignore":
             sup = Suppression("ignore", rules, line.strip(), where)
             if nxt is not None:
-                sup.zones.append(Zone(None, nxt.number, nxt.part, nxt.origin, nxt.origin + len(nxt.raw)))
+                origin = nxt.origin or 0  # set: `blocks` holds paragraphs with an origin only
+                sup.zones.append(Zone(None, nxt.number, nxt.part, origin, origin + len(nxt.raw)))
             out.suppressions.append(sup)
         elif verb == "disable":
             sup = Suppression("disable", rules, line.strip(), where)
@@ -163,7 +164,7 @@ def _directives(doc: Document, out: Collected) -> None:
         sup.zones.append(Zone(None, 0, "", start, len(src)))
 
 
-def _bad_verb(text: str, verb: str, comment: bool) -> tuple[Msg, Msg]:
+def _bad_verb(text: str, verb: str, comment: bool) -> tuple[Msg, Msg | None]:
     verbs = "ignore" if comment else "ignore, disable of enable"
     verbs_en = "ignore" if comment else "ignore, disable or enable"
     close = difflib.get_close_matches(verb, VERBS if not comment else ("ignore",), n=1)
@@ -183,7 +184,7 @@ def _line_location(doc: Document, a: int, b: int, par: Paragraph | None) -> Loca
     line, col = doc.line_col(a)
     end_line, end_col = doc.line_col(b - 1) if b > a else (line, col)
     return Location(paragraph=par.number if par else 1, heading=par.heading if par else None,
-                    text=doc.source[a:b], line=line, column=col, end_line=end_line, end_column=end_col,
+                    text=(doc.source or "")[a:b], line=line, column=col, end_line=end_line, end_column=end_col,
                     part=par.part if par else "body", note=doc.note_label(par) if par else None,
                     raw_start=a, raw_end=b)
 

@@ -26,7 +26,7 @@ from typing import Any
 
 import regex
 
-from .findings import Finding, Fix, Msg, msg
+from .findings import Finding, Fix, Msg, Severity, as_msg, msg
 from .model import Document, Paragraph
 from .phrases import Phrase, PhraseList
 from .registry import Rule, RuleContext
@@ -41,7 +41,7 @@ class PatternTimeout(Exception):
 
 def _message(value: Any) -> Msg:
     if isinstance(value, dict):
-        return Msg(value["nl"], value.get("en", value["nl"]))
+        return Msg(value["nl"], value.get("en") or value["nl"])
     return msg(value)
 
 
@@ -124,7 +124,7 @@ def _check_pattern(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 location=doc.locate(par, m.start(), m.end()),
                 message=Msg(_fill(message.nl, m), _fill(message.en, m)),
-                suggestion=suggestion,
+                suggestion=as_msg(suggestion),
                 fix=fix,
             )
 
@@ -154,7 +154,7 @@ def substitution_findings(doc: Document, phrases: PhraseList, message: Msg, scop
             yield Finding(
                 location=doc.locate(par, start, end),
                 message=Msg(message.nl.format(**values), message.en.format(**values)),
-                suggestion=suggestion,
+                suggestion=as_msg(suggestion),
                 fix=Fix(suggestion, safe=fix_kind == "safe") if fix_kind != "none" else None,
             )
 
@@ -180,7 +180,7 @@ def build(rule_id: str, options: dict[str, Any]) -> Rule:
     doc = options.get("description") or f"A {options['kind']} rule defined in the configuration."
     return Rule(
         id=rule_id,
-        severity=options.get("severity", "warning"),
+        severity=Severity(options.get("severity", "warning")),
         summary=msg(summary),
         doc=doc,
         default={},

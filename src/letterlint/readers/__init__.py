@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..model import Document
+from ..model import Document, Format
 from .common import EMPTY_ZIP_MAGIC, OLE_MAGIC, ZIP_MAGIC, InputError, decode_text
 
 DOCX = {".docx", ".docm", ".dotx", ".dotm"}
@@ -17,14 +17,14 @@ MAX_INPUT_BYTES = 200 * 1024 * 1024
 __all__ = ["InputError", "read_path", "read_bytes", "SUPPORTED", "kind_of"]
 
 
-def kind_of(name: str) -> str | None:
+def kind_of(name: str) -> Format | None:
     suffix = Path(name).suffix.lower()
     if suffix in DOCX:
-        return "docx"
+        return Format.DOCX
     if suffix in MARKDOWN:
-        return "markdown"
+        return Format.MARKDOWN
     if suffix in TEXT:
-        return "text"
+        return Format.TEXT
     return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ from ..model import (
     Directive,
     Document,
     Field,
+    Format,
     Note,
     NoteRef,
     Paragraph,
@@ -180,14 +182,14 @@ def assemble(
     path: str,
     fmt: str,
     drafts: list[Draft],
-    notes: list[NoteDraft] = (),
+    notes: Sequence[NoteDraft] = (),
     *,
     source: str | None = None,
     comments: dict[str, dict] | None = None,
     meta: dict | None = None,
     note_labels: dict[tuple[str, str], str] | None = None,
     note_hosts: dict[tuple[str, str], int] | None = None,
-    directives: list[tuple[str, int | None, int | None]] = (),
+    directives: Sequence[tuple[str, int | None, int | None]] = (),
 ) -> Document:
     """Turn drafts into the immutable Document, resolving headings, references and note hosts.
 
@@ -204,7 +206,7 @@ def assemble(
 
     refs, bookmarks, artefacts, fields, changes = [], [], [], [], []
     marks: dict[str, list] = {}
-    inline_comments = []
+    inline_comments: list[Comment] = []
     directive_objs = []
 
     def collect(d: Draft, par: Paragraph) -> None:
@@ -278,12 +280,12 @@ def assemble(
         )
 
     for text, index, line in directives:
-        par = paragraphs[index] if index is not None and index < len(paragraphs) else None
-        directive_objs.append(Directive(text, par, line))
+        before = paragraphs[index] if index is not None and index < len(paragraphs) else None
+        directive_objs.append(Directive(text, before, line))
 
     return Document(
         path=path,
-        format=fmt,
+        format=Format(fmt),
         paragraphs=tuple(paragraphs),
         notes=tuple(note_objs),
         note_refs=tuple(refs),

@@ -20,13 +20,14 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
 import regex
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from ..model import HEADING, LIST, TABLE
+from ..model import HEADING, LIST, TABLE, Document
 from ..textmap import TextBuilder
 from .common import LEAKED_BOOKMARK, OLE_MAGIC, Draft, InputError, NoteDraft, assemble
 
@@ -165,7 +166,7 @@ class Styles:
             if ppr is not None:
                 lvl = ppr.find(f"{w}outlineLvl")
                 if lvl is not None and (lvl.get(f"{w}val") or "").isdigit():
-                    self.outline[sid] = int(lvl.get(f"{w}val"))
+                    self.outline[sid] = int(lvl.get(f"{w}val") or 0)
                 num = ppr.find(f"{w}numPr")
                 if num is not None:
                     num_id = num.find(f"{w}numId")
@@ -278,7 +279,7 @@ class PartReader:
             sid = ps.get(f"{self.w}val") if ps is not None else None
             ol = ppr.find(t["outlineLvl"])
             if ol is not None and (ol.get(f"{self.w}val") or "").isdigit():
-                own_outline = int(ol.get(f"{self.w}val"))
+                own_outline = int(ol.get(f"{self.w}val") or 0)
             num = ppr.find(t["numPr"])
             if num is not None:
                 nid = num.find(t["numId"])
@@ -368,7 +369,7 @@ class PartReader:
             elif tag in (t["ins"], t["moveTo"], t["del"], t["moveFrom"]):
                 kind = {t["ins"]: "insert", t["moveTo"]: "move-to", t["del"]: "delete", t["moveFrom"]: "move-from"}[tag]
                 removed = kind in ("delete", "move-from")
-                rec = [kind, child.get(f"{w}author"), child.get(f"{w}date"), d.clean_offset(), None, []]
+                rec: list[Any] = [kind, child.get(f"{w}author"), child.get(f"{w}date"), d.clean_offset(), None, []]
                 self._walk(child, d, chars, hidden or removed, rec)
                 end = rec[3] if removed else d.clean_offset()
                 d.changes.append((kind, rec[1], rec[2], rec[3], end, "".join(rec[5])))
@@ -503,7 +504,7 @@ def _first_part(rels: dict, kind: str) -> str | None:
     return rels[kind][0][1] if rels.get(kind) else None
 
 
-def read_docx(data: bytes, path: str):
+def read_docx(data: bytes, path: str) -> Document:
     pkg = Package(data)
     main = _first_part(pkg.relationships(""), "officeDocument")
     if main is None or not pkg.has(main):

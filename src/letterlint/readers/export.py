@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import regex
 
-from ..model import HEADING, LIST, TABLE
+from ..model import HEADING, LIST, TABLE, Document
 from .common import Draft, NoteDraft, assemble
 
 INLINE = regex.compile(
@@ -81,7 +81,7 @@ def _scan(src: str, start: int, end: int, draft: Draft, base: int, allow_bodies:
         elif kind == "body" and allow_bodies:
             close = _close_of(src, m.end())
             unclosed = close is None
-            if unclosed:  # no closing bracket anywhere: the body runs to the end of its line
+            if close is None:  # no closing bracket anywhere: the body runs to the end of its line
                 close = src.find("\n", m.end())
                 close = len(src) if close == -1 else close
             found_bodies.append((m.group("bid"), m.start(), m.end(), close, unclosed))
@@ -128,7 +128,7 @@ def looks_like_heading(text: str, next_text: str | None) -> bool:
     return bool(n) and (len(n) > 120 or n[-1] in ".,;:?!…)" or n.startswith("("))
 
 
-def read_export(text: str, path: str, meta: dict | None = None):
+def read_export(text: str, path: str, meta: dict | None = None) -> Document:
     drafts: list[Draft] = []
     notes: list[NoteDraft] = []
     directives: list[tuple[str, int, int]] = []  # (text, index of the paragraph it precedes, line)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from ..model import HEADING, LIST, TABLE
+from ..model import HEADING, LIST, TABLE, Document
 from .common import Draft, NoteDraft, assemble
 
 ATX = regex.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -200,7 +200,7 @@ def _fill_row(block: _Block, d: Draft) -> None:
     _inline(raw, pos, last if last is not None else len(raw), d)
 
 
-def read_markdown(text: str, path: str, meta: dict | None = None):
+def read_markdown(text: str, path: str, meta: dict | None = None) -> Document:
     drafts: list[Draft] = []
     notes: list[NoteDraft] = []
     directives = []
@@ -220,7 +220,7 @@ def read_markdown(text: str, path: str, meta: dict | None = None):
         d.level = block.level
         drafts.append(d)
     # a note's paragraph number is that of the paragraph that first references it
-    hosts = {}
+    hosts: dict[tuple[str, str], int] = {}
     for i, d in enumerate(drafts):
         for kind, nid, *_ in d.refs:
             hosts.setdefault((kind, nid), i)

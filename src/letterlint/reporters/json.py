@@ -1,4 +1,4 @@
-"""JSON output, in exactly the shape other tools read (see the README)."""
+"""JSON output, in exactly the shape other tools read (see docs/usage.md)."""
 
 from __future__ import annotations
 

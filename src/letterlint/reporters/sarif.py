@@ -135,7 +135,8 @@ def _fix(f, path: str, region: dict | None, lang: str) -> dict | None:
 
 def build(results, *, lang: str = "nl", plan=None) -> dict:
     rules, rule_index = _rules(results, plan, lang)
-    artifacts, art_index = [], {}
+    artifacts: list[dict] = []
+    art_index: dict[str, int] = {}
     for r in results:
         if r.path not in art_index:
             art_index[r.path] = len(artifacts)

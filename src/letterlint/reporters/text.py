@@ -6,11 +6,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..findings import Finding
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 DIM, BOLD, RESET = "\033[2m", "\033[1m", "\033[0m"
-WORDS = {
+WORDS: dict[str, dict[str, Any]] = {
     "nl": {"note": {"footnote": "voetnoot", "endnote": "eindnoot"}, "see": "zie ook"},
     "en": {"note": {"footnote": "footnote", "endnote": "endnote"}, "see": "see also"},
 }
@@ -33,7 +35,7 @@ def where(path: str, loc, lang: str) -> str:
 
 def line(path: str, f: Finding, lang: str, color: bool) -> str:
     sev = f.severity
-    sev_text = f"{COLORS[sev]}{sev}{RESET}" if color else sev
+    sev_text = f"{COLORS.get(sev or '', '')}{sev}{RESET}" if color else sev
     rule = f"{DIM}[{f.rule}]{RESET}" if color else f"[{f.rule}]"
     text = f"{where(path, f.location, lang)} {sev_text} {rule} {f.message(lang)}"
     if f.suggestion is not None:

@@ -1,0 +1,158 @@
+"""The model of a citation: a parsed reference with the span of each part, a motie, and a judged problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .grammar import SEVERAL
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Year:
+    span: Span
+    first: int
+    second_text: str  # as written: "24", "2024", "203"
+    sep: str  # "/", "-", "–" …
+    word: str | None  # "vergaderjaar" / "Zitting" before the year
+    multi: bool  # a span of several years: 1993/94-1996/97
+
+    @property
+    def second(self) -> int | None:
+        """The second year in full, or None when it cannot be read as a year."""
+        t = self.second_text
+        if len(t) == 4:
+            return int(t)
+        if len(t) == 2:
+            return (self.first // 100) * 100 + int(t) + (100 if int(t) < self.first % 100 else 0)
+        return None
+
+    @property
+    def valid(self) -> bool:
+        return self.second == self.first + 1
+
+    @property
+    def style(self) -> str:
+        """The style the year is written in, as a house-style name: 2023/24, 2023/2024, 2023-2024, 2023–2024."""
+        sep = "/" if self.sep == "/" else ("–" if self.sep in "\u2013\u2014" else "-")
+        return f"2023{sep}{'2024' if len(self.second_text) == 4 else '24'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    span: Span
+    number: Span  # the number as written: "36 200"
+    digits: str  # "36200"
+    suffix: str | None  # "XII", "A", "07", "hoofdstuk XV"
+    rijkswet: str | None  # "(R 1669)"
+
+    @property
+    def spaced(self) -> bool | None:
+        """True for "28 089", False for "28089", None when the number is not five digits written one of those ways."""
+        t = self.number.text
+        if len(self.digits) != 5:
+            return None
+        if len(t) == 5:
+            return False
+        return True if len(t) == 6 and t[2].isspace() else None
+
+
+@dataclass(frozen=True, slots=True)
+class Numbers:
+    span: Span  # label and values: "nr. 5", "nrs. 520 en 548"
+    label: Span  # "nr.", "nrs.", "nr", "no.", "nummer" …
+    gap: Span  # what separates label and values
+    values: Span  # "5", "520 en 548", "AB"
+
+    @property
+    def several(self) -> bool:
+        return SEVERAL.search(self.values.text) is not None
+
+
+@dataclass(slots=True)
+class Reference:
+    kind: str  # kamerstuk | handelingen | aanhangsel
+    family: str  # full | short | compact | vergaderjaar
+    start: int
+    end: int
+    text: str
+    keyword: Span | None = None
+    bijlage: Span | None = None
+    chamber: Span | None = None
+    year: Year | None = None
+    dossiers: list[Dossier] = field(default_factory=list)
+    numbers: Numbers | None = None
+    hyphen_number: Span | None = None  # "-346" in "Kamerstuk 28089-346"
+    bare_number: Span | None = None  # "346" in "Kamerstuk 28089, 346"
+    ek_letter: Span | None = None  # "A" in "Kamerstukken I 2009/10, 32217, A"
+    item: Span | None = None
+    page: Span | None = None
+    zaak: Span | None = None  # "2019Z01234" in "Kamerstuk 2019Z01234": a zaak or document number under the label
+    seps: dict[str, Span] = field(default_factory=dict)  # the separator before each part, by part name
+    wrapped: bool = False  # runs to the end of its line, and the next line seems to go on with it
+
+    @property
+    def dossier(self) -> Dossier | None:
+        return self.dossiers[0] if self.dossiers else None
+
+    @property
+    def paper_numbers(self) -> int:
+        """How many papers the reference names: 0 (a whole dossier), 1, or 2 for several."""
+        if self.numbers is not None:
+            return 2 if self.numbers.several else 1
+        return 1 if (self.hyphen_number or self.bare_number or self.ek_letter) else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Motie:
+    start: int
+    end: int
+    text: str
+    keyword: Span  # "motie", "Motie", "amendement"
+    hyphen: bool  # motie-Naam (True) or motie Naam (False)
+    joint: Span  # the hyphen or the space(s) between keyword and names
+    names: Span
+    extra: Span | None  # " en Omtzigt" in "motie Bikker en Omtzigt"
+    cs: Span | None  # " c.s." as written
+
+
+
+ERROR, STYLE, INFO = "error", "style", "info"
+YEAR_STYLES = ("2023/24", "2023/2024", "2023-2024", "2023–2024")
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    start: int  # offsets in the paragraph text
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    code: str
+    kind: str  # error | style | info
+    nl: str
+    en: str
+    edits: tuple[Edit, ...] = ()
+    safe: bool = True  # the edits are certainly what the writer meant
+    hint: tuple[str, str] | None = None  # a suggestion in words, where no edit can be given
+
+
+@dataclass(frozen=True, slots=True)
+class HouseStyle:
+    """The house style a citation is judged against (settings `house-style`, see citations/house.py)."""
+
+    year_style: str = "2023/24"  # one of YEAR_STYLES, or "any"
+    dossier_space: bool | None = None  # the document's spacing: True "28 089", False "28089", None unknown
+    kamerstuk: str = "by-count"  # "Kamerstuk" for one paper, "Kamerstukken" for several | "plural" always | "any"
+    punctuation: bool = True  # commas between the parts, "nr. 5" with a space
+    handelingen_item: bool = True
+    chamber: bool = True  # "Kamerstukken II 2023/24", "Handelingen II": the Kamer given with the year
+    motie: str = "hyphen"  # "motie-Grinwis" | "any"

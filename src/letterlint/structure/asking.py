@@ -1,0 +1,123 @@
+"""Which sentences ask something: a question mark, an indirect question or request of the members."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Paragraph
+from .patterns import _UPPER
+
+_SUBJECT = (r"(?:(?:de|deze|die|ook\s+de)\s+leden(?:\s+van\s+de\s+[^.?!;:]{1,60}?fractie)?|(?:de\s+)?[\w-]+-fractie"
+            r"|(?P<pronoun>zij|ze|hij)|het\s+lid(?:\s+" + _UPPER + r"[\w-]+)?)")
+_ASK = r"(?:vragen|vraagt|verzoeken|verzoekt)"
+_WANT = (r"(?:willen|wil|zouden|zou)\s+(?:\w+\s+){0,3}?(?:graag\s+)?(?:weten|horen|vernemen|ontvangen|zien|een\s+(?:reactie|reflectie|toelichting))"
+         r"|(?:ontvangen|vernemen|horen|zien)\s+graag|(?:ontvangen|vernemen|horen)\s+(?:\w+\s+){0,3}?graag")
+_COMPLEMENT = re.compile(
+    r"\b(?:of|hoe|wanneer|waarom|welke?|wat|wie|waar|hoeveel|hoelang|waarop|waarmee|waarover|in\s+hoeverre|naar|om|aan"
+    r"|de\s+staatssecretaris|de\s+minister|de\s+bewindspersoon|het\s+kabinet|de\s+regering|hem|haar|u|zich\s+af)\b",
+    re.IGNORECASE,
+)
+SUBJECT_ASK = re.compile(rf"\b{_SUBJECT}\s+(?:[\w’'-]+\s+){{0,3}}?(?P<verb>{_ASK}|{_WANT})\b", re.IGNORECASE)
+INVERTED_ASK = re.compile(
+    r"\b(?P<verb>vragen|verzoeken)\s+(?:ook\s+|daarom\s+|tevens\s+|dan\s+ook\s+)?(?:de|deze)\s+leden\b"
+    r"|\bgraag\s+(?:ontvangen|vernemen|horen|zien|krijgen|weten)\b"
+    r"|\b(?:ontvangen|vernemen|horen|zien)\s+(?:de|deze)\s+leden\s+(?:[\w-]+\s+){0,5}?graag\b"
+    r"|\bwillen\s+(?:de|deze)\s+leden\s+(?:[\w-]+\s+){0,5}?(?:weten|graag)\b"
+    r"|^\W*Graag\s+(?:een|nog\s+een|ook\s+een)\s+(?:reactie|reflectie|toelichting|overzicht|appreciatie|antwoord)\b",
+    re.IGNORECASE,
+)
+# a direct question that lost its question mark: "Kan de staatssecretaris aangeven hoeveel …"
+VERB_FIRST = re.compile(
+    r"^\W*(?:En\s+|Zo\s+ja,?\s+|Zo\s+nee,?\s+)?(?:Kan|Kunt|Wil|Wilt|Is|Bent|Deelt|Erkent|Acht|Ziet|Heeft|Hebt|Gaat|Zal|Zou|Wordt)"
+    r"\s+(?:de\s+staatssecretaris|de\s+minister|het\s+kabinet|de\s+regering|u|hij)\b"
+)
+# past-tense or narrative uses that look like asking but are not ("vroegen", "werd gevraagd") need no pattern:
+# the verbs above are present tense only.
+QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|„[^”\"]*[”\"]")
+ABBREVIATIONS = frozenset(
+    "jl nr nrs c.s o.a i.e d.d e.d m.b.t i.v.m bijv z.g t.a.v p.m art artt vgl zgn resp etc mr dr drs ir prof mevr dhr "
+    "blz p pp e.a m.n a.s ca incl excl mln mld min max jr st blz mw e.v.a ir ing bc bv nl n.a.v t.b.v v.w.b d.w.z".split()
+)
+_SENT_END = re.compile(r"[.?!…]+[\"”’»)\]]*(?=\s|$)")
+LINKED_START = re.compile(r"^\W*(?:Zo\s+(?:ja|nee|niet)\b|En\s|Of\s|Indien\s+(?:ja|nee|niet)\b|Als\s+dat\s+zo\s+is\b)",
+                             re.IGNORECASE)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph's text (abbreviations such as "jl." and "nr." do not end a sentence)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        if m.group()[0] == ".":
+            before = text[start : m.start()].rsplit(None, 1)
+            word = before[-1].lower().lstrip("(«“\"'") if before else ""
+            if word in ABBREVIATIONS or (len(word) <= 2 and word.isalpha() and word.lower() != "ja") or word.isdigit():
+                continue
+            nxt = text[end:].lstrip()[:1]
+            if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "«“\"'(‘["):
+                continue
+        while start < n and text[start].isspace():
+            start += 1
+        if end > start:
+            spans.append((start, end))
+        start = end
+    while start < n and text[start].isspace():
+        start += 1
+    if start < n and text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def ask_kind(sentence: str, party_text: bool) -> str | None:
+    """"direct" ("?"), "request" (an indirect question or request by the members), "probable", or None.
+
+    `party_text`: the paragraph is about the members (mentions "leden"/"fractie"), so that "Zij vragen hoe …"
+    can be read as the members asking.
+    """
+    unquoted = QUOTED.sub("", sentence) if ("«" in sentence or "“" in sentence or '"' in sentence or "„" in sentence) else sentence
+    if "?" in unquoted:
+        return "direct"
+    m = SUBJECT_ASK.search(sentence)
+    if m:
+        if m.group("pronoun") and not party_text:
+            return None
+        verb = m.group("verb").lower()
+        if verb.startswith("vraag") or verb == "vragen":
+            if _COMPLEMENT.search(sentence, m.end()):
+                return "request"
+        else:
+            return "request"
+    m = INVERTED_ASK.search(sentence)
+    if m and (m.group("verb") is None or m.group("verb").lower() != "vragen" or _COMPLEMENT.search(sentence, m.end())):
+        return "request"
+    if VERB_FIRST.match(sentence):
+        return "probable"
+    return None
+
+
+# -- the types --------------------------------------------------------------------------------------------
+
+
+
+QUESTION_LABEL = re.compile(r"^\W*Vra(?:ag|gen)(?:\s+\d{1,3}[a-z]?)?\s*:\s*")
+
+
+def _question_spans(par: Paragraph) -> tuple[list[tuple[int, int]], str | None]:
+    """The asking sentences of a paragraph and the strongest kind among them ("Vraag: …" asks, whatever it says)."""
+    text = par.text
+    m = QUESTION_LABEL.match(text)
+    if m and text[m.end() :].strip():
+        return [(m.end(), len(text.rstrip()))], "request"
+    party_text = "leden" in text or "fractie" in text
+    found: list[tuple[int, int]] = []
+    best = None
+    rank = {"direct": 3, "request": 2, "probable": 1}
+    for s, e in sentences(text):
+        kind = ask_kind(text[s:e], party_text)
+        if kind:
+            found.append((s, e))
+            if best is None or rank[kind] > rank[best]:
+                best = kind
+    return found, best
