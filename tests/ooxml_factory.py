@@ -5,12 +5,15 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+from xml.etree import ElementTree as ET
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+Q = f"{{{W}}}"
+STORIES = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
 
 
 def make_docx(body: str, *, footnotes: str | None = None, extra: dict[str, str] | None = None) -> bytes:
@@ -59,3 +62,70 @@ def part(data: bytes, name: str) -> str:
 
 def names(data: bytes) -> list[str]:
     return zipfile.ZipFile(io.BytesIO(data)).namelist()
+
+
+# -- accepting and rejecting tracked changes, done to the XML as Word does it ----------------------------
+
+
+def review(data: bytes, accept: bool, author: str | None = "letterlint") -> bytes:
+    """The package with the revisions (by `author`; None: all) accepted or rejected."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            content = src.read(info)
+            if info.filename in STORIES:
+                root = ET.fromstring(content)
+                review_element(root, accept, author)
+                content = ET.tostring(root, xml_declaration=True, encoding="UTF-8")
+            out.writestr(info, content)
+    return buf.getvalue()
+
+
+def review_element(el: ET.Element, accept: bool, author: str | None) -> None:
+    drop, keep = (f"{Q}del", f"{Q}ins") if accept else (f"{Q}ins", f"{Q}del")
+    children = list(el)
+    for child in children:
+        review_element(child, accept, author)
+    new: list[ET.Element] = []
+    for child in children:
+        ours = author is None or child.get(f"{Q}author") == author
+        if child.tag == drop and ours:
+            continue
+        if child.tag == keep and ours:
+            for grandchild in child:
+                for t in grandchild.iter(f"{Q}delText"):
+                    t.tag = f"{Q}t"
+                new.append(grandchild)
+            continue
+        new.append(child)
+    if new != children:
+        el[:] = new
+
+
+def formatted(data: bytes) -> dict[str, list[list[tuple[str, bytes]]]]:
+    """Per story part, per paragraph: every visible character with the properties of its run."""
+    z = zipfile.ZipFile(io.BytesIO(data))
+    out = {}
+    for name in STORIES:
+        if name not in z.namelist():
+            continue
+        root = ET.fromstring(z.read(name))
+        paragraphs = []
+        for p in root.iter(f"{Q}p"):
+            chars = []
+            for run in _runs(p):
+                rpr = run.find(f"{Q}rPr")
+                props = ET.tostring(rpr) if rpr is not None else b""
+                chars += [(c, props) for t in run.findall(f"{Q}t") for c in (t.text or "")]
+            paragraphs.append(chars)
+        out[name] = paragraphs
+    return out
+
+
+def _runs(el: ET.Element):
+    for child in el:
+        if child.tag == f"{Q}r":
+            yield child
+        elif child.tag not in (f"{Q}del", f"{Q}moveFrom", f"{Q}p"):
+            yield from _runs(child)

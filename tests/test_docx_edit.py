@@ -184,3 +184,71 @@ def test_empty_spans_anchor_at_the_whole_paragraph_even_an_empty_one():
     xml = part(editor.save(), "word/document.xml")
     assert '</w:pPr><w:commentRangeStart w:id="0"/><w:r><w:t>alinea</w:t></w:r><w:commentRangeEnd w:id="0"/>' in xml
     assert '<w:p><w:commentRangeStart w:id="1"/><w:commentRangeEnd w:id="1"/><w:r><w:commentReference w:id="1"/></w:r></w:p>' in xml
+
+
+# -- tracked changes ---------------------------------------------------------------------------------------
+
+
+def _random_edits(raw: str, rng) -> list[tuple[int, int, str]]:
+    """Non-overlapping edits at random places of a paragraph: deletions, insertions, replacements."""
+    cuts = sorted(rng.sample(range(len(raw) + 1), min(len(raw) + 1, rng.choice([2, 4, 6]))))
+    edits = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+        new = rng.choice(["", "x", "nieuw woord", " & <b>"])
+        if a == b and not new:
+            continue
+        if edits and edits[-1][1] >= a:
+            continue
+        edits.append((a, b, new))
+    return edits
+
+
+@pytest.mark.parametrize("src", ["small-features.docx", "draft-pandoc.docx", "small-features-libreoffice.docx",
+                                 "draft-libreoffice.docx"])
+def test_tracked_edits_accept_to_what_fix_writes_and_reject_to_the_original(src):
+    """For any edits: accepting the tracked changes gives edit_paragraph's result, rejecting gives the original."""
+    import random
+
+    from ooxml_factory import formatted, review
+
+    data = (DATA / src).read_bytes()
+    doc = read_bytes(data, src)
+    rng = random.Random(src)
+    paragraphs = [p for p in doc.blocks() if p.xml is not None and p.raw]
+    fixer, tracker = DocxEditor(data, doc.meta["main_part"]), DocxEditor(data, doc.meta["main_part"])
+    made = 0
+    for p in rng.sample(paragraphs, min(60, len(paragraphs))):
+        edits = _random_edits(p.raw, rng)
+        fixed = fixer.edit_paragraph(p.xml[0], p.xml[1], p.raw, edits)
+        tracked = tracker.track_paragraph(p.xml[0], p.xml[1], p.raw, edits, "letterlint", "2026-01-01T00:00:00Z")
+        assert [r is None for r in fixed] == [r is None for r in tracked], (p.raw, edits, fixed, tracked)
+        made += sum(r is None for r in tracked)
+    assert made > 20
+    fixed_data, tracked_data = fixer.save(), tracker.save()
+    assert formatted(review(tracked_data, True)) == formatted(fixed_data)
+    assert formatted(review(tracked_data, False)) == formatted(data)
+    texts = {q.xml: q.raw for q in read_bytes(fixed_data, src).blocks()}
+    assert {q.xml: q.raw for q in read_bytes(tracked_data, src).blocks()} == texts  # the reader sees it accepted
+
+
+def test_a_tracked_edit_keeps_note_marks_and_deletes_tabs_in_its_own_runs():
+    body = ('<w:p><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Een </w:t><w:tab/><w:t>zin</w:t></w:r>'
+            '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
+            '<w:r><w:t xml:space="preserve"> met een noot.</w:t></w:r></w:p>')
+    footnotes = '<w:footnote w:id="1"><w:p><w:r><w:t>Noot.</w:t></w:r></w:p></w:footnote>'
+    data = make_docx(body, footnotes=footnotes)
+    raw = read_bytes(data, "x.docx").paragraphs[0].raw
+    assert raw == "Een \tzin met een noot."
+    editor = DocxEditor(data, "word/document.xml")
+    assert editor.track_paragraph("word/document.xml", 0, raw, [(3, 8, "-"), (8, 8, "!")], "letterlint",
+                                  "2026-01-01T00:00:00Z") == [None, None]
+    xml = part(editor.save(), "word/document.xml")
+    # the deleted text stays in its run's formatting, tab and all; the replacement follows it in that formatting
+    revision = r'w:id="\d+" w:author="letterlint" w:date="2026-01-01T00:00:00Z"'
+    assert re.search(r'<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Een</w:t></w:r>'
+                     r'<w:del ' + revision + r'><w:r><w:rPr><w:i/></w:rPr><w:delText xml:space="preserve"> </w:delText>'
+                     r'<w:tab/><w:delText xml:space="preserve">zin</w:delText></w:r></w:del>'
+                     r'<w:ins ' + revision + r'><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">-</w:t></w:r></w:ins>',
+                     xml), xml
+    # the note mark stays, and the insertion at the mark goes after it, as --fix puts it
+    assert re.search(r'<w:footnoteReference w:id="1"/></w:r><w:ins [^>]*><w:r><w:t xml:space="preserve">!</w:t>', xml)

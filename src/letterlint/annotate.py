@@ -60,69 +60,90 @@ def comment_lines(f: Finding, lang: str) -> list[str]:
     return lines
 
 
-def _now() -> str:
+def timestamp() -> str:
+    """Now (or SOURCE_DATE_EPOCH, for reproducible output) as the UTC time stamp Word writes."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     when = datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime.now(UTC)
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+Span = tuple[tuple[str, int], int, int]  # (part, ordinal of the w:p), raw start, raw end
+NOTE_WORDS = {"nl": {"footnote": "voetnoot", "endnote": "eindnoot"}, "en": {"footnote": "footnote", "endnote": "endnote"}}
 
 
 def annotate(data: bytes, doc: Document, findings: list[Finding], lang: str = "nl",
              date: str | None = None) -> tuple[bytes, int]:
     """The .docx `data` with one comment per finding; and the number of comments added."""
     from .docx_edit import DocxEditor, EditError
-    from .readers import read_bytes
 
     if doc.format != "docx":
         raise AnnotateError(
             "--annotate werkt alleen voor Word-bestanden (.docx); bij tekst en Markdown staan de bevindingen in het rapport",
             "--annotate works for Word files (.docx) only; for text and Markdown the findings are in the report",
         )
-    raws = {p.xml: p.raw for p in doc.blocks() if p.xml is not None}
-    notes = {p.xml: n for n in doc.notes for p in n.paragraphs if p.xml is not None}
-    hosts = {(r.kind, r.id): r.paragraph.xml for r in doc.note_refs}
-    fallback = next((p.xml for p in doc.paragraphs if p.xml is not None), None)
-    note_word = {"footnote": "footnote" if lang == "en" else "voetnoot",
-                 "endnote": "endnote" if lang == "en" else "eindnoot"}
     try:
         editor = DocxEditor(data, doc.meta.get("main_part") or "word/document.xml")
-        cid = editor.next_comment_id()
-        comments = []
-        for f in findings:
-            loc = f.location
-            lines = comment_lines(f, lang)
-            note = notes.get(loc.xml) if loc.xml is not None else None
-            if note is not None:
-                lines[0] = f"In {note_word.get(note.kind, note.kind)} {note.label}: {lines[0]}"
-                if editor.anchor_comment_at_reference(note.kind, note.id, cid):
-                    comments.append((cid, lines))
-                    cid += 1
-                    continue
-                host = hosts.get((note.kind, note.id))  # no reference run: the referencing paragraph
-                key, start, end = (host, 0, 0) if host in raws else (fallback, 0, 0)
-                if key is None:
-                    continue
-            elif loc.xml in raws:
-                key, start, end = loc.xml, loc.raw_start, loc.raw_end
-            elif fallback is not None:  # a finding about the whole document: its first paragraph
-                key, start, end = fallback, 0, 0
-            else:
-                continue
-            editor.anchor_comment(key[0], key[1], raws[key], start, end, cid)
-            comments.append((cid, lines))
-            cid += 1
-        editor.add_comments(comments, AUTHOR, INITIALS, date or _now())
+        comments = place_comments(editor, doc, [(f, comment_lines(f, lang)) for f in findings], lang)
+        editor.add_comments(comments, AUTHOR, INITIALS, date or timestamp())
         out = editor.save()
     except EditError as exc:
         raise AnnotateError(f"de kopie met opmerkingen kon niet worden gemaakt ({exc})",
                             f"could not write the annotated copy ({exc})") from None
-    # the result must read back with every new comment anchored
-    check = read_bytes(out, doc.path)
+    check_anchored(out, doc, len(comments))
+    return out, len(comments)
+
+
+def place_comments(editor, doc: Document, items: list[tuple[Finding, list[str]]], lang: str,
+                   where=None) -> list[tuple[int, list[str]]]:
+    """Anchor one comment per (finding, lines) in `editor`; the (id, lines) to write with add_comments.
+
+    `where(finding)` gives the span to anchor at in `doc`'s coordinates (default: the finding's own).
+    """
+    raws = {p.xml: p.raw for p in doc.blocks() if p.xml is not None}
+    notes = {p.xml: n for n in doc.notes for p in n.paragraphs if p.xml is not None}
+    hosts = {(r.kind, r.id): r.paragraph.xml for r in doc.note_refs}
+    fallback = next((p.xml for p in doc.paragraphs if p.xml is not None), None)
+    words = NOTE_WORDS.get(lang, NOTE_WORDS["nl"])
+    comments = []
+    for f, lines in items:
+        key = f.location.xml
+        note = notes.get(key) if key is not None else None
+        span: Span | None
+        if note is not None:
+            lines = [f"In {words.get(note.kind, note.kind)} {note.label}: {lines[0]}", *lines[1:]]
+            cid = editor.new_id()
+            if editor.anchor_comment_at_reference(note.kind, note.id, cid):
+                comments.append((cid, lines))
+                continue
+            host = hosts.get((note.kind, note.id))  # no reference run: the referencing paragraph
+            span = _whole(host if host in raws else fallback)
+        elif key is not None and key in raws:
+            span = where(f) if where else (key, f.location.raw_start, f.location.raw_end)
+        else:  # a finding about the whole document: its first paragraph
+            span = _whole(fallback)
+        if span is None:
+            continue
+        cid = editor.new_id()
+        editor.anchor_comment(span[0][0], span[0][1], raws[span[0]], span[1], span[2], cid)
+        comments.append((cid, lines))
+    return comments
+
+
+def _whole(key: tuple[str, int] | None) -> Span | None:
+    """The span of a whole paragraph (an empty one), or None without a paragraph."""
+    return (key, 0, 0) if key is not None else None
+
+
+def check_anchored(out: bytes, doc: Document, added: int, check: Document | None = None) -> None:
+    """The result (`check`: it read back) must have every new comment anchored."""
+    from .readers import read_bytes
+
+    check = check or read_bytes(out, doc.path)
     ours = [c for c in check.comments if c.author == AUTHOR and c.paragraph is not None]
     before = sum(1 for c in doc.comments if c.author == AUTHOR and c.paragraph is not None)
-    if len(ours) - before != len(comments):
+    if len(ours) - before != added:
         raise AnnotateError("de kopie met opmerkingen is niet goed gelukt (niet alle opmerkingen zijn verankerd)",
                             "the annotated copy came out wrong (not every comment is anchored)")
-    return out, len(comments)
 
 
 def same_file(a: str, b: str) -> bool:

@@ -154,7 +154,7 @@ def _lint(args) -> int:
             continue
         paths.append(path)
     results = []
-    if args.fix or args.diff or args.annotate:  # writing files: one at a time, in this process
+    if args.fix or args.diff or args.annotate or args.suggest:  # writing files: one at a time, in this process
         stream = (_fix_or_annotate(path, plan, args, lang, diffs) for path in paths)
     else:
         stream = _lint_files(paths, plan, args, lang)
@@ -200,12 +200,19 @@ def _add_fix_arguments(p: argparse.ArgumentParser) -> None:
                    "write nothing; exit 1 when there is something to fix")
     g.add_argument("--annotate", metavar="OUT.docx",
                    help="write a copy of the .docx with every finding as a Word comment (the input is not changed)")
+    g.add_argument("--suggest", metavar="OUT",
+                   help="write a copy with every fix as a tracked change and every other finding as a comment "
+                   "(Markdown/text: CriticMarkup); the input is not changed (see docs/suggest.md)")
 
 
 def _check_fix_arguments(args) -> str | None:
     """A usage problem with the fix/annotate options, or None."""
-    if args.unsafe_fixes and not (args.fix or args.diff):
-        return "--unsafe-fixes needs --fix or --diff"
+    if args.unsafe_fixes and not (args.fix or args.diff or args.suggest):
+        return "--unsafe-fixes needs --fix or --diff (or --suggest)"
+    if args.suggest is not None:
+        from .suggest import check_arguments
+
+        return check_arguments(args)
     if args.fix and args.diff:
         return "--fix writes the files, --diff only shows the changes: give one of them"
     if args.annotate is not None and (args.fix or args.diff):
@@ -251,6 +258,10 @@ def _fix_or_annotate(path: str, plan, args, lang: str, diffs: list[str]):
         data = _input_bytes(path)
         if args.annotate is not None:
             return _annotate_file(path, data, plan, args.annotate, lang)
+        if args.suggest is not None:
+            from .suggest import suggest_file
+
+            return suggest_file(path, data, plan, args, lang)
         return _fix_file(path, data, plan, args, lang, diffs)
     except InputError as exc:
         return FileResult(path=path, error=exc.msg)

@@ -149,7 +149,7 @@ def resolve(edits: list[Edit]) -> tuple[list[Edit], list[Edit]]:
 # -- text formats ----------------------------------------------------------------------------------------
 
 
-def _codec(data: bytes, encoding: str) -> tuple[str, bytes]:
+def text_codec(data: bytes, encoding: str) -> tuple[str, bytes]:
     """The codec to decode/encode the body of a text file, and its byte-order mark."""
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8", b"\xef\xbb\xbf"
@@ -167,7 +167,7 @@ def _markup(text: str) -> list[str]:
 
 
 def apply_text(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, list[Edit], list[tuple[Edit, Msg]]]:
-    codec, bom = _codec(data, doc.meta.get("encoding", "utf-8"))
+    codec, bom = text_codec(data, doc.meta.get("encoding", "utf-8"))
     try:
         original = data[len(bom):].decode(codec)
     except UnicodeDecodeError:
