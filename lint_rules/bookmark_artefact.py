@@ -10,7 +10,8 @@ What it checks
     for a cross-reference whose target was deleted.  Always an error: it would be published as is.
   * In .docx: a REF/PAGEREF cross-reference field whose target bookmark does not exist (it will show the
     error text the next time fields are updated), and hidden ``_GoBack``/``_Hlk…`` bookmarks that no field
-    or link uses (info, one finding per paragraph; harmless in Word, but they leak into every export).
+    or link uses (info, ONE finding per document story with the count — they are invisible and harmless in
+    Word, but they leak into every export; leaked markers in a text export stay one finding per place).
     ``letterlint --fix`` removes them (a bookmark that any part of the package still names is kept).
 
 Why
@@ -72,6 +73,8 @@ BROKEN = regex.compile(
     + r")\.?"
 )
 HIDDEN = regex.compile(r"^_(?:GoBack|Hlk\d+)$")
+SHOW_NAMES = 3
+ALINEAS = "alinea's"
 
 
 def check(doc, ctx):
@@ -152,21 +155,28 @@ def _missing_targets(doc):
 
 
 def _hidden_bookmarks(doc):
+    """One finding per story (the body, the footnotes, …) for all unused hidden bookmarks: they are invisible
+    in Word and harmless there, so one line with the count and the fix is all a writer needs."""
     used = {f.target for f in doc.fields if f.target}
-    by_paragraph = {}
+    by_part: dict[str, list] = {}
     for b in doc.bookmarks:
         if not b.leaked and HIDDEN.match(b.name) and b.name not in used:
-            by_paragraph.setdefault(id(b.paragraph), []).append(b)
-    for group in by_paragraph.values():
-        par = group[0].paragraph
-        names = ", ".join(b.name for b in group)
+            by_part.setdefault(b.paragraph.xml[0] if b.paragraph.xml else b.paragraph.part, []).append(b)
+    for group in by_part.values():
+        first = group[0]
+        names = list(dict.fromkeys(b.name for b in group))
+        n = len(names)
+        shown = ", ".join(names[:SHOW_NAMES]) + (", …" if n > SHOW_NAMES else "")
+        paragraphs = len({id(b.paragraph) for b in group})
         yield Finding(
-            location=doc.locate(par, group[0].offset, group[0].offset),
+            location=doc.locate(first.paragraph, first.offset, first.offset),
             message=msg(
-                f"Ongebruikte verborgen bladwijzer(s) {names}; onschuldig in Word, maar ze lekken in exports",
-                f"Unused hidden bookmark(s) {names}; harmless in Word, but they leak into exports",
+                f"{n} ongebruikte verborgen bladwijzer{'s' if n != 1 else ''} ({shown}) in {paragraphs} "
+                f"{'alinea' if paragraphs == 1 else ALINEAS}; onschuldig in Word, maar ze lekken in tekstexports; letterlint --fix verwijdert ze",
+                f"{n} unused hidden bookmark{'s' if n != 1 else ''} ({shown}) in {paragraphs} "
+                f"paragraph{'s' if paragraphs != 1 else ''}; harmless in Word, but "
+                "they leak into text exports; letterlint --fix removes them",
             ),
-            suggestion=msg("verwijder ze (letterlint --fix)", "remove them (letterlint --fix)"),
             severity="info",
-            fix=Fix("", safe=True, action="remove-bookmarks", data=tuple(b.name for b in group)),
+            fix=Fix("", safe=True, action="remove-bookmarks", data=tuple(names)),
         )

@@ -89,7 +89,7 @@ def test_files_linted_in_other_processes(tmp_path):
 
 def test_command_line(tmp_path):
     write_letters(tmp_path)
-    on = run_cli("--across-files", "--select", "duplicate-answer", ".", cwd=tmp_path)
+    on = run_cli("--across-files", "--select", "duplicate-answer", "--show", "info", ".", cwd=tmp_path)
     out = on.stdout.decode()
     assert on.returncode == 1, on.stderr
     assert "a-sp-brief.txt:4:11: info [duplicate-answer] Dit antwoord komt (vrijwel) ook voor in 1 andere brief: " \

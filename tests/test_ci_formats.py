@@ -58,14 +58,18 @@ def test_sarif_rules_carry_their_documentation(letters):
     assert {"typo", "bookmark-artefact", "unused-suppression"} <= set(rules)
     typo = builtin_rules()["typo"]
     assert rules["typo"]["shortDescription"]["text"] == typo.summary("nl")
-    assert rules["typo"]["help"]["text"] == typo.doc and "Bad::" in typo.doc
-    assert rules["typo"]["fullDescription"]["text"] == " ".join(typo.doc.split("\n\n")[0].split())
+    # Dutch texts in a Dutch run; the (English) documentation follows, announced as such
+    assert rules["typo"]["help"]["text"].startswith(typo.summary("nl") + "\n\n(Uitgebreide documentatie, in het Engels")
+    assert rules["typo"]["help"]["text"].endswith(typo.doc) and "Bad::" in typo.doc
+    assert rules["typo"]["fullDescription"]["text"] == typo.summary("nl")
     assert rules["typo"]["defaultConfiguration"] == {"level": "warning"}
     assert rules["unused-suppression"]["defaultConfiguration"] == {"level": "note"}
     for result in run["results"]:
         assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
     en = {r["id"]: r for r in sarif_of(letters, "--lang", "en")["runs"][0]["tool"]["driver"]["rules"]}
     assert en["typo"]["shortDescription"]["text"] == typo.summary("en")
+    assert en["typo"]["help"]["text"] == typo.doc
+    assert en["typo"]["fullDescription"]["text"] == " ".join(typo.doc.split("\n\n")[0].split())
 
 
 def test_sarif_text_results_have_regions(letters):
@@ -92,15 +96,19 @@ def test_sarif_docx_results_name_paragraph_and_heading(letters):
     run = sarif_of(letters)["runs"][0]
     docx = [r for r in run["results"]
             if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "kort.docx"]
-    assert len(docx) == 6
+    assert len(docx) == 5  # the two hidden bookmarks are one finding
     typo = next(r for r in docx if r["ruleId"] == "typo")
     loc = typo["locations"][0]
-    assert "region" not in loc["physicalLocation"]  # a Word file has no lines
+    # a Word file has no lines; GitHub needs a startLine: the paragraph as counted for writers, explained
+    assert loc["physicalLocation"]["region"] == {"startLine": 5}
     heading = "Vragen en opmerkingen van de leden van de VVD-fractie"
     assert loc["logicalLocations"] == [{"name": "alinea 5", "kind": "element",
                                         "fullyQualifiedName": f"{heading} › alinea 5"}]
-    assert loc["properties"] == {"paragraph": 5, "heading": heading, "text": "RVIM"}
-    assert typo["message"]["text"] == f"alinea 5 ({heading}): {RVIM}"
+    assert loc["properties"] == {"paragraph": 5, "shownParagraph": 5, "heading": heading, "section": heading,
+                                 "quote": "De leden van de VVD-fractie vragen", "text": "RVIM"}
+    assert typo["message"]["text"] == (
+        f"alinea 5 «De leden van de VVD-fractie vragen…» ({heading}) [regel 5 = alinea 5 van het Word-bestand, "
+        f"lege alinea's en tabellen niet meegeteld]: {RVIM}")
     broken = [r for r in docx if r["level"] == "error"]
     assert {r["locations"][0]["properties"]["text"] for r in broken} == {
         "Fout! Verwijzingsbron niet gevonden.", "Fout! Bladwijzer niet gedefinieerd."}
@@ -175,14 +183,29 @@ def test_github_annotations(letters):
     proc = run_cli("--format", "github", "concept.txt", "kort.docx", "notitie met spatie.md", "kapot.docx",
                    cwd=letters)
     lines = proc.stdout.decode().splitlines()
-    assert f"::warning file=concept.txt,line=233,col=302,endLine=233,endColumn=305,title=letterlint typo::{RVIM}" in lines
+    typos = run_cli("--format", "github", "--select", "typo", "concept.txt", cwd=letters).stdout.decode().splitlines()
+    assert f"::warning file=concept.txt,line=233,col=302,endLine=233,endColumn=305,title=letterlint typo::{RVIM}" in typos
     heading = "Vragen en opmerkingen van de leden van de VVD-fractie"
-    assert f"::warning file=kort.docx,title=letterlint typo::alinea 5 ({heading}): {RVIM}" in lines
-    assert any(line.startswith("::notice file=kort.docx,title=letterlint bookmark-artefact::alinea 7") for line in lines)
-    assert any(line.startswith("::error file=kort.docx,title=letterlint bookmark-artefact::alinea 8") for line in lines)
+    typos = run_cli("--format", "github", "--select", "typo", "kort.docx", cwd=letters).stdout.decode().splitlines()
+    assert (f"::warning file=kort.docx,line=5,title=letterlint typo::alinea 5 «De leden van de VVD-fractie "
+            f"vragen…» ({heading}): {RVIM}") in typos
+    assert any(line.startswith("::error file=kort.docx,line=8,title=letterlint bookmark-artefact::alinea 8")
+               for line in lines)
+    # GitHub shows 10 annotations per severity and step: errors first, then warnings, then one notice for the rest
+    kinds = [line.split(" ", 1)[0] for line in lines if line.startswith("::") and not line.startswith("::group")
+             and not line.startswith("::endgroup")]
+    assert kinds == sorted(kinds, key=["::error", "::warning", "::notice"].index)
+    assert kinds.count("::error") <= 10 and kinds.count("::warning") == 10 and kinds.count("::notice") <= 10
+    more = next(line for line in lines if line.startswith("::notice title=letterlint::Nog "))
+    n_more = int(more.split("Nog ")[1].split()[0])
+    start = lines.index(next(line for line in lines if line.startswith("::group::")))
+    assert lines.index("::endgroup::") - start - 1 == n_more  # the rest, as plain log lines
+    total = int(lines[-1].split()[0])
+    assert len([k for k in kinds if k != "::error" or True]) - 1 - 1 + n_more == total  # -1 file error, -1 "more"
     # over two lines: no columns (GitHub takes them only on one line)
+    md = run_cli("--format", "github", "notitie met spatie.md", cwd=letters).stdout.decode().splitlines()
     assert ("::warning file=notitie met spatie.md,line=3,endLine=4,title=letterlint typo::"
-            "«bevoegd%0Abezag» is een bekende schrijffout; schrijf «bevoegd gezag» → bevoegd gezag") in lines
+            "«bevoegd%0Abezag» is een bekende schrijffout; schrijf «bevoegd gezag» → bevoegd gezag") in md
     assert any(line.startswith("::error file=kapot.docx,title=letterlint::") for line in lines)
     assert lines[-1].startswith("1") and "bevindingen in 3 bestanden" in lines[-1]
     assert proc.returncode == 2
@@ -200,7 +223,7 @@ def test_github_escaping():
     FORMATS["github"](_synthetic(), Out(), lang="nl")
     assert lines[0] == ("::warning file=map/brief%2C versie 2%3A def.txt,line=3,col=5,endLine=3,endColumn=8,"
                         "title=letterlint typo::100%25 fout,%0Aecht: «RVIM» → RIVM")
-    assert lines[1] == "::notice file=b.docx,title=letterlint typo::voetnoot 2 (bij alinea 7) (Vraag 2): bezag"
+    assert lines[1] == "::notice file=b.docx,line=7,title=letterlint typo::voetnoot 2 (bij alinea 7) (Vraag 2): bezag"
 
 
 def test_the_installed_console_script(letters):

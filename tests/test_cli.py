@@ -8,14 +8,14 @@ import pytest
 from conftest import CORPUS, DATA, EXAMPLE, needs_shared, run_cli
 
 JSON_KEYS = {"rule", "severity", "message", "line", "column", "end_line", "end_column", "paragraph", "heading",
-             "text", "suggestion"}
+             "text", "suggestion", "fixable", "related", "section", "shown_paragraph", "cell", "quote", "note"}
 
 
 def test_example_draft_prints_findings_and_exits_1(tmp_path):
     proc = run_cli(EXAMPLE, cwd=tmp_path)  # from another directory: the embedded default configuration
     out = proc.stdout.decode()
     assert proc.returncode == 1, proc.stderr.decode()
-    assert f"{EXAMPLE}:233:302: warning [typo] «RVIM» is een bekende schrijffout; schrijf «RIVM» → RIVM" in out
+    assert f"{EXAMPLE}:233:302: waarschuwing [typo] «RVIM» is een bekende schrijffout; schrijf «RIVM» → RIVM" in out
     assert "[bookmark-artefact]" in out
     assert proc.stderr.decode() == ""
 
@@ -24,7 +24,7 @@ def test_json_has_exactly_the_documented_shape(tmp_path):
     proc = run_cli("--format", "json", EXAMPLE, DATA / "small-features.docx", cwd=tmp_path)
     data = json.loads(proc.stdout)
     assert set(data) == {"version", "files", "summary"}
-    assert set(data["summary"]) == {"files", "findings", "errors"}
+    assert set(data["summary"]) == {"files", "findings", "errors", "rules"}
     assert data["summary"]["files"] == 2
     for entry in data["files"]:
         assert set(entry) == {"path", "error", "findings"} and entry["error"] is None
@@ -50,7 +50,9 @@ def test_json_has_exactly_the_documented_shape(tmp_path):
 
 def test_docx_text_output_names_paragraph_and_heading(tmp_path):
     out = run_cli(DATA / "small-features.docx", cwd=tmp_path).stdout.decode()
-    assert "small-features.docx ¶5 (Vragen en opmerkingen van de leden van de VVD-fra…): warning [typo]" in out
+    # the paragraph counted as in Word (non-empty body paragraphs), a quote to search for, the party heading
+    assert ("small-features.docx alinea 5 «De leden van de VVD-fractie vragen…» (Vragen en opmerkingen van de "
+            "leden van de VVD-fractie): waarschuwing [typo]") in out
 
 
 def test_select_ignore_and_fail_on(tmp_path):
@@ -86,7 +88,7 @@ def test_stdin_with_a_filename(tmp_path):
     proc = run_cli("-", "--stdin-filename", "brief.md", stdin=b"# Brief\n\nDe staatsecretaris schrijft.\n",
                    cwd=tmp_path)
     assert proc.returncode == 1
-    assert "brief.md:3:4: warning [typo]" in proc.stdout.decode()
+    assert "brief.md:3:4: waarschuwing [typo]" in proc.stdout.decode()
 
 
 def test_folder_is_searched_and_lock_files_skipped(tmp_path):
@@ -121,7 +123,7 @@ def test_bad_input_is_one_line_exit_2_and_the_others_are_still_checked(tmp_path,
     err = proc.stderr.decode()
     assert proc.returncode == 2
     assert err.count("\n") == 1 and err.startswith(f"letterlint: {name}: ") and needle in err, err
-    assert "goed.txt:1:5: warning [typo]" in proc.stdout.decode()
+    assert "goed.txt:1:5: waarschuwing [typo]" in proc.stdout.decode()
 
 
 def test_missing_path_and_directory(tmp_path):
@@ -164,7 +166,9 @@ def test_zip_bomb_via_cli(tmp_path):
 
 def test_rules_and_explain(tmp_path):
     listing = run_cli("rules", cwd=tmp_path).stdout.decode()
-    assert any(line.startswith("bookmark-artefact") and "warning" in line for line in listing.splitlines())
+    assert any(line.startswith("bookmark-artefact") and "waarschuwing" in line for line in listing.splitlines())
+    english = run_cli("rules", "--lang", "en", cwd=tmp_path).stdout.decode()
+    assert any(line.startswith("bookmark-artefact") and "warning" in line for line in english.splitlines())
     assert any(line.startswith("typo") for line in listing.splitlines())
     explained = run_cli("explain", "typo", cwd=tmp_path)
     text = explained.stdout.decode()
@@ -200,4 +204,4 @@ def test_colour_only_when_asked_or_on_a_terminal(tmp_path):
     plain = run_cli("brief.txt", cwd=tmp_path).stdout.decode()
     assert "\033[" not in plain  # a pipe is not a terminal
     coloured = run_cli("--color", "always", "brief.txt", cwd=tmp_path).stdout.decode()
-    assert "\033[33mwarning\033[0m" in coloured
+    assert "\033[33mwaarschuwing\033[0m" in coloured

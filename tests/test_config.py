@@ -86,15 +86,53 @@ def test_invalid_yaml_syntax(tmp_path):
     assert "invalid YAML" in err.message and err.line
 
 
-def test_invalid_config_on_the_command_line_is_one_line_and_exit_2(tmp_path):
+def test_invalid_config_on_the_command_line_stops_the_run_with_exit_2(tmp_path):
     write(tmp_path / "rules.yaml", "rules:\n  typo:\n    severity: fatal\n")
     write(tmp_path / "brief.txt", "Het RVIM adviseert.\n")
     proc = run_cli("brief.txt", cwd=tmp_path)
     assert proc.returncode == 2
     err = proc.stderr.decode().strip().splitlines()
-    assert len(err) == 1 and "rules.yaml:3" in err[0] and "rules.typo.severity" in err[0]
+    assert len(err) == 2 and "rules.yaml:3" in err[0] and "rules.typo.severity" in err[0]
+    assert err[1] == "letterlint: de configuratie bevat 1 fout; er is niets gecontroleerd"
     assert "Traceback" not in proc.stderr.decode()
-    assert "RIVM" in proc.stdout.decode()  # the file was still checked (with the default configuration)
+    # no findings: linting with the default configuration would drop the user's ignores and own rules
+    assert proc.stdout == b""
+
+
+def test_every_error_of_a_broken_config_is_listed(tmp_path):
+    write(tmp_path / "rules.yaml", "fail_on: warning\nrules:\n  tpyo: {severity: error}\n  typo:\n"
+          "    severity: fatal\n  Bookmark-Artefact:\n    hidden-bookmarks: yes please\n")
+    write(tmp_path / "brief.txt", "Het RVIM adviseert.\n")
+    proc = run_cli("brief.txt", "--lang", "en", cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stdout == b""
+    err = proc.stderr.decode().strip().splitlines()
+    assert err == [
+        "letterlint: rules.yaml:1: fail_on: unknown key fail_on (expected one of: exclude, extends, fail-on, "
+        "lang, letters, per-file-ignores, rules, settings)",
+        "letterlint: rules.yaml:3: rules.tpyo: unknown rule 'tpyo' (did you mean typo?)",
+        "letterlint: rules.yaml:5: rules.typo.severity: expected one of error, warning, info, got 'fatal'",
+        "letterlint: rules.yaml:7: rules.Bookmark-Artefact.hidden-bookmarks: expected true/false, got a string "
+        "'yes please'",
+        "letterlint: the configuration has 4 errors; nothing was checked",
+    ]
+    nl = run_cli("brief.txt", cwd=tmp_path).stderr.decode().strip().splitlines()  # Dutch by default
+    assert nl[1:] == [
+        "letterlint: rules.yaml:3: rules.tpyo: onbekende regel 'tpyo' (bedoelt u typo?)",
+        "letterlint: rules.yaml:5: rules.typo.severity: verwacht een van error, warning, info, maar staat er 'fatal'",
+        "letterlint: rules.yaml:7: rules.Bookmark-Artefact.hidden-bookmarks: verwacht true/false, maar staat er een "
+        "tekst 'yes please'",
+        "letterlint: de configuratie bevat 4 fouten; er is niets gecontroleerd",
+    ]
+
+
+def test_rule_ids_match_case_insensitively_in_config_and_cli(tmp_path):
+    write(tmp_path / "rules.yaml", "rules:\n  TYPO:\n    severity: error\n")
+    write(tmp_path / "brief.txt", "Het RVIM adviseert.\n[bookmark: _GoBack]Einde.\n")
+    proc = run_cli("--select", "Typo", "brief.txt", cwd=tmp_path)
+    assert proc.returncode == 1 and "brief.txt:1:5: fout [typo]" in proc.stdout.decode()
+    assert "bookmark-artefact" not in proc.stdout.decode()
+    typo = run_cli("--ignore", "tyop", "brief.txt", cwd=tmp_path)
+    assert typo.returncode == 2 and b"unknown rule 'tyop' (did you mean typo?)" in typo.stderr
 
 
 def test_pattern_rule_in_yaml(lint):

@@ -47,7 +47,7 @@ def test_jobs_zero_means_every_core_and_stdin_is_read_by_the_main_process(repo):
     par = run_cli("-j", "0", "brieven/concept-0.txt", "-", "brieven/draft.md", cwd=repo,
                   stdin=EXAMPLE.read_bytes())
     assert seq.stdout == par.stdout and seq.returncode == par.returncode == 1
-    assert b"<stdin>:233:302: warning [typo]" in par.stdout
+    assert b"<stdin>:233:302: waarschuwing [typo]" in par.stdout
 
 
 @pytest.mark.parametrize("bad", ["-1", "twee"])

@@ -61,7 +61,7 @@ def test_plugin_rule_is_listed_explained_and_run(tmp_path):
     assert proc.returncode == 1 and "brief.txt:1:8: info [no-blabla] Schrap «blabla»" in proc.stdout.decode()
     # and it is configurable like any rule
     (tmp_path / "rules.yaml").write_text("rules:\n  no-blabla:\n    severity: error\n", encoding="utf-8")
-    assert "error [no-blabla]" in run_cli("brief.txt", cwd=tmp_path, env=env).stdout.decode()
+    assert "fout [no-blabla]" in run_cli("brief.txt", cwd=tmp_path, env=env).stdout.decode()
 
 
 def test_plugin_cannot_take_a_builtin_id(tmp_path):

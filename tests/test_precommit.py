@@ -1,5 +1,7 @@
-"""The pre-commit hook, used for real: a repository of letters points its .pre-commit-config.yaml at this
-checkout, and `pre-commit run --all-files` fails on a draft with defects and passes once it is fixed.
+"""The pre-commit hooks, used for real: a repository of letters points its .pre-commit-config.yaml at this
+checkout; `pre-commit run letterlint --all-files` fails on a draft with defects and passes once it is fixed,
+`letterlint-fix` applies the safe fixes, and files that are not letters (README.md, requirements.txt) are
+left alone.
 
 pre-commit clones this checkout at a commit (HEAD) and installs it into a virtualenv, so this tests the
 committed code, as a user gets it.  It needs git and pre-commit, and pip must be able to install the
@@ -61,11 +63,17 @@ def letters_repo(tmp_path):
         f"  - repo: {ROOT.as_posix()}\n"
         f"    rev: {head.stdout.strip()}\n"
         "    hooks:\n"
+        "      - id: letterlint-fix\n"
+        "        stages: [manual]\n"
         "      - id: letterlint\n",
         encoding="utf-8",
     )
     (repo / "draft.txt").write_text(DRAFT, encoding="utf-8")
     (repo / "notities.rst").write_text("Het RVIM: geen brief, geen .docx/.txt/.md, dus niet gelint.\n", encoding="utf-8")
+    # text files that are not letters, though they mention the Tweede Kamer and carry a known misspelling
+    (repo / "README.md").write_text("# Brieven\n\nConcepten voor de Tweede Kamer. Het RVIM levert data.\n",
+                                    encoding="utf-8")
+    (repo / "requirements.txt").write_text("RVIM==1.0\n", encoding="utf-8")
     assert _git("add", "-A", cwd=repo, env=env).returncode == 0
     commit = _git("commit", "-q", "-m", "concept", cwd=repo, env=env)
     assert commit.returncode == 0, commit.stderr
@@ -87,9 +95,10 @@ def test_hook_fails_on_defects_and_passes_when_fixed(letters_repo):
     assert failed.returncode == 1, out
     assert "letterlint (Dutch government letters)" in out and "Failed" in out
     col = DRAFT.split("\n")[1].index("RVIM") + 1
-    assert f"draft.txt:2:{col}: warning [typo] «RVIM» is een bekende schrijffout; schrijf «RIVM» → RIVM" in out
-    assert "draft.txt:2:1: warning [bookmark-artefact]" in out
+    assert f"draft.txt:2:{col}: waarschuwing [typo] «RVIM» is een bekende schrijffout; schrijf «RIVM» → RIVM" in out
+    assert "draft.txt:2:1: waarschuwing [bookmark-artefact]" in out
     assert "notities.rst" not in out  # only letters are passed to the hook
+    assert "README.md" not in out and "requirements.txt" not in out  # .md/.txt files that are not letters
 
     (repo / "draft.txt").write_text(FIXED, encoding="utf-8")
     assert _git("add", "draft.txt", cwd=repo, env=env).returncode == 0
@@ -97,3 +106,18 @@ def test_hook_fails_on_defects_and_passes_when_fixed(letters_repo):
     out = passed.stdout + passed.stderr
     assert passed.returncode == 0, out
     assert "letterlint (Dutch government letters)" in out and "Passed" in out
+
+
+def test_fix_hook_applies_the_safe_fixes(letters_repo):
+    repo, env = letters_repo
+    fixed = _pre_commit("run", "letterlint-fix", "--all-files", "--hook-stage", "manual", cwd=repo, env=env)
+    out = fixed.stdout + fixed.stderr
+    assert fixed.returncode == 1 and "files were modified by this hook" in out, out  # pre-commit stops the commit
+    assert (repo / "draft.txt").read_text(encoding="utf-8") == FIXED
+    assert (repo / "README.md").read_text(encoding="utf-8").endswith("Het RVIM levert data.\n")  # not a letter
+    assert (repo / "requirements.txt").read_text(encoding="utf-8") == "RVIM==1.0\n"
+    again = _pre_commit("run", "letterlint-fix", "--all-files", "--hook-stage", "manual", cwd=repo, env=env)
+    assert again.returncode == 0, again.stdout + again.stderr  # nothing left to fix
+    assert _git("add", "-A", cwd=repo, env=env).returncode == 0
+    lint = _pre_commit("run", "letterlint", "--all-files", cwd=repo, env=env)
+    assert lint.returncode == 0, lint.stdout + lint.stderr

@@ -111,7 +111,7 @@ def test_draft_markdown_spacing_fix():
 
 
 def test_cli_end_to_end_on_the_draft():
-    proc = run_cli("--select", ",".join(RULES), EXAMPLE)
+    proc = run_cli("--select", ",".join(RULES), "--show", "info", EXAMPLE)  # two of them are info
     out = proc.stdout.decode()
     assert proc.returncode == 1  # a warning (the spacing slip), fail-on: warning
     assert out.count("[duplicate-footnote]") == 2 and out.count("[footnote-spacing]") == 1

@@ -21,9 +21,25 @@ SUBCOMMANDS = ("rules", "explain")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # one line, exit 2
-        sys.stderr.write(f"letterlint: {message} (see letterlint --help)\n")
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, with a suggestion for a mistyped option
+        sys.stderr.write(f"letterlint: {message}{_option_hint(self, message)} (see letterlint --help)\n")
         sys.exit(2)
+
+
+def _option_hint(parser: argparse.ArgumentParser, message: str) -> str:
+    """' (did you mean --show?)' for 'unrecognized arguments: --shwo'."""
+    import difflib
+
+    if "unrecognized arguments:" not in message:
+        return ""
+    options = [o for a in parser._actions for o in a.option_strings if o.startswith("--")]
+    hints = []
+    for word in message.split("unrecognized arguments:", 1)[1].split():
+        if word.startswith("-"):
+            close = difflib.get_close_matches(word.split("=", 1)[0], options, n=1, cutoff=0.6)
+            if close:
+                hints.append(close[0] if len(message.split()) <= 3 else f"{close[0]} for {word}")
+    return f" (did you mean {', '.join(hints)}?)" if hints else ""
 
 
 def _lint_parser() -> argparse.ArgumentParser:
@@ -31,7 +47,9 @@ def _lint_parser() -> argparse.ArgumentParser:
         prog="letterlint",
         description="Lint Dutch government letters: .docx, Word text exports (.txt) and Markdown (.md).",
         epilog="Other commands: `letterlint rules` lists the rules, `letterlint explain RULE` documents one. "
-        "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors.",
+        "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors. "
+        "This help is in English, like the option names; everything letterlint reports follows --lang "
+        "(default: Dutch). See docs/output.md and docs/ci.md.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; '-' reads standard input")
     p.add_argument("--config", metavar="FILE", help="configuration file (default: the nearest rules.yaml, "
@@ -47,10 +65,32 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
     p.add_argument("--across-files", action="store_true",
                    help="also compare the files with each other (answers that recur in other letters)")
+    _output_arguments(p)
     _workflow_arguments(p)
     _add_fix_arguments(p)
     p.add_argument("--version", action="version", version=f"letterlint {__version__}")
     return p
+
+
+def _output_arguments(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("output")
+    g.add_argument("--show", choices=("info", "warning", "error"), default=None,
+                   help="show findings of this severity and above (default: warning for text output, everything "
+                   "for the other formats); the summary still counts the rest")
+    g.add_argument("--group-by", choices=("file", "rule"), default="file",
+                   help="text output: findings per file, errors first (default), or per rule")
+    g.add_argument("--statistics", action="store_true",
+                   help="text output: only the summary per rule (count, severity, how many --fix repairs)")
+    g.add_argument("-q", "--quiet", action="store_true",
+                   help="print only the findings: no summary, no notes on standard error")
+    g.add_argument("-o", "--output-file", metavar="FILE", help="write the report to FILE instead of standard output")
+    g.add_argument("--report", metavar="OUT.html",
+                   help="also write an HTML report (the letter with every finding highlighted) to OUT.html")
+    g.add_argument("--only-letters", action="store_true",
+                   help="of the files given, lint only the letters: .docx files, and .txt/.md files named by the "
+                   "configuration's `letters:` globs or, without it, that look like letters (for pre-commit)")
+    g.add_argument("--exit-zero", action="store_true",
+                   help="exit 0 even when there are findings (input and usage errors still exit 2)")
 
 
 def _workflow_arguments(p: argparse.ArgumentParser) -> None:
@@ -100,54 +140,127 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _load(args) -> tuple:
-    """The configuration and the plan; an invalid configuration falls back to the default (exit 2)."""
-    from .config import ConfigError, load_config
-    from .runner import build_plan
+    """The configuration and the plan.  A broken configuration stops the run (ConfigError: all its errors)."""
+    from .config import load_config
+    from .runner import all_rules, build_plan
 
-    config_problem = None
-    try:
-        config = load_config(None if args.isolated else args.config, search=not args.isolated)
-        plan = build_plan(config, args.select, args.ignore)
-    except ConfigError as exc:
-        config_problem = str(exc)
-        config = load_config(None, search=False)  # the bundled default; its own validity is tested
-        plan = build_plan(config, args.select, args.ignore)
-    return config, plan, config_problem
+    config = load_config(None if args.isolated else args.config, search=not args.isolated)
+    rules = all_rules(config)
+    plan = build_plan(config, _rule_ids(args.select, rules), _rule_ids(args.ignore, rules))
+    return config, plan
+
+
+def _rule_ids(values, rules) -> list[str] | None:
+    """Rule ids from --select/--ignore, matched case-insensitively; an unknown one is a usage error."""
+    import difflib
+
+    from .config import known_id
+    from .runner import UsageError
+
+    if not values:
+        return values
+    lower = {k.lower(): k for k in rules}
+    out = []
+    for value in values:
+        for word in (w.strip() for w in value.split(",")):
+            if not word:
+                continue
+            rule_id = known_id(word, rules, lower)
+            if rule_id is None:
+                close = difflib.get_close_matches(word.lower(), list(lower), n=1)
+                hint = f" (did you mean {lower[close[0]]}?)" if close else " (see `letterlint rules`)"
+                raise UsageError(f"unknown rule {word!r}{hint}")
+            out.append(rule_id)
+    return out
+
+
+def _config_failed(exc, lang: str) -> int:
+    """Every error of a broken configuration, one per line (file:line: key: what was expected); exit 2."""
+    from .reporters.configerrors import in_language
+
+    errors = getattr(exc, "errors", [exc])
+    for e in errors:
+        where = _relative(e.file)
+        where = f"{where}:{e.line}" if e.line else where
+        key = f" {e.keypath}:" if e.keypath else ""
+        sys.stderr.write(f"letterlint: {where}:{key} {in_language(e.message, lang)}\n")
+    n = len(errors)
+    sys.stderr.write("letterlint: " + (
+        f"the configuration has {n} error{'s' if n != 1 else ''}; nothing was checked\n" if lang == "en" else
+        f"de configuratie bevat {n} fout{'en' if n != 1 else ''}; er is niets gecontroleerd\n"))
+    return 2
 
 
 def _lint(args) -> int:
-    from .runner import UsageError, exit_code, expand, is_lock_file, lint_across
+    from .config import ConfigError
+    from .runner import UsageError
 
     lang = args.lang or os.environ.get("LETTERLINT_LANG") or "nl"
     if not args.paths:
         sys.stderr.write("letterlint: no files given (try: letterlint draft.docx, or letterlint --help)\n")
         return 2
     try:
-        config, plan, config_problem = _load(args)
+        config, plan = _load(args)
+    except ConfigError as exc:
+        return _config_failed(exc, lang)
     except UsageError as exc:
         sys.stderr.write(f"letterlint: {exc}\n")
         return 2
     lang = args.lang or config.lang or lang
-    if config_problem:
-        fallback = ("de standaardconfiguratie is gebruikt" if lang == "nl" else "the default configuration was used")
-        sys.stderr.write(f"letterlint: {config_problem} ({fallback})\n")
     plan.across = args.across_files
-    fail_on = args.fail_on or config.fail_on or "warning"
-    if args.paths.count("-") > 1:
-        sys.stderr.write("letterlint: '-' (standard input) can be given only once\n")
+    problem = _usage_problem(args)
+    if problem:
+        sys.stderr.write(f"letterlint: {problem}\n")
         return 2
-    fix_problem = _check_fix_arguments(args)
-    if fix_problem:
-        sys.stderr.write(f"letterlint: {fix_problem}\n")
-        return 2
-    diffs: list[str] = []
-
     baseline = _open_baseline(args)
     if isinstance(baseline, int):
         return baseline
+    results, diffs = _run(args, plan, config, lang)
+    if args.diff:
+        return _write_diffs(diffs, results, None)
+    if args.write_baseline:
+        return _write_baseline(baseline, results, lang, usage_problem=False)
+    notes = _filter_baseline(baseline, results, lang) if baseline is not None else []
+    written = _write_reports(args, results, plan, lang)
+    if written is not None:
+        return written
+    if not args.quiet:
+        for note in notes:
+            sys.stderr.write(f"letterlint: {note}\n")
+    code = exit_code_of(results, args.fail_on or config.fail_on or "warning")
+    return 0 if args.exit_zero and code == 1 else code
 
+
+def exit_code_of(results, fail_on: str) -> int:
+    from .runner import exit_code
+
+    return exit_code(results, fail_on)
+
+
+def _relative(name: str) -> str:
+    """A path under the working folder as a relative one (what a writer typed or sees in their editor)."""
+    if name.startswith("<") or not os.path.isabs(name.split(" [", 1)[0]):
+        return name
+    rel = os.path.relpath(name, os.getcwd())
+    return name if rel.startswith("..") else rel
+
+
+def _usage_problem(args) -> str | None:
+    if args.paths.count("-") > 1:
+        return "'-' (standard input) can be given only once"
+    if args.format != "text" and (args.statistics or args.group_by != "file"):
+        return "--statistics and --group-by apply to the text output (--format text)"
+    return _check_fix_arguments(args)
+
+
+def _run(args, plan, config, lang: str):
+    """Lint (or fix, or annotate) every file; the results in order, and the diffs of --diff."""
+    from .runner import expand, is_lock_file, lint_across
+
+    diffs: list[str] = []
     paths = []
-    for path in expand(args.paths, config.exclude):
+    for path in _letters_only(expand(args.paths, config.exclude), config) if args.only_letters else \
+            expand(args.paths, config.exclude):
         if is_lock_file(path):
             note = "Word-vergrendelbestand overgeslagen" if lang == "nl" else "Word lock file skipped"
             sys.stderr.write(f"letterlint: {path}: {note}\n")
@@ -170,21 +283,79 @@ def _lint(args) -> int:
             sys.stderr.write(f"letterlint: {problem(lang)}\n")
         if across_problems and results:
             results[0].problems.extend(across_problems)
+    return results, diffs
 
-    if args.diff:
-        return _write_diffs(diffs, results, config_problem)
-    if args.write_baseline:
-        return _write_baseline(baseline, results, lang, usage_problem=bool(config_problem))
-    notes = _filter_baseline(baseline, results, lang) if baseline is not None else []
 
+def _letters_only(paths: list[str], config) -> list[str]:
+    from .letterlike import is_letter
+    from .runner import _config_dirs
+
+    bases = _config_dirs(config)
+    return [p for p in paths if is_letter(p, config.letters, bases)]
+
+
+def _shown_results(results, show: str | None):
+    """Results with only the findings at or above `show` (for the formats other than text)."""
+    from dataclasses import replace as dc_replace
+
+    from .findings import RANK
+
+    if not show:
+        return results
+    return [dc_replace(r, findings=[f for f in r.findings if RANK[f.severity] >= RANK[show]]) for r in results]
+
+
+def _write_reports(args, results, plan, lang: str) -> int | None:
+    """The report in --format (to stdout or --output-file) and the --report HTML; an exit code on failure."""
     from .reporters import FORMATS
 
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    FORMATS[args.format](results, sys.stdout, lang=lang, color=color, plan=plan)
-    sys.stdout.flush()
-    for note in notes:
-        sys.stderr.write(f"letterlint: {note}\n")
-    return exit_code(results, fail_on, usage_problem=bool(config_problem))
+    to_file = args.output_file is not None and args.output_file != "-"
+    color = args.color == "always" or (args.color == "auto" and not to_file and sys.stdout.isatty()
+                                       and not os.environ.get("NO_COLOR"))
+    context = dict(lang=lang, color=color, plan=plan)
+    if args.format == "text":
+        context.update(show=args.show or _default_show(args.fail_on or config_fail_on(plan)), group_by=args.group_by, statistics_only=args.statistics,
+                       quiet=args.quiet)
+        shown = results
+    else:
+        shown = _shown_results(results, args.show)
+    try:
+        if to_file:
+            _write_atomic_text(args.output_file, lambda out: FORMATS[args.format](shown, out, **context))
+        else:
+            FORMATS[args.format](shown, sys.stdout, **context)
+            sys.stdout.flush()
+        if args.report:
+            html = FORMATS["html"]
+            _write_atomic_text(args.report, lambda out: html(_shown_results(results, args.show), out,
+                                                              lang=lang, plan=plan))
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        name = exc.filename or args.report or args.output_file
+        sys.stderr.write(f"letterlint: {name}: " + (f"cannot write the report ({exc.strerror or exc})\n"
+                         if lang == "en" else f"het rapport kan niet worden geschreven ({exc.strerror or exc})\n"))
+        return 2
+    return None
+
+
+def config_fail_on(plan) -> str:
+    return plan.config.fail_on or "warning"
+
+
+def _default_show(fail_on: str) -> str:
+    """Warnings and errors; info too when info findings fail the run (so the output says why)."""
+    return "info" if fail_on == "info" else "warning"
+
+
+def _write_atomic_text(path: str, write) -> None:
+    import io
+
+    from .fixes import write_atomically
+
+    buffer = io.StringIO()
+    write(buffer)
+    write_atomically(path, buffer.getvalue().encode("utf-8"))
 
 
 # -- fixes and Word comments (--fix, --diff, --unsafe-fixes, --annotate) ---------------------------------
@@ -443,6 +614,8 @@ def _subcommand(name: str, argv: list[str]) -> int:
     except ConfigError as exc:
         sys.stderr.write(f"letterlint: {exc}\n")
         return 2
+    from .reporters.text import severity_word
+
     lang = args.lang or config.lang or os.environ.get("LETTERLINT_LANG") or "nl"
     rules = all_rules(config)
     if name == "rules":
@@ -454,25 +627,32 @@ def _subcommand(name: str, argv: list[str]) -> int:
             severity = settings.get("severity", listed.severity)
             state = "" if enabled else (" (uit)" if lang == "nl" else " (off)")
             fix = " [fix]" if listed.fixable else ""
-            print(f"{rule_id:<{width}}  {severity:<7}  {listed.summary(lang)}{fix}{state}")
+            print(f"{rule_id:<{width}}  {severity_word(severity, lang):<12}  {listed.summary(lang)}{fix}{state}")
         return 0
-    rule = rules.get(args.rule)
+    from .config import known_id
+
+    rule = rules.get(known_id(args.rule, rules) or "")
     if rule is None:
         import difflib
 
-        close = difflib.get_close_matches(args.rule, list(rules), n=1)
-        hint = f" (did you mean {close[0]}?)" if close else ""
+        lower = {k.lower(): k for k in rules}
+        close = difflib.get_close_matches(args.rule.lower(), list(lower), n=1)
+        hint = f" (did you mean {lower[close[0]]}?)" if close else ""
         sys.stderr.write(f"letterlint: unknown rule {args.rule!r}{hint}\n")
         return 2
-    print(_explain(rule, config, lang))
+    print(_explain(rule, config, lang, severity_word))
     return 0
 
 
-def _explain(rule, config, lang: str) -> str:
+def _explain(rule, config, lang: str, severity_word) -> str:
     import yaml
 
     settings = config.rule_settings(rule.id)
-    lines = [f"{rule.id}  ({settings.get('severity', rule.severity)})", "", rule.summary(lang), "", rule.doc]
+    severity = severity_word(settings.get("severity", rule.severity), lang)
+    lines = [f"{rule.id}  ({severity})", "", rule.summary(lang), ""]
+    if lang != "en" and rule.doc:  # the rules' documentation is written in English: say so, once
+        lines += ["Documentatie (in het Engels):", ""]
+    lines.append(rule.doc)
     options = {k: v for k, v in {**rule.default, **settings}.items() if k not in ("enabled", "severity", "kind")}
     if options and rule.origin != "config":
         shown = yaml.safe_dump(options, allow_unicode=True, sort_keys=False, width=100)

@@ -34,7 +34,17 @@ class ConfigError(Exception):
         self.file, self.line, self.keypath, self.message = file, line, keypath, message
         where = f"{file}:{line}" if line else file
         key = f" {keypath}:" if keypath else ""
+        self.errors: list[ConfigError] = [self]  # every error found in the file, this one first
         super().__init__(f"{where}:{key} {message}")
+
+    @classmethod
+    def combine(cls, errors: list[ConfigError]) -> ConfigError:
+        """One exception for all the errors of a configuration; str() lists them, one per line."""
+        first = errors[0]
+        combined = cls(first.file, first.line, first.keypath, first.message)
+        combined.errors = list(errors)
+        combined.args = ("\n".join(str(e.args[0]) for e in errors),)
+        return combined
 
 
 # -- the bundled default -------------------------------------------------------------------------------
@@ -239,20 +249,26 @@ def _short(value: Any) -> str:
     return text if len(text) < 60 else text[:57] + "…"
 
 
-def _validate(instance: Any, schema_: dict, source: Source, prefix: tuple) -> None:
+def _validate(instance: Any, schema_: dict, source: Source, prefix: tuple) -> list[ConfigError]:
+    """Every schema error of `instance`, one per key path (the most specific first), as ConfigErrors."""
     from jsonschema import Draft202012Validator
 
     validator = Draft202012Validator(schema_)
     errors = sorted(validator.iter_errors(instance), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
-    if not errors:
-        return
-    error = errors[0]
-    path = prefix + tuple(error.absolute_path)
-    if error.validator == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        if extra:
-            path = path + (extra[0],)
-    raise source.error(path, _describe(error))
+    out: list[ConfigError] = []
+    seen: set[str] = set()
+    for error in errors:
+        path = prefix + tuple(error.absolute_path)
+        if error.validator == "additionalProperties":
+            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            if extra:
+                path = path + (extra[0],)
+        key = keypath(path)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(source.error(path, _describe(error)))
+    return out
 
 
 def rule_schema(rule: Rule) -> dict:
@@ -265,30 +281,52 @@ def rule_schema(rule: Rule) -> dict:
 
 
 def validate_source(source: Source, known: dict[str, Rule]) -> None:
-    """Check one file against the schema and every rule's options."""
+    """Check one file against the schema and every rule's options; raise one ConfigError listing ALL errors."""
+    errors = _validate(source.data, schema(), source, ())
+    errors += _rule_errors(source, known)
+    if errors:
+        errors.sort(key=lambda e: (e.line or 0, e.keypath))
+        raise ConfigError.combine(errors)
+
+
+def _rule_errors(source: Source, known: dict[str, Rule]) -> list[ConfigError]:
     base = schema()
-    _validate(source.data, base, source, ())
-    for rule_id, value in (source.data.get("rules") or {}).items():
-        if not isinstance(value, dict):
-            continue
-        if "kind" in value:
+    errors: list[ConfigError] = []
+    rules = source.data.get("rules")
+    if not isinstance(rules, dict):
+        return errors
+    lower = {k.lower(): k for k in known}
+    for rule_id, value in rules.items():
+        canonical = known_id(rule_id, known, lower)
+        if isinstance(value, dict) and "kind" in value:
             kind = value["kind"]
             if kind not in ("pattern", "substitution"):
-                raise source.error(("rules", rule_id, "kind"), f"expected pattern or substitution, got {_short(kind)}")
-            if rule_id in known:
-                raise source.error(("rules", rule_id), f"{rule_id!r} is a built-in rule; give your rule another id")
-            sub = {"$defs": base["$defs"], **base["$defs"][f"{kind}-rule"]}
-            _validate(value, sub, source, ("rules", rule_id))
-        elif rule_id in known:
-            _validate(value, rule_schema(known[rule_id]), source, ("rules", rule_id))
-    for rule_id in source.data.get("rules") or {}:
-        value = source.data["rules"][rule_id]
-        if rule_id not in known and not (isinstance(value, dict) and "kind" in value):
+                errors.append(source.error(("rules", rule_id, "kind"), f"expected pattern or substitution, got {_short(kind)}"))
+            elif canonical is not None:
+                errors.append(source.error(("rules", rule_id), f"{rule_id!r} is a built-in rule; give your rule another id"))
+            else:
+                sub = {"$defs": base["$defs"], **base["$defs"][f"{kind}-rule"]}
+                errors += _validate(value, sub, source, ("rules", rule_id))
+        elif canonical is None:
             import difflib
 
-            close = difflib.get_close_matches(rule_id, list(known), n=1)
-            hint = f" (did you mean {close[0]}?)" if close else " (see `letterlint rules`, or give it a kind: pattern or substitution)"
-            raise source.error(("rules", rule_id), f"unknown rule {rule_id!r}{hint}")
+            close = difflib.get_close_matches(str(rule_id).lower(), list(lower), n=1)
+            hint = (f" (did you mean {lower[close[0]]}?)" if close else
+                    " (see `letterlint rules`, or give it a kind: pattern or substitution)")
+            errors.append(source.error(("rules", rule_id), f"unknown rule {rule_id!r}{hint}"))
+        elif isinstance(value, dict):
+            errors += _validate(value, rule_schema(known[canonical]), source, ("rules", rule_id))
+    return errors
+
+
+def known_id(rule_id: Any, known: dict, lower: dict | None = None) -> str | None:
+    """The rule id as registered, matched case-insensitively ("Typo" → "typo"), or None."""
+    if rule_id in known:
+        return rule_id
+    if not isinstance(rule_id, str):
+        return None
+    lower = lower if lower is not None else {k.lower(): k for k in known}
+    return lower.get(rule_id.lower())
 
 
 # -- merging -------------------------------------------------------------------------------------------
@@ -302,6 +340,7 @@ class Config:
     fail_on: str | None = None
     lang: str | None = None
     exclude: list[str] = field(default_factory=list)
+    letters: list[str] | None = None  # globs of the .txt/.md files that are letters (--only-letters)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
@@ -332,12 +371,16 @@ def _apply(config: Config, source: Source) -> None:
         config.lang = data["lang"]
     if "exclude" in data:
         config.exclude = list(data["exclude"])
+    if "letters" in data:
+        config.letters = list(data["letters"])
+    known = builtin_rules()
     for pattern, ids in (data.get("per-file-ignores") or {}).items():
-        config.per_file_ignores[pattern] = list(ids)
+        config.per_file_ignores[pattern] = [known_id(i, known) or i for i in ids]  # "Typo" means typo
     for key, value in (data.get("settings") or {}).items():
         config.settings[key] = value
         config.setting_origins[key] = source
     for rule_id, value in (data.get("rules") or {}).items():
+        rule_id = known_id(rule_id, known) or rule_id  # "Typo" configures typo
         value = _normalise_rule_value(value)
         if "kind" in value:
             config.rules[rule_id] = value  # a YAML rule is defined whole, never merged

@@ -198,6 +198,11 @@ class Location:
     raw_start: int = 0  # text formats: offsets in Document.source; .docx: offsets in the paragraph's raw
     raw_end: int = 0
     xml: tuple[str, int] | None = None
+    # .docx, filled in by `letterlint.places` after the rules ran: places a writer can find in Word
+    section: str | None = None  # the heading the letter shows above it (party heading, «Vraag 12», subheading)
+    shown: int | None = None  # paragraph number counting only non-empty body paragraphs outside tables
+    cell: tuple[int, int, int] | None = None  # (table, row, column), 1-based, for a paragraph in a table
+    quote: str | None = None  # the start of the paragraph, to paste into Word's Find
 
 
 @dataclass(frozen=True, eq=False)

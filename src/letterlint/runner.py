@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import suppress, yamlrules
+from . import places, suppress, yamlrules
 from .baseline import with_context
 from .config import Config, ConfigError, _default_source
 from .findings import RANK, Finding, Msg, Severity
@@ -185,7 +185,8 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[Msg]]:
         except Exception as exc:  # a bug in a rule must not hide the other rules' findings
             problems.append(_internal(rule_id, exc))
     findings = _dedupe(sorted(findings, key=Finding.sort_key))
-    return with_context(doc, suppress.apply(doc, findings, ran, plan.known)), problems
+    findings = with_context(doc, suppress.apply(doc, findings, ran, plan.known))
+    return places.enrich(doc, findings, plan.config.settings), problems
 
 
 def _ignored_for(path: str, config: Config) -> set[str]:

@@ -1,4 +1,10 @@
-"""JSON output, in exactly the shape other tools read (see docs/usage.md)."""
+"""JSON output, in exactly the shape other tools read (see docs/output.md and docs/usage.md).
+
+Every finding keeps the keys it always had; `related` lists its second places ({path, line, column,
+paragraph, message}), `fixable` says whether `letterlint --fix` repairs it, and .docx findings add the places
+a writer finds in Word: `section`, `shown_paragraph` (counted as Word's Navigation pane shows paragraphs),
+`cell` and `quote`.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +28,25 @@ def finding_dict(f: Finding, lang: str) -> dict:
         "heading": loc.heading,
         "text": loc.text,
         "suggestion": f.suggestion(lang) if f.suggestion is not None else None,
+        "fixable": f.fix is not None and f.fix.safe,
+        "related": [related_dict(rel, lang) for rel in f.related],
+        **docx_place(loc),
     }
+
+
+def docx_place(loc) -> dict:
+    """The places a writer finds in Word (.docx); the keys are there, null, for the text formats too."""
+    return {"section": loc.section, "shown_paragraph": loc.shown, "cell": list(loc.cell) if loc.cell else None,
+            "quote": loc.quote, "note": loc.note}
+
+
+def related_dict(rel, lang: str) -> dict:
+    loc = rel.location
+    out = {"path": rel.path, "line": loc.line, "column": loc.column, "paragraph": loc.paragraph,
+           "message": rel.label(lang)}
+    if loc.line is None:
+        out.update(shown_paragraph=loc.shown, quote=loc.quote)
+    return out
 
 
 def report(results, out, *, lang: str = "nl", color: bool = False, **_context) -> None:
@@ -34,7 +58,10 @@ def report(results, out, *, lang: str = "nl", color: bool = False, **_context) -
         errors += sum(1 for f in r.findings if f.severity == "error")
         error = r.error(lang) if r.error is not None else None
         files.append({"path": r.path, "error": error, "findings": findings})
+    from .text import rule_table
+
+    rules = [{"rule": rule, "severity": sev, "count": n, "fixable": k} for rule, sev, n, k in rule_table(results)]
     data = {"version": __version__, "files": files,
-            "summary": {"files": len(files), "findings": total, "errors": errors}}
+            "summary": {"files": len(files), "findings": total, "errors": errors, "rules": rules}}
     json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -5,8 +5,10 @@ default level); each result has its rule, level, message (with the suggestion), 
 
 * text exports and Markdown: a physical location with a region (1-based line and column, `endColumn` one
   past the last character, as SARIF counts) and the offending text as snippet;
-* .docx: the artifact (a Word file has no lines) and a logical location naming the paragraph, the
-  footnote if any and the nearest heading.
+* .docx: a Word file has no lines, but GitHub's code scanning needs a region with a startLine: the
+  startLine is the paragraph number as letterlint counts it for writers (non-empty body paragraphs outside
+  tables, see docs/output.md), and the message says so; a logical location names the paragraph, the
+  footnote if any and the section heading.
 
 `Finding.related` become relatedLocations; `partialFingerprints["letterlint/v1"]` is the hash of rule,
 offending text and its context (the same key as baselines), so alerts survive edits elsewhere in a file.
@@ -41,15 +43,30 @@ def artifact_location(path: str) -> dict:
 
 
 def paragraph_name(loc, lang: str) -> str:
-    w = WORDS[lang]
-    if loc.note and loc.part in ("footnote", "endnote"):
-        return f"{w[loc.part]} {loc.note} ({w['at']} {w['paragraph']} {loc.paragraph})"
-    return f"{w['paragraph']} {loc.paragraph}"
+    from .text import paragraph_words
+
+    return paragraph_words(loc, lang)
+
+
+def docx_line(loc) -> int:
+    """The startLine of a .docx finding: its paragraph as counted for writers (never below 1)."""
+    return max(loc.shown if loc.shown is not None else loc.paragraph, 1)
+
+
+def docx_prefix(loc, lang: str) -> str:
+    """'alinea 12 «De leden…» (section) — regel 12 = alinea 12 in Word: ' for a .docx result's message."""
+    from .text import docx_place
+
+    n = docx_line(loc)
+    explain = (f"line {n} = paragraph {n} of the Word file, counting non-empty paragraphs outside tables"
+               if lang == "en" else
+               f"regel {n} = alinea {n} van het Word-bestand, lege alinea's en tabellen niet meegeteld")
+    return f"{docx_place(loc, lang)} [{explain}]: "
 
 
 def _region(loc) -> dict | None:
     if loc.line is None:
-        return None
+        return {"startLine": docx_line(loc)}
     empty = loc.raw_end <= loc.raw_start
     region = {"startLine": loc.line, "startColumn": loc.column or 1,
               "endLine": loc.end_line or loc.line,
@@ -63,17 +80,16 @@ def location(path: str, loc, lang: str, index: int | None = None) -> dict:
     art = artifact_location(path)
     if index is not None:
         art["index"] = index
-    physical = {"artifactLocation": art}
-    region = _region(loc)
+    physical = {"artifactLocation": art, "region": _region(loc)}
     out: dict = {"physicalLocation": physical}
-    if region is not None:
-        physical["region"] = region
-    else:  # .docx: no lines; name the paragraph and its heading
+    if loc.line is None:  # .docx: name the paragraph and its section
         name = paragraph_name(loc, lang)
+        section = loc.section or loc.heading
         logical = {"name": name, "kind": "element",
-                   "fullyQualifiedName": f"{loc.heading} › {name}" if loc.heading else name}
+                   "fullyQualifiedName": f"{section} › {name}" if section else name}
         out["logicalLocations"] = [logical]
-        props = {"paragraph": loc.paragraph, "heading": loc.heading, "text": loc.text}
+        props = {"paragraph": loc.paragraph, "shownParagraph": loc.shown, "heading": loc.heading,
+                 "section": loc.section, "quote": loc.quote, "text": loc.text}
         if loc.note:
             props["note"] = loc.note
         out["properties"] = props
@@ -93,12 +109,17 @@ def rule_descriptor(rule_id: str, rule, severity: str, lang: str) -> dict:
         return {"id": rule_id, "name": rule_id, "defaultConfiguration": {"level": LEVEL.get(severity, "warning")}}
     summary = rule.summary(lang)
     doc = rule.doc or summary
+    if lang == "en":
+        full, help_text = _first_paragraph(doc) or summary, doc
+    else:  # the rules' documentation is written in English: say so rather than switch language unannounced
+        full = summary
+        help_text = f"{summary}\n\n(Uitgebreide documentatie, in het Engels: letterlint explain {rule_id})\n\n{doc}"
     return {
         "id": rule_id,
         "name": rule_id,
         "shortDescription": {"text": summary},
-        "fullDescription": {"text": _first_paragraph(doc) or summary},
-        "help": {"text": doc},
+        "fullDescription": {"text": full},
+        "help": {"text": help_text},
         "defaultConfiguration": {"level": LEVEL.get(severity, "warning")},
         "properties": {"tags": ["letterlint"], "fixable": bool(rule.fixable)},
     }
@@ -122,7 +143,7 @@ def _rules(results, plan, lang: str) -> tuple[list[dict], dict[str, int]]:
 
 def _fix(f, path: str, region: dict | None, lang: str) -> dict | None:
     """A SARIF fix for a text format, when the fix replaces the finding's own span."""
-    if f.fix is None or region is None or f.fix.raw_start is not None or f.fix.raw_end is not None:
+    if f.fix is None or region is None or f.location.line is None or f.fix.raw_start is not None or f.fix.raw_end is not None:
         return None
     deleted = {k: region[k] for k in ("startLine", "startColumn", "endLine", "endColumn")}
     label = f.suggestion(lang) if f.suggestion is not None else f.fix.replacement
@@ -153,8 +174,7 @@ def build(results, *, lang: str = "nl", plan=None) -> dict:
             loc = location(r.path, f.location, lang, art_index[r.path])
             text = f.message(lang)
             if f.location.line is None:
-                where = paragraph_name(f.location, lang)
-                text = f"{where}{f' ({f.location.heading})' if f.location.heading else ''}: {text}"
+                text = docx_prefix(f.location, lang) + text
             if f.suggestion is not None:
                 text += f" → {f.suggestion(lang)}"
             result = {
