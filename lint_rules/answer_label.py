@@ -163,7 +163,7 @@ def _style(doc, a: AnswerUnit, house: str, canonical: str, configured, ctx):
             f"Answer label «{written}» differs from the rest of the letter («{canonical}{house.strip()}»): "
             + "; ".join(problems_en)),
         suggestion=msg(f"Schrijf «{replacement}».", f"Write «{replacement}»."),
-        fix=Fix(replacement, safe=safe) if replacement != written else None,
+        fix=Fix.text_edit(par, start, end, replacement, "safe" if safe else "unsafe") if replacement != written else None,
         severity=lower(ctx.severity),
     )
 
@@ -181,16 +181,14 @@ def _unlabelled(doc, a: AnswerUnit, label: str, ctx):
     loc = doc.locate(par, start, end)
     q = a.questions[-1] if a.questions else None
     qloc = doc.locate_paragraph(q.first) if q is not None else None
-    where_nl = (f" (op de vraag op regel {qloc.line})" if qloc.line else f" (op de vraag in alinea {qloc.paragraph})") \
-        if qloc is not None else ""
-    where_en = (f" (to the question at line {qloc.line})" if qloc.line else f" (to the question in paragraph {qloc.paragraph})") \
-        if qloc is not None else ""
+    where_nl = (f" (op de vraag {'op' if qloc.line else 'in'} {qloc.place('nl')})") if qloc is not None else ""
+    where_en = (f" (to the question {'at' if qloc.line else 'in'} {qloc.place('en')})") if qloc is not None else ""
     return Finding(
         loc,
         msg(f"Dit antwoord{where_nl} heeft geen label «{label}», terwijl de andere antwoorden er een hebben",
             f"This answer{where_en} has no «{label}» label, while the other answers have one"),
         suggestion=msg(f"Begin het antwoord met «{label} ».", f"Start the answer with «{label} »."),
-        fix=Fix(f"{label} ", safe=False, raw_start=loc.raw_start, raw_end=loc.raw_start),
+        fix=Fix.text_edit(par, start, start, f"{label} ", "unsafe"),
         severity=lower(ctx.severity),
     )
 

@@ -80,6 +80,9 @@ ALINEAS = "alinea's"
 def check(doc, ctx):
     yield from _leaked_markers(doc)
     yield from _broken_results(doc)
+    # The one place a rule looks at the format, because the difference is the finding itself: in a text
+    # export a bookmark is a leaked "[bookmark: …]" marker (above); in .docx it is hidden markup, and only
+    # there can it be hidden in the wrong place or be the missing target of a REF field.
     if doc.format == "docx":
         if ctx.options["missing-targets"]:
             yield from _missing_targets(doc)

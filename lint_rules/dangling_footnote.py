@@ -32,8 +32,16 @@ Good::
 from __future__ import annotations
 
 from letterlint.findings import Finding, Related, msg
-
-from ._notes import body_location, body_related, notes, ref_desc, ref_location, ref_related, short
+from letterlint.footnotes import (
+    body_location,
+    body_related,
+    notes,
+    ref_desc,
+    ref_location,
+    ref_related,
+    short,
+)
+from letterlint.wording import note_noun
 
 ID = "dangling-footnote"
 SEVERITY = "error"
@@ -65,8 +73,7 @@ def check(doc, ctx):
 
 def _missing(doc, info, ref, reason, detail):
     shown = ref_desc(doc, ref, info)
-    noun_nl = "eindnoot" if ref.kind == "endnote" else "voetnoot"
-    noun_en = ref.kind
+    noun_nl, noun_en = note_noun(ref.kind), note_noun(ref.kind, "en")
     related = ()
     if reason == "poi-error":
         message = msg(
@@ -92,8 +99,7 @@ def _missing(doc, info, ref, reason, detail):
         again_nl = again_en = ""
         if detail is not None:
             where = ref_location(doc, detail)
-            pos = f"regel {where.line}" if where.line else f"alinea {where.paragraph}"
-            pos_en = f"line {where.line}" if where.line else f"paragraph {where.paragraph}"
+            pos, pos_en = where.place("nl"), where.place("en")
             again_nl, again_en = f" (nummer {ref.id} staat ook op {pos})", f" (number {ref.id} is also used on {pos_en})"
             related = (ref_related(doc, detail, msg("hetzelfde nummer eerder", "the same number earlier")),)
         message = msg(
@@ -110,8 +116,7 @@ def _missing(doc, info, ref, reason, detail):
 
 
 def _unused(doc, note, reason, detail):
-    noun_nl = "eindnoot" if note.kind == "endnote" else "voetnoot"
-    noun_en = note.kind
+    noun_nl, noun_en = note_noun(note.kind), note_noun(note.kind, "en")
     label = note.id
     text = short(note.text, 60)
     related = ()
@@ -141,9 +146,9 @@ def _unused(doc, note, reason, detail):
         suggestion = msg("haal de overbodige tekst weg of voeg de ontbrekende verwijzing toe",
                          "remove the surplus text or add the missing reference")
     else:
-        shown = f"[^{label}]" if doc.format == "markdown" else (
-            f"[{note.kind}Ref:{label}]" if doc.format == "text" else f"een {noun_nl}verwijzing")
-        shown_en = shown if doc.format != "docx" else f"a {noun_en} reference"
+        syntax = notes(doc).style.ref_syntax  # how a reference is written in this file, if it is text
+        shown = syntax.format(kind=note.kind, id=label) if syntax else f"een {noun_nl}verwijzing"
+        shown_en = shown if syntax else f"a {noun_en} reference"
         message = msg(
             f"{noun_nl.capitalize()}tekst zonder verwijzing: nergens in de tekst staat {shown} («{text}»)",
             f"{noun_en.capitalize()} text without a reference: {shown_en} occurs nowhere in the text («{text}»)",

@@ -103,7 +103,7 @@ def check(doc, ctx):
                 location=doc.locate(par, start, end),
                 message=Msg(DOUBLED_MSG.nl.format(word=first), DOUBLED_MSG.en.format(word=first)),
                 suggestion=first,
-                fix=Fix(first, safe=word in NEVER_TWICE),
+                fix=Fix.text_edit(par, start, end, first, "safe" if word in NEVER_TWICE else "unsafe"),
             )
         if article_slip and "de d" in text.lower():
             for m in ARTICLE.finditer(text):

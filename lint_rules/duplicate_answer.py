@@ -66,11 +66,11 @@ from letterlint.similarity import (
     duplicate_groups,
     locate_start,
     locate_unit,
-    place,
     question_quote,
     sample_shingles,
     unpack,
 )
+from letterlint.wording import place
 
 ACROSS_K = 3  # words per sequence compared across files
 ACROSS_CAP = 16  # answers kept per sampled sequence: the first copies of a text, enough to link every later one
@@ -82,6 +82,9 @@ SUMMARY = msg(
     "An answer that is (nearly) the same as another answer, or contained in a longer one",
 )
 DEFAULT = {"similarity": 0.8, "min-words": 15, "across-files": True, "across-similarity": 0.6, "max-related": 6}
+# published as shared settings ("duplicate-answer.similarity" …) while this rule runs: repeated-passage
+# leaves alone the copies this rule reports
+PUBLISH = ("similarity", "min-words")
 CONF = {
     "similarity": {"type": "number", "minimum": 0.5, "maximum": 1},
     "min-words": {"type": "integer", "minimum": 5},

@@ -28,8 +28,7 @@ from __future__ import annotations
 import regex
 
 from letterlint.findings import Finding, msg
-
-from ._notes import body_location, body_related, note_name, notes, ref_related, short
+from letterlint.footnotes import body_location, body_related, note_name, notes, ref_related, short
 
 ID = "duplicate-footnote"
 SEVERITY = "info"

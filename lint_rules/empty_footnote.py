@@ -27,8 +27,7 @@ from __future__ import annotations
 import regex
 
 from letterlint.findings import Finding, msg
-
-from ._notes import body_location, notes, noun, ref_desc, ref_related
+from letterlint.footnotes import body_location, notes, noun, ref_desc, ref_related
 
 ID = "empty-footnote"
 SEVERITY = "error"

@@ -42,8 +42,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 import regex
 
 from letterlint.findings import Finding, Fix, msg
-
-from ._notes import notes, noun, ref_related
+from letterlint.footnotes import notes, ref_related
+from letterlint.wording import note_noun
 
 ID = "footnote-content"
 SEVERITY = "info"
@@ -109,11 +109,6 @@ def _site_title(doc, par, related):
             continue
         start = m.start() + 1  # leave the space before the bar in place
         end = m.end()
-        fix = None
-        if doc.format != "docx":
-            rs, re_ = par.span_to_raw(m.start(), end)
-            if par.raw[rs:re_] == text[m.start():end]:
-                fix = (rs, re_)
         location = doc.locate(par, start, end)
         yield Finding(
             location=location,
@@ -121,7 +116,7 @@ def _site_title(doc, par, related):
                         f"Pasted web page title: «{tail.strip()}» does not belong in a citation"),
             suggestion=msg("haal de sitenaam weg en noem de bron zoals gebruikelijk (Kamerstuk, titel, vindplaats)",
                            "remove the site name and cite the source the usual way (parliamentary paper, title, location)"),
-            fix=None if fix is None else Fix("", safe=False, raw_start=par.origin + fix[0], raw_end=par.origin + fix[1]),
+            fix=Fix.text_edit(par, m.start(), end, "", "unsafe"),  # the title's bar and site, with the space before
             related=related,
         )
 
@@ -177,11 +172,7 @@ def _is_tracking(name: str, tracking: set[str]) -> bool:
 
 
 def _url_finding(doc, par, start, end, url, clean, related, message, safe):
-    fix = None
-    if doc.format != "docx":
-        rs, re_ = par.span_to_raw(start, end)
-        if par.raw[rs:re_] == url:
-            fix = Fix(clean, safe=safe, raw_start=par.origin + rs, raw_end=par.origin + re_)
+    fix = Fix.text_edit(par, start, end, clean, "safe" if safe else "unsafe")
     return Finding(
         location=doc.locate(par, start, end),
         message=message,
@@ -192,7 +183,7 @@ def _url_finding(doc, par, start, end, url, clean, related, message, safe):
 
 
 def _cross_references(doc, info):
-    if doc.format == "text" and not info.refs and not info.bodies:
+    if info.style.unknown_without_marks and not info.refs and not info.bodies:
         return  # plain text without footnote markers (e.g. from a PDF): the footnotes are unknown
     valid = {"footnote": set(), "endnote": set()}
     for kind, count in info.counts.items():
@@ -214,8 +205,7 @@ def _cross_references(doc, info):
             bad = [n for n in numbers if n not in allowed]
             if not bad:
                 continue
-            nl = noun(kind) if kind else "noot"
-            en = noun(kind, "en") if kind else "note"
+            nl, en = note_noun(kind), note_noun(kind, "en")
             have = info.counts.get(kind, 0) if kind else sum(info.counts.values())
             bad_text = ", ".join(map(str, bad))
             yield Finding(

@@ -41,8 +41,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from letterlint.findings import Finding, msg
-
-from ._notes import body_location, notes, ref_desc, ref_location, ref_related
+from letterlint.footnotes import body_location, notes, ref_desc, ref_location, ref_related
+from letterlint.wording import note_noun, note_nouns
 
 ID = "footnote-numbering"
 SEVERITY = "warning"
@@ -53,14 +53,14 @@ SUMMARY = msg(
 DEFAULT = {"gaps": True}
 CONF = {"gaps": {"type": "boolean"}}
 
-WORDS = {"footnote": ("voetnoot", "footnote"), "endnote": ("eindnoot", "endnote")}
-PLURAL = {"footnote": "voetnoten", "endnote": "eindnoten"}
+WORDS = {kind: (note_noun(kind), note_noun(kind, "en")) for kind in ("footnote", "endnote")}
+PLURAL = {kind: note_nouns(kind) for kind in ("footnote", "endnote")}
 
 
 def check(doc, ctx):
-    if doc.format not in ("text", "markdown"):
-        return
     info = notes(doc)
+    if not info.style.numbers_in_file:
+        return  # Word numbers the notes itself
     for kind in ("footnote", "endnote"):
         # negative ids are Word's separators: a reference to one is dangling-footnote's business
         refs = [r for r in info.refs if r.kind == kind and r.paragraph.part == "body" and not r.id.startswith("-")]
@@ -90,7 +90,7 @@ def _is_number(s: str) -> bool:
 def _repeat(doc, info, ref, earlier, kind):
     nl, en = WORDS[kind]
     shown = ref_desc(doc, ref, info)
-    if doc.format == "text":
+    if info.style.body_per_reference:
         if id(ref) not in info.body_of:
             return  # a reference without its own body: dangling-footnote reports it
         message = msg(
@@ -172,7 +172,7 @@ def _gaps(doc, numbers, first, kind):
     nl, en = WORDS[kind]
     if not numbers:
         return
-    if doc.format == "markdown":
+    if notes(doc).style.numbers_from_one:
         start = 1
     elif numbers[0] <= 2:
         start = numbers[0]  # Word numbers from 1, LibreOffice from 2, Google Docs from 0

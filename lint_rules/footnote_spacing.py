@@ -35,8 +35,7 @@ Good::
 from __future__ import annotations
 
 from letterlint.findings import Finding, Fix, msg
-
-from ._notes import context, notes, noun, ref_shown
+from letterlint.footnotes import context, notes, noun, ref_shown
 
 ID = "footnote-spacing"
 SEVERITY = "warning"
@@ -120,9 +119,9 @@ def _finding(doc, info, par, unit, j, o, space_before, glued, inside):
         suggestion = msg(f"zet de verwijzing achter het woord: «{text[w:k]}{shown}»",
                          f"put the reference after the word: «{text[w:k]}{shown}»")
         span = (rs, re_)
-        if doc.format != "docx":
+        if info.style.marks_in_text:
             tail_start, tail_end = par.span_to_raw(o, k)
-            if tail_start == re_ and par.raw[tail_start:tail_end] == text[o:k]:
+            if tail_start == re_ and par.is_verbatim(o, k):
                 span = (rs, tail_end)
                 fix = (text[o:k] + par.raw[rs:re_], False)
     else:
@@ -132,7 +131,7 @@ def _finding(doc, info, par, unit, j, o, space_before, glued, inside):
         ws_raw = None
         if space_before:
             ws_start, ws_end = par.span_to_raw(j, o)
-            if doc.format != "docx" and not par.raw[ws_start:ws_end].strip(SPACES) and ws_end <= rs:
+            if info.style.marks_in_text and not par.raw[ws_start:ws_end].strip(SPACES) and ws_end <= rs:
                 ws_raw = (ws_start, ws_end)
                 span = (ws_start, re_)
         if space_before and glued:
@@ -150,11 +149,11 @@ def _finding(doc, info, par, unit, j, o, space_before, glued, inside):
                           f"{en.capitalize()} reference glued to the next word: {where}")
             suggestion = msg(f"zet een spatie na de verwijzing: «{shown} {after}»",
                              f"put a space after the reference: «{shown} {after}»")
-        if doc.format != "docx" and (ws_raw is not None or not space_before):
+        if info.style.marks_in_text and (ws_raw is not None or not space_before):
             moved = par.raw[ws_raw[1] : re_] if ws_raw else par.raw[rs:re_]
             space = (par.raw[ws_raw[0] : ws_raw[1]] if ws_raw else " ") if glued else ""
             fix = (moved + space, True)
-    if doc.format == "docx":
+    if not info.style.marks_in_text:
         a = j  # from the word before the reference (and its space) to the end of the word after it
         while a > 0 and not text[a - 1].isspace():
             a -= 1

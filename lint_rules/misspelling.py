@@ -54,7 +54,7 @@ from typing import Any
 
 from letterlint import slips, vocabulary
 from letterlint.findings import Finding, Fix, Msg, msg
-from letterlint.lexicon import Lexicon, defined_acronyms
+from letterlint.lexicon import defined_acronyms
 
 ID = "misspelling"
 SEVERITY = "warning"
@@ -93,14 +93,12 @@ class Prepared:
 def prepare(options, where):
     words = set(options.get("words", [])) | _word_file(options, where)
     typo = None
-    config = getattr(where, "config", None)
-    if config is not None:
-        settings = config.rule_settings("typo")
-        lexicon = Lexicon.from_entries([*settings.get("terms", []), *settings.get("extra-terms", [])])
+    lists = getattr(where, "wordlists", None)  # the shared typo list and protected terms (letterlint.wordlists)
+    if lists is not None:
         if options.get("use-terms", True):
-            words |= lexicon.words()
-        if settings.get("enabled", True):
-            typo = _typo_spans(settings, lexicon)
+            words |= lists.term_words
+        if lists.typo_enabled:
+            typo = _typo_spans(lists)
     vocab = vocabulary.load()
     if vocab is None:
         import sys
@@ -119,43 +117,23 @@ def _word_file(options, where) -> set[str]:
     if not word_file:
         return set()
     path = Path(word_file)
-    config = getattr(where, "config", None)
-    source = config.where(where.rule_id, "word-file") if config is not None else None
-    if not path.is_absolute() and source is not None and not source.name.startswith("<"):
-        path = Path(source.name.split(" [tool.letterlint]")[0]).parent / path
+    folder = where.folder("word-file")  # the folder of the configuration file that names it
+    if not path.is_absolute() and folder is not None:
+        path = folder / path
     try:
         return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
     except OSError as exc:
         raise where.error(("word-file",), f"expected a readable file of words, one a line ({exc})") from None
 
 
-def _typo_spans(settings, lexicon: Lexicon):
-    """Where the typo rule (its list and its lexicon's near-misses) reports something in a text."""
-    from letterlint.phrases import PhraseList
-    from letterlint.yamlrules import phrases_from_entries
-
-    class _Quiet:
-        def error(self, keys, message):
-            return ValueError(message)
-
-    near = settings.get("near-misses", True)
-    built: list = []
-
-    def phrase_list():  # built on first use: most letters have no slip to compare with the typo rule's
-        if not built:
-            try:
-                built.append(PhraseList(
-                    phrases_from_entries(settings.get("entries", []), _Quiet(), (), check_examples=False).phrases
-                    + phrases_from_entries(settings.get("extra-entries", []), _Quiet(), (), check_examples=False).phrases))
-            except (ValueError, KeyError, TypeError):
-                built.append(None)
-        return built[0]
+def _typo_spans(lists):
+    """Where the typo rule (its list and the near-misses of the protected terms) reports something in a text
+    (the list is compiled on first use: most letters have no slip to compare with the typo rule's)."""
 
     def spans(text: str, defined: set[str]) -> list[tuple[int, int]]:
-        phrases = phrase_list()
-        out = [(s, e) for s, e, *_ in phrases.finditer(text)] if phrases is not None else []
-        if near:
-            out += [(h.start, h.end) for h in lexicon.scan(text, defined)]
+        out = [(s, e) for s, e, *_ in lists.phrases.finditer(text)]
+        if lists.near_misses:
+            out += [(h.start, h.end) for h in lists.lexicon.scan(text, defined)]
         return out
 
     return spans

@@ -42,8 +42,8 @@ from __future__ import annotations
 
 import regex
 
+from letterlint import analyses
 from letterlint.findings import Finding, Fix, Msg, msg
-from letterlint.yamlrules import URL
 
 ID = "punctuation"
 SEVERITY = "warning"
@@ -116,19 +116,6 @@ def _fmt(m: Msg, **values) -> Msg:
     return Msg(m.nl.format(**values), m.en.format(**values))
 
 
-def _urls(text: str) -> list[tuple[int, int]]:
-    """Web and mail addresses, without the punctuation that follows them ("(https://…/a)." keeps its ")." )."""
-    spans = []
-    for m in URL.finditer(text):
-        start, end = m.span()
-        while end > start and text[end - 1] in ".,;:!?)]»”’'\"":
-            if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
-                break  # a bracket that belongs to the address: …/Foo_(bar)
-            end -= 1
-        spans.append((start, end))
-    return spans
-
-
 def _context(text: str, start: int, end: int) -> str:
     """The span with the words around it, for a message (a .docx location has no line and column)."""
     a = start
@@ -140,24 +127,21 @@ def _context(text: str, start: int, end: int) -> str:
     return ("…" if a > 0 else "") + " ".join(text[a:b].split()) + ("…" if b < len(text) else "")
 
 
-def _exact(par, start: int, end: int) -> bool:
-    """The cleaned span is exactly the raw text (no marker removed inside it): safe to replace."""
-    rs, re_ = par.span_to_raw(start, end)
-    return par.raw[rs:re_] == par.text[start:end]
 
 
 def check(doc, ctx):
     options = ctx.options
     title_words = ctx.prepared or frozenset()
-    hard_wrapped = doc.format == "text"  # one line per paragraph: a PDF extraction wraps mid-sentence
+    hard_wrapped = doc.lines_may_wrap  # one line per paragraph: a PDF extraction wraps mid-sentence
     balance = _Balance(doc, hard_wrapped) if options.get("unbalanced", True) else None
+    addresses = analyses.of(doc).addresses
     for par in doc.blocks():
         text = par.text
         if not text.strip() or par.kind == "table":
             if balance:
                 yield from balance.line_break()
             continue
-        skip = _urls(text) if ("/" in text or "@" in text or "www." in text) else []
+        skip = addresses.trimmed(par)
 
         def skipped(a, b, skip=skip):
             return any(s < b and a < e for s, e in skip)
@@ -172,25 +156,25 @@ def check(doc, ctx):
                 message, replacement = MESSAGES[key]
                 message = _fmt(message, context=_context(text, m.start(), m.end()))
                 yield Finding(location=doc.locate(par, m.start(), m.end()), message=message, suggestion=replacement,
-                              fix=Fix(replacement, safe=True) if _exact(par, m.start(), m.end()) else None)
+                              fix=Fix.text_edit(par, m.start(), m.end(), replacement))
         if options.get("space-before", True) and SPACE_HINT.search(text):
             for m in SPACE_BEFORE.finditer(text):
                 if skipped(m.start(), m.end()):
                     continue
-                if not _exact(par, m.start(), m.end()):
+                if not par.is_verbatim(m.start(), m.end()):
                     continue  # a footnote mark or a removed marker stands between: not a plain space
                 mark = m.group(1)
                 if text[m.end():m.end() + 1] == mark:
                     continue  # ",," is reported as doubled; two fixes of one spot would clash
                 yield Finding(location=doc.locate(par, m.start(), m.end()), message=_fmt(SPACE_MSG, mark=mark, context=_context(text, m.start(), m.end())),
-                              suggestion=mark, fix=Fix(mark, safe=True))
+                              suggestion=mark, fix=Fix.text_edit(par, m.start(), m.end(), mark))
         if options.get("missing-space", True) and MISSING_SPACE_HINT.search(text):
             for m in MISSING_SPACE.finditer(text):
                 if skipped(m.start() - 2, m.end() + 2) or _in_word_with_dots(text, m.start()):
                     continue
                 mark = text[m.start():m.end()]
                 yield Finding(location=doc.locate(par, m.start(), m.end()), message=_fmt(MISSING_SPACE_MSG, mark=mark, context=_context(text, m.start(), m.end())),
-                              suggestion=mark + " ", fix=Fix(mark + " ", safe=True) if _exact(par, m.start(), m.end()) else None)
+                              suggestion=mark + " ", fix=Fix.text_edit(par, m.start(), m.end(), mark + " "))
         if options.get("missing-full-stop", True) and par.kind in ("body", "list"):
             yield from _missing_stops(doc, par, text, title_words, skipped)
         if balance:
@@ -224,7 +208,7 @@ def _missing_stops(doc, par, text, title_words, skipped):
         found = text[start:end]
         replacement = before + ". " + m.group(1)
         yield Finding(location=doc.locate(par, start, end), message=_fmt(MISSING_STOP_MSG, found=found),
-                      suggestion=replacement, fix=Fix(replacement, safe=False) if _exact(par, start, end) else None)
+                      suggestion=replacement, fix=Fix.text_edit(par, start, end, replacement, "unsafe"))
 
 
 def _bracket_state(text, skip):

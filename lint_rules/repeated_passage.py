@@ -61,12 +61,12 @@ from letterlint.similarity import (
     duplicate_groups,
     locate_words,
     passage_groups,
-    places,
     shorten,
     snap,
     text_shingles,
     tokens,
 )
+from letterlint.wording import places
 
 ID = "repeated-passage"
 SEVERITY = "info"
@@ -105,10 +105,10 @@ def check(doc, ctx) -> Iterator[Finding]:
     allowed = ctx.prepared or frozenset()
     limit = ctx.options["max-related"]
     cluster_of: dict[int, int] = {}
-    duplicates = ctx.peers.get("duplicate-answer")
-    if duplicates is not None and analysis.kind == "answers":
+    similarity = ctx.settings.get("duplicate-answer.similarity")  # published while duplicate-answer runs
+    if similarity is not None and analysis.kind == "answers":
         # answers that duplicate-answer reports as copies of each other are not compared again
-        for copies in duplicate_groups(analysis, duplicates["similarity"], duplicates["min-words"]):
+        for copies in duplicate_groups(analysis, similarity, ctx.settings["duplicate-answer.min-words"]):
             for m in copies.members:
                 cluster_of[m] = copies.members[0]
     noun = ("ander antwoord", "andere antwoorden", "other answer", "other answers") if analysis.kind == "answers" \

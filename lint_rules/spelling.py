@@ -44,10 +44,10 @@ from typing import Any
 
 import regex
 
+from letterlint import analyses
 from letterlint.findings import Finding, Msg, msg
 from letterlint.hunspell import Hunspell, Spylls, find_dictionary  # noqa: F401 (find_dictionary: for tests)
 from letterlint.lexicon import in_address
-from letterlint.yamlrules import URL
 
 ID = "spelling"
 SEVERITY = "info"
@@ -133,25 +133,17 @@ def prepare(options, where):
     word_file = options.get("word-file")
     if word_file:
         path = Path(word_file)
-        config = getattr(where, "config", None)
-        source = config.where(where.rule_id, "word-file") if config is not None else None
-        if not path.is_absolute() and source is not None and not source.name.startswith("<"):
-            path = Path(source.name.split(" [tool.letterlint]")[0]).parent / path
+        folder = where.folder("word-file")
+        if not path.is_absolute() and folder is not None:
+            path = folder / path
         try:
             accepted |= {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
         except OSError as exc:
             raise where.error(("word-file",), f"expected a readable file of words, one a line ({exc})") from None
-    typo = None
-    config = getattr(where, "config", None)
-    if config is not None:
-        settings = config.rule_settings("typo")
-        from letterlint.lint_rules.typo import DEFAULT as TYPO_DEFAULT
-        from letterlint.lint_rules.typo import lexicon_from_options, typo_matcher
-
-        if options.get("use-terms", True):
-            accepted |= lexicon_from_options({**TYPO_DEFAULT, **settings}).words()
-        if settings.get("enabled", True):
-            typo = typo_matcher(settings)
+    lists = where.wordlists  # the shared typo list and protected terms (letterlint.wordlists)
+    if options.get("use-terms", True):
+        accepted |= lists.term_words
+    typo = lists.typo_flags if lists.typo_enabled else None
     checker = make_checker(options)
     return Prepared(checker, accepted, typo, options.get("suggest", 3), options.get("skip-names", True))
 
@@ -186,11 +178,12 @@ def check(doc, ctx):
     if prepared is None or prepared.checker is None:
         return
     occurrences: dict[str, list] = {}
+    addresses = analyses.of(doc).addresses
     for par in doc.blocks():
         text = par.text
         if not text or par.kind == "table":
             continue
-        urls = [m.span() for m in URL.finditer(text)] if ("/" in text or "@" in text or "www." in text) else []
+        urls = addresses.spans(par)
         for m in WORD.finditer(text):
             word, s, e = m.group(), m.start(), m.end()
             if urls and any(a < e and s < b for a, b in urls):

@@ -47,9 +47,9 @@ from typing import Any
 
 import regex
 
+from letterlint import analyses
 from letterlint.findings import Finding, Fix, Msg, Related, msg
 from letterlint.lexicon import FUNCTION_WORDS
-from letterlint.yamlrules import URL
 
 ID = "term-consistency"
 SEVERITY = "warning"
@@ -98,19 +98,9 @@ class Prepared:
 def prepare(options, where):
     """The typo rule's matcher, to leave alone what that rule reports (and never to suggest its slips), and the
     protected terms as written (Wmo, JLoI): the official form of a name wins over the most frequent one."""
-    config = getattr(where, "config", None)
-    if config is None:
-        return Prepared(None, frozenset())
-    settings = config.rule_settings("typo")
-    from letterlint.lexicon import Lexicon
-
-    lexicon = Lexicon.from_entries([*settings.get("terms", []), *settings.get("extra-terms", [])])
-    official = frozenset(t.text for t in lexicon.targets)
-    if not settings.get("enabled", True):
-        return Prepared(None, official)
-    from letterlint.lint_rules.typo import typo_matcher
-
-    return Prepared(typo_matcher(settings), official)
+    lists = where.wordlists  # the shared typo list and protected terms (letterlint.wordlists)
+    official = frozenset(t.text for t in lists.lexicon.targets)
+    return Prepared(lists.typo_flags if lists.typo_enabled else None, official)
 
 
 def _inner_capital(form: str) -> bool:
@@ -143,11 +133,11 @@ def _mostly_capitals(text: str) -> bool:
     return len(letters) >= 8 and sum(1 for c in letters if c.isupper()) > 0.8 * len(letters)
 
 
-def _visible(par, foreign=()) -> str:
+def _visible(par, addresses, foreign=()) -> str:
     """The paragraph's text with addresses, quotations and the text the writer does not own (the Members'
     questions: `foreign`) blanked out, so that they count for nothing and are not reported."""
     text = par.text
-    spans = [m.span() for m in URL.finditer(text)] if ("/" in text or "@" in text or "www." in text) else []
+    spans = list(addresses.spans(par))
     spans += list(foreign)
     if "«" in text or "“" in text or "„" in text or '"' in text or "»" in text or "”" in text or "_" in text:
         spans += [m.span() for m in QUOTED.finditer(text)]
@@ -171,10 +161,11 @@ def _counts(doc, max_words: int, foreign: dict) -> tuple[dict[str, dict[str, int
     tokens: list[str] = []
     visible = []
     content = _content
+    addresses = analyses.of(doc).addresses
     for par in doc.blocks():
         if not par.text or par.kind == "table":
             continue
-        text = _visible(par, foreign.get(id(par), ()))
+        text = _visible(par, addresses, foreign.get(id(par), ()))
         visible.append((par, text))
         for run in RUN.findall(text):
             words = run.split()
@@ -463,7 +454,7 @@ def _report(doc, findings, visible):
             message=Msg(template.nl.format(rare=rare, usual=usual, n=n, m=m) + note.nl,
                         template.en.format(rare=rare, usual=usual, n=n, m=m) + note.en),
             suggestion=suggestion,
-            fix=Fix(suggestion, safe=False),
+            fix=Fix.text_edit(par, s, e, suggestion, "unsafe"),
             related=(Related(doc.locate(fpar, fs, fe), RELATED),),
         )
 

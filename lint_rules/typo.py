@@ -22,14 +22,15 @@ Why
   lexicon catches the new ones writers make every day.
 
 Options
-  entries: the wrong → right list (see rules.yaml). Each entry: wrong, right, and optionally case (auto,
-    exact, ignore), stem (true/false), note, fix (safe, unsafe, none) and examples: {match: [...],
-    no-match: [...]}. Examples are checked when the configuration loads; an example that fails is a
-    configuration error.
+  entries: the wrong → right list; null (default) is the shipped list (letterlint/data/wordlists.yaml,
+    shared with spelling and term-consistency); a list of your own replaces it. Each entry: wrong, right,
+    and optionally case (auto, exact, ignore), stem (true/false), note, fix (safe, unsafe, none) and
+    examples: {match: [...], no-match: [...]}. Examples are checked when the configuration loads; an
+    example that fails is a configuration error.
   extra-entries: your own additions to the list, kept apart so that the bundled list still applies.
-  terms: the protected-term lexicon. Each term is a string ("RIVM", "bevoegd gezag") or a mapping: term,
-    and optionally forms (other protected forms: plurals), neighbours (real words one letter away, never
-    slips of it), near-miss (false: protect the term, look for no near-misses), note, and examples
+  terms: the protected-term lexicon; null (default) is the shipped one (letterlint/data/wordlists.yaml).
+    Each term is a string ("RIVM", "bevoegd gezag") or a mapping: term, and optionally forms (other
+    protected forms: plurals), neighbours (real words one letter away, never slips of it), near-miss (false: protect the term, look for no near-misses), note, and examples
     {match, no-match} checked when the configuration loads.
   extra-terms: your own protected terms (the names of your organisation, programme, project).
   near-misses: false switches parts 2 and 3 off.
@@ -48,9 +49,13 @@ Good::
 
 from __future__ import annotations
 
+from typing import Any
+
+from letterlint import analyses
 from letterlint.findings import Finding, Fix, Msg, msg
-from letterlint.lexicon import Lexicon, defined_acronyms
-from letterlint.yamlrules import URL, phrases_from_entries
+from letterlint.lexicon import Lexicon, check_term_examples, defined_acronyms
+from letterlint.wordlists import WordLists
+from letterlint.yamlrules import phrases_from_entries
 
 ID = "typo"
 SEVERITY = "warning"
@@ -76,11 +81,12 @@ _TERM = {
         },
     ]
 }
-DEFAULT = {"entries": [], "extra-entries": [], "terms": [], "extra-terms": [], "near-misses": True, "fix": "unsafe"}
+# entries / terms: None means the shipped lists (letterlint/data/wordlists.yaml; see letterlint.wordlists)
+DEFAULT: dict[str, Any] = {"entries": None, "extra-entries": [], "terms": None, "extra-terms": [], "near-misses": True, "fix": "unsafe"}
 CONF = {
-    "entries": {"type": "array", "items": {"$ref": "#/$defs/phrase-entry"}},
+    "entries": {"type": ["array", "null"], "items": {"$ref": "#/$defs/phrase-entry"}},
     "extra-entries": {"type": "array", "items": {"$ref": "#/$defs/phrase-entry"}},
-    "terms": {"type": "array", "items": _TERM},
+    "terms": {"type": ["array", "null"], "items": _TERM},
     "extra-terms": {"type": "array", "items": _TERM},
     "near-misses": {"type": "boolean"},
     "fix": {"enum": ["unsafe", "none"]},
@@ -98,43 +104,31 @@ class Prepared:
 
 
 def prepare(options, where):
-    from letterlint.phrases import PhraseList
-
-    base = phrases_from_entries(options.get("entries", []), where, ("entries",))
-    extra = phrases_from_entries(options.get("extra-entries", []), where, ("extra-entries",))
-    phrases = PhraseList(base.phrases + extra.phrases)
-    lexicon = None
-    if options.get("near-misses", True):
-        lexicon = lexicon_from_options(options)
+    """The shared word lists (as this rule's options make them), with the examples of what the
+    configuration itself lists checked: a failing example names its file, line and key."""
+    lists: WordLists = where.wordlists
+    for key in ("entries", "extra-entries"):
+        if options.get(key) is not None:
+            phrases_from_entries(options[key], where, (key,))
+    lexicon = lists.lexicon if options.get("near-misses", True) else None
+    if lexicon is not None:
         for key in ("terms", "extra-terms"):
-            for i, entry in enumerate(options.get(key, [])):
+            for i, entry in enumerate(options.get(key) or []):
                 if isinstance(entry, dict):
-                    _check_examples(lexicon, entry.get("examples") or {}, where, (key, i, "examples"))
-    return Prepared(phrases, lexicon, options.get("fix", "unsafe"))
-
-
-def lexicon_from_options(options) -> Lexicon:
-    return Lexicon.from_entries([*options.get("terms", []), *options.get("extra-terms", [])])
-
-
-def _check_examples(lexicon: Lexicon, examples: dict, where, path: tuple) -> None:
-    for j, example in enumerate(examples.get("match", [])):
-        if not list(lexicon.scan(example, defined_acronyms([example]))):
-            raise where.error(path + ("match", j), f"example {example!r} should give a near-miss but does not")
-    for j, example in enumerate(examples.get("no-match", [])):
-        if list(lexicon.scan(example, defined_acronyms([example]))):
-            raise where.error(path + ("no-match", j), f"example {example!r} should give no near-miss but does")
+                    check_term_examples(lexicon, entry.get("examples") or {}, where, (key, i, "examples"))
+    return Prepared(lists.phrases, lexicon, options.get("fix", "unsafe"))
 
 
 def check(doc, ctx):
     prepared: Prepared = ctx.prepared
     lexicon = prepared.lexicon
     defined = defined_acronyms(p.text for p in doc.blocks()) if lexicon else set()
+    addresses = analyses.of(doc).addresses
     for par in doc.blocks():
         text = par.text
         if not text:
             continue
-        urls = [m.span() for m in URL.finditer(text)] if ("/" in text or "@" in text or "www." in text) else []
+        urls = addresses.spans(par)
         taken = list(urls)
         for start, end, phrase, suggestion in prepared.phrases.finditer(text):
             if any(s < end and start < e for s, e in urls):
@@ -146,7 +140,8 @@ def check(doc, ctx):
                 location=doc.locate(par, start, end),
                 message=Msg(MESSAGE.nl.format(**values), MESSAGE.en.format(**values)),
                 suggestion=suggestion,
-                fix=Fix(suggestion, safe=fix_kind == "safe") if fix_kind != "none" else None,
+                fix=Fix.text_edit(par, start, end, suggestion, "safe" if fix_kind == "safe" else "unsafe")
+                if fix_kind != "none" else None,
             )
         if lexicon is None:
             continue
@@ -158,32 +153,5 @@ def check(doc, ctx):
                 location=doc.locate(par, hit.start, hit.end),
                 message=Msg(template.nl.format(**values) + note, template.en.format(**values) + note),
                 suggestion=hit.suggestion,
-                fix=Fix(hit.suggestion, safe=False) if prepared.fix != "none" else None,
+                fix=Fix.text_edit(par, hit.start, hit.end, hit.suggestion, "unsafe") if prepared.fix != "none" else None,
             )
-
-
-class _NoWhere:
-    def error(self, keys, message):  # the typo rule's own prepare() reports configuration errors
-        return ValueError(message)
-
-
-def typo_matcher(settings):
-    """A test of whether the typo rule, so configured, reports something in a short text (for other rules)."""
-    options = {**DEFAULT, **{k: v for k, v in settings.items() if k not in ("enabled", "severity")}}
-    from letterlint.phrases import PhraseList
-
-    try:
-        phrases = PhraseList(phrases_from_entries(options["entries"], _NoWhere(), (), check_examples=False).phrases
-                             + phrases_from_entries(options["extra-entries"], _NoWhere(), (), check_examples=False).phrases)
-    except (ValueError, KeyError, TypeError):
-        return None
-    lexicon = lexicon_from_options(options) if options.get("near-misses", True) else None
-    cache: dict[str, bool] = {}
-
-    def flags(text: str) -> bool:
-        if text not in cache:
-            cache[text] = (next(iter(phrases.finditer(text)), None) is not None
-                           or (lexicon is not None and next(iter(lexicon.scan(text)), None) is not None))
-        return cache[text]
-
-    return flags

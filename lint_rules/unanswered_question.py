@@ -111,11 +111,11 @@ def _question_location(doc, q: QuestionUnit):
 
 
 def _where(loc) -> str:
-    return f"regel {loc.line}" if loc.line else f"alinea {loc.paragraph}"
+    return loc.place("nl")
 
 
 def _where_en(loc) -> str:
-    return f"line {loc.line}" if loc.line else f"paragraph {loc.paragraph}"
+    return loc.place("en")
 
 
 # -- labelled letters ----------------------------------------------------------------------------------------

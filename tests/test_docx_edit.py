@@ -55,7 +55,7 @@ def _edit(body: str, edits, raw: str | None = None, **kw):
     data = make_docx(body, **kw)
     doc = read_bytes(data, "t.docx")
     par = doc.paragraphs[0]
-    editor = DocxEditor(data, doc.meta["main_part"])
+    editor = DocxEditor(data, doc.info.main_part)
     results = editor.edit_paragraph(par.xml[0], par.xml[1], par.raw if raw is None else raw, edits)
     out = editor.save()
     return results, read_bytes(out, "t.docx").paragraphs[0].raw, part(out, "word/document.xml"), data, out
@@ -215,7 +215,7 @@ def test_tracked_edits_accept_to_what_fix_writes_and_reject_to_the_original(src)
     doc = read_bytes(data, src)
     rng = random.Random(src)
     paragraphs = [p for p in doc.blocks() if p.xml is not None and p.raw]
-    fixer, tracker = DocxEditor(data, doc.meta["main_part"]), DocxEditor(data, doc.meta["main_part"])
+    fixer, tracker = DocxEditor(data, doc.info.main_part), DocxEditor(data, doc.info.main_part)
     made = 0
     for p in rng.sample(paragraphs, min(60, len(paragraphs))):
         edits = _random_edits(p.raw, rng)

@@ -95,7 +95,7 @@ def test_other_encodings(name):
     doc = read_path(DATA / name)
     text = "\n".join(p.text for p in doc.blocks())
     assert "’" in text or "ë" in text or "é" in text
-    assert doc.meta["encoding"] in ("cp1252", "utf-16")
+    assert doc.info.encoding in ("cp1252", "utf-16")
 
 
 def test_bad_text_inputs():

@@ -73,7 +73,7 @@ W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
                                   DATA / "draft-libreoffice.docx"], ids=lambda p: p.name)
 def test_the_draft_in_every_reader(path):
     """18 footnotes, all matched; one spacing slip; two duplicated texts; one pasted page title; nothing else."""
-    from letterlint.lint_rules._notes import notes
+    from letterlint.footnotes import notes
 
     doc = read_path(path)
     info = notes(doc)
@@ -202,7 +202,7 @@ def test_docx_removed_body_removed_reference_deleted_reference(tmp_path):
     deleted = docx_variant(tmp_path, "deleted.docx", document=lambda x: x.replace(
         REF.format(20), '<w:del w:id="901" w:author="Jansen, P." w:date="2026-03-02T09:00:00Z">'
         + REF.format(20) + "</w:del>"))
-    assert read_path(deleted).meta["deleted_note_refs"] == [("footnote", "20")]
+    assert sorted(read_path(deleted).info.deleted_note_refs) == [("footnote", "20")]
     assert not lint_path(deleted)  # the note goes when the deletion is accepted
 
 
@@ -533,7 +533,7 @@ def test_corpus_gives_only_the_inspected_findings():
 @needs_shared
 def test_corpus_notes_are_all_paired():
     """Every real footnote and endnote in the corpus .docx files pairs with its reference."""
-    from letterlint.lint_rules._notes import notes
+    from letterlint.footnotes import notes
 
     total = 0
     for path in sorted((CORPUS / "docx").glob("*.docx")) + sorted((CORPUS / "docx-nl").glob("*.docx")):

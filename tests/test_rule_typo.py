@@ -162,8 +162,10 @@ def test_no_word_of_the_dutch_word_list_is_a_near_miss():
     from letterlint.config import load_config
     from letterlint.lexicon import Lexicon
 
+    from letterlint.wordlists import WordLists
+
     options = load_config(None, search=False).rule_settings("typo")
-    lexicon = Lexicon.from_entries(options["terms"])
+    lexicon = Lexicon.from_entries(list(WordLists.from_settings(options).terms))  # the shipped terms
     with open(DIC, encoding="utf-8") as fh:
         words = [line.split("/")[0].strip() for line in fh][1:]
     flagged = {w: h.suggestion for w in words for h in lexicon.scan(w) if h.kind == "near-miss"}

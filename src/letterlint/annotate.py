@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 
 from .findings import Finding
 from .model import Document
+from .wording import note_noun, paragraph_mark
 
 AUTHOR = "letterlint"
 INITIALS = "LL"
@@ -53,7 +54,7 @@ def comment_lines(f: Finding, lang: str) -> list[str]:
     if f.suggestion is not None:
         lines.append(("Suggestion: " if lang == "en" else "Suggestie: ") + f.suggestion(lang))
     for rel in f.related:
-        where = f"¶{rel.location.paragraph}"
+        where = paragraph_mark(rel.location.paragraph)
         if rel.location.note:
             where += f" ({rel.location.part} {rel.location.note})"
         lines.append(f"{'See also' if lang == 'en' else 'Zie ook'}: {where} {rel.label(lang)}")
@@ -68,7 +69,7 @@ def timestamp() -> str:
 
 
 Span = tuple[tuple[str, int], int, int]  # (part, ordinal of the w:p), raw start, raw end
-NOTE_WORDS = {"nl": {"footnote": "voetnoot", "endnote": "eindnoot"}, "en": {"footnote": "footnote", "endnote": "endnote"}}
+NOTE_WORDS = {lang: {kind: note_noun(kind, lang) for kind in ("footnote", "endnote")} for lang in ("nl", "en")}
 
 
 def annotate(data: bytes, doc: Document, findings: list[Finding], lang: str = "nl",
@@ -82,7 +83,7 @@ def annotate(data: bytes, doc: Document, findings: list[Finding], lang: str = "n
             "--annotate works for Word files (.docx) only; for text and Markdown the findings are in the report",
         )
     try:
-        editor = DocxEditor(data, doc.meta.get("main_part") or "word/document.xml")
+        editor = DocxEditor(data, doc.info.main_part or "word/document.xml")
         comments = place_comments(editor, doc, [(f, comment_lines(f, lang)) for f in findings], lang)
         editor.add_comments(comments, AUTHOR, INITIALS, date or timestamp())
         out = editor.save()

@@ -443,10 +443,18 @@ def load_config(path: str | os.PathLike | None = None, *, cwd: Path | None = Non
         else:
             validate_source(source, builtin_rules())
             sources = _chain(source, set())
-    config = Config()
+    bundled = any(s is _DEFAULT_SOURCE or s.name == str(default_config_path()) for s in sources)
+    config = Config(rules=module_defaults() if bundled else {})
     for source in sources:
         _apply(config, source)
     return config
+
+
+def module_defaults() -> dict[str, dict[str, Any]]:
+    """The layer under the bundled rules.yaml: each rule module's severity and option defaults (their one
+    home; rules.yaml only overrides them).  With `extends: none` the rules still run with these defaults
+    (build_plan merges them), but the configuration holds only what its files say."""
+    return {rule_id: {"severity": rule.severity, **rule.default} for rule_id, rule in builtin_rules().items()}
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Literal
 
-from .model import Location
+from .model import Document, Location, Paragraph
 
 
 class Severity(StrEnum):
@@ -50,11 +51,34 @@ def as_msg(value: str | Msg | None) -> Msg | None:
     return Msg(value, value)
 
 
+Applicability = Literal["safe", "unsafe"]
+
+
+@dataclass(frozen=True, slots=True)
+class TextEdit:
+    """Replace [start, end) of `paragraph.text` — the cleaned text a rule reads — with the fix's replacement.
+
+    The engine maps it to the file (`resolve_fix`): offsets in `Document.source` for text exports and
+    Markdown, in the paragraph's raw text for .docx; and it refuses a span whose raw text is not the cleaned
+    text verbatim (a leaked marker, a footnote reference or a Markdown emphasis inside would be lost)."""
+
+    paragraph: Paragraph
+    start: int
+    end: int
+
+
 @dataclass(frozen=True, slots=True)
 class Fix:
-    """A replacement of the finding's span (or of the span given here, in the same coordinates).
+    """A change that resolves a finding; `safe` fixes are applied by `--fix`, unsafe ones only with
+    `--unsafe-fixes`.
 
-    `safe` fixes are applied by `--fix`; unsafe ones only with `--unsafe-fixes`.
+    How a rule expresses one:
+      Fix.text_edit(par, start, end, replacement, "safe")  a typed edit in cleaned-text coordinates (preferred);
+      Fix(replacement, safe)                               replace the finding's own span (the raw text of its
+                                                           location, markers included: for removing or moving
+                                                           leaked markers);
+      Fix(replacement, safe, raw_start=…, raw_end=…)       another raw span, in the finding location's
+                                                           coordinates (marker-level edits only).
 
     `action` says what kind of change it is (see `letterlint.fixes`):
       "replace"           replace the span with `replacement` (every format);
@@ -69,6 +93,46 @@ class Fix:
     raw_end: int | None = None
     action: str = "replace"
     data: tuple[str, ...] = ()
+    edit: TextEdit | None = None  # resolved by the engine into raw_start/raw_end
+    refused: Msg | None = None  # set by the engine: why this fix cannot be made (the finding stays)
+
+    @classmethod
+    def text_edit(cls, paragraph: Paragraph, start: int, end: int, replacement: str,
+                  applicability: Applicability = "safe") -> Fix:
+        return cls(replacement, safe=applicability == "safe", edit=TextEdit(paragraph, start, end))
+
+    @property
+    def applicability(self) -> Applicability:
+        return "safe" if self.safe else "unsafe"
+
+
+NOT_VERBATIM = {
+    "markdown": Msg("de tekst bevat Markdown-opmaak die de herstelling zou breken",
+                    "the span contains Markdown markup that the fix would break"),
+    None: Msg("de tekst bevat een verborgen markering (voetnootverwijzing, bladwijzer) die de herstelling zou "
+              "weghalen", "the span contains a hidden marker (a note reference, a bookmark) that the fix would remove"),
+}
+ELSEWHERE = Msg("de herstelling ligt buiten de alinea van de bevinding", "the fix lies outside the finding's paragraph")
+
+
+def resolve_fix(doc: Document, location: Location, fix: Fix | None) -> Fix | None:
+    """A rule's fix in the file's coordinates (raw_start/raw_end, those of `Location.raw_start`).
+
+    The one place that checks that a span of cleaned text is exactly the file's text there: a text edit that
+    is not verbatim is refused (`Fix.refused` says why; --fix reports it and leaves the finding)."""
+    if fix is None or fix.edit is None:
+        return fix
+    edit = fix.edit
+    par = edit.paragraph
+    if not 0 <= edit.start <= edit.end <= len(par.text) or par.xml != location.xml:
+        return replace(fix, edit=None, refused=ELSEWHERE)
+    if not par.is_verbatim(edit.start, edit.end):
+        # hidden text inside (a marker, a reference, markup): replacing it would lose it
+        return replace(fix, edit=None, refused=NOT_VERBATIM.get(doc.format, NOT_VERBATIM[None]))
+    start, end = par.span_to_raw(edit.start, edit.end)
+    if par.origin is not None and doc.source is not None:
+        start, end = par.origin + start, par.origin + end
+    return replace(fix, raw_start=start, raw_end=end, edit=None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from .findings import Finding, Msg
 from .model import Document
+from .wording import paragraph_mark
 
 if TYPE_CHECKING:  # only for the annotation: the runner is imported when fix_bytes runs
     from .runner import Plan
@@ -48,7 +49,9 @@ class FixError(Exception):
 
 
 @dataclass
-class Edit:
+class FileEdit:
+    """One change to the file, in its own coordinates (a rule's findings.TextEdit, resolved and planned)."""
+
     key: tuple | None  # .docx: (part, ordinal of the w:p); text formats: None (offsets in the whole source)
     start: int
     end: int
@@ -59,6 +62,9 @@ class Edit:
 
     def identity(self) -> tuple:
         return (self.key, self.start, self.end, self.replacement, self.action, self.data)
+
+
+Edit = FileEdit  # the earlier name (tests and other helpers' code use it)
 
 
 @dataclass
@@ -86,15 +92,18 @@ def wanted(finding: Finding, unsafe: bool) -> bool:
 # -- planning --------------------------------------------------------------------------------------------
 
 
-def collect(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[Edit], list[tuple[Finding, Msg]]]:
+def plan_edits(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[FileEdit], list[tuple[Finding, Msg]]]:
     """The edits the fixes of `findings` ask for (identical ones merged), and fixes that cannot apply here."""
-    edits: dict[tuple, Edit] = {}
+    edits: dict[tuple, FileEdit] = {}
     refused: list[tuple[Finding, Msg]] = []
     for f in findings:
         if not wanted(f, unsafe):
             continue
         fix, loc = f.fix, f.location
         assert fix is not None  # wanted() keeps findings with a fix only
+        if fix.refused is not None:
+            refused.append((f, fix.refused))
+            continue
         start = fix.raw_start if fix.raw_start is not None else loc.raw_start
         end = fix.raw_end if fix.raw_end is not None else loc.raw_end
         if doc.format == "docx":
@@ -118,21 +127,21 @@ def collect(doc: Document, findings: list[Finding], unsafe: bool) -> tuple[list[
         if not 0 <= start <= end:
             refused.append((f, Msg("de herstelling heeft een ongeldig bereik", "the fix has an invalid span")))
             continue
-        edit = Edit(key, start, end, fix.replacement, fix.action, tuple(fix.data))
+        edit = FileEdit(key, start, end, fix.replacement, fix.action, tuple(fix.data))
         edits.setdefault(edit.identity(), edit).findings.append(f)
     return list(edits.values()), refused
 
 
-def _overlap(a: Edit, b: Edit) -> bool:
+def _overlap(a: FileEdit, b: FileEdit) -> bool:
     if a.start == a.end == b.start == b.end:
         return True  # two insertions at one point: their order is not defined
     return a.start < b.end and b.start < a.end
 
 
-def resolve(edits: list[Edit]) -> tuple[list[Edit], list[Edit]]:
+def resolve(edits: list[FileEdit]) -> tuple[list[FileEdit], list[FileEdit]]:
     """Split replacements into non-overlapping ones to make now, and the rest (for a later pass)."""
     keep, wait = [], []
-    last: dict[tuple | None, Edit] = {}
+    last: dict[tuple | None, FileEdit] = {}
     for e in sorted(edits, key=lambda e: (str(e.key), e.start, e.end)):
         if e.action != "replace":
             keep.append(e)
@@ -166,8 +175,8 @@ def _markup(text: str) -> list[str]:
     return [m.group() for m in INLINE.finditer(text) if m.group("leak") is None]
 
 
-def apply_text(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, list[Edit], list[tuple[Edit, Msg]]]:
-    codec, bom = text_codec(data, doc.meta.get("encoding", "utf-8"))
+def apply_text(data: bytes, doc: Document, edits: list[FileEdit]) -> tuple[bytes, list[FileEdit], list[tuple[FileEdit, Msg]]]:
+    codec, bom = text_codec(data, doc.info.encoding)
     try:
         original = data[len(bom):].decode(codec)
     except UnicodeDecodeError:
@@ -177,7 +186,7 @@ def apply_text(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, li
         raise FixError("the file does not hold the text that was linted")
     # offsets in `normal` → offsets in `original`: every "\r\n" before the offset adds one
     crlf = [m.start() - i for i, m in enumerate(re.finditer("\r\n", original))]
-    newline = doc.meta.get("newline", "\n")
+    newline = doc.info.newline
     pieces, pos = [], 0
     done, failed = [], []
     for e in sorted((e for e in edits if e.action == "replace"), key=lambda e: (e.start, e.end)):
@@ -206,18 +215,18 @@ def apply_text(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, li
 # -- .docx -----------------------------------------------------------------------------------------------
 
 
-def apply_docx(data: bytes, doc: Document, edits: list[Edit]) -> tuple[bytes, list[Edit], list[tuple[Edit, Msg]]]:
+def apply_docx(data: bytes, doc: Document, edits: list[FileEdit]) -> tuple[bytes, list[FileEdit], list[tuple[FileEdit, Msg]]]:
     from .docx_edit import DocxEditor, EditError
 
     raws = {p.xml: p.raw for p in doc.blocks() if p.xml is not None}
-    done: list[Edit] = []
-    failed: list[tuple[Edit, Msg]] = []
+    done: list[FileEdit] = []
+    failed: list[tuple[FileEdit, Msg]] = []
     try:
-        editor = DocxEditor(data, doc.meta.get("main_part") or "word/document.xml")
-        by_paragraph: dict[tuple, list[Edit]] = {}
-        bookmarks: dict[str, list[Edit]] = {}
+        editor = DocxEditor(data, doc.info.main_part or "word/document.xml")
+        by_paragraph: dict[tuple, list[FileEdit]] = {}
+        bookmarks: dict[str, list[FileEdit]] = {}
         for e in edits:
-            assert e.key is not None  # .docx edits always have their place in the XML (see collect)
+            assert e.key is not None  # .docx edits always have their place in the XML (see plan_edits)
             if e.action == "replace":
                 by_paragraph.setdefault(e.key, []).append(e)
             else:
@@ -254,7 +263,7 @@ def fix_bytes(data: bytes, path: str, plan: Plan, unsafe: bool = False) -> FixOu
                          problems=problems, before=len(findings))
     reasons: dict[tuple, Msg] = {}
     while outcome.passes < MAX_PASSES:
-        edits, refused = collect(doc, findings, unsafe)
+        edits, refused = plan_edits(doc, findings, unsafe)
         for f, why in refused:
             reasons[_key(f)] = why
         keep, _wait = resolve(edits)
@@ -298,7 +307,7 @@ def text_view(doc: Document) -> list[str]:
         names = marks.get(id(par))
         return f"{prefix}: {text}" + (f"  {{bookmarks: {', '.join(names)}}}" if names else "")
 
-    lines = [show(f"¶{p.number}", p) for p in doc.paragraphs]
+    lines = [show(paragraph_mark(p.number), p) for p in doc.paragraphs]
     for note in doc.notes:
         if note.special is None:
             lines += [show(f"{note.kind} {note.label}", p) for p in note.paragraphs]

@@ -403,3 +403,13 @@ def defined_acronyms(texts: Iterable[str]) -> set[str]:
         if "(" in text:
             out.update(m.group(1) for m in DEFINED.finditer(text) if is_acronym(m.group(1)))
     return out
+
+
+def check_term_examples(lexicon: Lexicon, examples: dict, where, path: tuple) -> None:
+    """A protected term's examples: each `match` must give a near-miss, each `no-match` none."""
+    for j, example in enumerate(examples.get("match", [])):
+        if not list(lexicon.scan(example, defined_acronyms([example]))):
+            raise where.error(path + ("match", j), f"example {example!r} should give a near-miss but does not")
+    for j, example in enumerate(examples.get("no-match", [])):
+        if list(lexicon.scan(example, defined_acronyms([example]))):
+            raise where.error(path + ("no-match", j), f"example {example!r} should give no near-miss but does")

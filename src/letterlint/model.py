@@ -60,6 +60,12 @@ class Paragraph:
     def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
         return self.map.span_to_raw(start, end)
 
+    def is_verbatim(self, start: int, end: int) -> bool:
+        """Is the cleaned span [start, end) exactly the raw text there (no marker, reference or markup
+        removed inside it)?  Only such a span can be replaced in the file without losing something."""
+        rs, re_ = self.map.span_to_raw(start, end)
+        return self.raw[rs:re_] == self.text[start:end]
+
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Note:
@@ -184,7 +190,11 @@ class Directive:
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """A resolved position, ready for reporting."""
+    """A resolved position, ready for reporting.
+
+    `raw_start`/`raw_end` are the span in the file's own text, in the unit a fix edits (`unit`): for text
+    exports and Markdown that is the whole decoded file (offsets in `Document.source`, and `line` is set);
+    for .docx it is the paragraph named by `xml` (offsets in its visible text, `Paragraph.raw`)."""
 
     paragraph: int
     heading: str | None
@@ -195,7 +205,7 @@ class Location:
     end_column: int | None = None
     part: str = "body"
     note: str | None = None  # label of the note when the position is inside a footnote/endnote
-    raw_start: int = 0  # text formats: offsets in Document.source; .docx: offsets in the paragraph's raw
+    raw_start: int = 0  # the span in the file's text, counted in `unit` (see above)
     raw_end: int = 0
     xml: tuple[str, int] | None = None
     # .docx, filled in by `letterlint.places` after the rules ran: places a writer can find in Word
@@ -203,6 +213,38 @@ class Location:
     shown: int | None = None  # paragraph number counting only non-empty body paragraphs outside tables
     cell: tuple[int, int, int] | None = None  # (table, row, column), 1-based, for a paragraph in a table
     quote: str | None = None  # the start of the paragraph, to paste into Word's Find
+
+    @property
+    def unit(self) -> str:
+        """What `raw_start`/`raw_end` count in: "source" (the whole file) or "paragraph" (.docx, `xml`)."""
+        return "source" if self.line is not None else "paragraph"
+
+    def place(self, lang: str = "nl") -> str:
+        """How a message names this place: "regel 12" / "alinea 12" ("line 12" / "paragraph 12")."""
+        from .wording import place
+
+        return place(self, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """What a reader records about the file itself, for writing fixes back and for format-level facts."""
+
+    encoding: str = "utf-8"  # text formats: the encoding the file was read in
+    newline: str = "\n"  # text formats: the file's original line end
+    main_part: str | None = None  # .docx: the part holding the main document
+    parts: tuple[str, ...] = ()  # .docx: the package's part names
+    application: str | None = None  # .docx: the application that wrote it
+    deleted_note_refs: frozenset[tuple[str, str]] = frozenset()  # .docx: (kind, id) referenced only in deleted text
+
+    @classmethod
+    def of(cls, values: dict | None) -> SourceInfo:
+        values = dict(values or {})
+        if "parts" in values:
+            values["parts"] = tuple(values["parts"])
+        if "deleted_note_refs" in values:
+            values["deleted_note_refs"] = frozenset(tuple(k) for k in values["deleted_note_refs"])
+        return cls(**values)
 
 
 @dataclass(frozen=True, eq=False)
@@ -219,7 +261,15 @@ class Document:
     artefacts: tuple[Artefact, ...] = ()
     directives: tuple[Directive, ...] = ()
     source: str | None = None  # text formats: the decoded file
-    meta: dict[str, Any] = field(default_factory=dict)
+    info: SourceInfo = field(default_factory=SourceInfo)
+
+    # -- what the format means for the text (the readers' knowledge, stated as facts) ---------------
+
+    @property
+    def lines_may_wrap(self) -> bool:
+        """Each line of the file is a paragraph, and a line may be a hard-wrapped piece of a sentence (a Word
+        text export, or text taken from a PDF): a sentence or a reference may go on on the next line."""
+        return self.format == "text"
 
     # -- navigation ---------------------------------------------------------------------------------
 

@@ -148,11 +148,10 @@ def _places(doc: Document, settings) -> list[_Place]:
 
 
 def places(doc: Document, settings=None) -> list[_Place]:
-    cache = doc.meta.setdefault("_cache", {})
-    key = ("places",)
-    if key not in cache:
-        cache[key] = _places(doc, settings)
-    return cache[key]
+    """The place of every body paragraph (a shared analysis: once per document, in the engine's cache)."""
+    from . import analyses
+
+    return analyses.of(doc).keyed(("places",), lambda: _places(doc, settings))
 
 
 def _note_quotes(doc: Document) -> dict[tuple[str, str], str | None]:

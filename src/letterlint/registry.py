@@ -31,8 +31,11 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
+from . import analyses
+from .analyses import Analyses
 from .findings import Msg, Severity, as_msg, msg
 from .model import Document
+from .wordlists import WordLists
 
 
 @dataclass
@@ -44,7 +47,11 @@ class RuleContext:
     options: dict[str, Any]
     settings: dict[str, Any] = field(default_factory=dict)  # the configuration's shared `settings`
     prepared: Any = None  # whatever the rule's prepare() returned
-    peers: dict[str, dict[str, Any]] = field(default_factory=dict)  # options of every active rule, by id
+    wordlists: WordLists = field(default_factory=WordLists.from_settings)  # the shared typo list and terms
+
+    def shared(self, doc: Document) -> Analyses:
+        """The document's shared analyses (structure, similarity, words, notes, addresses), computed once."""
+        return analyses.of(doc)
 
 
 @dataclass

@@ -13,10 +13,11 @@ from pathlib import Path
 from . import places, suppress, yamlrules
 from .baseline import with_context
 from .config import Config, ConfigError, _default_source
-from .findings import RANK, Finding, Msg, Severity
+from .findings import RANK, Finding, Msg, Severity, resolve_fix
 from .model import Document
 from .readers import SUPPORTED, InputError, kind_of, read_bytes, read_path
 from .registry import Rule, RuleContext, builtin_rules
+from .wordlists import WordLists
 
 STDIN = "-"
 
@@ -51,16 +52,24 @@ class FileResult:
     summaries: dict[str, object] = field(default_factory=dict)  # --across-files: rule id → collect() result
 
 
-class _Where:
-    """Lets a rule's prepare() raise a ConfigError that points into the right file."""
+class Where:
+    """What a rule's prepare() gets besides its options: a way to raise a ConfigError that points into the
+    file that set an option, the folder of that file (for relative paths), and the shared word lists."""
 
-    def __init__(self, config: Config, rule_id: str):
-        self.config, self.rule_id = config, rule_id
+    def __init__(self, config: Config, rule_id: str, wordlists: WordLists):
+        self._config, self.rule_id, self.wordlists = config, rule_id, wordlists
 
     def error(self, keys: tuple, message: str) -> ConfigError:
-        source = self.config.where(self.rule_id, keys[0]) if keys else None
+        source = self._config.where(self.rule_id, keys[0]) if keys else None
         source = source or _default_source()
         return source.error(("rules", self.rule_id, *keys), message)
+
+    def folder(self, key: str) -> Path | None:
+        """The folder of the configuration file that set this option (None: the bundled default)."""
+        source = self._config.where(self.rule_id, key)
+        if source is None or source.name.startswith("<"):
+            return None
+        return Path(source.name.split(" [tool.letterlint]")[0]).parent
 
 
 def all_rules(config: Config) -> dict[str, Rule]:
@@ -85,29 +94,46 @@ def build_plan(config: Config, select: Iterable[str] | None = None, ignore: Iter
         if rule_id not in rules:
             raise UsageError(f"unknown rule {rule_id!r} (see `letterlint rules`)")
     _check_per_file_ignores(config, rules)
+    wordlists = WordLists.from_settings(config.rule_settings("typo"))
+    published = _published(config, rules, select_ids, ignore_ids)
     active = []
     for rule_id, rule in rules.items():
         settings = config.rule_settings(rule_id)
-        enabled = settings.get("enabled", rule.enabled)
-        if select_ids:
-            enabled = rule_id in select_ids
-        if rule_id in ignore_ids:
-            enabled = False
-        if not enabled:
+        if not _enabled(rule, settings, select_ids, ignore_ids):
             continue
         if rule.origin == "config":
             options = dict(settings)
         else:
             options = {**rule.default, **{k: v for k, v in settings.items() if k not in ("enabled", "severity")}}
         ctx = RuleContext(rule=rule_id, severity=Severity(settings.get("severity", rule.severity)), options=options,
-                          settings=config.settings)
+                          settings={**config.settings, **published}, wordlists=wordlists)
         if rule.prepare is not None:
-            ctx.prepared = rule.prepare(options, _Where(config, rule_id))
+            ctx.prepared = rule.prepare(options, Where(config, rule_id, wordlists))
         active.append(ActiveRule(rule, ctx))
-    peers = {a.rule.id: a.ctx.options for a in active}
-    for a in active:
-        a.ctx.peers = peers
     return Plan(active, config, frozenset(rules))
+
+
+def _enabled(rule: Rule, settings: dict, select_ids: list[str], ignore_ids: list[str]) -> bool:
+    enabled = settings.get("enabled", rule.enabled)
+    if select_ids:
+        enabled = rule.id in select_ids
+    if rule.id in ignore_ids:
+        enabled = False
+    return bool(enabled)
+
+
+def _published(config: Config, rules: dict[str, Rule], select_ids: list[str], ignore_ids: list[str]) -> dict:
+    """The options that active rules publish (their module's PUBLISH) as shared settings, under
+    "<rule id>.<option>": configuration other rules may read (repeated-passage leaves alone the copies
+    duplicate-answer reports), so that no rule reads another rule's context."""
+    out = {}
+    for rule_id, rule in rules.items():
+        keys = getattr(rule.module, "PUBLISH", ()) if rule.module is not None else ()
+        settings = config.rule_settings(rule_id)
+        if keys and _enabled(rule, settings, select_ids, ignore_ids):
+            for key in keys:
+                out[f"{rule_id}.{key}"] = settings.get(key, rule.default.get(key))
+    return out
 
 
 # -- files ---------------------------------------------------------------------------------------------
@@ -178,7 +204,8 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[Msg]]:
         ran[rule_id] = active.ctx.severity
         try:
             for finding in active.rule.check(doc, active.ctx):
-                findings.append(replace(finding, rule=rule_id, severity=Severity(finding.severity or active.ctx.severity)))
+                findings.append(replace(finding, rule=rule_id, severity=Severity(finding.severity or active.ctx.severity),
+                                        fix=resolve_fix(doc, finding.location, finding.fix)))
         except yamlrules.PatternTimeout as exc:
             problems.append(Msg(f"regel {rule_id}: reguliere expressie te traag, overgeslagen ({exc})",
                                 f"rule {rule_id}: regular expression too slow, skipped ({exc})"))
@@ -250,7 +277,7 @@ def lint_file(path: str, plan: Plan, stdin_filename: str | None = None, keep_doc
         return FileResult(path=path, error=Msg(f"interne fout bij het lezen ({type(exc).__name__}: {exc}); meld dit",
                                                f"internal error while reading ({type(exc).__name__}: {exc}); please report"))
     findings, problems = lint_document(doc, plan)
-    summaries = collect(doc, plan, problems) if plan.across else {}
+    summaries = summarise(doc, plan, problems) if plan.across else {}
     return FileResult(path=doc.path, findings=findings, problems=problems, document=doc if keep_document else None,
                       summaries=summaries)
 
@@ -263,7 +290,8 @@ def lint_file(path: str, plan: Plan, stdin_filename: str | None = None, keep_doc
 # findings it yields to the files they belong to.
 
 
-def collect(doc: Document, plan: Plan, problems: list[Msg]) -> dict[str, object]:
+def summarise(doc: Document, plan: Plan, problems: list[Msg]) -> dict[str, object]:
+    """Each across-files rule's summary of this file (its collect()), by rule id."""
     out: dict[str, object] = {}
     ignored = _ignored_for(doc.path, plan.config)
     for active in plan.rules:

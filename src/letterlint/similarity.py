@@ -430,31 +430,35 @@ def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap
 
 
 def analyse(doc: Document, settings: Mapping[str, Any] | None = None) -> Analysis:
-    """Units of the document (its answers; body paragraphs when it has none) and the pairs sharing text. Cached."""
-    from .structure import labels, structure
+    """Units of the document (its answers; body paragraphs when it has none) and the pairs sharing text.
 
-    key = ("similarity", labels(settings or {}))
-    cache = doc.meta.setdefault("_cache", {})
-    if key not in cache:
-        struct = structure(doc, settings)
-        units: list[Unit] = []
-        if struct.answers:
-            kind = "answers"
-            for answer in struct.answers:
-                segments = answer_segments(answer)
-                if segments:
-                    unit = make_unit(len(units), segments, answer)
-                    if unit.hashes:
-                        units.append(unit)
-        else:
-            kind = "paragraphs"
-            for par in doc.paragraphs:
-                if par.kind in (BODY, LIST) and not par.is_empty and not is_furniture(par.text):
-                    unit = make_unit(len(units), [(par, 0, len(par.text))])
-                    if unit.hashes:
-                        units.append(unit)
-        cache[key] = Analysis(kind, units, compare(units))
-    return cache[key]
+    A shared analysis: built once per document and answer-label setting (`analyses.of(doc).similarity`)."""
+    from . import analyses
+
+    return analyses.of(doc).similarity(settings)
+
+
+def build_index(doc: Document, settings: Mapping[str, Any]) -> Analysis:
+    from .structure import structure
+
+    struct = structure(doc, settings)
+    units: list[Unit] = []
+    if struct.answers:
+        kind = "answers"
+        for answer in struct.answers:
+            segments = answer_segments(answer)
+            if segments:
+                unit = make_unit(len(units), segments, answer)
+                if unit.hashes:
+                    units.append(unit)
+    else:
+        kind = "paragraphs"
+        for par in doc.paragraphs:
+            if par.kind in (BODY, LIST) and not par.is_empty and not is_furniture(par.text):
+                unit = make_unit(len(units), [(par, 0, len(par.text))])
+                if unit.hashes:
+                    units.append(unit)
+    return Analysis(kind, units, compare(units))
 
 
 # -- groups ------------------------------------------------------------------------------------------
@@ -692,27 +696,3 @@ def locate_unit(doc: Document, unit: Unit) -> Location:
     text = par.text[start:end]
     lead = len(text) - len(text.lstrip())
     return doc.locate(par, start + lead, start + len(text.rstrip()))
-
-
-def place(location: Location, lang: str) -> str:
-    """'regel 12' / 'line 12' for text formats, 'alinea 12' / 'paragraph 12' for .docx."""
-    if location.line is not None:
-        return f"{'regel' if lang == 'nl' else 'line'} {location.line}"
-    return f"{'alinea' if lang == 'nl' else 'paragraph'} {location.paragraph}"
-
-
-def places(locations: Sequence, lang: str, limit: int = 4) -> str:
-    """'regels 12, 40 en 77' for several places (at most `limit`, then 'en nog N')."""
-    if not locations:
-        return ""
-    text_fmt = locations[0].line is not None
-    numbers = [str(loc.line if text_fmt else loc.paragraph) for loc in locations]
-    noun = {("nl", True): ("regel", "regels"), ("nl", False): ("alinea", "alinea's"),
-            ("en", True): ("line", "lines"), ("en", False): ("paragraph", "paragraphs")}[(lang, text_fmt)]
-    and_word, more = ("en", "en nog {n}") if lang == "nl" else ("and", "and {n} more")
-    if len(numbers) == 1:
-        return f"{noun[0]} {numbers[0]}"
-    if len(numbers) > limit:
-        shown = ", ".join(numbers[:limit])
-        return f"{noun[1]} {shown} {more.format(n=len(numbers) - limit)}"
-    return f"{noun[1]} {', '.join(numbers[:-1])} {and_word} {numbers[-1]}"

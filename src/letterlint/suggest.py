@@ -136,7 +136,7 @@ def suggest_docx(original: bytes, doc: Document, outcome: FixOutcome, lang: str,
     from .docx_edit import DocxEditor, EditError
 
     try:
-        editor = DocxEditor(original, doc.meta.get("main_part") or "word/document.xml")
+        editor = DocxEditor(original, doc.info.main_part or "word/document.xml")
         result = Suggestion(b"")
         notes = _track(editor, doc, outcome.document, result, date, lang)
         maps = notes.pop("maps")
@@ -293,8 +293,8 @@ def _critic_safe(text: str) -> str:
 
 def _encode(text: str, original: bytes, doc: Document) -> bytes:
     """In the original's encoding, byte-order mark and line ends; UTF-8 with a BOM when that cannot hold it."""
-    name, bom = text_codec(original, doc.meta.get("encoding", "utf-8"))
-    newline = doc.meta.get("newline", "\n")
+    name, bom = text_codec(original, doc.info.encoding)
+    newline = doc.info.newline
     if newline != "\n":
         text = text.replace("\n", newline)
     try:

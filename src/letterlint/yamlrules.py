@@ -26,12 +26,14 @@ from typing import Any
 
 import regex
 
+from . import analyses
+from .addresses import ADDRESS
 from .findings import Finding, Fix, Msg, Severity, as_msg, msg
 from .model import Document, Paragraph
 from .phrases import Phrase, PhraseList
 from .registry import Rule, RuleContext
 
-URL = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)+/\S*")
+URL = ADDRESS  # the address pattern lives in addresses.py; this name stays for code that imports it
 PATTERN_TIMEOUT = 1.0  # seconds per paragraph; a slower user pattern is a configuration problem
 
 
@@ -120,7 +122,8 @@ def _check_pattern(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             if m.end() == m.start():
                 continue
             suggestion = _fill(template, m) if template is not None else None
-            fix = Fix(suggestion, safe=fix_kind == "safe") if suggestion is not None and fix_kind != "none" else None
+            fix = (Fix.text_edit(par, m.start(), m.end(), suggestion, "safe" if fix_kind == "safe" else "unsafe")
+                   if suggestion is not None and fix_kind != "none" else None)
             yield Finding(
                 location=doc.locate(par, m.start(), m.end()),
                 message=Msg(_fill(message.nl, m), _fill(message.en, m)),
@@ -141,10 +144,11 @@ SUBSTITUTION_MESSAGE = Msg("Schrijf '{right}' in plaats van '{wrong}'.", "Write 
 
 def substitution_findings(doc: Document, phrases: PhraseList, message: Msg, scope: str = "all",
                           fix_default: str = "safe") -> Iterator[Finding]:
+    addresses = analyses.of(doc).addresses
     for par in _blocks(doc, scope):
         if not par.text:
             continue
-        urls = [m.span() for m in URL.finditer(par.text)] if ("/" in par.text or "@" in par.text) else []
+        urls = addresses.spans(par)
         for start, end, phrase, suggestion in phrases.finditer(par.text):
             if any(s < end and start < e for s, e in urls):
                 continue  # web and mail addresses are spelled as they are
@@ -155,7 +159,8 @@ def substitution_findings(doc: Document, phrases: PhraseList, message: Msg, scop
                 location=doc.locate(par, start, end),
                 message=Msg(message.nl.format(**values), message.en.format(**values)),
                 suggestion=as_msg(suggestion),
-                fix=Fix(suggestion, safe=fix_kind == "safe") if fix_kind != "none" else None,
+                fix=Fix.text_edit(par, start, end, suggestion, "safe" if fix_kind == "safe" else "unsafe")
+                if fix_kind != "none" else None,
             )
 
 

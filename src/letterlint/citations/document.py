@@ -18,7 +18,6 @@ corrected text as suggestion and fix.
 from __future__ import annotations
 
 import json
-import weakref
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -30,7 +29,7 @@ import regex
 from ..findings import Finding, Fix, Msg, Related, msg
 from ..identifiers import scan
 from ..model import Document, Paragraph
-from ..yamlrules import URL
+from ..wording import note_place
 from .grammar import PREFILTER, SPC, WS
 from .house import house_settings
 from .judge import apply_edits, bracket_problems, format_dossier, judge, motie_problems
@@ -71,22 +70,17 @@ class Cited:
 
 # -- once per document ----------------------------------------------------------------------------------------
 
-# Three rules read these analyses of the same document one after the other: keep the last result of each, for
-# as long as its document lives. (A stopgap until the engine's per-document analyses cache, issue 11: then
-# register `references` and `identifiers` there and drop this.)
-_LAST: dict[str, tuple[weakref.ref, str, list]] = {}
+# Three rules read these analyses of the same document: the engine's per-document cache keeps them (once per
+# document and house style), whichever of the rules run.
 
 
 def _once(name: str, compute: Callable[[Document, dict], list], doc: Document,
           settings: Mapping[str, Any] | None) -> list:
+    from .. import analyses
+
     conf = house_settings(settings)
-    key = json.dumps(conf, sort_keys=True)
-    last = _LAST.get(name)
-    if last is not None and last[0]() is doc and last[1] == key:
-        return last[2]
-    result = compute(doc, conf)
-    _LAST[name] = (weakref.ref(doc), key, result)
-    return result
+    key = ("citations", name, json.dumps(conf, sort_keys=True))
+    return analyses.of(doc).keyed(key, lambda: compute(doc, conf))
 
 
 # -- references and moties -------------------------------------------------------------------------------------
@@ -110,7 +104,7 @@ def _references(doc: Document, conf: dict) -> list[Cited]:
     for i, par, ref in found:
         problems = judge(ref, house, par.text)
         nxt = blocks[i + 1].text if i + 1 < len(blocks) and blocks[i + 1].part == par.part else None
-        problems += bracket_problems(ref, par.text, nxt if doc.format == "text" else None)
+        problems += bracket_problems(ref, par.text, nxt if doc.lines_may_wrap else None)
         extra, related = spelling.get(id(ref), ([], ()))
         problems += extra
         if problems:
@@ -122,6 +116,9 @@ def _references(doc: Document, conf: dict) -> list[Cited]:
 
 def _collect(doc, blocks) -> tuple[list, list]:
     """The references (index, paragraph, reference) and moties of the document, outside web addresses."""
+    from .. import analyses
+
+    addresses = analyses.of(doc).addresses
     found, moties = [], []
     for i, par in enumerate(blocks):
         text = par.text
@@ -131,16 +128,12 @@ def _collect(doc, blocks) -> tuple[list, list]:
         ms = parse_moties(text)
         if not refs and not ms:
             continue
-        urls = _addresses(text)
+        urls = addresses.spans(par)
         refs = [r for r in refs if not _masked(r.start, urls)]
         found += [(i, par, r) for r in refs]
         starts = [r.start for r in refs]
         moties += [(par, m, refs, starts) for m in ms if not _masked(m.start, urls)]
     return found, moties
-
-
-def _addresses(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in URL.finditer(text)] if "/" in text or "www" in text or "@" in text else []
 
 
 def _masked(start: int, urls: list[tuple[int, int]]) -> bool:
@@ -149,7 +142,7 @@ def _masked(start: int, urls: list[tuple[int, int]]) -> bool:
 
 def _continues(doc, blocks, i) -> bool:
     """A hard-wrapped line (PDF text) whose next line goes on with the reference."""
-    if doc.format != "text" or i + 1 >= len(blocks):
+    if not doc.lines_may_wrap or i + 1 >= len(blocks):
         return False
     nxt = blocks[i + 1]
     if nxt.part != blocks[i].part or nxt.note != blocks[i].note:
@@ -236,11 +229,9 @@ def _guess(doc, ref: Reference, problems, by_number, house: HouseStyle):
 def _where(doc, par) -> tuple[str, str]:
     if par.part != "body":
         label = doc.note_label(par)
-        return f"voetnoot {label}", f"footnote {label}"
+        return note_place("footnote", label), note_place("footnote", label, "en")
     loc = doc.locate(par, 0, 0)
-    if loc.line is not None:
-        return f"regel {loc.line}", f"line {loc.line}"
-    return f"alinea {par.number}", f"paragraph {par.number}"
+    return loc.place("nl"), loc.place("en")
 
 
 def _motie(par, motie, par_refs, starts, house: HouseStyle) -> Cited | None:
@@ -279,13 +270,16 @@ def identifiers(doc: Document, settings: Mapping[str, Any] | None = None) -> lis
 
 
 def _identifiers(doc: Document, conf: dict) -> list[Cited]:
+    from .. import analyses
+
+    addresses = analyses.of(doc).addresses
     out = []
     for par in doc.blocks():
         text = par.text
         if not text or DIGIT.search(text) is None:
             continue
         idents = scan(text)
-        urls = _addresses(text) if idents else []
+        urls = addresses.spans(par) if idents else []
         for ident in idents:
             problems = [p for p in ident.problems if p.code != "eu-domain" or conf["eu-domain"]]
             if problems and not _masked(ident.start, urls):
@@ -310,9 +304,8 @@ def finding(doc: Document, cited: Cited, problems: list[Problem] | None = None) 
     if edits:
         right = apply_edits(text, lo, hi, edits)
         suggestion = Msg(right, right)
-        rs, re_ = par.span_to_raw(lo, hi)
-        if par.raw[rs:re_] == text[lo:hi]:  # no hidden markers inside: the cleaned text may replace the raw
-            fix = Fix(right, safe=all(p.safe for p in problems if p.edits))
+        safe = all(p.safe for p in problems if p.edits)
+        fix = Fix.text_edit(par, lo, hi, right, "safe" if safe else "unsafe")  # the engine checks it is verbatim
     guess = cited.guess if any(p.code == "no-dossier" for p in problems) else None
     if guess is not None:
         pos, add_nl, add_en, note_nl, note_en = guess

@@ -24,6 +24,7 @@ from ..model import (
     Note,
     NoteRef,
     Paragraph,
+    SourceInfo,
 )
 from ..textmap import TextBuilder, TextMap
 
@@ -296,7 +297,7 @@ def assemble(
         artefacts=tuple(artefacts),
         directives=tuple(directive_objs),
         source=source,
-        meta=meta or {},
+        info=SourceInfo.of(meta),
     )
 
 

@@ -28,7 +28,7 @@ def finding_dict(f: Finding, lang: str) -> dict:
         "heading": loc.heading,
         "text": loc.text,
         "suggestion": f.suggestion(lang) if f.suggestion is not None else None,
-        "fixable": f.fix is not None and f.fix.safe,
+        "fixable": f.fix is not None and f.fix.safe and f.fix.refused is None,
         "related": [related_dict(rel, lang) for rel in f.related],
         **docx_place(loc),
     }

@@ -143,8 +143,11 @@ def _rules(results, plan, lang: str) -> tuple[list[dict], dict[str, int]]:
 
 def _fix(f, path: str, region: dict | None, lang: str) -> dict | None:
     """A SARIF fix for a text format, when the fix replaces the finding's own span."""
-    if f.fix is None or region is None or f.location.line is None or f.fix.raw_start is not None or f.fix.raw_end is not None:
+    if f.fix is None or f.fix.refused is not None or region is None or f.location.line is None:
         return None
+    own = (f.location.raw_start, f.location.raw_end)
+    if f.fix.raw_start is not None and (f.fix.raw_start, f.fix.raw_end) != own:
+        return None  # another span than the finding's
     deleted = {k: region[k] for k in ("startLine", "startColumn", "endLine", "endColumn")}
     label = f.suggestion(lang) if f.suggestion is not None else f.fix.replacement
     return {"description": {"text": label},

@@ -84,7 +84,7 @@ def line(path: str, f: Finding, lang: str, color: bool) -> str:
 
 
 def fixable(f: Finding) -> bool:
-    return f.fix is not None and f.fix.safe
+    return f.fix is not None and f.fix.safe and f.fix.refused is None
 
 
 def summary(results, lang: str) -> str:

@@ -114,12 +114,10 @@ __all__ = [
 
 
 def structure(doc: Document, settings: Mapping[str, Any] | None = None) -> Structure:
-    settings = settings or {}
-    key = ("structure", labels(settings))
-    cache = doc.meta.setdefault("_cache", {})
-    if key not in cache:
-        cache[key] = build_structure(doc, settings)
-    return cache[key]
+    """The document's question–answer structure (a shared analysis: built once per document and labels)."""
+    from .. import analyses
+
+    return analyses.of(doc).structure(settings)
 
 
 def not_owned(doc: Document, settings: Mapping[str, Any] | None = None) -> dict[int, list[tuple[int, int]]]:

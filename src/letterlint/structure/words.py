@@ -125,10 +125,10 @@ class Rarity:
 
 
 def rarity(doc: Document) -> Rarity:
-    cache = doc.meta.setdefault("_cache", {})
-    if "rarity" not in cache:
-        cache["rarity"] = build_rarity(doc)
-    return cache["rarity"]
+    """How many body paragraphs use each content word (a shared analysis: `analyses.of(doc).words`)."""
+    from .. import analyses
+
+    return analyses.of(doc).words
 
 
 def build_rarity(doc: Document) -> Rarity:

@@ -1,0 +1,97 @@
+"""The shared analyses: facts about one document that several rules read, each computed once per document.
+
+A rule gets them through `analyses.of(doc)` (or `ctx.shared(doc)` in a check), a typed accessor:
+
+    shared = analyses.of(doc)
+    shared.structure(ctx.settings)   # question–answer structure (structure.Structure), per answer-label setting
+    shared.similarity(ctx.settings)  # the similarity index of the answers/paragraphs (similarity.Analysis)
+    shared.words                     # content-word rarity over the body paragraphs (structure.Rarity)
+    shared.notes                     # footnote/endnote references paired with their bodies (footnotes.Notes)
+    shared.addresses                 # URL and e-mail spans per paragraph (addresses.Addresses)
+
+Whichever rules run, and in whatever order, each analysis is built on first request and then reused.  The
+cache belongs to the engine, not to the (immutable) Document: it is keyed weakly on the document, so it
+goes when the document goes.  Adding an analysis: a builder function in its own module, a property here.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Hashable, Mapping
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .addresses import Addresses
+from .model import Document
+
+if TYPE_CHECKING:
+    from .footnotes import Notes
+    from .similarity import Analysis as SimilarityIndex
+    from .structure import Rarity, Structure
+
+T = TypeVar("T")
+
+
+class Analyses:
+    """The analyses of one document (see the module docstring)."""
+
+    def __init__(self, doc: Document):
+        self._doc = weakref.ref(doc)  # the cache must not keep its own key alive
+        self._keyed: dict[Hashable, Any] = {}
+
+    @property
+    def doc(self) -> Document:
+        doc = self._doc()
+        assert doc is not None, "analyses of a document that is gone"
+        return doc
+
+    def keyed(self, key: Hashable, build: Callable[[], T]) -> T:
+        """An analysis that depends on settings: built once per document and key."""
+        if key not in self._keyed:
+            self._keyed[key] = build()
+        return self._keyed[key]
+
+    def structure(self, settings: Mapping[str, Any] | None = None) -> Structure:
+        from .structure import build_structure, labels
+
+        settings = settings or {}
+        return self.keyed(("structure", labels(settings)), lambda: build_structure(self.doc, settings))
+
+    def similarity(self, settings: Mapping[str, Any] | None = None) -> SimilarityIndex:
+        from .similarity import build_index
+        from .structure import labels
+
+        settings = settings or {}
+        return self.keyed(("similarity", labels(settings)), lambda: build_index(self.doc, settings))
+
+    @cached_property
+    def words(self) -> Rarity:
+        from .structure import build_rarity
+
+        return build_rarity(self.doc)
+
+    @cached_property
+    def notes(self) -> Notes:
+        from .footnotes import build_notes
+
+        return build_notes(self.doc)
+
+    @cached_property
+    def addresses(self) -> Addresses:
+        return Addresses()
+
+
+_BY_DOCUMENT: weakref.WeakKeyDictionary[Document, Analyses] = weakref.WeakKeyDictionary()
+
+
+def of(doc: Document) -> Analyses:
+    """The shared analyses of `doc`, made on first request."""
+    found = _BY_DOCUMENT.get(doc)
+    if found is None:
+        found = _BY_DOCUMENT[doc] = Analyses(doc)
+    return found
+
+
+def forget(doc: Document) -> None:
+    """Drop what was computed for `doc` (the next request computes it again)."""
+    _BY_DOCUMENT.pop(doc, None)
