@@ -47,6 +47,7 @@ import regex
 from letterlint import analyses
 from letterlint.findings import Finding, Msg, msg
 from letterlint.hunspell import Hunspell, Spylls, find_dictionary  # noqa: F401 (find_dictionary: for tests)
+from letterlint.lazyre import lazy
 from letterlint.lexicon import in_address
 
 ID = "spelling"
@@ -66,7 +67,7 @@ CONF = {
     "suggest": {"type": "integer", "minimum": 0, "maximum": 100},
 }
 
-WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-\u2011]*\p{L}\p{M}*|\p{L}")
+WORD = lazy(r"\p{L}[\p{L}\p{M}'’\-\u2011]*\p{L}\p{M}*|\p{L}")
 MESSAGE = Msg("«{word}» staat niet in het woordenboek", "«{word}» is not in the dictionary")
 INSTALL_DICTIONARY = ("letterlint: spelling: het Nederlandse woordenboek ({name}.dic en .aff, OpenTaal) is niet gevonden; "
                       "installeer het (Debian/Ubuntu: apt install hunspell-nl) of geef het pad op met "

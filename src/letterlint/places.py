@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .lazyre import lazy_re
 from .model import Document, Location, Paragraph
 
 QUOTE_WORDS = 6
@@ -70,10 +71,10 @@ def _section_title(section) -> str | None:
     return _short(section.title)
 
 
-NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,5}\.|(?:Deel|Hoofdstuk|Bijlage|Paragraaf)\s+\w{1,4}[.:]?)\s+\S")
+NUMBERED_HEADING = lazy_re(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,5}\.|(?:Deel|Hoofdstuk|Bijlage|Paragraaf)\s+\w{1,4}[.:]?)\s+\S")
 
 
-CAPTION = re.compile(r"^\s*(?:Figuur|Tabel|Afbeelding|Grafiek|Bron|Foto|Figure|Table|Source)\b\s*\d*\s*[:.]", re.IGNORECASE)
+CAPTION = lazy_re(r"^\s*(?:Figuur|Tabel|Afbeelding|Grafiek|Bron|Foto|Figure|Table|Source)\b\s*\d*\s*[:.]", re.IGNORECASE)
 
 
 def _looks_like_heading(par: Paragraph, nxt: Paragraph | None) -> bool:

@@ -22,8 +22,6 @@ import difflib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-import regex
-
 from .annotate import (
     AUTHOR,
     INITIALS,
@@ -35,9 +33,10 @@ from .annotate import (
 )
 from .findings import Finding, Msg
 from .fixes import FixOutcome, text_codec
+from .lazyre import lazy
 from .model import Document, Paragraph
 
-TOKEN = regex.compile(r"\w+|\s+|[^\w\s]")
+TOKEN = lazy(r"\w+|\s+|[^\w\s]")
 TextEdit = tuple[int, int, str]  # start, end in the old text; what the new text has there
 
 
