@@ -22,7 +22,6 @@ survive the cheap tests have their one-edit variants generated (about 60 per let
 from __future__ import annotations
 
 import re
-import subprocess
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -188,6 +187,8 @@ def find(pars: list, checker: Checker, repeated: int = 2) -> list[Slip]:
             if verdict is not None and not checker.english_word(word):
                 suspects[word] = verdict
     if suspects and checker.second_opinion is not None:
+        import subprocess  # here, not at import: only a second opinion runs a process (start-up)
+
         try:  # Hunspell knows many inflections and compounds; what it knows is no slip
             doubted = checker.second_opinion.unknown(sorted(suspects))
         except (OSError, ValueError, subprocess.SubprocessError):

@@ -17,7 +17,6 @@ of an unknown word itself (every one-edit variant) and asks which of them exist.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import importlib.util
 import json
@@ -159,6 +158,8 @@ def _load(lang: str) -> Vocabulary | None:
     except (OSError, ValueError):
         pass
     try:
+        import gzip  # here, not at import: only building the kept copy reads the source (start-up)
+
         with gzip.open(source, "rt", encoding="utf-8") as f:
             vocabulary = Vocabulary.from_counts(json.load(f))
     except (OSError, ValueError, EOFError, AttributeError, TypeError):
