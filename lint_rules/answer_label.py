@@ -44,11 +44,18 @@ Good::
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import regex
 
 from letterlint.findings import Finding, Fix, lower, msg
 from letterlint.structure import FURNITURE, AnswerUnit, labels, placeholders, sentences, structure
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
 
 ID = "answer-label"
 SEVERITY = "error"
@@ -65,7 +72,7 @@ _PUNCT_NAME = {":": "dubbele punt", ";": "puntkomma", " :": "spatie en dubbele p
                "–": "streepje", "—": "streepje"}
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     s = structure(doc, ctx.settings)
     if s.mode not in ("labelled", "numbered"):
         return

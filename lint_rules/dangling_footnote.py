@@ -31,6 +31,8 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from letterlint.findings import Finding, Related, msg
 from letterlint.footnotes import (
     body_location,
@@ -43,6 +45,12 @@ from letterlint.footnotes import (
 )
 from letterlint.wording import note_noun
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
+
 ID = "dangling-footnote"
 SEVERITY = "error"
 SUMMARY = msg(
@@ -53,7 +61,7 @@ DEFAULT: dict = {}
 CONF: dict = {}
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     info = notes(doc)
     for ref, reason, detail in info.missing:
         yield _missing(doc, info, ref, reason, detail)

@@ -53,6 +53,7 @@ Good::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from letterlint.findings import Finding, Msg, Related, msg
 from letterlint.similarity import (
@@ -67,6 +68,13 @@ from letterlint.similarity import (
     tokens,
 )
 from letterlint.wording import places
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
+    from letterlint.runner import Where
 
 ID = "repeated-passage"
 SEVERITY = "info"
@@ -89,7 +97,7 @@ SUGGESTION = msg(
 )
 
 
-def prepare(options, where):
+def prepare(options: dict[str, Any], where: Where) -> frozenset[int]:
     allowed: set[int] = set()
     for i, entry in enumerate(options.get("allow") or []):
         if len(tokens(entry)) < K:
@@ -98,7 +106,7 @@ def prepare(options, where):
     return frozenset(allowed)
 
 
-def check(doc, ctx) -> Iterator[Finding]:
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     analysis = analyse(doc, ctx.settings)
     units = analysis.units
     min_words = ctx.options["min-words"]

@@ -49,6 +49,8 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from letterlint.findings import Finding, Related, lower, msg
 from letterlint.structure import (
     PARTY_HEADING,
@@ -61,6 +63,12 @@ from letterlint.structure import (
     stop_tokens,
     structure,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
 
 ID = "unanswered-question"
 SEVERITY = "error"
@@ -84,7 +92,7 @@ SIBLING = 0.1
 ADDRESSED = 0.2
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     s = structure(doc, ctx.settings)
     if s.mode == "numbered":
         yield from _numbered(doc, s, ctx)
@@ -171,7 +179,7 @@ def framing_words(q: QuestionUnit) -> frozenset[str]:
     return stop_tokens(words)
 
 
-def judge(doc, answer: AnswerUnit) -> list[tuple[QuestionUnit, float, list[str], list[str]]]:
+def judge(doc: Document, answer: AnswerUnit) -> list[tuple[QuestionUnit, float, list[str], list[str]]]:
     """For each question of a shared answer: the share of its distinctive weight the answer takes up, its
     distinctive words, and those the answer has."""
     r = rarity(doc)

@@ -24,8 +24,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from .model import Document, Location, Paragraph
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from .findings import Finding
 
 QUOTE_WORDS = 6
 QUOTE_CHARS = 40
@@ -147,7 +153,7 @@ def _places(doc: Document, settings) -> list[_Place]:
     return out
 
 
-def places(doc: Document, settings=None) -> list[_Place]:
+def places(doc: Document, settings: dict[str, Any] | None = None) -> list[_Place]:
     """The place of every body paragraph (a shared analysis: once per document, in the engine's cache)."""
     from . import analyses
 
@@ -162,7 +168,7 @@ def _note_quotes(doc: Document) -> dict[tuple[str, str], str | None]:
     return out
 
 
-def locate(doc: Document, loc: Location, settings=None, notes: dict | None = None) -> Location:
+def locate(doc: Document, loc: Location, settings: dict[str, Any] | None = None, notes: dict | None = None) -> Location:
     """The location with the places a writer can find filled in (.docx only)."""
     if doc.format != "docx" or loc.line is not None:
         return loc
@@ -177,7 +183,7 @@ def locate(doc: Document, loc: Location, settings=None, notes: dict | None = Non
     return replace(loc, section=place.section, shown=place.shown, cell=place.cell, quote=text)
 
 
-def enrich(doc: Document, findings: list, settings=None) -> list:
+def enrich(doc: Document, findings: list[Finding], settings: dict[str, Any] | None = None) -> list[Finding]:
     """The findings with their (and their related) .docx locations filled in; others unchanged."""
     if doc.format != "docx" or not findings:
         return findings

@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -36,6 +37,11 @@ from .annotate import (
 from .findings import Finding, Msg
 from .fixes import FixOutcome, text_codec
 from .model import Document, Paragraph
+
+if TYPE_CHECKING:
+    import argparse
+
+    from .runner import FileResult, Plan
 
 TOKEN = regex.compile(r"\w+|\s+|[^\w\s]")
 TextEdit = tuple[int, int, str]  # start, end in the old text; what the new text has there
@@ -306,7 +312,7 @@ def _encode(text: str, original: bytes, doc: Document) -> bytes:
 # -- a whole file ---------------------------------------------------------------------------------------
 
 
-def suggest(data: bytes, path: str, plan, unsafe: bool, lang: str, date: str | None = None) -> tuple[Suggestion, FixOutcome]:
+def suggest(data: bytes, path: str, plan: Plan, unsafe: bool, lang: str, date: str | None = None) -> tuple[Suggestion, FixOutcome]:
     """The reviewed copy of `data` (the content of `path`), and the --fix outcome it was made from."""
     from .fixes import fix_bytes
     from .readers import read_bytes
@@ -324,7 +330,7 @@ def suggest(data: bytes, path: str, plan, unsafe: bool, lang: str, date: str | N
 # -- the command line ------------------------------------------------------------------------------------
 
 
-def check_arguments(args) -> str | None:
+def check_arguments(args: argparse.Namespace) -> str | None:
     """A usage problem with --suggest, or None."""
     import os
 
@@ -344,7 +350,7 @@ def check_arguments(args) -> str | None:
     return None
 
 
-def suggest_file(path: str, data: bytes, plan, args, lang: str):
+def suggest_file(path: str, data: bytes, plan: Plan, args: argparse.Namespace, lang: str) -> FileResult:
     """--suggest for one file: write the copy, say what it holds on stderr; a FileResult of the original."""
     import sys
 

@@ -18,10 +18,17 @@ from __future__ import annotations
 
 import html
 from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..findings import RANK, SEVERITIES
 from .text import docx_place, rule_table, severity_word, summary
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, TextIO
+
+    from ..runner import FileResult
 
 TITLE = {"nl": "letterlint-rapport", "en": "letterlint report"}
 LABELS = {
@@ -281,7 +288,7 @@ def _summary_html(results, lang: str) -> str:
     return f"<p>{_e(summary(results, lang))}</p>{table}{filters}"
 
 
-def render(results, lang: str = "nl") -> str:
+def render(results: Sequence[FileResult], lang: str = "nl") -> str:
     lang = "en" if lang == "en" else "nl"
     ids = _Ids()
     files = "".join(_file_section(r, ids, lang) for r in results)
@@ -293,5 +300,6 @@ def render(results, lang: str = "nl") -> str:
             f"<main>{files}</main><script>{SCRIPT}</script></body></html>\n")
 
 
-def report(results, out, *, lang: str = "nl", color: bool = False, **_context) -> None:
+def report(results: Sequence[FileResult], out: TextIO, *, lang: str = "nl", color: bool = False,
+           **_context: Any) -> None:
     out.write(render(results, lang))

@@ -8,10 +8,17 @@ file without findings is one passing test case; a file that could not be read is
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr as _quoteattr
 
 from .text import line, where
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, TextIO
+
+    from ..runner import FileResult
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0, even escaped
 
@@ -34,7 +41,8 @@ def _case(path: str, f, lang: str) -> str:
             f'<failure type={quoteattr(f.severity)} message={message}>{text}</failure></testcase>')
 
 
-def report(results, out, *, lang: str = "nl", color: bool = False, **_context) -> None:
+def report(results: Sequence[FileResult], out: TextIO, *, lang: str = "nl", color: bool = False,
+           **_context: Any) -> None:
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     total = sum(max(len(r.findings), 1) for r in results)
     failures = sum(1 for r in results for f in r.findings if f.severity != "info")
