@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from letterlint.findings import Finding, Fix, lower, msg
-from letterlint.structure import FURNITURE, AnswerUnit, labels, placeholders, sentences, structure
+from letterlint.structure import PAGE_FURNITURE, AnswerUnit, labels, placeholders, sentences, structure
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -176,9 +176,9 @@ def _style(doc, a: AnswerUnit, house: str, canonical: str, configured, ctx):
 
 
 def _close(a: str, b: str) -> bool:
-    from letterlint.structure import _edit_distance_1
+    from letterlint.structure import one_edit_apart
 
-    return _edit_distance_1(a, b)
+    return one_edit_apart(a, b)
 
 
 def _unlabelled(doc, a: AnswerUnit, label: str, ctx):
@@ -239,7 +239,7 @@ class _Placeholders:
 
 
 def _empty_or_placeholder(doc, a: AnswerUnit, holders, ctx):
-    body = [(p, s, e) for p, s, e in a.pieces() if p.text[s:e].strip() and not FURNITURE.match(p.text[s:e])]
+    body = [(p, s, e) for p, s, e in a.pieces() if p.text[s:e].strip() and not PAGE_FURNITURE.match(p.text[s:e])]
     if not body:
         start, end = _label_span(a)
         assert a.label is not None

@@ -82,7 +82,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 def _missing(doc, info, ref, reason, detail):
     shown = ref_desc(doc, ref, info)
     noun_nl, noun_en = note_noun(ref.kind), note_noun(ref.kind, "en")
-    related = ()
+    related: tuple[Related, ...] = ()
     if reason == "poi-error":
         message = msg(
             f"Verwijzing {shown} heeft geen {noun_nl}tekst: het exportprogramma vond de noot niet "
@@ -127,7 +127,7 @@ def _unused(doc, note, reason, detail):
     noun_nl, noun_en = note_noun(note.kind), note_noun(note.kind, "en")
     label = note.id
     text = short(note.text, 60)
-    related = ()
+    related: tuple[Related, ...] = ()
     if reason == "redefined":
         message = msg(
             f"{noun_nl.capitalize()} [^{label}] is twee keer gedefinieerd; deze tekst wordt niet gebruikt («{text}»)",

@@ -146,11 +146,11 @@ def _out_of_order(doc, order, first, kind):
     keep = _longest_increasing(order)
     if len(keep) == len(order):
         return
-    later_min = [0] * (len(order) + 1)  # the lowest number from position i on
+    later_min: list[float] = [0] * (len(order) + 1)  # the lowest number from position i on
     later_min[-1] = float("inf")
     for i in range(len(order) - 1, -1, -1):
         later_min[i] = min(order[i], later_min[i + 1])
-    earlier_max = float("-inf")
+    earlier_max: float = float("-inf")
     for i, n in enumerate(order):
         if i in keep:
             earlier_max = max(earlier_max, n)

@@ -264,11 +264,11 @@ def _shared(doc, a: AnswerUnit, ctx, one_by_one: bool):
 
 def _words(q: QuestionUnit, distinctive: list[str]) -> str:
     """The first distinctive words, as the question writes them."""
-    from letterlint.structure import _WORD, norm
+    from letterlint.structure import WORD_TOKEN, norm
 
     wanted = set(distinctive[:4])
     shown: dict[str, str] = {}
-    for m in _WORD.finditer(q.text):
+    for m in WORD_TOKEN.finditer(q.text):
         n = norm(m.group())
         if n in wanted and n not in shown:
             shown[n] = m.group()
