@@ -33,7 +33,7 @@ from ..wording import note_place
 from .grammar import PREFILTER, SPC, WS
 from .house import house_settings
 from .judge import apply_edits, bracket_problems, format_dossier, judge, motie_problems
-from .model import ERROR, STYLE, Edit, HouseStyle, Problem, Reference
+from .model import ERROR, STYLE, CitationEdit, HouseStyle, Problem, Reference
 from .parse import parse, parse_moties
 
 MOTIE_BARE = regex.compile(
@@ -200,7 +200,7 @@ def _spelling_conflicts(doc, found, house: HouseStyle, mode: str) -> dict[int, t
                 why = (f"het document schrijft dossiernummers {'met' if want else 'zonder'} spatie",
                        f"the document writes dossier numbers {'with' if want else 'without'} a space")
             problem = Problem("dossier-spacing", STYLE, f"dossiernummer «{d.number.text}»: {why[0]}",
-                              f"dossier number «{d.number.text}»: {why[1]}", (Edit(d.number.start, d.number.end, right),))
+                              f"dossier number «{d.number.text}»: {why[1]}", (CitationEdit(d.number.start, d.number.end, right),))
             related = tuple(Related(doc.locate(op, o.number.start, o.number.end),
                                     msg(f"ook geschreven als «{o.number.text}»", f"also written «{o.number.text}»"))
                             for op, o in both[want][:RELATED_AT_MOST])
@@ -245,7 +245,7 @@ def _motie(par, motie, par_refs, starts, house: HouseStyle) -> Cited | None:
         n = after.group("n")
         problems.append(Problem("nr-missing", ERROR, f"«{shown}»: «nr.» ontbreekt voor het stuknummer {n}",
                                 f"«{shown}»: «nr.» is missing before paper number {n}",
-                                (Edit(after.start("n"), after.start("n"), "nr. "),), safe=False))
+                                (CitationEdit(after.start("n"), after.start("n"), "nr. "),), safe=False))
         end = after.end()
     else:
         k = bisect_left(starts, motie.end)
@@ -309,8 +309,8 @@ def finding(doc: Document, cited: Cited, problems: list[Problem] | None = None) 
     guess = cited.guess if any(p.code == "no-dossier" for p in problems) else None
     if guess is not None:
         pos, add_nl, add_en, note_nl, note_en = guess
-        suggestion = Msg(apply_edits(text, lo, hi, [*edits, Edit(pos, pos, add_nl)]) + note_nl,
-                         apply_edits(text, lo, hi, [*edits, Edit(pos, pos, add_en)]) + note_en)
+        suggestion = Msg(apply_edits(text, lo, hi, [*edits, CitationEdit(pos, pos, add_nl)]) + note_nl,
+                         apply_edits(text, lo, hi, [*edits, CitationEdit(pos, pos, add_en)]) + note_en)
     elif suggestion is None:
         hint = next((p.hint for p in ordered if p.hint), None)
         if hint is not None:

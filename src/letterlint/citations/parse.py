@@ -28,11 +28,11 @@ from .grammar import (
     YEARISH,
     ZAAK_NUMBER,
 )
-from .model import Dossier, Motie, Numbers, Reference, Span, Year
+from .model import CitationPart, Dossier, Motie, Numbers, Reference, Year
 
 
-def _span(m, group: str | int = 0) -> Span:
-    return Span(m.start(group), m.end(group), m.group(group))
+def _span(m, group: str | int = 0) -> CitationPart:
+    return CitationPart(m.start(group), m.end(group), m.group(group))
 
 
 def parse(text: str, continues: bool = False) -> list[Reference]:
@@ -67,9 +67,9 @@ def parse(text: str, continues: bool = False) -> list[Reference]:
     return refs
 
 
-def _sep(text: str, pos: int) -> tuple[Span, int]:
+def _sep(text: str, pos: int) -> tuple[CitationPart, int]:
     s = SEP.match(text, pos)
-    return Span(s.start(), s.end(), s.group()), s.end()
+    return CitationPart(s.start(), s.end(), s.group()), s.end()
 
 
 def _parse_keyword(text: str, m, continues: bool = False) -> Reference | None:
@@ -120,7 +120,7 @@ def _start(m) -> tuple[Reference, int]:
         return ref, m.end()
     ref.family = "vergaderjaar"  # "Tweede Kamer, vergaderjaar …": the heading of a paper
     kw_text = kw.text.rstrip(" ,\u00a0\u202f\t\n")
-    ref.keyword = Span(kw.start, kw.start + len(kw_text), kw_text)
+    ref.keyword = CitationPart(kw.start, kw.start + len(kw_text), kw_text)
     return ref, ref.keyword.end
 
 
@@ -212,7 +212,7 @@ def _dossier(d) -> Dossier | None:
     if suffix is not None and suffix.isdigit() and digits not in NUMBERED_SUBDOSSIERS:
         # "28089-34": a paper number in the web-title form, not a sub-dossier; parse the dossier alone
         end = d.start("sufsep")
-        return Dossier(Span(num.start, end, num.text), num, digits, None, None)
+        return Dossier(CitationPart(num.start, end, num.text), num, digits, None, None)
     rw = d.group("rw")
     return Dossier(_span(d), num, digits, suffix, rw.strip() if rw else None)
 
@@ -224,7 +224,7 @@ def _numbers(text: str, p: int) -> Numbers | None:
     v = VALUES.match(text, lab.end())
     if v is None:
         return None
-    return Numbers(Span(lab.start(), v.end(), text[lab.start() : v.end()]), _span(lab, "lab"), _span(lab, "gap"),
+    return Numbers(CitationPart(lab.start(), v.end(), text[lab.start() : v.end()]), _span(lab, "lab"), _span(lab, "gap"),
                    _span(v))
 
 
