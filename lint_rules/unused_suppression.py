@@ -59,5 +59,5 @@ CONF: dict = {}
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """Directives that cannot be read; suppressions that silenced nothing are added by the runner."""
-    for location, message, suggestion in suppress.collect(doc).problems:
+    for location, message, suggestion in suppress.find_suppressions(doc).problems:
         yield Finding(location, message, suggestion=suggestion)

@@ -61,7 +61,7 @@ class Suppression:
 
 
 @dataclass
-class Collected:
+class Suppressions:
     suppressions: list[Suppression]
     problems: list[tuple[Location, Msg, Msg | None]]  # directives that cannot work: (where, message, suggestion)
 
@@ -79,11 +79,12 @@ def parse(text: str) -> tuple[str, list[str]] | None:
     return words[0].lower(), [w.lower() for w in words[1:]]
 
 
-# -- collecting ------------------------------------------------------------------------------------------
+# -- finding them ----------------------------------------------------------------------------------------
 
 
-def collect(doc: Document) -> Collected:
-    out = Collected([], [])
+def find_suppressions(doc: Document) -> Suppressions:
+    """The document's suppressions (directives and `letterlint:` comments), and those that cannot work."""
+    out = Suppressions([], [])
     if doc.source is not None and doc.directives:
         _directives(doc, out)
     for comment in doc.comments:
@@ -109,7 +110,7 @@ def _norm(ids: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ALL if i in ("*", ALL) else i for i in ids))
 
 
-def _directives(doc: Document, out: Collected) -> None:
+def _directives(doc: Document, out: Suppressions) -> None:
     src = doc.source or ""  # directives come from text formats, which have a source
     starts = doc._line_starts
     blocks = sorted((p for p in doc.blocks() if p.origin is not None and not p.is_empty), key=lambda p: p.origin or 0)
@@ -257,12 +258,12 @@ def _covers(zone: Zone, loc: Location, text_format: bool) -> bool:
 
 
 def apply(doc: Document, findings: list[Finding], active: dict[str, str], known: frozenset[str] | set[str],
-          collected: Collected | None = None) -> list[Finding]:
+          collected: Suppressions | None = None) -> list[Finding]:
     """Drop suppressed findings; add `unused-suppression` findings when that rule is in `active`.
 
     `active` maps the ids of the rules that ran on this document to their severity.
     """
-    collected = collected if collected is not None else collect(doc)
+    collected = collected if collected is not None else find_suppressions(doc)
     sups = collected.suppressions
     if not sups:
         return findings
