@@ -70,11 +70,13 @@ from letterlint.similarity import (
 from letterlint.wording import places
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from typing import Any
 
     from letterlint.model import Document
     from letterlint.registry import RuleContext
     from letterlint.runner import Where
+    from letterlint.similarity import PassageGroup, Unit
 
 ID = "repeated-passage"
 SEVERITY = "info"
@@ -147,7 +149,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield Finding(loc, message, suggestion=SUGGESTION, related=related)
 
 
-def _allowed(units, group, allowed, min_words: int) -> bool:
+def _allowed(units: Sequence[Unit], group: PassageGroup, allowed: frozenset[int], min_words: int) -> bool:
     """True when, at some place, fewer than min-words words of the passage lie outside the allowed wording."""
     for u, s, e in group.places:
         hashes = units[u].hashes

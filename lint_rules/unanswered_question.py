@@ -65,10 +65,11 @@ from letterlint.structure import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
-    from letterlint.model import Document
+    from letterlint.model import Document, Location
     from letterlint.registry import RuleContext
+    from letterlint.structure import NumberLabel
 
 ID = "unanswered-question"
 SEVERITY = "error"
@@ -111,25 +112,25 @@ def shorten(text: str, limit: int = 90) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-def _question_location(doc, q: QuestionUnit):
+def _question_location(doc: Document, q: QuestionUnit) -> tuple[Location, str]:
     span = q.questions[0] if q.questions else None
     if span is None:
         return doc.locate_paragraph(q.first), q.first.text
     return doc.locate(span.paragraph, span.start, span.end), span.text
 
 
-def _where(loc) -> str:
+def _where(loc: Location) -> str:
     return loc.place("nl")
 
 
-def _where_en(loc) -> str:
+def _where_en(loc: Location) -> str:
     return loc.place("en")
 
 
 # -- labelled letters ----------------------------------------------------------------------------------------
 
 
-def _labelled(doc, s: Structure, ctx):
+def _labelled(doc: Document, s: Structure, ctx: RuleContext) -> Iterator[Finding]:
     opts = ctx.options
     answered = {id(q) for a in s.answers for q in a.questions}
     has_headings = any(sec.heading is not None for sec in s.sections)
@@ -197,7 +198,7 @@ def judge(doc: Document, answer: AnswerUnit) -> list[tuple[QuestionUnit, float, 
     return out
 
 
-def _shared(doc, a: AnswerUnit, ctx, one_by_one: bool):
+def _shared(doc: Document, a: AnswerUnit, ctx: RuleContext, one_by_one: bool) -> Iterator[Finding]:
     text = a.text.lower()
     if any(j in text for j in JOINT):
         return
@@ -278,15 +279,15 @@ def _words(q: QuestionUnit, distinctive: list[str]) -> str:
 # -- numbered letters ------------------------------------------------------------------------------------------
 
 
-def _label_loc(doc, lab):
+def _label_loc(doc: Document, lab: NumberLabel) -> Location:
     return doc.locate(lab.span.paragraph, lab.span.start, lab.span.end)
 
 
-def _nums(numbers) -> str:
+def _nums(numbers: Sequence[str]) -> str:
     return " en ".join(numbers) if len(numbers) <= 2 else ", ".join(numbers[:-1]) + " en " + numbers[-1]
 
 
-def _numbered(doc, s: Structure, ctx):
+def _numbered(doc: Document, s: Structure, ctx: RuleContext) -> Iterator[Finding]:
     labels = s.labels
     vraag_at: dict[str, list] = {}
     antwoord_at: dict[str, list] = {}
@@ -298,7 +299,7 @@ def _numbered(doc, s: Structure, ctx):
     # question numbers that have had their answer (or a mistyped one), or an answer without its label
     pending: dict[str, None] = {}  # question numbers asked and not yet answered (an ordered set)
     last_vraag = None
-    seen_answer: dict[str, object] = {}
+    seen_answer: dict[str, NumberLabel] = {}
     for lab in labels:
         if lab.kind == "vraag":
             for n in lab.numbers:

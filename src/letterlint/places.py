@@ -29,9 +29,11 @@ from typing import TYPE_CHECKING
 from .model import Document, Location, Paragraph
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from typing import Any
 
     from .findings import Finding
+    from .structure import Section
 
 QUOTE_WORDS = 6
 QUOTE_CHARS = 40
@@ -63,14 +65,14 @@ def _short(text: str, limit: int = SECTION_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _unit_label(unit) -> str | None:
+def _unit_label(unit: object) -> str | None:
     label = getattr(unit, "label", None)
     if label is None or not getattr(unit, "numbers", ()):
         return None
     return " ".join(label.text.split()).rstrip(":. ")
 
 
-def _section_title(section) -> str | None:
+def _section_title(section: Section | None) -> str | None:
     if section is None or section.heading is None:
         return None
     return _short(section.title)
@@ -115,7 +117,7 @@ def _fallback_headings(doc: Document) -> list[str | None]:
     return out
 
 
-def _sections(doc: Document, settings) -> list[str | None]:
+def _sections(doc: Document, settings: Mapping[str, Any] | None) -> list[str | None]:
     """The section heading of every body paragraph (by index)."""
     from .structure import structure
 
@@ -142,7 +144,7 @@ def _sections(doc: Document, settings) -> list[str | None]:
     return out
 
 
-def _places(doc: Document, settings) -> list[_Place]:
+def _places(doc: Document, settings: Mapping[str, Any] | None) -> list[_Place]:
     sections = _sections(doc, settings)
     out, shown = [], 0
     for i, p in enumerate(doc.paragraphs):

@@ -40,7 +40,10 @@ from .model import Document, Paragraph
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
 
+    from .annotate import CommentAnchor
+    from .docx_edit import DocxEditor
     from .runner import FileResult, Plan
 
 TOKEN = regex.compile(r"\w+|\s+|[^\w\s]")
@@ -165,7 +168,7 @@ def suggest_docx(original: bytes, doc: Document, outcome: FixOutcome, lang: str,
     return result
 
 
-def _track(editor, doc: Document, fixed: Document, result: Suggestion, date: str, lang: str) -> dict:
+def _track(editor: DocxEditor, doc: Document, fixed: Document, result: Suggestion, date: str, lang: str) -> dict:
     """Tracked changes for every paragraph whose text the fixes changed."""
     new_raws = {p.xml: p.raw for p in fixed.blocks() if p.xml is not None}
     maps, refused, refused_keys = {}, [], set()
@@ -220,7 +223,7 @@ def _lines(f: Finding, lang: str, why: Msg | None) -> list[str]:
     return lines
 
 
-def _mapped(maps: dict):
+def _mapped(maps: dict) -> Callable[[Finding], CommentAnchor]:
     def where(f):
         loc = f.location
         if isinstance(f, _ProposalFinding) or loc.xml not in maps:
@@ -232,7 +235,7 @@ def _mapped(maps: dict):
     return where
 
 
-def _bookmark_comment(editor, doc: Document, fixed: Document, result: Suggestion, lang: str) -> list:
+def _bookmark_comment(editor: DocxEditor, doc: Document, fixed: Document, result: Suggestion, lang: str) -> list:
     """Remove the bookmarks the fixes removed; one comment at the top says which."""
     def names(d: Document) -> set[tuple[str, str]]:
         return {(b.paragraph.xml[0], b.name) for b in d.bookmarks if not b.leaked and b.paragraph.xml}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .grammar import (
     BARE,
     CHAMBER,
@@ -30,8 +32,11 @@ from .grammar import (
 )
 from .model import CitationPart, Dossier, Motie, Numbers, Reference, Year
 
+if TYPE_CHECKING:
+    import regex
 
-def _span(m, group: str | int = 0) -> CitationPart:
+
+def _span(m: regex.Match[str], group: str | int = 0) -> CitationPart:
     return CitationPart(m.start(group), m.end(group), m.group(group))
 
 
@@ -72,7 +77,7 @@ def _sep(text: str, pos: int) -> tuple[CitationPart, int]:
     return CitationPart(s.start(), s.end(), s.group()), s.end()
 
 
-def _parse_keyword(text: str, m, continues: bool = False) -> Reference | None:
+def _parse_keyword(text: str, m: regex.Match[str], continues: bool = False) -> Reference | None:
     """The reference that keyword match `m` starts, part by part, or None when it is not a citation."""
     ref, pos = _start(m)
     pos = _parse_chamber_year(text, ref, pos, heading=m.group("tk") is not None)
@@ -103,7 +108,7 @@ def _parse_keyword(text: str, m, continues: bool = False) -> Reference | None:
     return ref if _is_citation(ref) else None
 
 
-def _start(m) -> tuple[Reference, int]:
+def _start(m: regex.Match[str]) -> tuple[Reference, int]:
     """The reference as far as its keyword (and "Bijlage bij" before it)."""
     if m.group("kst") is not None:
         kind, kw = "kamerstuk", _span(m, "kst")
@@ -205,7 +210,7 @@ def _parse_dossiers(text: str, pos: int, ref: Reference, keyword_form: bool) -> 
     return pos
 
 
-def _dossier(d) -> Dossier | None:
+def _dossier(d: regex.Match[str]) -> Dossier | None:
     num = _span(d, "num")
     digits = _digits(num.text)
     suffix = d.group("suf")
@@ -247,7 +252,7 @@ def _is_citation(ref: Reference) -> bool:
     return ref.year is not None or ref.numbers is not None  # aanhangsel
 
 
-def _parse_compact(text: str, m) -> Reference | None:
+def _parse_compact(text: str, m: regex.Match[str]) -> Reference | None:
     ref = Reference(kind="kamerstuk", family="compact", start=m.start(), end=m.end(), text="")
     d = DOSSIER.match(text, m.start())
     if d is None:

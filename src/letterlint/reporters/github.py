@@ -88,7 +88,7 @@ def _plan(results):
     return annotated, rest
 
 
-def _more_notice(rest, lang: str) -> str:
+def _more_notice(rest: list[tuple[str, Finding]], lang: str) -> str:
     n = len(rest)
     by = {s: sum(1 for _, f in rest if f.severity == s) for s in ("error", "warning", "info")}
     parts = ", ".join(f"{k} {severity_word(s, lang)}" for s, k in by.items() if k)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any, TextIO
 
+    from ..findings import Finding
     from ..runner import FileResult
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0, even escaped
@@ -31,14 +32,14 @@ def quoteattr(text: str) -> str:
     return _quoteattr(_NOT_XML.sub("\ufffd", text))
 
 
-def _case(path: str, f, lang: str) -> str:
+def _case(path: str, f: Finding, lang: str) -> str:
     name = quoteattr(f"{f.rule} {where(path, f.location, lang).rstrip(':')}")
     text = escape(line(path, f, lang, False))
     if f.severity == "info":
         return f'    <testcase classname={quoteattr(path)} name={name}><system-out>{text}</system-out></testcase>'
     message = quoteattr(f.message(lang))
     return (f'    <testcase classname={quoteattr(path)} name={name}>'
-            f'<failure type={quoteattr(f.severity)} message={message}>{text}</failure></testcase>')
+            f'<failure type={quoteattr(f.severity or "")} message={message}>{text}</failure></testcase>')
 
 
 def report(results: Sequence[FileResult], out: TextIO, *, lang: str = "nl", color: bool = False,

@@ -183,7 +183,7 @@ def _more(n: int, f: Finding, lang: str) -> str:
     return f"    … en nog {n} × [{f.rule}] in deze alinea (--format json toont ze alle)"
 
 
-def _write_finding(out, path: str, f: Finding, more: int, lang: str, color: bool) -> None:
+def _write_finding(out: TextIO, path: str, f: Finding, more: int, lang: str, color: bool) -> None:
     out.write(line(path, f, lang, color) + "\n")
     w = WORDS["en" if lang == "en" else "nl"]
     for rel in f.related:
@@ -203,7 +203,7 @@ def visible(results: Sequence[FileResult], show: str) -> tuple[list[tuple[FileRe
     return shown, hidden
 
 
-def _by_file(out, shown, lang: str, color: bool) -> bool:
+def _by_file(out: TextIO, shown: list[tuple[FileResult, list[Finding]]], lang: str, color: bool) -> bool:
     first = True
     for r, findings in shown:
         if not findings:
@@ -216,7 +216,7 @@ def _by_file(out, shown, lang: str, color: bool) -> bool:
     return not first
 
 
-def _by_rule(out, shown, lang: str, color: bool) -> bool:
+def _by_rule(out: TextIO, shown: list[tuple[FileResult, list[Finding]]], lang: str, color: bool) -> bool:
     groups: dict[str, list] = {}
     for r, findings in shown:
         for f in findings:
