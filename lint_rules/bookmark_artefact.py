@@ -35,9 +35,8 @@ Good::
 
 from __future__ import annotations
 
-import regex
-
 from letterlint.findings import Finding, Fix, msg
+from letterlint.lazyre import lazy
 
 ID = "bookmark-artefact"
 SEVERITY = "warning"
@@ -53,7 +52,7 @@ CONF = {
 FIXABLE = True
 
 SP = r"[\s\u00A0]+"
-BROKEN = regex.compile(
+BROKEN = lazy(
     r"(?:Error|Fout)!" + SP + r"(?:"
     + "|".join(
         phrase.replace(" ", SP)
@@ -72,7 +71,7 @@ BROKEN = regex.compile(
     )
     + r")\.?"
 )
-HIDDEN = regex.compile(r"^_(?:GoBack|Hlk\d+)$")
+HIDDEN = lazy(r"^_(?:GoBack|Hlk\d+)$")
 SHOW_NAMES = 3
 ALINEAS = "alinea's"
 

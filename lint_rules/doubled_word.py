@@ -36,9 +36,8 @@ Good::
 
 from __future__ import annotations
 
-import regex
-
 from letterlint.findings import Finding, Fix, Msg, msg
+from letterlint.lazyre import lazy
 
 ID = "doubled-word"
 SEVERITY = "warning"
@@ -58,9 +57,9 @@ FIXABLE = True
 _EDGE_BEFORE = r"(?<![\w'’\-\u2011])"
 _EDGE_AFTER = r"(?![\w'’\u2011]|-\w)"
 _GAP = r"(?:[ \t\u00A0\u202F]+\n?[ \t\u00A0\u202F]*|\n[ \t\u00A0\u202F]*)"  # spaces, or one line break
-DOUBLED = regex.compile(rf"(?i){_EDGE_BEFORE}(\w+){_GAP}(\1){_EDGE_AFTER}")
-WORD = regex.compile(r"\w+")
-ARTICLE = regex.compile(rf"(?i){_EDGE_BEFORE}(de){_GAP}(die|deze|dit|dat){_EDGE_AFTER}(?:\s+(\w+))?")
+DOUBLED = lazy(rf"(?i){_EDGE_BEFORE}(\w+){_GAP}(\1){_EDGE_AFTER}")
+WORD = lazy(r"\w+")
+ARTICLE = lazy(rf"(?i){_EDGE_BEFORE}(de){_GAP}(die|deze|dit|dat){_EDGE_AFTER}(?:\s+(\w+))?")
 TIMES = frozenset("""
 jaar jaren week weken maand maanden dag dagen keer keren eeuw eeuwen zomer winter lente voorjaar najaar herfst
 morgen ochtend middag avond nacht nachten periode kabinetsperiode vergaderjaar seizoen tijd moment datum kwartaal

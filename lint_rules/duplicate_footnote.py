@@ -25,10 +25,9 @@ Good::
 
 from __future__ import annotations
 
-import regex
-
 from letterlint.findings import Finding, msg
 from letterlint.footnotes import body_location, body_related, note_name, notes, ref_related, short
+from letterlint.lazyre import lazy
 
 ID = "duplicate-footnote"
 SEVERITY = "info"
@@ -36,8 +35,8 @@ SUMMARY = msg("Twee voetnoten met dezelfde tekst", "Two footnotes with the same 
 DEFAULT = {"min-length": 8}
 CONF = {"min-length": {"type": "integer", "minimum": 1}}
 
-SPACE = regex.compile(r"[\s\u00a0\u202f]+")
-BACK_REFERENCE = regex.compile(
+SPACE = lazy(r"[\s\u00a0\u202f]+")
+BACK_REFERENCE = lazy(
     r"(?i)(?:ibid(?:em)?|idem|id\.|aldaar|t\.?\s?a\.?\s?p|a\.?\s?w|op\.?\s?cit|loc\.?\s?cit"
     r"|(?:zie|vgl\.?)\s+(?:ook\s+)?(?:(?:voet|eind)?noot|hierboven|hiervoor|boven))\b"
 )

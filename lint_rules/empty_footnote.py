@@ -24,10 +24,9 @@ Good::
 
 from __future__ import annotations
 
-import regex
-
 from letterlint.findings import Finding, msg
 from letterlint.footnotes import body_location, notes, noun, ref_desc, ref_related
+from letterlint.lazyre import lazy
 
 ID = "empty-footnote"
 SEVERITY = "error"
@@ -35,7 +34,7 @@ SUMMARY = msg("Voetnoot of eindnoot zonder tekst", "Footnote or endnote without 
 DEFAULT: dict = {}
 CONF: dict = {}
 
-NOTHING = regex.compile(r"[\s\p{P}]*")
+NOTHING = lazy(r"[\s\p{P}]*")
 
 
 def check(doc, ctx):

@@ -43,6 +43,7 @@ import regex
 
 from letterlint.findings import Finding, Fix, msg
 from letterlint.footnotes import notes, ref_related
+from letterlint.lazyre import lazy
 from letterlint.wording import note_noun
 
 ID = "footnote-content"
@@ -62,17 +63,17 @@ TRACKING = {
 }
 URL = regex.compile(r"(?i)\b(?:https?://|www\.)[^\s<>«»\"“”‘’\[\]]+")
 # "Title | Site", "Title | Section | Site" or "Title - site.nl" at the end of the note (or before a URL)
-SITE_TITLE = regex.compile(
+SITE_TITLE = lazy(
     r"(?P<tail>(?:\s\|\s[^|\n]{1,60}?)+|\s[-–—·]\s(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|eu|net|gov|int|be|de|uk|io))"
     r"\.?(?=\s*(?:(?:https?://|www\.)\S*\s*)?$)"
 )
-CROSS_REFERENCE = regex.compile(
+CROSS_REFERENCE = lazy(
     r"(?i)\b(?:zie|vgl\.?|conform)\s+(?:ook\s+)?(?:(?P<kind>voet|eind)?no(?:ot|ten))\s+"
     r"(?P<nums>(?>\d{1,3}(?:\s*(?:,|en|t/m|-|–)\s*\d{1,3})*))"
     r"(?!\s*(?:van|bij|uit|in)\b|[\d/.,]\d)"
 )
-SAFELINK = regex.compile(r"(?i)^https?://[\w.-]*safelinks\.protection\.outlook\.com/")
-GOOGLE_REDIRECT = regex.compile(r"(?i)^https?://(?:www\.)?google\.[a-z.]+/url\?")
+SAFELINK = lazy(r"(?i)^https?://[\w.-]*safelinks\.protection\.outlook\.com/")
+GOOGLE_REDIRECT = lazy(r"(?i)^https?://(?:www\.)?google\.[a-z.]+/url\?")
 
 
 def prepare(options, where):

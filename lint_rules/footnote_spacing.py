@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from letterlint.findings import Finding, Fix, msg
 from letterlint.footnotes import context, notes, noun, ref_shown
+from letterlint.lazyre import lazy_re
 
 ID = "footnote-spacing"
 SEVERITY = "warning"
@@ -50,6 +51,7 @@ FIXABLE = True
 SPACES = " \u00a0\u202f"
 # what a reference may follow across a space for that space to be a slip: a word, a number, punctuation
 AFTER_WORD = set(".,;:!?)]»”’\"'%")
+WORD = lazy_re(r"\S{1,200}")
 
 
 def check(doc, ctx):
@@ -79,13 +81,18 @@ def _paragraph(doc, info, refs):
     par = refs[0].paragraph
     text = par.text
     offsets = {r.offset for r in refs}
+    seen, word_end = 0, 0  # text[:seen] is looked at; word_end: just after its last character that is not a space
     for unit in _units(refs):
+        o = unit[0].offset
+        # where the spaces before the reference begin, from the stretch since the last reference only
+        # (walking back from every reference would be quadratic in a paragraph of references and spaces)
+        stretch = text[seen:o].rstrip(SPACES)
+        if stretch:
+            word_end = seen + len(stretch)
+        seen = max(seen, o)
         if any(r.custom_mark for r in unit):
             continue
-        o = unit[0].offset
-        j = o
-        while j > 0 and text[j - 1] in SPACES:
-            j -= 1
+        j = word_end
         prev = text[j - 1] if j > 0 else ""
         nxt = text[o] if o < len(text) else ""
         space_before = (
@@ -125,8 +132,10 @@ def _finding(doc, info, par, unit, j, o, space_before, glued, inside):
                 span = (rs, tail_end)
                 fix = (text[o:k] + par.raw[rs:re_], False)
     else:
-        before = text[max(0, j - 30) : j].split()[-1] if text[:j].split() else ""
-        after = text[o:].split()[0] if glued and text[o:].split() else ""
+        words_before = text[max(0, j - 30) : j].split()
+        before = words_before[-1] if words_before else ""
+        word_after = WORD.search(text, o) if glued else None  # the window keeps a long run of references linear
+        after = word_after.group() if word_after else ""
         span = (rs, re_)
         ws_raw = None
         if space_before:

@@ -40,10 +40,13 @@ Good::
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 from letterlint import analyses
 from letterlint.findings import Finding, Fix, Msg, msg
+from letterlint.lazyre import lazy
 
 ID = "punctuation"
 SEVERITY = "warning"
@@ -72,19 +75,20 @@ CONF = {
 FIXABLE = True
 
 SP = r"[ \t\u00A0\u202F]"
-DOUBLED = regex.compile(r"(?<![.…\d])\.\.(?![.…\d])|,,|;;|\(" + SP + r"*\(")
-SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{N})\]»”’'])" + SP + r"+([.,;:?!])(?![.…\w])")
-MISSING_SPACE = regex.compile(r"(?<=\p{Ll}\p{Ll})([.?!])(?=\p{Lu}\p{Ll})|(?<=\p{Ll}\p{Ll}),(?=\p{Ll}\p{Ll})")
-SPACE_HINT = regex.compile(SP + r"[.,;:?!]")
-MISSING_SPACE_HINT = regex.compile(r"[.?!]\p{Lu}|,\p{Ll}")
+DOUBLED = lazy(r"(?<![.…\d])\.\.(?![.…\d])|,,|;;|\(" + SP + r"*\(")
+SPACE_BEFORE = lazy(r"(?<=[\p{L}\p{N})\]»”’'])" + SP + r"+([.,;:?!])(?![.…\w])")
+MISSING_SPACE = lazy(r"(?<=\p{Ll}\p{Ll})([.?!])(?=\p{Lu}\p{Ll})|(?<=\p{Ll}\p{Ll}),(?=\p{Ll}\p{Ll})")
+SPACE_HINT = lazy(SP + r"[.,;:?!]")
+MISSING_SPACE_HINT = lazy(r"[.?!]\p{Lu}|,\p{Ll}")
 OPENERS = ("De Het Een Dit Deze Daarom Daarnaast Ook Wij Ik Zij Hij Er Tevens Verder Bovendien Echter Hierbij "
            "Daarbij Daarmee Hiermee Hierdoor Daardoor Momenteel Vervolgens Inmiddels Uiteraard Zoals Wel Niet")
-OPENER = regex.compile(r"(?<=\p{Ll})" + SP + r"+(" + "|".join(OPENERS.split()) + r")" + SP + r"+(?=\p{Ll})")
-WORD_BEFORE = regex.compile(r"(?<![\w.\-])\p{Ll}[\p{Ll}\-]+\p{Ll}$")
+OPENER = lazy(r"(?<=\p{Ll})" + SP + r"+(" + "|".join(OPENERS.split()) + r")" + SP + r"+(?=\p{Ll})")
+WORD_BEFORE = lazy(r"(?<![\w.\-])\p{Ll}[\p{Ll}\-]+\p{Ll}$")
 QUOTED = regex.compile(r'«[^»]*»|“[^”]*”|„[^”“]*[”“]|"[^"\n]*"')
-QUOTE_MARK = regex.compile(r"[«»“”„]")
-BRACKET = regex.compile(r"[()\[\]]")
-LABEL = regex.compile(r"(?:^|(?<=[\s;:,(]))(?:\p{L}|\d{1,2}|[ivxIVX]{1,4})\)")
+STRAIGHT_QUOTE = lazy('"')
+QUOTE_MARK = lazy(r"[«»“”„]")
+BRACKET = lazy(r"[()\[\]]")
+LABEL = lazy(r"(?:^|(?<=[\s;:,(]))(?:\p{L}|\d{1,2}|[ivxIVX]{1,4})\)")
 NOTHING = Msg("", "")
 
 MESSAGES = {
@@ -141,10 +145,8 @@ def check(doc, ctx):
             if balance:
                 yield from balance.line_break()
             continue
-        skip = addresses.trimmed(par)
-
-        def skipped(a, b, skip=skip):
-            return any(s < b and a < e for s, e in skip)
+        skip = _Spans(addresses.trimmed(par))
+        skipped = skip.overlaps
 
         doubled_paren = False
         if options.get("doubled", True) and (".." in text or ",," in text or ";;" in text or text.count("(") > 1):
@@ -211,28 +213,46 @@ def _missing_stops(doc, par, text, title_words, skipped):
                       suggestion=replacement, fix=Fix.text_edit(par, start, end, replacement, "unsafe"))
 
 
+class _Spans:
+    """Sorted, non-overlapping spans (the addresses of a paragraph), asked by binary search: a paragraph of
+    thousands of addresses and brackets stays linear."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        k = bisect_right(self.ends, a)  # the first span that ends after a
+        return k < len(self.starts) and self.starts[k] < b
+
+    def covers(self, i: int) -> bool:
+        return bool(self.starts) and self.overlaps(i, i + 1)
+
+
 def _bracket_state(text, skip):
     """Unclosed opening brackets (positions), unopened closing brackets (positions), quote positions by kind."""
     labels = {m.end() - 1 for m in LABEL.finditer(text)} if ")" in text else set()
     stack: list[int] = []
     unopened: list[int] = []
     pairs = {")": "(", "]": "["}
+    open_count = {"(": 0, "[": 0}  # brackets of each kind on the stack (no search through a deep stack)
     for m in BRACKET.finditer(text):
         i, c = m.start(), m.group()
         if c in "([":
-            if not any(s <= i < e for s, e in skip):
+            if not skip.covers(i):
                 stack.append(i)
+                open_count[c] += 1
         elif c in ")]":
-            if any(s <= i < e for s, e in skip):
+            if skip.covers(i):
                 continue
             if stack and text[stack[-1]] == pairs[c]:
-                stack.pop()
+                open_count[text[stack.pop()]] -= 1
             elif i in labels and not stack:
                 continue  # a list label: a) b) 2) iv)
-            elif stack and any(text[j] == pairs[c] for j in stack):
+            elif stack and open_count[pairs[c]]:
                 while stack and text[stack[-1]] != pairs[c]:
-                    stack.pop()
-                stack.pop()
+                    open_count[text[stack.pop()]] -= 1
+                open_count[text[stack.pop()]] -= 1
             else:
                 unopened.append(i)
     return stack, unopened
@@ -243,7 +263,7 @@ def _quote_state(text, skip):
     when it starts a word and a closer otherwise."""
     openers: list[int] = []
     closers: list[int] = []
-    straight = [i for i, c in enumerate(text) if c == '"' and not any(s <= i < e for s, e in skip)]
+    straight = [m.start() for m in STRAIGHT_QUOTE.finditer(text) if not skip.covers(m.start())]
     if len(straight) % 2:
         i = straight[-1]
         (openers if i + 1 < len(text) and not text[i + 1].isspace() and (i == 0 or text[i - 1].isspace()) else closers).append(i)
@@ -284,13 +304,13 @@ class _Balance:
         openers, closers = _quote_state(text, skip) if any(c in text for c in "«»“”„\"") else ([], [])
         if self.brackets:
             ppar, pending = self.brackets
-            while pending and unopened:  # what the line before left open closes here
-                pending.pop()
-                unopened.pop(0)
+            closed = min(len(pending), len(unopened))  # what the line before left open closes here
+            del pending[len(pending) - closed:]
+            del unopened[:closed]
             yield from self.flush_brackets()
-        while self.quotes and closers:
-            self.quotes.pop()
-            closers.pop(0)
+        closed = min(len(self.quotes), len(closers))
+        del self.quotes[len(self.quotes) - closed:]
+        del closers[:closed]
         if doubled_paren and len(unclosed) == 1:
             unclosed = []  # "( (" was reported; removing one bracket balances the paragraph
         for i in unopened:

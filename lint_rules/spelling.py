@@ -48,6 +48,7 @@ import regex
 
 from letterlint import analyses
 from letterlint.findings import Finding, Msg, msg
+from letterlint.lazyre import lazy
 from letterlint.lexicon import in_address
 
 ID = "spelling"
@@ -67,7 +68,7 @@ CONF = {
     "suggest": {"type": "integer", "minimum": 0, "maximum": 100},
 }
 
-WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-\u2011]*\p{L}\p{M}*|\p{L}")
+WORD = lazy(r"\p{L}[\p{L}\p{M}'’\-\u2011]*\p{L}\p{M}*|\p{L}")
 FOLDERS = ["/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts", "/usr/local/share/hunspell",
            "/opt/homebrew/share/hunspell", "/Library/Spelling", "~/Library/Spelling", "~/.local/share/hunspell"]
 MESSAGE = Msg("«{word}» staat niet in het woordenboek", "«{word}» is not in the dictionary")

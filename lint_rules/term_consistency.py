@@ -48,6 +48,7 @@ import regex
 
 from letterlint import analyses
 from letterlint.findings import Finding, Fix, Msg, Related, msg
+from letterlint.lazyre import lazy
 from letterlint.lexicon import FUNCTION_WORDS
 
 ID = "term-consistency"
@@ -64,14 +65,14 @@ CONF = {
 }
 FIXABLE = True
 
-CHUNK = regex.compile(r"\w+(?:[-\u2011]\w+)*")
-SEPARATORS = regex.compile(r"[-\u2011 ]")
-SPACE_ONLY = regex.compile(r"[ \t\n\r\u00A0\u202F]+")
-HAS_LETTER = regex.compile(r"\p{L}")
+CHUNK = lazy(r"\w+(?:[-\u2011]\w+)*")
+SEPARATORS = lazy(r"[-\u2011 ]")
+SPACE_ONLY = lazy(r"[ \t\n\r\u00A0\u202F]+")
+HAS_LETTER = lazy(r"\p{L}")
 # a word that is part of a web or mail address or an identifier: rivm.nl, info@ggd.nl, IENW/BSK-2026/1
 # words separated by nothing but spaces (a run of them can hold a multi-word term)
-RUN = regex.compile(r"\w+(?:[-\u2011]\w+)*(?:[ \t\n\r\u00A0\u202F]+\w+(?:[-\u2011]\w+)*)*")
-ADDRESS_HINT = regex.compile(r"\w[.@/]\w")
+RUN = lazy(r"\w+(?:[-\u2011]\w+)*(?:[ \t\n\r\u00A0\u202F]+\w+(?:[-\u2011]\w+)*)*")
+ADDRESS_HINT = lazy(r"\w[.@/]\w")
 # a quotation reproduces someone else's spelling (a newspaper headline, a report's title)
 # (a quotation may run on from the paragraph before or into the next one: hard-wrapped text)
 QUOTED = regex.compile(r'«[^»]*(?:»|$)|^[^«]*»|“[^”]*(?:”|$)|^[^“]*”|„[^”“]*(?:[”“]|$)|"[^"\n]*"')
@@ -143,7 +144,7 @@ def _visible(par, addresses) -> str:
 
 def _counts(doc, max_words: int) -> tuple[dict[str, dict[str, int]], list]:
     """key → Counter(form) for every word and run of up to max_words words; and the visible texts."""
-    tokens: list[str] = []
+    counts: Counter = Counter()  # counted run by run: a list of every word and form of a long text is big
     visible = []
     content = _content
     addresses = analyses.of(doc).addresses
@@ -152,12 +153,13 @@ def _counts(doc, max_words: int) -> tuple[dict[str, dict[str, int]], list]:
             continue
         text = _visible(par, addresses)
         visible.append((par, text))
-        for run in RUN.findall(text):
-            words = run.split()
-            tokens += words
+        for run in RUN.finditer(text):
+            words = run.group().split()
+            counts.update(words)
             if max_words < 2 or len(words) < 2:
                 continue
             flags = [content(w) for w in words]
+            tokens = []
             for i in range(len(words) - 1):
                 if not flags[i]:
                     continue
@@ -167,7 +169,7 @@ def _counts(doc, max_words: int) -> tuple[dict[str, dict[str, int]], list]:
                         break
                     form += " " + words[j]
                     tokens.append(form)
-    counts = Counter(tokens)
+            counts.update(tokens)
     groups: dict[str, dict[str, int]] = {}
     for form, n in counts.items():
         key = form.lower().replace(" ", "").replace("-", "").replace("\u2011", "")
@@ -244,21 +246,24 @@ def check(doc, ctx):
                     consider(form, n, usual, m, "swap")
 
     candidates = []
+    capitals: dict[int, bool] = {}  # per paragraph, asked once (not once per place: quadratic in a long one)
     for rare, usual, n, m, kind in findings:
         first = _places(usual, visible)
         if not first:
             continue
         for par, s, e in _places(rare, visible):
-            if kind == "case" and _mostly_capitals(par.text):
-                continue
+            if kind == "case":
+                if id(par) not in capitals:
+                    capitals[id(par)] = _mostly_capitals(par.text)
+                if capitals[id(par)]:
+                    continue
             candidates.append(((par, s, e), rare, usual, n, m, first[0]))
     candidates.sort(key=lambda c: (c[0][0].part != "body", c[0][0].number, c[0][0].index, c[0][1], -(c[0][2] - c[0][1])))
-    taken: dict[int, list[tuple[int, int]]] = {}
+    taken: dict[int, int] = {}  # per paragraph, the end of the spans taken (they come sorted by start)
     for (par, s, e), rare, usual, n, m, first in candidates:
-        spans = taken.setdefault(id(par), [])
-        if any(a < e and s < b for a, b in spans):
-            continue
-        spans.append((s, e))
+        if s < taken.get(id(par), -1):
+            continue  # overlaps a span taken before
+        taken[id(par)] = max(e, taken.get(id(par), -1))
         found = par.text[s:e]
         suggestion = usual
         if found[:1].isupper() and usual[:1].islower():

@@ -102,6 +102,10 @@ def _workflow_arguments(p: argparse.ArgumentParser) -> None:
                        help="report only findings that are not recorded in this baseline file")
     group.add_argument("--write-baseline", metavar="FILE",
                        help="record all current findings in FILE (entries of files not linted are kept) and exit 0")
+    p.add_argument("--cache", action="store_true",
+                   help="reuse the findings of files unchanged since the last run (same content, configuration and "
+                   "letterlint); not with --across-files")
+    p.add_argument("--cache-dir", metavar="DIR", help="where --cache keeps them (default: the user cache folder)")
 
 
 def _jobs(value: str) -> int:
@@ -512,18 +516,39 @@ def _lint_files(paths: list[str], plan, args, lang: str):
 
     from .parallel import Progress, lint_many
 
-    progress = Progress.maybe(len(paths), lang)
+    cache = _open_cache(args, plan)
+    cached = {p: cache.get(p) for p in paths if p != "-"} if cache else {}
+    todo = [p for p in paths if cached.get(p) is None]
+    progress = Progress.maybe(len(todo), lang)
     factory = functools.partial(_plan_for, args.config, args.isolated, args.select, args.ignore, os.getcwd(),
                                 args.across_files)
+    fresh = lint_many(todo, plan, jobs=args.jobs, stdin_filename=args.stdin_filename, plan_factory=factory,
+                      progress=progress)
     try:
-        for result in lint_many(paths, plan, jobs=args.jobs, stdin_filename=args.stdin_filename,
-                                plan_factory=factory, progress=progress):
+        for path in paths:
+            result = cached.get(path)
+            if result is None:
+                result = next(fresh)
+                if cache and path != "-":
+                    cache.put(path, result)
             if progress and (result.error is not None or result.problems):
                 progress.clear()
             yield result
     finally:
+        fresh.close()
         if progress:
             progress.clear()
+
+
+def _open_cache(args, plan):
+    """The --cache store, or None (not asked for, or --across-files: summaries are not cached)."""
+    if not getattr(args, "cache", False) or args.across_files:
+        return None
+    from pathlib import Path
+
+    from .cache import Cache, default_dir
+
+    return Cache(Path(args.cache_dir) if args.cache_dir else default_dir(), plan)
 
 
 def _plan_for(config_path, isolated, select, ignore, cwd, across=False):

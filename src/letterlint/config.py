@@ -14,7 +14,6 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +50,14 @@ class ConfigError(Exception):
 
 
 def default_config_path() -> Path:
+    beside = Path(__file__).with_name("rules.yaml")  # the installed wheel; no importlib.resources (start-up)
+    if beside.is_file():
+        return beside
+    checkout = Path(__file__).resolve().parents[2] / "rules.yaml"
+    if checkout.is_file() and (checkout.parent / "lint_rules").is_dir():
+        return checkout  # an editable install or a source checkout: the design card keeps rules.yaml at the top
+    from importlib import resources  # not at import: it loads tempfile, shutil, bz2, lzma … (start-up)
+
     packaged = resources.files("letterlint").joinpath("rules.yaml")
     if packaged.is_file():
         return Path(str(packaged))
@@ -60,6 +67,8 @@ def default_config_path() -> Path:
 
 @cache
 def schema() -> dict:
+    from importlib import resources
+
     return json.loads(resources.files("letterlint").joinpath("schema/config.schema.json").read_text("utf-8"))
 
 

@@ -13,14 +13,15 @@ from dataclasses import dataclass, field
 import regex
 
 from .citations import ERROR, INFO, SPC, WS, CitationEdit, Problem
+from .lazyre import lazy
 
 # -- zaak- and documentnummers ---------------------------------------------------------------------------
 
-ZAAK = regex.compile(
+ZAAK = lazy(
     r"(?<![\w/-])(?P<year>(?:19|20)\d{2})(?P<sep>-|" + SPC + r")?(?P<letter>[ZzDd])(?P<num>\d{3,7})(?![\w/])"
 )
-ZAAK_HINT = regex.compile(r"\d{4}[-\s\u00a0]?[ZzDd]\d")
-ZAAK_CONTEXT = regex.compile(r"(?i)(?:kenmerk|referentie|zaak|document|nummer|nr\.?|zie)\W{0,3}$")
+ZAAK_HINT = lazy(r"\d{4}[-\s\u00a0]?[ZzDd]\d")
+ZAAK_CONTEXT = lazy(r"(?i)(?:kenmerk|referentie|zaak|document|nummer|nr\.?|zie)\W{0,3}$")
 
 # -- ECLI ------------------------------------------------------------------------------------------------------
 
@@ -30,7 +31,7 @@ ECLI = regex.compile(
 
 # -- EU acts ---------------------------------------------------------------------------------------------------
 
-EU_ACT = regex.compile(
+EU_ACT = lazy(
     r"(?<![\p{L}])(?P<type>(?:[Gg]edelegeerde" + SPC + r"+|[Uu]itvoerings)?[Vv]erordening"
     r"|(?:[Gg]edelegeerde" + SPC + r"+|[Uu]itvoerings)?[Rr]ichtlijn"
     r"|(?:[Gg]edelegeerd" + SPC + r"+|[Uu]itvoerings)?[Bb]esluit|[Kk]aderbesluit)"
@@ -43,12 +44,12 @@ NEW_STYLE_FROM = 2015  # acts from 1 January 2015 on are numbered "(domain) YYYY
 
 # -- CELEX -----------------------------------------------------------------------------------------------------
 
-CELEX_SHAPE = regex.compile(r"[0-9CE]\d{4}[A-Z]{1,2}\d{4}(?:\(\d{2}\))?(?:-\d{8})?")
-CELEX_LABELLED = regex.compile(
+CELEX_SHAPE = lazy(r"[0-9CE]\d{4}[A-Z]{1,2}\d{4}(?:\(\d{2}\))?(?:-\d{8})?")
+CELEX_LABELLED = lazy(
     r"(?<![\w])(?i:celex)(?:-?(?:nummer|nr\.?))?" + SPC + r"?:?" + WS + r"*(?P<id>[0-9A-Za-z()\-]{4,30})"
 )
-CELEX_BARE = regex.compile(r"(?<![\w])(?P<id>3(?:19|20)\d{2}[LRD]\d{4})(?!\w)")
-CELEX_HINT = regex.compile(r"(?i)celex|3(?:19|20)\d{2}[LRD]\d{4}")
+CELEX_BARE = lazy(r"(?<![\w])(?P<id>3(?:19|20)\d{2}[LRD]\d{4})(?!\w)")
+CELEX_HINT = lazy(r"(?i)celex|3(?:19|20)\d{2}[LRD]\d{4}")
 CELEX_TYPE = {"L": "Richtlijn", "R": "Verordening", "D": "Besluit"}
 
 

@@ -35,17 +35,19 @@ may come out as a near-miss.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-import regex
+from .lazyre import lazy
 
 # a word with hyphens inside it ("RVIM-rapport", "minister-president"), and its parts
-CHUNK = regex.compile(r"\w+(?:[-\u2011]\w+)*")
-PART = regex.compile(r"\w+")
-DEFINED = regex.compile(r"\((\p{Lu}[\p{L}&]{1,11})\)")
-SPACE_ONLY = regex.compile(r"[ \t\n\r\u00A0\u202F]+")
+CHUNK = lazy(r"\w+(?:[-\u2011]\w+)*")
+PART = lazy(r"\w+")
+DEFINED = lazy(r"\((\p{Lu}[\p{L}&]{1,11})\)")
+SPACE_ONLY = lazy(r"[ \t\n\r\u00A0\u202F]+")
 MIN_LENGTH = 4  # near-misses only for terms of four or more letters
 SHORT_WORD = 6  # ... and for a word that is not an acronym, six or more
 # Dutch function words: never an anchor of a multi-word term (they are in every paragraph); for the
@@ -301,17 +303,22 @@ class Lexicon:
                     boring.add(word)
         if boring.issuperset(words):
             return  # the common case: nothing in this paragraph is near a protected term
+        del words
         hits: list[Hit] = []
-        chunks = []
-        anchored = False
+        # word positions as arrays (16 bytes a word): a multi-word term is looked for around its anchors
+        starts, ends, anchors = array("q"), array("q"), []
         caps_context = None
         for m in CHUNK.finditer(text):
             word = m.group()
-            start = m.start()
-            chunks.append((word, start, m.end()))
+            start, end = m.span()
+            starts.append(start)
+            ends.append(end)
+            if word in boring:
+                continue
             found, anchor = classify(word)
-            anchored = anchored or anchor
-            if not found or in_address(text, start, m.end()):
+            if anchor:
+                anchors.append(len(starts) - 1)
+            if not found or in_address(text, start, end):
                 continue  # rivm.nl, info@ggd.nl: a domain is spelled as it is
             for offset, length, piece, kind, t, edit in found:
                 if piece in defined:
@@ -324,34 +331,39 @@ class Lexicon:
                         hits.append(Hit(s, s + length, piece, t.text, "case", t))
                 else:
                     hits.append(Hit(s, s + length, piece, _match_case(t.text, piece, t.acronym), "near-miss", t, edit))
-        if anchored:
-            hits += self._multi(text, chunks)
+        if anchors:
+            hits += self._multi(text, starts, ends, anchors)
         if not hits:
             return
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         last = -1
+        blocked = _Blocked(skip)
         for h in hits:
-            if h.start < last or any(s < h.end and h.start < e for s, e in skip):
+            if h.start < last or blocked.overlaps(h.start, h.end):
                 continue
             last = h.end
             yield h
 
-    def _multi(self, text: str, chunks: list[tuple[str, int, int]]) -> list[Hit]:
+    def _multi(self, text: str, starts: array, ends: array, anchors: list[int]) -> list[Hit]:
+        """Multi-word terms with one word slipped, around the words that anchor a term (indices)."""
         out = []
-        lowers = [c[0].lower() for c in chunks]
-        for j, lower in enumerate(lowers):
-            for t, i in self._anchors.get(lower, ()):
+
+        def word(q: int) -> str:
+            return text[starts[q]:ends[q]]
+
+        for j in anchors:
+            for t, i in self._anchors.get(word(j).lower(), ()):
                 s = j - i
                 n = len(t.words)
-                if s < 0 or s + n > len(chunks):
+                if s < 0 or s + n > len(starts):
                     continue
-                window = lowers[s:s + n]
+                window = [word(q).lower() for q in range(s, s + n)]
                 misses = [k for k in range(n) if window[k] != t.words[k]]
                 if len(misses) != 1:
                     continue
                 k = misses[0]
                 got, want = window[k], t.words[k]
-                written, term_word = chunks[s + k][0], t.text.split()[k]
+                written, term_word = word(s + k), t.text.split()[k]
                 if term_word[:1].isupper() != written[:1].isupper() and not (k == 0 and written[:1].isupper()):
                     continue  # "het eerste kader" is no slip of "Eerste Kamer"
                 if _letters(want) < MIN_LENGTH or _letters(got) < MIN_LENGTH - 1:
@@ -361,12 +373,31 @@ class Lexicon:
                     continue
                 if " ".join(window) in self.accepted_phrases:
                     continue
-                start, end = chunks[s][1], chunks[s + n - 1][2]
-                if any(not SPACE_ONLY.fullmatch(text[chunks[q][2]:chunks[q + 1][1]]) for q in range(s, s + n - 1)):
+                start, end = starts[s], ends[s + n - 1]
+                if any(not SPACE_ONLY.fullmatch(text[ends[q]:starts[q + 1]]) for q in range(s, s + n - 1)):
                     continue
                 found = text[start:end]
                 out.append(Hit(start, end, found, _match_case(t.text, found, False), "near-miss", t, kind))
         return out
+
+
+class _Blocked:
+    """Spans to leave alone, merged and sorted once, asked by binary search (many hits and many spans in
+    one long paragraph would otherwise compare every pair)."""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        k = bisect_right(self.ends, a)  # the first span that ends after a
+        return k < len(self.starts) and self.starts[k] < b
 
 
 def _case_slip(found: str, term: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any
 
 from .runner import STDIN, FileResult, Plan, lint_file
@@ -46,7 +46,7 @@ def _work(path: str) -> FileResult:
 
 def lint_many(paths: list[str], plan: Plan, *, jobs: int = 1, stdin_filename: str | None = None,
               plan_factory: Callable[[], Plan] | None = None,
-              progress: Progress | None = None) -> Iterator[FileResult]:
+              progress: Progress | None = None) -> Generator[FileResult, None, None]:
     """Lint `paths` with up to `jobs` processes; yields one FileResult per path, in order.
 
     `plan_factory` (picklable) rebuilds the plan in a worker where processes are spawned rather than

@@ -20,9 +20,12 @@ from dataclasses import dataclass
 
 import regex
 
+from .lazyre import lazy
+
 SPACE = r"[\s\u00A0\u202F]+"
 APOSTROPHES = "'’‘`"
 _WORD = regex.compile(r"\w+")
+_KEY = lazy(r"(\w{1,4})\w*")  # the first four characters of each word (see _key)
 
 
 def _key(word: str) -> str:
@@ -47,9 +50,17 @@ class Phrase:
 
     def __post_init__(self) -> None:
         self.case = self.effective_case()
-        self.pattern = regex.compile(self.regex_source())
+        self._pattern = None
         first = _WORD.search(self.wrong)
         self.key = _key(first.group()) if first else None
+
+    @property
+    def pattern(self) -> regex.Pattern:
+        """Compiled when first needed: a list of hundreds of phrases is mostly never tried on a letter
+        (only phrases whose first word occurs are), and compiling them all cost more than linting."""
+        if self._pattern is None:
+            self._pattern = regex.compile(self.regex_source())
+        return self._pattern
 
     def effective_case(self) -> str:
         if self.case != "auto":
@@ -101,7 +112,7 @@ class PhraseList:
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, Phrase, str]]:
         """(start, end, phrase, suggestion) for each match, in text order, without overlaps."""
-        keys = {_key(w) for w in _WORD.findall(text)}
+        keys = set(map(str.lower, _KEY.findall(text)))  # _key() of every word, without a Python loop
         candidates = [p for k in keys if k in self._by_key for p in self._by_key[k]]
         candidates += self._by_key.get(None, [])
         hits = []

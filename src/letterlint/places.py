@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .lazyre import lazy_re
 from .model import Document, Location, Paragraph
 
 if TYPE_CHECKING:
@@ -78,10 +79,10 @@ def _section_title(section: Section | None) -> str | None:
     return _short(section.title)
 
 
-NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,5}\.|(?:Deel|Hoofdstuk|Bijlage|Paragraaf)\s+\w{1,4}[.:]?)\s+\S")
+NUMBERED_HEADING = lazy_re(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,5}\.|(?:Deel|Hoofdstuk|Bijlage|Paragraaf)\s+\w{1,4}[.:]?)\s+\S")
 
 
-CAPTION = re.compile(r"^\s*(?:Figuur|Tabel|Afbeelding|Grafiek|Bron|Foto|Figure|Table|Source)\b\s*\d*\s*[:.]", re.IGNORECASE)
+CAPTION = lazy_re(r"^\s*(?:Figuur|Tabel|Afbeelding|Grafiek|Bron|Foto|Figure|Table|Source)\b\s*\d*\s*[:.]", re.IGNORECASE)
 
 
 def _looks_like_heading(par: Paragraph, nxt: Paragraph | None) -> bool:

@@ -113,7 +113,34 @@ def _builtin_modules() -> Iterable[ModuleType]:
             yield importlib.import_module(f"letterlint.lint_rules.{info.name}")
 
 
+def _may_have_plugins() -> bool:
+    """Whether any installed distribution declares `letterlint.rules` entry points.
+
+    Start-up: importlib.metadata (with the email package it loads) costs more than linting a small letter,
+    and almost no installation has plugins.  Reading the entry_points.txt files on sys.path is cheap."""
+    import os
+    import sys
+
+    for folder in sys.path:
+        try:
+            entries = os.scandir(folder or ".")
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                if entry.name.endswith((".dist-info", ".egg-info")):
+                    try:
+                        with open(os.path.join(entry.path, "entry_points.txt"), "rb") as f:
+                            if b"letterlint.rules" in f.read():
+                                return True
+                    except OSError:
+                        continue
+    return False
+
+
 def _plugin_modules() -> Iterable[tuple[str, ModuleType]]:
+    if not _may_have_plugins():
+        return
     from importlib.metadata import entry_points
 
     for ep in entry_points(group="letterlint.rules"):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import places, suppress, yamlrules
 from .baseline import with_context
+from .caps import capped
 from .config import Config, ConfigError, _default_source
 from .findings import RANK, Finding, Msg, Severity, resolve_fix
 from .model import Document
@@ -203,7 +204,7 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[Msg]]:
             continue
         ran[rule_id] = active.ctx.severity
         try:
-            for finding in active.rule.check(doc, active.ctx):
+            for finding in capped(active.rule.check(doc, active.ctx)):
                 findings.append(replace(finding, rule=rule_id, severity=Severity(finding.severity or active.ctx.severity),
                                         fix=resolve_fix(doc, finding.location, finding.fix)))
         except yamlrules.PatternTimeout as exc:

@@ -40,6 +40,7 @@ from typing import Any
 
 import regex
 
+from .lazyre import lazy, lazy_re
 from .model import BODY, LIST, Document, Location, Paragraph
 
 K = 5  # words per shingle
@@ -55,7 +56,7 @@ SAMPLE_MOD = 4  # across files: keep shingle hashes ≡ 0 mod this (a power of t
 # "zoals", "VTH-stelsel" → "VTH", "stelsel", "GGD’en" → "GGD", "en"), found with the standard library's
 # `re` (the fastest way here), the same in every copy of a text.
 PUNCT = "".join(sorted(set(string.punctuation) | set("‘’‚‛“”„‟«»‹›–—―‐‑…·•°§¶†‡")))
-_WORD_RUN = re.compile(r"[^\s" + re.escape(PUNCT) + "]+")
+_WORD_RUN = lazy_re(r"[^\s" + re.escape(PUNCT) + "]+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 _WORD_IDS: dict[str, int] = {}
 _NORMAL: dict[str, str] = {}
@@ -610,7 +611,7 @@ def passage_groups(analysis: Analysis, min_words: int, cluster_of: Mapping[int, 
 
 # -- quoting -----------------------------------------------------------------------------------------
 
-_ASKS = regex.compile(r"\b(?:vragen|vraagt|verzoeken|verzoekt|willen\s+(?:graag\s+)?weten|graag)\b", regex.IGNORECASE)
+_ASKS = lazy(r"\b(?:vragen|vraagt|verzoeken|verzoekt|willen\s+(?:graag\s+)?weten|graag)\b", regex.IGNORECASE)
 
 
 def shorten(text: str, limit: int = 90) -> str:
@@ -645,7 +646,7 @@ def question_quote(answer, limit: int = 90) -> str | None:
 
 # -- places ------------------------------------------------------------------------------------------
 
-_SENTENCE_END = regex.compile(r"[.?!:;]")
+_SENTENCE_END = lazy(r"[.?!:;]")
 
 
 def snap(unit: Unit, start: int, end: int, slack: int = 3) -> tuple[int, int]:

@@ -23,8 +23,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import regex
-
 from .annotate import (
     AUTHOR,
     INITIALS,
@@ -36,6 +34,7 @@ from .annotate import (
 )
 from .findings import Finding, Msg
 from .fixes import FixOutcome, text_codec
+from .lazyre import lazy
 from .model import Document, Paragraph
 
 if TYPE_CHECKING:
@@ -46,7 +45,7 @@ if TYPE_CHECKING:
     from .docx_edit import DocxEditor
     from .runner import FileResult, Plan
 
-TOKEN = regex.compile(r"\w+|\s+|[^\w\s]")
+TOKEN = lazy(r"\w+|\s+|[^\w\s]")
 TextEdit = tuple[int, int, str]  # start, end in the old text; what the new text has there
 
 

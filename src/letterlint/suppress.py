@@ -28,11 +28,12 @@ from dataclasses import dataclass, field
 import regex
 
 from .findings import Finding, Msg
+from .lazyre import lazy
 from .model import Document, Location, Paragraph
 
 RULE_ID = "unused-suppression"
-HEAD = regex.compile(r"\s*letterlint\s*:\s*", regex.IGNORECASE)
-REASON = regex.compile(r"\s+(?:--|—|–)(?:\s|$)|\s*:")
+HEAD = lazy(r"\s*letterlint\s*:\s*", regex.IGNORECASE)
+REASON = lazy(r"\s+(?:--|—|–)(?:\s|$)|\s*:")
 ID = regex.compile(r"[a-z][a-z0-9-]*|\*")
 VERBS = ("ignore", "disable", "enable")
 ALL = "all"

@@ -24,10 +24,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
 from ..findings import Finding, Fix, Msg, Related, msg
 from ..identifiers import scan
+from ..lazyre import lazy
 from ..model import Document, Paragraph
 from ..wording import note_place
 from .grammar import PREFILTER, SPC, WS
@@ -36,12 +35,12 @@ from .judge import apply_edits, bracket_problems, format_dossier, judge, motie_p
 from .model import ERROR, STYLE, CitationEdit, HouseStyle, Problem, Reference
 from .parse import parse, parse_moties
 
-MOTIE_BARE = regex.compile(
+MOTIE_BARE = lazy(
     r"(?P<lead>" + WS + r"*\(" + WS + r"*)(?:Kamerstuk" + SPC + r"+)?(?P<d>\d{2}" + SPC + r"?\d{3}(?:-[A-Z0-9]+)?),"
     + WS + r"*(?P<n>\d{1,4})\)"
 )
-GOES_ON = regex.compile(r"\s*(?:\d|nrs?\.|II?\b|[Vv]ergaderjaar)")
-DIGIT = regex.compile(r"\d")
+GOES_ON = lazy(r"\s*(?:\d|nrs?\.|II?\b|[Vv]ergaderjaar)")
+DIGIT = lazy(r"\d")
 RELATED_AT_MOST = 5  # places named beside a finding about a number written two ways
 
 

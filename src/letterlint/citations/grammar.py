@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import regex
 
+from ..lazyre import lazy
+
 SPC = "[ \u00a0\u202f]"  # a space inside a number or a citation: space, no-break space, narrow no-break space
 WS = "[\\s\u00a0\u202f]"  # any white space, line breaks included
 DASHES = "\\-\u2010\u2011\u2012\u2013\u2014"
@@ -15,7 +17,7 @@ MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober
 
 # -- the parts -------------------------------------------------------------------------------------------------
 
-KEYWORD = regex.compile(
+KEYWORD = lazy(
     r"(?<!\p{L})(?:"
     r"(?P<bij>[Bb]ijlage" + WS + r"+(?:bij" + WS + r"+|van" + WS + r"+)?)?"
     r"(?P<kst>[Kk]amerstuk(?:ken)?|KAMERSTUK(?:KEN)?)(?!\p{L})"
@@ -26,19 +28,19 @@ KEYWORD = regex.compile(
     + WS + r"*\d{2}" + SPC + r"?\d{3}(?!\d)))"
     r")"
 )
-SEP = regex.compile(r"(?P<ws1>" + WS + r"*)(?P<comma>,)?(?P<ws2>" + WS + r"*)")
-CHAMBER = regex.compile(
+SEP = lazy(r"(?P<ws1>" + WS + r"*)(?P<comma>,)?(?P<ws2>" + WS + r"*)")
+CHAMBER = lazy(
     r"(?P<c>III|II|I|VV|UCV)(?![\w/.'’-])"
     r"|(?P<c>[12])(?=" + WS + r"+(?:18|19|20)\d{2}" + SPC + r"?[/" + DASHES + r"])"
 )
-YEAR = regex.compile(
+YEAR = lazy(
     r"(?:(?P<word>[Vv]ergaderjaar|[Zz]itting)" + WS + r"+)?"
     r"(?P<y1>(?:18|19|20)\d{2})" + SPC + r"?(?P<sep>[/" + DASHES + r"])" + SPC + r"?(?P<y2>\d{2,4})(?!\d)"
     r"(?:" + SPC + r"?[" + DASHES + r"]" + SPC + r"?(?P<y3>(?:18|19|20)\d{2})" + SPC + r"?[/" + DASHES + r"]"
     + SPC + r"?(?P<y4>\d{2,4})(?!\d))?"
 )
 _ROMAN_SUFFIX = r"(?:[IVXL]{1,6}[AB]?|[A-HJ])(?![\w'’])"
-DOSSIER = regex.compile(
+DOSSIER = lazy(
     r"(?P<num>(?<![\d.,/])(?:\d{2}" + SPC + r"\d{3}(?![\d/])"
     r"|\d{2}\.\d{3}(?![\d/]|[.,]\d)"  # "34.775": a thousands separator (an error, but still a dossier)
     # "31 3050", "293 83": the space in the wrong place, or a digit too many (five to seven digits in all)
@@ -49,11 +51,11 @@ DOSSIER = regex.compile(
     r"|(?P<sufsep>" + SPC + r"+)(?P<suf>hoofdstuk" + SPC + r"+[IVXL]+)(?!\w))?"
     r"(?P<rw>" + SPC + r"?-?\(R" + SPC + r"?\d{3,4}\))?"
 )
-DOSSIER_STRICT = regex.compile(r"(?<![\w/.,-])(?:\d{2}" + SPC + r"\d{3}|\d{5})(?![\w/])")
-ZAAK_NUMBER = regex.compile(r"(?:18|19|20)\d{2}[ZzDd]\d{3,7}(?![\w/])")  # a zaak or document number: 2019Z01234
+DOSSIER_STRICT = lazy(r"(?<![\w/.,-])(?:\d{2}" + SPC + r"\d{3}|\d{5})(?![\w/])")
+ZAAK_NUMBER = lazy(r"(?:18|19|20)\d{2}[ZzDd]\d{3,7}(?![\w/])")  # a zaak or document number: 2019Z01234
 NUMBERED_SUBDOSSIERS = {"21501"}  # 21 501-07, 21501-20: the EU Council series; elsewhere "-NN" is a paper number
-HYPHEN_NUMBER = regex.compile(r"-(?P<hn>\d{1,4}[a-z]?)(?![\w/])")
-LABEL = regex.compile(
+HYPHEN_NUMBER = lazy(r"-(?P<hn>\d{1,4}[a-z]?)(?![\w/])")
+LABEL = lazy(
     r"(?P<lab>[Nn][Rr][Ss]?\.|[Nn]rs?:|[Nn]rs?(?=" + SPC + r"|\d)|[Nn]os?\.|[Nn][Oo](?=" + SPC + r"\d)|[Nn]ummers?(?=" + SPC + r"))"
     r"(?P<gap>" + WS + r"*)"
 )
@@ -63,30 +65,30 @@ _NEXT_NUMBER = (r"\d{1,4}[a-z]?(?![\w/])(?!" + SPC + r"\d{3}(?!\d))"  # not a do
 _MORE = (r"(?:" + WS + r"*[" + DASHES + r"]" + WS + r"*"
          r"|" + WS + r"+(?:en|t/m|tot" + WS + r"+en" + WS + r"+met)" + WS + r"+"
          r"|," + WS + r"*(?!\d{1,4}" + WS + r"+(?:" + MONTHS + r")))" + _NEXT_NUMBER)
-VALUES = regex.compile(_VAL + r"(?:" + _MORE + r")*")
-EK_LETTER = regex.compile(r"(?P<ek>[A-Z]{1,3})(?![\w'’])")
-BARE = regex.compile(r"(?P<bare>\d{1,4})(?![\w/])(?![.,:]\d)(?!" + WS + r"+(?:" + MONTHS + r"))")
+VALUES = lazy(_VAL + r"(?:" + _MORE + r")*")
+EK_LETTER = lazy(r"(?P<ek>[A-Z]{1,3})(?![\w'’])")
+BARE = lazy(r"(?P<bare>\d{1,4})(?![\w/])(?![.,:]\d)(?!" + WS + r"+(?:" + MONTHS + r"))")
 PAGE = regex.compile(
     r"(?P<pl>p|pp|blz|pag)\.?" + SPC + r"?\d+(?:" + SPC + r"?[" + DASHES + r"]" + SPC + r"?\d+)?"
     r"(?:" + SPC + r"+en" + SPC + r"+\d+)?(?:" + SPC + r"+e\.v\.)?(?![\w])"
 )
 ITEM = regex.compile(r"item" + SPC + r"+\d+(?!\w)")
-COMPACT = regex.compile(
+COMPACT = lazy(
     r"(?<![\w/.,-])(?P<num>\d{2}" + SPC + r"\d{3}|\d{5}|(?<=\(" + SPC + r"?)\d{2}\.\d{3})(?![\d/])"  # "(34.775 …": in brackets only
     r"(?:(?P<sufsep>" + SPC + r"?-" + SPC + r"?|" + SPC + r")(?P<suf>" + _ROMAN_SUFFIX + r")|(?P<sufsep>-)(?P<suf>\d{2})(?!\d))?"
     r"(?P<rw>" + SPC + r"?-?\(R" + SPC + r"?\d{3,4}\))?"
     r"(?=" + WS + r"*,?" + WS + r"*(?:[Nn]rs?[.:]|[Nn]rs?" + SPC + r"\d|[Nn]o\.))"
 )
-SEVERAL = regex.compile(r"[\d\w]" + WS + r"*(?:[,\-\u2013]|en\b|t/m|tot)")
-YEARISH = regex.compile(SPC + r"?[/" + DASHES + r"]")
-MORE_DOSSIERS = regex.compile(SPC + r"?/" + SPC + r"?|," + WS + r"*")
-DOUBLE_OPEN = regex.compile(r"\((?P<inner>" + WS + r"*)\(" + WS + r"*$")
-OPEN = regex.compile(r"\(" + WS + r"*$")
-DOUBLE_CLOSE = regex.compile(WS + r"*\)" + WS + r"*\)")
-LOWER_WORD_END = regex.compile(r"(?:^|\s)\p{Ll}+$")
-REST_IS_BLANK = regex.compile(WS + r"*\Z")
-BRACKETS = regex.compile(r"[()]")
-NON_DIGIT = regex.compile(r"\D")
+SEVERAL = lazy(r"[\d\w]" + WS + r"*(?:[,\-\u2013]|en\b|t/m|tot)")
+YEARISH = lazy(SPC + r"?[/" + DASHES + r"]")
+MORE_DOSSIERS = lazy(SPC + r"?/" + SPC + r"?|," + WS + r"*")
+DOUBLE_OPEN = lazy(r"\((?P<inner>" + WS + r"*)\(" + WS + r"*$")
+OPEN = lazy(r"\(" + WS + r"*$")
+DOUBLE_CLOSE = lazy(WS + r"*\)" + WS + r"*\)")
+LOWER_WORD_END = lazy(r"(?:^|\s)\p{Ll}+$")
+REST_IS_BLANK = lazy(WS + r"*\Z")
+BRACKETS = lazy(r"[()]")
+NON_DIGIT = lazy(r"\D")
 PREFILTER = regex.compile(r"(?i)amerstuk|andelingen|\bnrs?\b|\bno\.|\bnr\.|\bnr:|vergaderjaar")
 
 # -- moties ----------------------------------------------------------------------------------------------
@@ -97,14 +99,14 @@ _NAME = (r"(?:(?:" + PARTICLE + SPC + r"+)+|(?:(?:Van|De|Der|Den|Ter|Ten|Te|Het|
          + r"+)(?:" + PARTICLE + SPC + r"+)*)?" + _WORD + r"(?:" + SPC + r"+" + _WORD + r")?")
 _NAME_CAP = (r"(?:(?:Van|De|Der|Den|Ter|Ten|Te|Het|In|Op|La|Le|Du)" + SPC + r"+(?:" + PARTICLE + SPC + r"+)*)?"
              + _WORD + r"(?:" + SPC + r"+" + _WORD + r")?")
-MOTIE = regex.compile(
+MOTIE = lazy(
     r"(?<![\p{L}\-])(?P<kw>[Mm]otie|[Aa]mendement)(?:(?P<joint>-)|(?P<joint>" + SPC + r"+))"
     r"(?P<names>" + _NAME + r"(?:" + SPC + r"?/" + SPC + r"?" + _NAME + r")*)"
     r"(?P<extra>" + SPC + r"+en" + SPC + r"+" + _NAME_CAP + r"(?!" + SPC + r"*\p{Lu}))?"
     r"(?P<cs>" + SPC + r"*(?:c\.s\.|c\.s(?![.\p{L}])|cs\.|C\.S\.|c\.\s?s\.|c\s\.s\.)(?!\p{L}))?"
 )
-PARTICLE_START = regex.compile(r"(?:Van|De|Het|In|Op)" + SPC)
-NAME_FOLLOWS = regex.compile(WS + r"*(?:[,;(/\[]|$)")
+PARTICLE_START = lazy(r"(?:Van|De|Het|In|Op)" + SPC)
+NAME_FOLLOWS = lazy(WS + r"*(?:[,;(/\[]|$)")
 NOT_NAMES = {
     "Kamerstuk", "Kamerstukken", "Handelingen", "Tweede", "Eerste", "Kamer", "Staten", "Europese", "Europees",
     "In", "Op", "Over", "Bij", "Met", "Voor", "Van", "De", "Het", "Een", "Om", "Die", "Dat", "Deze", "Dit",

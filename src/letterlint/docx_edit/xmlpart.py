@@ -6,12 +6,13 @@ import re
 import xml.parsers.expat as expat
 from xml.etree.ElementTree import Element, TreeBuilder
 
+from ..lazyre import lazy_re
 from .errors import EditError
 
-_TAG_END = re.compile(rb"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
-_QNAME = re.compile(rb"<([^\s/>]+)")
-_DECL_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_TAG_END = lazy_re(rb"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_QNAME = lazy_re(rb"<([^\s/>]+)")
+_DECL_ENCODING = lazy_re(rb"""^(?:\xef\xbb\xbf)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_INVALID_XML = lazy_re("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _refuse(*_args):

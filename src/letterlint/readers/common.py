@@ -6,9 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
 from ..findings import Msg
+from ..lazyre import lazy
 from ..model import (
     BODY,
     EMPTY,
@@ -97,7 +96,7 @@ def _looks_binary(text: str) -> bool:
 
 # -- leaked markers (visible text that Word exporters write for hidden things) ----------------------------
 
-LEAKED_BOOKMARK = regex.compile(r"\[bookmark: (?P<name>[^\]\r\n]+)\]")
+LEAKED_BOOKMARK = lazy(r"\[bookmark: (?P<name>[^\]\r\n]+)\]")
 
 
 # -- assembling ----------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ import regex
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
+from ..lazyre import lazy
 from ..model import HEADING, LIST, TABLE, Document
 from ..textmap import TextBuilder
 from .common import LEAKED_BOOKMARK, OLE_MAGIC, Draft, InputError, NoteDraft, assemble
@@ -40,7 +41,7 @@ MAX_PART_BYTES = 64 * 1024 * 1024  # one XML part, uncompressed
 MAX_TOTAL_BYTES = 256 * 1024 * 1024  # everything read from one file
 MAX_RATIO = 200  # uncompressed / compressed, for parts over 1 MiB
 
-HEADING_NAME = regex.compile(
+HEADING_NAME = lazy(
     r"^(?:heading|kop|überschrift|titre|titolo|encabezado|título|rubrik|otsikko)\s*(\d)$", regex.IGNORECASE
 )
 TITLE_NAMES = {"title", "titel", "titre", "título", "titolo"}

@@ -15,39 +15,68 @@ letter: it is kept as a directive for letterlint, bound to the paragraph that fo
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
+
 import regex
 
+from ..lazyre import lazy
 from ..model import HEADING, LIST, TABLE, Document
 from .common import Draft, NoteDraft, assemble
 
-INLINE = regex.compile(
+INLINE = lazy(
     r"(?P<bookmark>\[bookmark: (?P<bname>[^\]\r\n]+)\])"
     r"|(?P<ref>\[(?P<rkind>footnote|endnote)Ref:(?P<rid>-?\d+)\])"
     r"|(?P<body> ?\[(?P<bid>\d+):[ \t])"
     r"|(?P<comment>\tComment by (?P<author>[^:\n]+): )"
     r"|(?P<missing>!!! (?:End|Foot) ?note with ID \"?(?P<mid>-?\d+)\"? not found in document\.?)"
 )
-BRACKET = regex.compile(r"[\[\]]")
+BRACKET = lazy(r"[\[\]]")
 
-HEADING_EXCLUDE = regex.compile(
+HEADING_EXCLUDE = lazy(
     r"^(?:antwoord|reactie|vraag|vragen\s+\d|geachte|hoogachtend|met\s+vriendelijke|bijlage\s*:|datum|kenmerk|betreft)\b",
     regex.IGNORECASE,
 )
-COMMENT_LINE = regex.compile(r"[ \t]*<!--(?P<body>(?:(?!-->).)*)-->[ \t\r]*$")
-LIST_START = regex.compile(r"^\s*(?:[-•·*–▪◦]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
+COMMENT_LINE = lazy(r"[ \t]*<!--(?P<body>(?:(?!-->).)*)-->[ \t\r]*$")
+LIST_START = lazy(r"^\s*(?:[-•·*–▪◦]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
 
 
-def _close_of(src: str, start: int) -> int | None:
-    """Offset of the bracket closing a note body whose text starts at `start` (one '[' is open)."""
-    depth = 1
-    for m in BRACKET.finditer(src, start):
-        depth += 1 if m.group() == "[" else -1
-        if depth == 0:
-            return m.start()
-    return None
+class _Brackets:
+    """Where each '[' of the text is closed, matched in one pass over the whole text when first asked.
+
+    A note body may hold brackets and run over line breaks; scanning forward from every body would be
+    quadratic when many bodies are never closed.  Arrays keep the memory at 16 bytes per bracket."""
+
+    def __init__(self, src: str):
+        self.src = src
+        self.opens: array | None = None
+        self.closes = array("q")
+
+    def close_of(self, open_pos: int) -> int | None:
+        """Offset of the ']' closing the '[' at `open_pos`, or None when it is never closed."""
+        if self.opens is None:
+            self._match()
+        opens = self.opens
+        assert opens is not None  # _match() fills it
+        k = bisect_left(opens, open_pos)
+        if k < len(opens) and opens[k] == open_pos and self.closes[k] >= 0:
+            return self.closes[k]
+        return None
+
+    def _match(self) -> None:
+        opens, closes, stack = array("q"), array("q"), array("q")
+        for m in BRACKET.finditer(self.src):
+            if m.group() == "[":
+                stack.append(len(opens))
+                opens.append(m.start())
+                closes.append(-1)
+            elif stack:
+                closes[stack.pop()] = m.start()
+        self.opens, self.closes = opens, closes
 
 
-def _scan(src: str, start: int, end: int, draft: Draft, base: int, allow_bodies: bool, found_bodies: list):
+def _scan(src: str, start: int, end: int, draft: Draft, base: int, allow_bodies: bool, found_bodies: list,
+          brackets: _Brackets | None = None):
     """Fill `draft` with src[start:end], taking markers out.  Returns where the paragraph really ends.
 
     `base` is the offset of draft.raw[0] in src.  A note body may run past `end` (over line breaks): then
@@ -79,7 +108,7 @@ def _scan(src: str, start: int, end: int, draft: Draft, base: int, allow_bodies:
             draft.artefacts.append(("comment-marker", rs, line_end - base, src[m.start() : line_end], None))
             pos = line_end
         elif kind == "body" and allow_bodies:
-            close = _close_of(src, m.end())
+            close = (brackets or _Brackets(src)).close_of(m.start("bid") - 1)
             unclosed = close is None
             if close is None:  # no closing bracket anywhere: the body runs to the end of its line
                 close = src.find("\n", m.end())
@@ -135,6 +164,7 @@ def read_export(text: str, path: str, meta: dict | None = None) -> Document:
     pos = 0
     n = len(text)
     line_no = 1
+    brackets = _Brackets(text)
     while pos < n or not drafts:
         nl = text.find("\n", pos)
         end = n if nl == -1 else nl
@@ -149,7 +179,7 @@ def read_export(text: str, path: str, meta: dict | None = None) -> Document:
             continue
         d = Draft(raw=text[pos:end], origin=pos)
         bodies: list = []
-        end = _scan(text, pos, end, d, pos, allow_bodies=True, found_bodies=bodies)
+        end = _scan(text, pos, end, d, pos, allow_bodies=True, found_bodies=bodies, brackets=brackets)
         host = len(drafts)
         for bid, mstart, bstart, close, _unclosed in bodies:
             notes.append(
@@ -167,8 +197,20 @@ def read_export(text: str, path: str, meta: dict | None = None) -> Document:
     return assemble(path, "text", drafts, notes, source=text, meta=meta, directives=directives)
 
 
+def _next_non_blank(texts: list[str]) -> list[str | None]:
+    """For each paragraph, the text of the next paragraph that is not blank (one pass from the end)."""
+    out: list[str | None] = [None] * len(texts)
+    nxt = None
+    for i in range(len(texts) - 1, -1, -1):
+        out[i] = nxt
+        if texts[i].strip():
+            nxt = texts[i]
+    return out
+
+
 def _classify(drafts: list[Draft]) -> None:
     texts = [d.builder.build()[0] for d in drafts]
+    following = _next_non_blank(texts)
     for i, d in enumerate(drafts):
         t = texts[i]
         if d.raw.startswith("\t") and t.strip():
@@ -177,8 +219,7 @@ def _classify(drafts: list[Draft]) -> None:
         if LIST_START.match(t) and t.strip():
             d.kind = LIST
             continue
-        nxt = next((texts[j] for j in range(i + 1, len(texts)) if texts[j].strip()), None)
-        if looks_like_heading(t, nxt):
+        if looks_like_heading(t, following[i]):
             d.kind, d.level = HEADING, 1
 
 

@@ -11,21 +11,22 @@ from __future__ import annotations
 
 import regex
 
+from ..lazyre import lazy
 from ..model import HEADING, LIST, TABLE, Document
 from .common import Draft, NoteDraft, assemble
 
 ATX = regex.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-SETEXT = regex.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-HR = regex.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
-LIST_ITEM = regex.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
-TABLE_ROW = regex.compile(r"^ {0,3}\|")
-TABLE_RULE = regex.compile(r"^ {0,3}\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
-QUOTE = regex.compile(r"^ {0,3}>[ \t]?")
-FOOTDEF = regex.compile(r"^ {0,3}\[\^(?P<id>[^\]\s]+)\]:[ \t]?")
-COMMENT_LINE = regex.compile(r"^ {0,3}<!--(?P<body>.*?)-->[ \t]*$")
+SETEXT = lazy(r"^ {0,3}(=+|-+)[ \t]*$")
+HR = lazy(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+FENCE = lazy(r"^ {0,3}(`{3,}|~{3,})")
+LIST_ITEM = lazy(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
+TABLE_ROW = lazy(r"^ {0,3}\|")
+TABLE_RULE = lazy(r"^ {0,3}\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
+QUOTE = lazy(r"^ {0,3}>[ \t]?")
+FOOTDEF = lazy(r"^ {0,3}\[\^(?P<id>[^\]\s]+)\]:[ \t]?")
+COMMENT_LINE = lazy(r"^ {0,3}<!--(?P<body>.*?)-->[ \t]*$")
 
-INLINE = regex.compile(
+INLINE = lazy(
     r"(?P<code>(?<!`)(?P<ticks>`+)(?!`)(?P<ctext>.+?)(?<!`)(?P=ticks)(?!`))"  # a code span is literal text
     r"|(?P<ref>\[\^(?P<rid>[^\]\s]+)\])"
     r"|(?P<anchor>\[\]\{(?:#(?P<aname>[^}\s]+)|[^}]*?\bid=\"(?P<aname>[^\"]+)\")[^}]*\})"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy_re
 from ..model import Paragraph
 from .patterns import UPPER
 
@@ -12,7 +13,7 @@ _SUBJECT = (r"(?:(?:de|deze|die|ook\s+de)\s+leden(?:\s+van\s+de\s+[^.?!;:]{1,60}
 _ASK = r"(?:vragen|vraagt|verzoeken|verzoekt)"
 _WANT = (r"(?:willen|wil|zouden|zou)\s+(?:\w+\s+){0,3}?(?:graag\s+)?(?:weten|horen|vernemen|ontvangen|zien|een\s+(?:reactie|reflectie|toelichting))"
          r"|(?:ontvangen|vernemen|horen|zien)\s+graag|(?:ontvangen|vernemen|horen)\s+(?:\w+\s+){0,3}?graag")
-_COMPLEMENT = re.compile(
+_COMPLEMENT = lazy_re(
     r"\b(?:of|hoe|wanneer|waarom|welke?|wat|wie|waar|hoeveel|hoelang|waarop|waarmee|waarover|in\s+hoeverre|naar|om|aan"
     r"|de\s+staatssecretaris|de\s+minister|de\s+bewindspersoon|het\s+kabinet|de\s+regering|hem|haar|u|zich\s+af)\b",
     re.IGNORECASE,
@@ -38,9 +39,13 @@ ABBREVIATIONS = frozenset(
     "jl nr nrs c.s o.a i.e d.d e.d m.b.t i.v.m bijv z.g t.a.v p.m art artt vgl zgn resp etc mr dr drs ir prof mevr dhr "
     "blz p pp e.a m.n a.s ca incl excl mln mld min max jr st blz mw e.v.a ir ing bc bv nl n.a.v t.b.v v.w.b d.w.z".split()
 )
-_SENT_END = re.compile(r"[.?!…]+[\"”’»)\]]*(?=\s|$)")
+_SENT_END = lazy_re(r"[.?!…]+[\"”’»)\]]*(?=\s|$)")
 LINKED_START = re.compile(r"^\W*(?:Zo\s+(?:ja|nee|niet)\b|En\s|Of\s|Indien\s+(?:ja|nee|niet)\b|Als\s+dat\s+zo\s+is\b)",
                              re.IGNORECASE)
+
+
+WORD_WINDOW = 200
+_NEXT_CHAR = lazy_re(r"\s*(\S)")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -51,11 +56,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         end = m.end()
         if m.group()[0] == ".":
-            before = text[start : m.start()].rsplit(None, 1)
+            # bounded windows: a long run of abbreviations or of spaces must not make this quadratic
+            before = text[max(start, m.start() - WORD_WINDOW) : m.start()].rsplit(None, 1)
             word = before[-1].lower().lstrip("(«“\"'") if before else ""
             if word in ABBREVIATIONS or (len(word) <= 2 and word.isalpha() and word.lower() != "ja") or word.isdigit():
                 continue
-            nxt = text[end:].lstrip()[:1]
+            after = _NEXT_CHAR.match(text, end)
+            nxt = after.group(1) if after else ""
             if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "«“\"'(‘["):
                 continue
         while start < n and text[start].isspace():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy_re
 from ..model import TABLE, Document, Paragraph
 from .labels import label_numbers
 from .patterns import NUMBERED_INLINE, PAGE_FURNITURE
@@ -30,7 +31,7 @@ def numbered_labels(doc: Document) -> list[NumberLabel]:
     return found
 
 
-_LABEL_HEAD = re.compile(r"(?:[.?!»”\")\]]|\d)\s*$|Aanhangsel\s*\d*\s*$")
+_LABEL_HEAD = lazy_re(r"(?:[.?!»”\")\]]|\d)\s*$|Aanhangsel\s*\d*\s*$")
 
 
 def build_numbered(doc: Document, found: list[NumberLabel]) -> Structure:

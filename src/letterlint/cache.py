@@ -1,0 +1,142 @@
+"""`--cache`: the findings of a file that has not changed since the last run, without linting it again.
+
+An entry is keyed by the file's content (SHA-256), its path (findings name it, and `per-file-ignores` depend
+on it), letterlint's version and code (size and time of every module, so an upgrade or an edited rule is
+a miss) and the effective configuration (rules, options, settings, --select/--ignore).  Anything else that
+changes is a miss, never a stale answer.  Entries are JSON, never pickles: a cache folder someone else could
+write to must not be able to run code.  An entry that cannot be read or decoded is ignored and rewritten.
+
+The folder: --cache-dir, else $LETTERLINT_CACHE_DIR, else the platform's user cache folder
+(~/.cache/letterlint, ~/Library/Caches/letterlint, %LOCALAPPDATA%\\letterlint\\Cache).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .findings import Finding, Fix, Msg, Related
+from .model import Location
+from .runner import FileResult
+
+FORMAT = 1  # of an entry; bump when the layout changes
+
+
+def default_dir() -> Path:
+    if os.environ.get("LETTERLINT_CACHE_DIR"):
+        return Path(os.environ["LETTERLINT_CACHE_DIR"])
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "letterlint" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "letterlint"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "letterlint"
+
+
+def code_fingerprint() -> str:
+    """letterlint's version and the size and modification time of its modules, rules and default config."""
+    import letterlint
+
+    roots = [Path(p) for p in letterlint.__path__]
+    import importlib
+
+    lint_rules = importlib.import_module("letterlint.lint_rules")  # by name: mapped into the package (see __init__)
+    roots += [Path(p) for p in lint_rules.__path__]
+    parts = [__version__]
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.suffix in (".py", ".yaml", ".json") and "__pycache__" not in path.parts:
+                st = path.stat()
+                parts.append(f"{path.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}")
+    from .config import default_config_path
+
+    st = default_config_path().stat()
+    parts.append(f"rules.yaml:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def config_fingerprint(plan) -> str:
+    """The effective configuration: every active rule with its severity and options, and the settings."""
+    active = [(a.rule.id, a.ctx.severity, a.ctx.options) for a in plan.rules]
+    config = plan.config
+    data = {"active": active, "settings": config.settings, "ignores": config.per_file_ignores,
+            "known": sorted(plan.known)}
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=repr).encode()).hexdigest()
+
+
+class Cache:
+    def __init__(self, folder: Path, plan):
+        self.folder = folder
+        self.salt = f"{FORMAT}\n{code_fingerprint()}\n{config_fingerprint(plan)}"
+        self.hits = self.misses = 0
+
+    def _entry(self, path: str) -> tuple[Path, str] | None:
+        try:
+            content = Path(path).read_bytes()
+        except OSError:
+            return None  # the linter says why
+        key = f"{self.salt}\n{os.path.abspath(path)}\n{hashlib.sha256(content).hexdigest()}"
+        name = hashlib.sha256(key.encode()).hexdigest()
+        return self.folder / name[:2] / f"{name}.json", key
+
+    def get(self, path: str) -> FileResult | None:
+        entry = self._entry(path)
+        if entry is None:
+            return None
+        file, key = entry
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+            if data["key"] != key:
+                raise ValueError("another file's entry")
+            result = FileResult(path=data["path"], findings=[_finding(f) for f in data["findings"]])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.misses += 1
+            return None  # absent or damaged: lint the file, the entry is rewritten
+        self.hits += 1
+        return result
+
+    def put(self, path: str, result: FileResult) -> None:
+        """Keep a clean result (a file that could not be read, or where a rule failed, is linted again)."""
+        if result.error is not None or result.problems or result.summaries:
+            return
+        entry = self._entry(path)
+        if entry is None:
+            return
+        file, key = entry
+        data = {"key": key, "path": result.path, "findings": [dataclasses.asdict(f) for f in result.findings]}
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = file.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, file)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def _msg(d: dict | None) -> Msg | None:
+    return None if d is None else Msg(d["nl"], d["en"])
+
+
+def _required_msg(d: dict) -> Msg:
+    return Msg(d["nl"], d["en"])
+
+
+def _location(d: dict) -> Location:
+    d = dict(d)
+    if d.get("xml") is not None:
+        d["xml"] = tuple(d["xml"])
+    return Location(**d)
+
+
+def _finding(d: dict[str, Any]) -> Finding:
+    fix = d.get("fix")
+    if fix is not None:
+        fix = Fix(**{**fix, "data": tuple(fix.get("data") or ())})
+    related = tuple(Related(_location(r["location"]), _required_msg(r["label"]), r.get("path")) for r in d.get("related") or ())
+    return Finding(location=_location(d["location"]), message=_required_msg(d["message"]), suggestion=_msg(d.get("suggestion")),
+                   fix=fix, severity=d.get("severity"), related=related, rule=d["rule"], context=d.get("context", ""))
