@@ -41,12 +41,21 @@ Good::
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 import regex
 
 from letterlint import analyses
 from letterlint.findings import Finding, Fix, Msg, msg
 from letterlint.lazyre import lazy
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
+
+    from letterlint.model import Document, Paragraph
+    from letterlint.registry import RuleContext
+    from letterlint.runner import Where
 
 ID = "punctuation"
 SEVERITY = "warning"
@@ -112,7 +121,7 @@ OPEN_SUGGESTION = Msg("open het haakje of haal het weg", "open the bracket or re
 QUOTE_SUGGESTION = Msg("sluit het citaat of haal het aanhalingsteken weg", "close the quotation or remove the mark")
 
 
-def prepare(options, where):
+def prepare(options: dict[str, Any], where: Where) -> frozenset[str]:
     return frozenset(w.lower() for w in options.get("title-words", []))
 
 
@@ -133,7 +142,7 @@ def _context(text: str, start: int, end: int) -> str:
 
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     options = ctx.options
     title_words = ctx.prepared or frozenset()
     hard_wrapped = doc.lines_may_wrap  # one line per paragraph: a PDF extraction wraps mid-sentence
@@ -157,7 +166,7 @@ def check(doc, ctx):
                 doubled_paren = doubled_paren or key == "(("
                 message, replacement = MESSAGES[key]
                 message = _fmt(message, context=_context(text, m.start(), m.end()))
-                yield Finding(location=doc.locate(par, m.start(), m.end()), message=message, suggestion=replacement,
+                yield Finding(location=doc.locate(par, m.start(), m.end()), message=message, suggestion=Msg(replacement, replacement),
                               fix=Fix.text_edit(par, m.start(), m.end(), replacement))
         if options.get("space-before", True) and SPACE_HINT.search(text):
             for m in SPACE_BEFORE.finditer(text):
@@ -176,7 +185,7 @@ def check(doc, ctx):
                     continue
                 mark = text[m.start():m.end()]
                 yield Finding(location=doc.locate(par, m.start(), m.end()), message=_fmt(MISSING_SPACE_MSG, mark=mark, context=_context(text, m.start(), m.end())),
-                              suggestion=mark + " ", fix=Fix.text_edit(par, m.start(), m.end(), mark + " "))
+                              suggestion=Msg(mark + " ", mark + " "), fix=Fix.text_edit(par, m.start(), m.end(), mark + " "))
         if options.get("missing-full-stop", True) and par.kind in ("body", "list"):
             yield from _missing_stops(doc, par, text, title_words, skipped)
         if balance:
@@ -291,7 +300,7 @@ class _Balance:
 
     def __init__(self, doc, hard_wrapped: bool):
         self.doc, self.hard_wrapped = doc, hard_wrapped
-        self.brackets = None  # (paragraph, positions) left open on the line before (hard-wrapped text only)
+        self.brackets: tuple[Paragraph, Any] | None = None  # (paragraph, positions) left open on the line before (hard-wrapped text only)
         self.quotes: list[tuple] = []  # (paragraph, position, paragraphs since)
 
     def paragraph(self, par, text, skip, doubled_paren):
