@@ -92,7 +92,7 @@ def references(doc: Document, settings: Mapping[str, Any] | None = None) -> list
 
 def _references(doc: Document, conf: dict) -> list[Cited]:
     blocks = list(doc.blocks())
-    found, moties = _collect(doc, blocks)
+    found, moties = _find_citations(doc, blocks)
     house = _house_style(found, conf)
     spelling = _spelling_conflicts(doc, found, house, conf["dossier-spacing"])
     by_number: dict[str, list] = {}
@@ -113,7 +113,7 @@ def _references(doc: Document, conf: dict) -> list[Cited]:
     return out
 
 
-def _collect(doc, blocks) -> tuple[list, list]:
+def _find_citations(doc, blocks) -> tuple[list, list]:
     """The references (index, paragraph, reference) and moties of the document, outside web addresses."""
     from .. import analyses
 
