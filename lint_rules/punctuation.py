@@ -125,7 +125,7 @@ def prepare(options: dict[str, Any], where: Where) -> frozenset[str]:
     return frozenset(w.lower() for w in options.get("title-words", []))
 
 
-def _fmt(m: Msg, **values) -> Msg:
+def _fmt(m: Msg, **values: object) -> Msg:
     return Msg(m.nl.format(**values), m.en.format(**values))
 
 
@@ -298,7 +298,7 @@ QUOTE_REACH = 12  # paragraphs a quotation may run on (a quoted passage of sever
 class _Balance:
     """Brackets and quotation marks, paragraph by paragraph, with what may close on a later paragraph."""
 
-    def __init__(self, doc, hard_wrapped: bool):
+    def __init__(self, doc: Document, hard_wrapped: bool) -> None:
         self.doc, self.hard_wrapped = doc, hard_wrapped
         self.brackets: tuple[Paragraph, Any] | None = None  # (paragraph, positions) left open on the line before (hard-wrapped text only)
         self.quotes: list[tuple] = []  # (paragraph, position, paragraphs since)

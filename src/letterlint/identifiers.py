@@ -178,7 +178,7 @@ def _full_year(s: str) -> int:
     return y
 
 
-def _eu_label(m) -> Problem:
+def _eu_label(m: regex.Match[str]) -> Problem:
     """ "Verordening (EU) No 123/2011": English (or "nr" without its stop) in a Dutch citation."""
     lab = m.group("nrlab")
     why_nl = "Engels" if lab[:2].lower() == "no" or lab[-1] in "º°" else "zonder punt"
@@ -203,7 +203,7 @@ def _eu_acts(text: str) -> list[Identifier]:
     return out
 
 
-def _eu_no_domain(m, ident: Identifier) -> None:
+def _eu_no_domain(m: regex.Match[str], ident: Identifier) -> None:
     """ "Richtlijn 2024/1785": no domain; for an act from 2015 on, the shorthand of "(EU) 2024/1785"."""
     a, b, nr, kind = m.group("a"), m.group("b"), m.group("nr"), m.group("type")
     if _is_year(a) and int(a) >= NEW_STYLE_FROM and nr is None and kind.lower().endswith(("richtlijn", "verordening")):
@@ -213,7 +213,7 @@ def _eu_no_domain(m, ident: Identifier) -> None:
             f"«{m.group()}»: give the domain: «{kind} (EU) {a}/{b}»", (CitationEdit(m.end("gap"), m.end("gap"), "(EU) "),)))
 
 
-def _eu_domain_first(m, ident: Identifier) -> None:
+def _eu_domain_first(m: regex.Match[str], ident: Identifier) -> None:
     """ "Verordening (EU) 2016/679", "Verordening (EG) nr. 1907/2006": the domain in brackets before the number."""
     a, b, dom, dom2, nr = m.group("a"), m.group("b"), m.group("dom"), m.group("dom2"), m.group("nr")
     kind, add = m.group("type"), ident.problems.append
@@ -263,7 +263,7 @@ def _eu_domain_first(m, ident: Identifier) -> None:
                     (CitationEdit(m.start(), m.end(), old_form),), safe=False))
 
 
-def _eu_domain_last(m, ident: Identifier) -> None:
+def _eu_domain_last(m: regex.Match[str], ident: Identifier) -> None:
     """Old style with the domain at the end: "Richtlijn 2010/75/EU", "Besluit nr. 284/2010/EU"."""
     a, b, dom2, nr = m.group("a"), m.group("b"), m.group("dom2"), m.group("nr")
     kind, add = m.group("type"), ident.problems.append

@@ -29,7 +29,7 @@ import regex
 
 from .findings import Finding, Msg
 from .lazyre import lazy
-from .model import Document, Location, Paragraph
+from .model import Comment, Document, Location, Paragraph
 
 RULE_ID = "unused-suppression"
 HEAD = lazy(r"\s*letterlint\s*:\s*", regex.IGNORECASE)
@@ -191,7 +191,7 @@ def _line_location(doc: Document, a: int, b: int, par: Paragraph | None) -> Loca
                     raw_start=a, raw_end=b)
 
 
-def _comment_location(doc: Document, comment) -> Location:
+def _comment_location(doc: Document, comment: Comment) -> Location:
     par = comment.paragraph
     if par is None:  # a comment anchored nowhere
         return Location(paragraph=1, heading=None, text=comment.text.strip().split("\n", 1)[0])
@@ -208,10 +208,11 @@ def _zone(doc: Document, par: Paragraph, raw_start: int, raw_end: int) -> Zone:
     return Zone(par.xml, par.number, par.part, raw_start, raw_end)
 
 
-def _comment_zones(doc: Document, comment) -> list[Zone]:
-    first, last = comment.paragraph, comment.end_paragraph or comment.paragraph
+def _comment_zones(doc: Document, comment: Comment) -> list[Zone]:
+    first = comment.paragraph
     if first is None:
         return []
+    last = comment.end_paragraph or first
     if last is first:
         start, end = min(comment.start, len(first.text)), min(comment.end, len(first.text))
         if end <= start:  # a comment on a point: its paragraph
@@ -290,7 +291,7 @@ def apply(doc: Document, findings: list[Finding], active: dict[str, str], known:
     return sorted(kept, key=Finding.sort_key)
 
 
-def _unused(sup: Suppression, active: set[str], known) -> list[tuple[Msg, Msg | None]]:
+def _unused(sup: Suppression, active: set[str], known: frozenset[str] | set[str]) -> list[tuple[Msg, Msg | None]]:
     out = []
     remove = (Msg("verwijder deze opmerking", "remove this comment") if sup.in_comment
               else Msg("verwijder deze regel", "remove this line"))
