@@ -12,10 +12,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .registry import RuleDefinitionError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from typing import Any, TextIO
+
+    from .baseline import Baseline
+    from .config import Config
+    from .registry import Rule
+    from .runner import FileResult, Plan
 
 SUBCOMMANDS = ("rules", "explain")
 
@@ -143,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _load(args) -> tuple:
+def _load(args: argparse.Namespace) -> tuple[Config, Plan]:
     """The configuration and the plan.  A broken configuration stops the run (ConfigError: all its errors)."""
     from .config import load_config
     from .runner import all_rules, build_plan
@@ -154,7 +163,7 @@ def _load(args) -> tuple:
     return config, plan
 
 
-def _rule_ids(values, rules) -> list[str] | None:
+def _rule_ids(values: list[str] | None, rules: dict[str, Rule]) -> list[str] | None:
     """Rule ids from --select/--ignore, matched case-insensitively; an unknown one is a usage error."""
     import difflib
 
@@ -178,7 +187,7 @@ def _rule_ids(values, rules) -> list[str] | None:
     return out
 
 
-def _config_failed(exc, lang: str) -> int:
+def _config_failed(exc: Exception, lang: str) -> int:
     """Every error of a broken configuration, one per line (file:line: key: what was expected); exit 2."""
     from .reporters.configerrors import in_language
 
@@ -195,7 +204,7 @@ def _config_failed(exc, lang: str) -> int:
     return 2
 
 
-def _lint(args) -> int:
+def _lint(args: argparse.Namespace) -> int:
     from .config import ConfigError
     from .runner import UsageError
 
@@ -235,7 +244,7 @@ def _lint(args) -> int:
     return 0 if args.exit_zero and code == 1 else code
 
 
-def exit_code_of(results, fail_on: str) -> int:
+def exit_code_of(results: list[FileResult], fail_on: str) -> int:
     from .runner import exit_code
 
     return exit_code(results, fail_on)
@@ -249,7 +258,7 @@ def _relative(name: str) -> str:
     return name if rel.startswith("..") else rel
 
 
-def _usage_problem(args) -> str | None:
+def _usage_problem(args: argparse.Namespace) -> str | None:
     if args.paths.count("-") > 1:
         return "'-' (standard input) can be given only once"
     if args.format != "text" and (args.statistics or args.group_by != "file"):
@@ -257,7 +266,7 @@ def _usage_problem(args) -> str | None:
     return _check_fix_arguments(args)
 
 
-def _run(args, plan, config, lang: str):
+def _run(args: argparse.Namespace, plan: Plan, config: Config, lang: str) -> tuple[list[FileResult], list[str]]:
     """Lint (or fix, or annotate) every file; the results in order, and the diffs of --diff."""
     from .runner import expand, is_lock_file, lint_across
 
@@ -272,7 +281,7 @@ def _run(args, plan, config, lang: str):
         paths.append(path)
     results = []
     if args.fix or args.diff or args.annotate or args.suggest:  # writing files: one at a time, in this process
-        stream = (_fix_or_annotate(path, plan, args, lang, diffs) for path in paths)
+        stream: Iterator[FileResult] = (_fix_or_annotate(path, plan, args, lang, diffs) for path in paths)
     else:
         stream = _lint_files(paths, plan, args, lang)
     for result in stream:
@@ -290,7 +299,7 @@ def _run(args, plan, config, lang: str):
     return results, diffs
 
 
-def _letters_only(paths: list[str], config) -> list[str]:
+def _letters_only(paths: list[str], config: Config) -> list[str]:
     from .letterlike import is_letter
     from .runner import _config_dirs
 
@@ -298,7 +307,7 @@ def _letters_only(paths: list[str], config) -> list[str]:
     return [p for p in paths if is_letter(p, config.letters, bases)]
 
 
-def _shown_results(results, show: str | None):
+def _shown_results(results: list[FileResult], show: str | None) -> list[FileResult]:
     """Results with only the findings at or above `show` (for the formats other than text)."""
     from dataclasses import replace as dc_replace
 
@@ -306,17 +315,17 @@ def _shown_results(results, show: str | None):
 
     if not show:
         return results
-    return [dc_replace(r, findings=[f for f in r.findings if RANK[f.severity] >= RANK[show]]) for r in results]
+    return [dc_replace(r, findings=[f for f in r.findings if RANK[f.severity or ""] >= RANK[show]]) for r in results]
 
 
-def _write_reports(args, results, plan, lang: str) -> int | None:
+def _write_reports(args: argparse.Namespace, results: list[FileResult], plan: Plan, lang: str) -> int | None:
     """The report in --format (to stdout or --output-file) and the --report HTML; an exit code on failure."""
     from .reporters import FORMATS
 
     to_file = args.output_file is not None and args.output_file != "-"
     color = args.color == "always" or (args.color == "auto" and not to_file and sys.stdout.isatty()
                                        and not os.environ.get("NO_COLOR"))
-    context = dict(lang=lang, color=color, plan=plan)
+    context: dict[str, Any] = dict(lang=lang, color=color, plan=plan)
     if args.format == "text":
         context.update(show=args.show or _default_show(args.fail_on or config_fail_on(plan)), group_by=args.group_by, statistics_only=args.statistics,
                        quiet=args.quiet)
@@ -343,7 +352,7 @@ def _write_reports(args, results, plan, lang: str) -> int | None:
     return None
 
 
-def config_fail_on(plan) -> str:
+def config_fail_on(plan: Plan) -> str:
     return plan.config.fail_on or "warning"
 
 
@@ -352,7 +361,7 @@ def _default_show(fail_on: str) -> str:
     return "info" if fail_on == "info" else "warning"
 
 
-def _write_atomic_text(path: str, write) -> None:
+def _write_atomic_text(path: str, write: Callable[[TextIO], object]) -> None:
     import io
 
     from .fixes import write_atomically
@@ -380,7 +389,7 @@ def _add_fix_arguments(p: argparse.ArgumentParser) -> None:
                    "(Markdown/text: CriticMarkup); the input is not changed (see docs/suggest.md)")
 
 
-def _check_fix_arguments(args) -> str | None:
+def _check_fix_arguments(args: argparse.Namespace) -> str | None:
     """A usage problem with the fix/annotate options, or None."""
     if args.unsafe_fixes and not (args.fix or args.diff or args.suggest):
         return "--unsafe-fixes needs --fix or --diff (or --suggest)"
@@ -421,7 +430,7 @@ def _input_bytes(path: str) -> bytes:
     raise OSError(f"cannot read {path}")
 
 
-def _fix_or_annotate(path: str, plan, args, lang: str, diffs: list[str]):
+def _fix_or_annotate(path: str, plan: Plan, args: argparse.Namespace, lang: str, diffs: list[str]) -> FileResult:
     from .findings import Msg
     from .readers import InputError
     from .runner import FileResult
@@ -448,7 +457,7 @@ def _fix_or_annotate(path: str, plan, args, lang: str, diffs: list[str]):
                       f"internal error ({type(exc).__name__}: {exc}); the file was not changed; please report")
 
 
-def _fix_file(path: str, data: bytes, plan, args, lang: str, diffs: list[str]):
+def _fix_file(path: str, data: bytes, plan: Plan, args: argparse.Namespace, lang: str, diffs: list[str]) -> FileResult:
     from .findings import Msg
     from .fixes import FixError, diff, fix_bytes, open_elsewhere, write_atomically
     from .reporters.text import where
@@ -479,7 +488,7 @@ def _fix_file(path: str, data: bytes, plan, args, lang: str, diffs: list[str]):
     return FileResult(path=outcome.path, findings=outcome.findings, problems=outcome.problems)
 
 
-def _annotate_file(path: str, data: bytes, plan, out: str, lang: str):
+def _annotate_file(path: str, data: bytes, plan: Plan, out: str, lang: str) -> FileResult:
     from .annotate import AnnotateError, annotate
     from .findings import Msg
     from .fixes import write_atomically
@@ -498,7 +507,7 @@ def _annotate_file(path: str, data: bytes, plan, out: str, lang: str):
     return FileResult(path=doc.path, findings=findings, problems=problems)
 
 
-def _write_diffs(diffs: list[str], results, config_problem) -> int:
+def _write_diffs(diffs: list[str], results: list[FileResult], config_problem: object) -> int:
     text = "".join(diffs)
     sys.stdout.write(text)
     sys.stdout.flush()
@@ -510,7 +519,7 @@ def _write_diffs(diffs: list[str], results, config_problem) -> int:
 # -- many files, baselines ---------------------------------------------------------------------------------
 
 
-def _lint_files(paths: list[str], plan, args, lang: str):
+def _lint_files(paths: list[str], plan: Plan, args: argparse.Namespace, lang: str) -> Iterator[FileResult]:
     """FileResults in the order of `paths`: in -j processes, with a progress line on a terminal."""
     import functools
 
@@ -581,7 +590,7 @@ def _open_baseline(args):
     return None
 
 
-def _write_baseline(baseline, results, lang: str, usage_problem: bool) -> int:
+def _write_baseline(baseline: Baseline, results: list[FileResult], lang: str, usage_problem: bool) -> int:
     for r in results:
         if r.error is None:
             baseline.record(r.path, r.findings)
@@ -602,7 +611,7 @@ def _write_baseline(baseline, results, lang: str, usage_problem: bool) -> int:
     return 2 if usage_problem or any(r.error or r.problems for r in results) else 0
 
 
-def _filter_baseline(baseline, results, lang: str) -> list[str]:
+def _filter_baseline(baseline: Baseline, results: list[FileResult], lang: str) -> list[str]:
     """Drop the findings recorded in the baseline; notes for stderr (how many were hidden, stale ones)."""
     known = 0
     for r in results:
@@ -669,7 +678,7 @@ def _subcommand(name: str, argv: list[str]) -> int:
     return 0
 
 
-def _explain(rule, config, lang: str, severity_word) -> str:
+def _explain(rule: Rule, config: Config, lang: str, severity_word: Callable[[str, str], str]) -> str:
     import yaml
 
     settings = config.rule_settings(rule.id)
