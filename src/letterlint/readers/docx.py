@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element, ParseError
 
 import regex
@@ -31,6 +31,9 @@ from ..lazyre import lazy
 from ..model import HEADING, LIST, TABLE, Document
 from ..textmap import TextBuilder
 from .common import LEAKED_BOOKMARK, OLE_MAGIC, Draft, InputError, NoteDraft, assemble
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -238,7 +241,7 @@ class PartReader:
 
     # block level
 
-    def blocks(self, parent: Element, table_stack: list | None = None):
+    def blocks(self, parent: Element, table_stack: list | None = None) -> Iterator[tuple[Element, tuple | None]]:
         """Paragraph elements in reading order, with their table cell if any."""
         t = self.t
         table_stack = table_stack or []
@@ -257,7 +260,7 @@ class PartReader:
             elif tag in (t["ins"], t["moveTo"]):
                 yield from self.blocks(child, table_stack)
 
-    def paragraph(self, p: Element, cell) -> Draft:
+    def paragraph(self, p: Element, cell: tuple | None) -> Draft:
         d = Draft(raw="", xml=(self.part, self.ordinals.get(id(p), -1)))
         d.cell = cell
         chars: list[str] = []
