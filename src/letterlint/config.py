@@ -104,7 +104,7 @@ def keypath(path: Iterable[Any]) -> str:
     return out
 
 
-def _node_line(node, path: tuple) -> int | None:
+def _node_line(node: yaml.Node | None, path: tuple) -> int | None:
     line = node.start_mark.line + 1 if node is not None else None
     for part in path:
         if isinstance(node, yaml.MappingNode):
@@ -210,7 +210,7 @@ def _typename(value: Any) -> str:
 # -- validation ---------------------------------------------------------------------------------------
 
 
-def _describe(error) -> str:
+def _describe(error: Any) -> str:  # a jsonschema.ValidationError
     v = error.validator
     inst = error.instance
     if v == "type":

@@ -177,7 +177,7 @@ class Styles:
                     if num_id is None or num_id.get(f"{w}val") != "0":
                         self.numbered.add(sid)
 
-    def _chain(self, sid: str | None):
+    def _chain(self, sid: str | None) -> Iterator[str]:
         seen = set()
         while sid and sid not in seen:
             seen.add(sid)
@@ -305,7 +305,7 @@ class PartReader:
     def _visible(self) -> bool:
         return all(f.phase == "result" for f in self.fields)
 
-    def _emit(self, text: str, d: Draft, chars: list[str], hidden: bool, change) -> None:
+    def _emit(self, text: str, d: Draft, chars: list[str], hidden: bool, change: list | None) -> None:
         if not text:
             return
         if hidden:
@@ -320,7 +320,7 @@ class PartReader:
         if change is not None:
             change[5].append(text)
 
-    def _walk(self, el: Element, d: Draft, chars: list[str], hidden: bool, change) -> None:
+    def _walk(self, el: Element, d: Draft, chars: list[str], hidden: bool, change: list | None) -> None:
         t = self.t
         w = self.w
         for child in el:
@@ -538,7 +538,7 @@ def read_docx(data: bytes, path: str) -> Document:
                     meta=meta, note_labels=labels, note_hosts=hosts)
 
 
-def _note_numbers(drafts: list[Draft]):
+def _note_numbers(drafts: list[Draft]) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], int]]:
     """Readers see notes numbered by the order of their first reference; custom marks are not counted."""
     labels: dict[tuple[str, str], str] = {}
     hosts: dict[tuple[str, str], int] = {}
