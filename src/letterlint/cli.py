@@ -301,9 +301,9 @@ def _run(args: argparse.Namespace, plan: Plan, config: Config, lang: str) -> tup
 
 def _letters_only(paths: list[str], config: Config) -> list[str]:
     from .letterlike import is_letter
-    from .runner import _config_dirs
+    from .runner import config_dirs
 
-    bases = _config_dirs(config)
+    bases = config_dirs(config)
     return [p for p in paths if is_letter(p, config.letters, bases)]
 
 

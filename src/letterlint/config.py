@@ -408,7 +408,7 @@ def _chain(source: Source, seen: set[str]) -> list[Source]:
     if extends == "none":
         return [source]
     if extends == DEFAULT:
-        return [_default_source(), source]
+        return [default_source(), source]
     base_dir = Path(source.name.split(" [tool.letterlint]")[0]).parent
     target = (base_dir / extends).resolve()
     if not target.is_file():
@@ -421,7 +421,7 @@ def _chain(source: Source, seen: set[str]) -> list[Source]:
 _DEFAULT_SOURCE: Source | None = None
 
 
-def _default_source() -> Source:
+def default_source() -> Source:
     global _DEFAULT_SOURCE
     if _DEFAULT_SOURCE is None:
         src = load_yaml_source(default_config_path(), name="<default rules.yaml>")
@@ -435,7 +435,7 @@ def load_config(path: str | os.PathLike | None = None, *, cwd: Path | None = Non
     if path is None and search:
         path = find_config(cwd or Path.cwd())
     if path is None:
-        sources = [_default_source()]
+        sources = [default_source()]
     else:
         path = Path(path)
         if not path.exists():

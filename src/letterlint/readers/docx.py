@@ -60,7 +60,7 @@ class Package:
     def __init__(self, data: bytes):
         self.read_total = 0
         if data.startswith(OLE_MAGIC):
-            raise _ole_error(data)
+            raise ole_error(data)
         if not data:
             raise InputError("het bestand is leeg", "the file is empty")
         try:
@@ -131,7 +131,7 @@ class Package:
         return out
 
 
-def _ole_error(data: bytes) -> InputError:
+def ole_error(data: bytes) -> InputError:
     if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
         return InputError(
             "het document is met een wachtwoord beveiligd (versleuteld); sla een onbeveiligde kopie op als .docx",
@@ -458,7 +458,7 @@ def _finish_fields(drafts: list[Draft]) -> None:
 # -- the document ----------------------------------------------------------------------------------------
 
 
-def _namespace(root: Element) -> str:
+def word_namespace(root: Element) -> str:
     tag = root.tag
     if tag.startswith("{"):
         ns = tag[1:].split("}", 1)[0]
@@ -468,7 +468,7 @@ def _namespace(root: Element) -> str:
                      "this is not a Word document: the main part has an unknown XML format")
 
 
-def _ordinals(root: Element, w: str) -> dict[int, int]:
+def paragraph_ordinals(root: Element, w: str) -> dict[int, int]:
     return {id(p): i for i, p in enumerate(root.iter(f"{w}p"))}
 
 
@@ -489,7 +489,7 @@ def _notes(pkg: Package, name: str | None, kind: str, w: str, styles: Styles) ->
     if not name or not pkg.has(name):
         return []
     root = pkg.xml(name)
-    reader = PartReader(w, name, styles, _ordinals(root, w))
+    reader = PartReader(w, name, styles, paragraph_ordinals(root, w))
     notes = []
     for note in root.iter(f"{w}{kind}"):
         drafts = reader.read(root, note)
@@ -520,12 +520,12 @@ def read_docx(data: bytes, path: str) -> Document:
         raise InputError("dit is geen Word-document: het hoofddocument ontbreekt in het zip-archief",
                          "this is not a Word document: the zip has no main document part")
     root = pkg.xml(main)
-    w = _namespace(root)
+    w = word_namespace(root)
     rels = pkg.relationships(main)
     styles_part = _first_part(rels, "styles")
     styles = Styles(pkg.xml(styles_part) if styles_part and pkg.has(styles_part) else None, w)
     body = root.find(f"{w}body")
-    reader = PartReader(w, main, styles, _ordinals(root, w))
+    reader = PartReader(w, main, styles, paragraph_ordinals(root, w))
     drafts = reader.read(root, body if body is not None else root)
     _finish_fields(drafts)
 
