@@ -69,7 +69,7 @@ def key(f: Finding) -> tuple[str, str, str]:
 
 def fingerprint(f: Finding) -> str:
     """A stable hash of rule, offending text and context (SARIF partialFingerprints)."""
-    return hashlib.sha256("\0".join(key(f)).encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256("\0".join(key(f)).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def file_key(path: str, base: str) -> str:
@@ -77,7 +77,8 @@ def file_key(path: str, base: str) -> str:
     if path == "-" or path.startswith("<"):
         return path
     rel = os.path.relpath(os.path.abspath(path), base)
-    return Path(rel).as_posix()
+    # a name that is not valid UTF-8 (undecodable bytes arrive as lone surrogates) cannot go into JSON as is
+    return Path(rel).as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 @dataclass

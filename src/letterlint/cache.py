@@ -81,7 +81,7 @@ class Cache:
         except OSError:
             return None  # the linter says why
         key = f"{self.salt}\n{os.path.abspath(path)}\n{hashlib.sha256(content).hexdigest()}"
-        name = hashlib.sha256(key.encode()).hexdigest()
+        name = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()  # a file name may not be UTF-8
         return self.folder / name[:2] / f"{name}.json", key
 
     def get(self, path: str) -> FileResult | None:
@@ -93,7 +93,8 @@ class Cache:
             data = json.loads(file.read_text(encoding="utf-8"))
             if data["key"] != key:
                 raise ValueError("another file's entry")
-            result = FileResult(path=data["path"], findings=[_finding(f) for f in data["findings"]])
+            result = FileResult(path=data["path"], findings=[_finding(f) for f in data["findings"]],
+                                notes=[_required_msg(n) for n in data.get("notes", [])])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.misses += 1
             return None  # absent or damaged: lint the file, the entry is rewritten
@@ -108,13 +109,14 @@ class Cache:
         if entry is None:
             return
         file, key = entry
-        data = {"key": key, "path": result.path, "findings": [dataclasses.asdict(f) for f in result.findings]}
+        data = {"key": key, "path": result.path, "findings": [dataclasses.asdict(f) for f in result.findings],
+                "notes": [{"nl": n.nl, "en": n.en} for n in result.notes]}
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
             tmp = file.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            tmp.write_bytes(json.dumps(data, ensure_ascii=False).encode("utf-8"))  # encoded before the file exists
             os.replace(tmp, file)
-        except OSError:
+        except (OSError, UnicodeEncodeError):  # UnicodeEncodeError: a name that is not UTF-8
             pass  # a cache that cannot be written only costs time
 
 

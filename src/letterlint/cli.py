@@ -196,7 +196,8 @@ def _config_failed(exc: Exception, lang: str) -> int:
         where = _relative(e.file)
         where = f"{where}:{e.line}" if e.line else where
         key = f" {e.keypath}:" if e.keypath else ""
-        sys.stderr.write(f"letterlint: {where}:{key} {in_language(e.message, lang)}\n")
+        message = e.nl if lang != "en" and getattr(e, "nl", None) else in_language(e.message, lang)
+        sys.stderr.write(f"letterlint: {where}:{key} {message}\n")
     n = len(errors)
     sys.stderr.write("letterlint: " + (
         f"the configuration has {n} error{'s' if n != 1 else ''}; nothing was checked\n" if lang == "en" else
@@ -289,6 +290,8 @@ def _run(args: argparse.Namespace, plan: Plan, config: Config, lang: str) -> tup
             sys.stderr.write(f"letterlint: {result.path}: {result.error(lang)}\n")
         for problem in result.problems:
             sys.stderr.write(f"letterlint: {result.path}: {problem(lang)}\n")
+        for remark in result.notes:
+            sys.stderr.write(f"letterlint: {result.path}: {remark(lang)}\n")
         results.append(result)
     if plan.across:
         across_problems = lint_across(results, plan)
@@ -459,11 +462,21 @@ def _fix_or_annotate(path: str, plan: Plan, args: argparse.Namespace, lang: str,
 
 def _fix_file(path: str, data: bytes, plan: Plan, args: argparse.Namespace, lang: str, diffs: list[str]) -> FileResult:
     from .findings import Msg
-    from .fixes import FixError, diff, fix_bytes, open_elsewhere, write_atomically
+    from .fixes import (
+        FixError,
+        WriteRefused,
+        check_replaceable,
+        diff,
+        fix_bytes,
+        open_elsewhere,
+        snapshot,
+        write_atomically,
+    )
     from .reporters.text import where
     from .runner import FileResult
 
     en = lang == "en"
+    snap = snapshot(path, data) if args.fix else None
     try:
         outcome = fix_bytes(data, path, plan, unsafe=args.unsafe_fixes)
     except FixError as exc:
@@ -476,16 +489,23 @@ def _fix_file(path: str, data: bytes, plan: Plan, args: argparse.Namespace, lang
             return FileResult(path=path, error=Msg(
                 f"het document is geopend ({lock} bestaat); sluit het en herhaal --fix",
                 f"the document is open in an editor ({lock} exists); close it and run --fix again"))
-        write_atomically(path, outcome.data)
+        try:
+            check_replaceable(path)
+            lost = write_atomically(path, outcome.data, expected=snap)
+        except WriteRefused as exc:
+            return FileResult(path=path, error=exc.msg)
         remain = len(outcome.findings)
+        lost_note = (f"; extended attributes lost: {', '.join(lost)}" if en else
+                     f"; uitgebreide attributen verloren: {', '.join(lost)}") if lost else ""
         sys.stderr.write(f"letterlint: {outcome.path}: " + (
-            f"{outcome.applied} fix(es) applied, {remain} finding(s) remain\n" if en else
-            f"{outcome.applied} herstelling(en) toegepast, {remain} bevinding(en) over\n"))
+            f"{outcome.applied} fix(es) applied, {remain} finding(s) remain{lost_note}\n" if en else
+            f"{outcome.applied} herstelling(en) toegepast, {remain} bevinding(en) over{lost_note}\n"))
     if not args.diff:
         for f, why in outcome.unfixed:
             label = "not fixed" if en else "niet hersteld"
             sys.stderr.write(f"letterlint: {label}: {where(outcome.path, f.location, lang)} [{f.rule}] {why(lang)}\n")
-    return FileResult(path=outcome.path, findings=outcome.findings, problems=outcome.problems)
+    return FileResult(path=outcome.path, findings=outcome.findings, problems=outcome.problems,
+                      notes=list(outcome.document.info.notes))
 
 
 def _annotate_file(path: str, data: bytes, plan: Plan, out: str, lang: str) -> FileResult:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -23,24 +24,39 @@ from .findings import Severity
 from .registry import Rule, builtin_rules
 
 DEFAULT = "default"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the bundled default only: it is trusted
+# Every other file goes through the pure-Python loader: libyaml's C composer recurses without a limit and
+# crashes the process on deeply nested input, where the Python one raises a RecursionError we can report.
+_UserLoader = yaml.SafeLoader
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
+MAX_ALIAS_NODES = 100_000  # nodes that aliases may add to a configuration (a "billion laughs" has 9^9)
+MAX_INT_DIGITS = 4300  # Python's own limit for converting a string to an int
+MAX_FLOW_DEPTH = 100  # [ and { nested this deep: refused at once (the Python scanner slows down quadratically)
+_FLOW = re.compile(r"[\[\]{}]")
+_YAML_EXTENSIONS = (".yaml", ".yml")
 
 
 class ConfigError(Exception):
-    """An invalid configuration: one line naming the file, the line, the key and what was expected."""
+    """An invalid configuration: one line naming the file, the line, the key and what was expected.
 
-    def __init__(self, file: str, line: int | None, keypath: str, message: str):
-        self.file, self.line, self.keypath, self.message = file, line, keypath, message
-        where = f"{file}:{line}" if line else file
-        key = f" {keypath}:" if keypath else ""
+    `nl` is the Dutch message where there is one (else the CLI translates the English one, or shows it)."""
+
+    def __init__(self, file: str, line: int | None, keypath: str, message: str, nl: str | None = None):
+        self.file, self.line, self.keypath, self.message, self.nl = file, line, keypath, message, nl
         self.errors: list[ConfigError] = [self]  # every error found in the file, this one first
-        super().__init__(f"{where}:{key} {message}")
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        key = f" {self.keypath}:" if self.keypath else ""
+        message = self.nl if lang == "nl" and self.nl else self.message
+        return f"{where}:{key} {message}"
 
     @classmethod
     def combine(cls, errors: list[ConfigError]) -> ConfigError:
         """One exception for all the errors of a configuration; str() lists them, one per line."""
         first = errors[0]
-        combined = cls(first.file, first.line, first.keypath, first.message)
+        combined = cls(first.file, first.line, first.keypath, first.message, first.nl)
         combined.errors = list(errors)
         combined.args = ("\n".join(str(e.args[0]) for e in errors),)
         return combined
@@ -83,18 +99,19 @@ class Source:
     text: str
     data: dict
     kind: str = "yaml"  # yaml | toml
+    loader: type = _UserLoader
 
     def line_of(self, path: tuple) -> int | None:
         if self.kind == "toml":
             return _toml_line(self.text, path)
         try:
-            node = yaml.compose(self.text, Loader=_Loader)
-        except yaml.YAMLError:
+            node = yaml.compose(self.text, Loader=self.loader)
+        except (yaml.YAMLError, RecursionError):
             return None
         return _node_line(node, path)
 
-    def error(self, path: tuple, message: str) -> ConfigError:
-        return ConfigError(self.name, self.line_of(path), keypath(path), message)
+    def error(self, path: tuple, message: str, nl: str | None = None) -> ConfigError:
+        return ConfigError(self.name, self.line_of(path), keypath(path), message, nl)
 
 
 def keypath(path: Iterable[Any]) -> str:
@@ -138,25 +155,125 @@ def _toml_line(text: str, path: tuple) -> int | None:
     return best
 
 
-def load_yaml_source(path: Path, name: str | None = None) -> Source:
+def load_yaml_source(path: Path, name: str | None = None, trusted: bool = False) -> Source:
     name = name or str(path)
+    text = _read_config_text(path, name)
+    loader = _Loader if trusted else _UserLoader
+    if not trusted and _flow_depth(text) > MAX_FLOW_DEPTH:
+        raise ConfigError(name, None, "", "nested too deeply", "te diep genest")
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise ConfigError(name, None, "", f"cannot read the configuration ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise ConfigError(name, None, "", "the configuration is not UTF-8 text") from None
-    try:
-        data = yaml.load(text, Loader=_Loader)
+        if not trusted:
+            _inspect(yaml.compose(text, Loader=loader), name)
+        data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ConfigError(name, mark.line + 1 if mark else None, "", f"invalid YAML: {problem}") from None
+        raise ConfigError(name, mark.line + 1 if mark else None, "", f"invalid YAML: {problem}",
+                          f"ongeldige YAML: {problem}") from None
+    except RecursionError:
+        raise ConfigError(name, None, "", "nested too deeply", "te diep genest") from None
+    except (ValueError, MemoryError):  # a number too long to convert, a value too large for memory
+        raise ConfigError(name, None, "", "a value is too large", "een waarde is te groot") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise ConfigError(name, 1, "", f"expected a mapping of settings at the top, got {_typename(data)}")
-    return Source(name, text, data)
+        raise ConfigError(name, 1, "", f"expected a mapping of settings at the top, got {_typename(data)}",
+                          f"verwacht bovenaan een mapping van instellingen, niet {_typename(data)}")
+    return Source(name, text, data, loader=loader)
+
+
+def _flow_depth(text: str) -> int:
+    """How deep [ and { nest (brackets inside quoted strings count too: a generous over-estimate)."""
+    depth = deepest = 0
+    for m in _FLOW.finditer(text):
+        if m.group() in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif depth:
+            depth -= 1
+    return deepest
+
+
+def _read_config_text(path: Path, name: str) -> str:
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(name, None, "", f"cannot read the configuration ({exc.strerror or exc})",
+                          f"kan de configuratie niet lezen ({exc.strerror or exc})") from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(name, None, "", f"the configuration is larger than {MAX_CONFIG_BYTES // 2**20} MB",
+                          f"de configuratie is groter dan {MAX_CONFIG_BYTES // 2**20} MB")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError(name, None, "", "the configuration is not UTF-8 text",
+                          "de configuratie is geen UTF-8-tekst") from None
+
+
+def _inspect(root: yaml.Node | None, name: str) -> None:
+    """Refuse what a YAML loader accepts but a configuration must not hold: aliases that expand beyond
+    MAX_ALIAS_NODES nodes (or into themselves), duplicate keys, numbers too long to convert.
+
+    One pass over the composed graph: an alias is the same node object as its anchor, so the expanded size
+    of each node is computed once (memoised) and the work stays linear in the size of the text."""
+    if root is None:
+        return
+    size: dict[int, int] = {}
+    composed = 0
+    stack = [(root, False)]
+    on_path: set[int] = set()
+    while stack:
+        node, done = stack.pop()
+        children = _children(node)
+        if done:
+            on_path.discard(id(node))
+            size[id(node)] = 1 + sum(size[id(c)] for c in children)
+            continue
+        if id(node) in size:
+            continue
+        if id(node) in on_path:
+            raise ConfigError(name, node.start_mark.line + 1, "", "an alias refers to itself",
+                              "een alias verwijst naar zichzelf")
+        composed += 1
+        _check_node(node, name)
+        on_path.add(id(node))
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in size)
+    if size[id(root)] > composed + MAX_ALIAS_NODES:
+        raise ConfigError(name, None, "", f"aliases expand the configuration to {size[id(root)]:,} values "
+                          f"(at most {MAX_ALIAS_NODES:,} more than written); a YAML alias bomb?",
+                          f"aliassen blazen de configuratie op tot {size[id(root)]:_} waarden (hooguit "
+                          f"{MAX_ALIAS_NODES:_} meer dan er staan); een YAML-aliasbom?".replace("_", "."))
+
+
+def _children(node: yaml.Node) -> list:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_node(node: yaml.Node, name: str) -> None:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode):
+        digits = sum(ch.isdigit() for ch in node.value[: MAX_INT_DIGITS * 2])
+        if node.tag == "tag:yaml.org,2002:int" and digits > MAX_INT_DIGITS:
+            raise ConfigError(name, line, "", f"a number of more than {MAX_INT_DIGITS} digits",
+                              f"een getal van meer dan {MAX_INT_DIGITS} cijfers")
+        return
+    if not isinstance(node, yaml.MappingNode):
+        return
+    seen: dict[str, int] = {}
+    for key, _value in node.value:
+        if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+            continue
+        here = key.start_mark.line + 1
+        if key.value in seen:
+            raise ConfigError(name, here, "", f"duplicate key {key.value!r} (lines {seen[key.value]} and {here})",
+                              f"sleutel {key.value!r} staat er twee keer (regel {seen[key.value]} en {here})")
+        seen[key.value] = here
 
 
 def load_pyproject_source(path: Path) -> Source | None:
@@ -291,11 +408,37 @@ def rule_schema(rule: Rule) -> dict:
 
 def validate_source(source: Source, known: dict[str, Rule]) -> None:
     """Check one file against the schema and every rule's options; raise one ConfigError listing ALL errors."""
-    errors = _validate(source.data, schema(), source, ())
-    errors += _rule_errors(source, known)
+    try:
+        errors = _validate(source.data, schema(), source, ())
+        errors += _glob_errors(source)
+        errors += _rule_errors(source, known)
+    except RecursionError:
+        raise ConfigError(source.name, None, "", "nested too deeply", "te diep genest") from None
     if errors:
         errors.sort(key=lambda e: (e.line or 0, e.keypath))
         raise ConfigError.combine(errors)
+
+
+def _glob_errors(source: Source) -> list[ConfigError]:
+    errors = []
+    ignores = source.data.get("per-file-ignores")
+    for pattern in ignores if isinstance(ignores, dict) else ():
+        problem = glob_problem(str(pattern))
+        if problem:
+            errors.append(ConfigError(source.name, source.line_of(("per-file-ignores", pattern)),
+                                      f"per-file-ignores.{pattern}", f"invalid glob pattern: {problem[1]}",
+                                      f"ongeldig glob-patroon: {problem[0]}"))
+    return errors
+
+
+def _pattern_errors(source: Source, rule_id: str, value: dict) -> list[ConfigError]:
+    """A user pattern past the size limits, caught before anything compiles it (compiling cannot be
+    interrupted)."""
+    from .yamlrules import pattern_problem
+
+    pattern = value.get("pattern")
+    problem = pattern_problem(pattern) if isinstance(pattern, str) else None
+    return [source.error(("rules", rule_id, "pattern"), *problem)] if problem else []
 
 
 def _rule_errors(source: Source, known: dict[str, Rule]) -> list[ConfigError]:
@@ -316,6 +459,7 @@ def _rule_errors(source: Source, known: dict[str, Rule]) -> list[ConfigError]:
             else:
                 sub = {"$defs": base["$defs"], **base["$defs"][f"{kind}-rule"]}
                 errors += _validate(value, sub, source, ("rules", rule_id))
+                errors += _pattern_errors(source, rule_id, value)
         elif canonical is None:
             import difflib
 
@@ -336,6 +480,26 @@ def known_id(rule_id: Any, known: dict, lower: dict | None = None) -> str | None
         return None
     lower = lower if lower is not None else {k.lower(): k for k in known}
     return lower.get(rule_id.lower())
+
+
+def glob_problem(pattern: str) -> tuple[str, str] | None:
+    """Why `pattern` is not a usable glob ((Dutch, English)), or None.  fnmatch accepts anything, reading an
+    unclosed "[" as a literal character, so a typo would silently match nothing."""
+    if not pattern.strip():
+        return "het patroon is leeg", "the pattern is empty"
+    if "\0" in pattern:
+        return "het patroon bevat een NUL-teken", "the pattern holds a NUL character"
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "[":  # fnmatch's reading: "[!" negates, a "]" right after the opening is literal
+            j = i + 1
+            j += pattern[j : j + 1] == "!"
+            j += pattern[j : j + 1] == "]"
+            i = pattern.find("]", j)
+            if i < 0:
+                return "een '[' zonder ']'", "a '[' without ']'"
+        i += 1
+    return None
 
 
 # -- merging -------------------------------------------------------------------------------------------
@@ -413,9 +577,28 @@ def _chain(source: Source, seen: set[str]) -> list[Source]:
     target = (base_dir / extends).resolve()
     if not target.is_file():
         raise source.error(("extends",), f"expected 'default', 'none' or an existing file, got {extends!r}")
-    parent = load_yaml_source(target)
+    parent = _load_extended(source, target, extends)
     validate_source(parent, builtin_rules())
     return _chain(parent, seen) + [source]
+
+
+def _load_extended(source: Source, target: Path, extends: str) -> Source:
+    """The file named by `extends:`: a YAML file that is a letterlint configuration.
+
+    Anything else is refused without a word of its content: `extends: /etc/shadow` must not print secrets."""
+    line = source.line_of(("extends",))
+    if target.suffix.lower() not in _YAML_EXTENSIONS:
+        raise ConfigError(source.name, line, "extends", f"{extends!r} is not a YAML file (.yaml or .yml)",
+                          f"{extends!r} is geen YAML-bestand (.yaml of .yml)")
+    try:
+        parent = load_yaml_source(target)
+    except ConfigError:
+        parent = None
+    known = set(schema().get("properties", {}))
+    if parent is None or (parent.data and not known.intersection(parent.data)):
+        raise ConfigError(source.name, line, "extends", f"{extends!r} is not a letterlint configuration",
+                          f"{extends!r} is geen letterlint-configuratie")
+    return parent
 
 
 _DEFAULT_SOURCE: Source | None = None
@@ -424,7 +607,7 @@ _DEFAULT_SOURCE: Source | None = None
 def default_source() -> Source:
     global _DEFAULT_SOURCE
     if _DEFAULT_SOURCE is None:
-        src = load_yaml_source(default_config_path(), name="<default rules.yaml>")
+        src = load_yaml_source(default_config_path(), name="<default rules.yaml>", trusted=True)
         src.data.pop("extends", None)
         _DEFAULT_SOURCE = src
     return _DEFAULT_SOURCE

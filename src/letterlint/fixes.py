@@ -25,6 +25,7 @@ cut through emphasis or a link) is left alone and its finding stays, with the re
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 import stat
@@ -38,6 +39,7 @@ from .model import Document
 from .wording import paragraph_mark
 
 if TYPE_CHECKING:  # only for the annotation: the runner is imported when fix_bytes runs
+    from .model import Paragraph
     from .runner import Plan
 
 MAX_PASSES = 8
@@ -302,7 +304,7 @@ def text_view(doc: Document) -> list[str]:
         if not b.leaked:
             marks.setdefault(id(b.paragraph), []).append(b.name)
 
-    def show(prefix: str, par) -> str:
+    def show(prefix: str, par: Paragraph) -> str:
         text = par.raw.replace("\n", "↵")
         names = marks.get(id(par))
         return f"{prefix}: {text}" + (f"  {{bookmarks: {', '.join(names)}}}" if names else "")
@@ -338,23 +340,73 @@ def diff(outcome: FixOutcome) -> str:
 # -- writing ---------------------------------------------------------------------------------------------
 
 
-def write_atomically(path: str, data: bytes) -> None:
-    """Write `data` to `path` via a temporary file in the same folder and a rename; keep the file's mode."""
+class WriteRefused(Exception):
+    """The file is not written: it changed meanwhile, or writing would change more than its content."""
+
+    def __init__(self, nl: str, en: str):
+        super().__init__(en)
+        self.msg = Msg(nl, en)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a file was when it was read: a later write goes ahead only if it is still exactly that."""
+
+    size: int
+    mtime_ns: int
+    digest: bytes
+
+
+def snapshot(path: str, data: bytes) -> Snapshot:
+    """The snapshot of `path`, whose content was read as `data` (a change in between shows in the digest)."""
+    st = os.stat(path)
+    return Snapshot(st.st_size, st.st_mtime_ns, hashlib.sha256(data).digest())
+
+
+def unchanged(path: str, snap: Snapshot) -> bool:
+    try:
+        st = os.stat(path)
+        if (st.st_size, st.st_mtime_ns) != (snap.size, snap.mtime_ns):
+            return False
+        with open(path, "rb") as fh:
+            return hashlib.sha256(fh.read()).digest() == snap.digest
+    except OSError:
+        return False
+
+
+def check_replaceable(path: str) -> None:
+    """Refuse what an atomic replace would silently change: a read-only file (a rename needs only the folder's
+    rights) and a hard-linked one (the other names would keep the old content)."""
+    st = os.stat(os.path.realpath(path))
+    if not st.st_mode & 0o222 or not os.access(path, os.W_OK):
+        raise WriteRefused("het bestand is alleen-lezen; niet hersteld", "the file is read-only; not fixed")
+    if st.st_nlink > 1:
+        raise WriteRefused(f"het bestand heeft {st.st_nlink} harde koppelingen, die --fix zou verbreken; niet hersteld",
+                           f"the file has {st.st_nlink} hard links, which --fix would break; not fixed")
+
+
+def write_atomically(path: str, data: bytes, expected: Snapshot | None = None) -> list[str]:
+    """Write `data` to `path` via a temporary file in the same folder and a rename, keeping the file's mode,
+    owner and extended attributes.  With `expected`, refuse (WriteRefused) when the file no longer matches
+    it right before the rename: an edit saved meanwhile is never overwritten.  Returns the names of extended
+    attributes that could not be kept."""
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
+        st = os.stat(target)
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        st = None
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".letterlint.tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
+        lost = _keep_identity(target, tmp, st)
+        if expected is not None and not unchanged(target, expected):
+            raise WriteRefused("het bestand is gewijzigd terwijl letterlint het herstelde; niets geschreven, "
+                               "herhaal --fix", "the file changed while letterlint was fixing it; nothing was "
+                               "written, run --fix again")
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -362,6 +414,54 @@ def write_atomically(path: str, data: bytes) -> None:
         except OSError:
             pass
         raise
+    _sync_folder(folder)
+    return lost
+
+
+def _keep_identity(target: str, tmp: str, st: os.stat_result | None) -> list[str]:
+    if st is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        return []
+    mine = os.stat(tmp)
+    if (mine.st_uid, mine.st_gid) != (st.st_uid, st.st_gid):
+        try:
+            os.chown(tmp, st.st_uid, st.st_gid)
+        except OSError:
+            raise WriteRefused("de eigenaar van het bestand zou veranderen; niet hersteld",
+                               "the file's owner would change; not fixed") from None
+    os.chmod(tmp, stat.S_IMODE(st.st_mode))
+    return _copy_xattrs(target, tmp)
+
+
+def _copy_xattrs(source: str, dest: str) -> list[str]:
+    if not hasattr(os, "listxattr"):
+        return []
+    try:
+        names = os.listxattr(source)
+    except OSError:
+        return []
+    lost = []
+    for name in names:
+        try:
+            os.setxattr(dest, name, os.getxattr(source, name))
+        except OSError:
+            lost.append(name)
+    return lost
+
+
+def _sync_folder(folder: str) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def open_elsewhere(path: str) -> str | None:

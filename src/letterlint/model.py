@@ -236,6 +236,7 @@ class SourceInfo:
     parts: tuple[str, ...] = ()  # .docx: the package's part names
     application: str | None = None  # .docx: the application that wrote it
     deleted_note_refs: frozenset[tuple[str, str]] = frozenset()  # .docx: (kind, id) referenced only in deleted text
+    notes: tuple = ()  # Msg for the user that is not an error (say, "read as Windows-1252"); the CLI prints them
 
     @classmethod
     def of(cls, values: dict | None) -> SourceInfo:

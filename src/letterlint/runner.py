@@ -51,6 +51,7 @@ class FileResult:
     problems: list[Msg] = field(default_factory=list)  # rules that failed on this file (exit 2)
     document: Document | None = None
     summaries: dict[str, object] = field(default_factory=dict)  # --across-files: rule id → collect() result
+    notes: list[Msg] = field(default_factory=list)  # what a reader wants the user to know (not an error)
 
 
 class Where:
@@ -60,10 +61,10 @@ class Where:
     def __init__(self, config: Config, rule_id: str, wordlists: WordLists):
         self._config, self.rule_id, self.wordlists = config, rule_id, wordlists
 
-    def error(self, keys: tuple, message: str) -> ConfigError:
+    def error(self, keys: tuple, message: str, nl: str | None = None) -> ConfigError:
         source = self._config.where(self.rule_id, keys[0]) if keys else None
         source = source or default_source()
-        return source.error(("rules", self.rule_id, *keys), message)
+        return source.error(("rules", self.rule_id, *keys), message, nl)
 
     def folder(self, key: str) -> Path | None:
         """The folder of the configuration file that set this option (None: the bundled default)."""
@@ -280,7 +281,7 @@ def lint_file(path: str, plan: Plan, stdin_filename: str | None = None, keep_doc
     findings, problems = lint_document(doc, plan)
     summaries = summarise(doc, plan, problems) if plan.across else {}
     return FileResult(path=doc.path, findings=findings, problems=problems, document=doc if keep_document else None,
-                      summaries=summaries)
+                      summaries=summaries, notes=list(doc.info.notes))
 
 
 # -- across files --------------------------------------------------------------------------------------

@@ -102,7 +102,7 @@ def word_id(word: str) -> int:
     """A stable 64-bit id for a normalised word (the same in every process)."""
     out = _WORD_IDS.get(word)
     if out is None:
-        out = int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+        out = int.from_bytes(blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little", signed=True)
         if len(_WORD_IDS) > 500_000:
             _WORD_IDS.clear()
         _WORD_IDS[word] = out

@@ -21,8 +21,8 @@ Examples are checked when the configuration loads: an example that fails is a co
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol
 
 import regex
 
@@ -35,10 +35,22 @@ from .registry import Rule, RuleContext
 
 URL = ADDRESS  # the address pattern lives in addresses.py; this name stays for code that imports it
 PATTERN_TIMEOUT = 1.0  # seconds per paragraph; a slower user pattern is a configuration problem
+# Compiling is not interruptible, so its cost is bounded before: the length of a pattern and its size once
+# counted repetitions are expanded (regex expands `(a{1000}){1000}` into a million items; one more level
+# runs out of memory).  Both limits are far above any pattern a house-style rule needs.
+MAX_PATTERN_CHARS = 10_000
+MAX_PATTERN_SIZE = 100_000
+QUANTIFIER = regex.compile(r"\{(\d*)(?:,(\d*))?\}")
 
 
 class PatternTimeout(Exception):
     pass
+
+
+class ErrorPlace(Protocol):
+    """Where a configuration error points (runner.Where; wordlists' check of the shipped lists)."""
+
+    def error(self, keys: tuple, message: str, nl: str | None = None) -> Exception: ...
 
 
 def _message(value: Any) -> Msg:
@@ -53,12 +65,12 @@ def _blocks(doc: Document, scope: str) -> Iterator[Paragraph]:
             yield par
 
 
-def _fill(template: str, m) -> str:
+def _fill(template: str, m: regex.Match[str]) -> str:
     groups = {k: (v or "") for k, v in m.groupdict().items()}
     return template.format(*[(g or "") for g in m.groups()], match=m.group(), **groups)
 
 
-def phrases_from_entries(entries: list[dict], where, path: tuple, check_examples: bool = True) -> PhraseList:
+def phrases_from_entries(entries: list[dict], where: ErrorPlace, path: tuple, check_examples: bool = True) -> PhraseList:
     """Compile phrase entries; check their examples (a failing example raises a ConfigError)."""
     phrases = []
     for i, entry in enumerate(entries):
@@ -79,7 +91,7 @@ def phrases_from_entries(entries: list[dict], where, path: tuple, check_examples
     return PhraseList(phrases)
 
 
-def _check_examples(examples: dict, matches, where, path: tuple) -> None:
+def _check_examples(examples: dict, matches: Callable[[str], bool], where: ErrorPlace, path: tuple) -> None:
     for j, example in enumerate(examples.get("match", [])):
         if not matches(example):
             raise where.error(path + ("match", j), f"example {example!r} should match but does not")
@@ -91,12 +103,75 @@ def _check_examples(examples: dict, matches, where, path: tuple) -> None:
 # -- pattern ---------------------------------------------------------------------------------------------
 
 
-def _prepare_pattern(options: dict, where) -> regex.Pattern:
-    flags = regex.IGNORECASE if options.get("ignore-case") else 0
+def pattern_size(pattern: str) -> int:
+    """An upper estimate of a pattern's size with counted repetitions expanded (linear in its length)."""
+    frames = [[0, 0]]  # per open group: [size so far, size of the last item]
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        q = QUANTIFIER.match(pattern, i) if ch == "{" else None
+        if q and (q.group(1) or q.group(2)):
+            count = max(int(q.group(1) or 0), int(q.group(2) or 0), 1)
+            frame = frames[-1]
+            grown = min(frame[1] * count, 10**12)
+            frame[0], frame[1] = frame[0] - frame[1] + grown, grown
+            i = q.end()
+            continue
+        if ch == "(":
+            frames.append([0, 0])
+        elif ch == ")" and len(frames) > 1:
+            inner = max(frames.pop()[0], 1)
+            frames[-1][0] += inner
+            frames[-1][1] = inner
+        elif ch not in "*+?|":
+            i = _skip_atom(pattern, i)
+            frames[-1][0] += 1
+            frames[-1][1] = 1
+        i += 1
+    return sum(f[0] for f in frames)
+
+
+def _skip_atom(pattern: str, i: int) -> int:
+    """The index of the last character of the atom at `i` (an escape or a character class)."""
+    if pattern[i] == "\\":
+        return i + 1
+    if pattern[i] == "[":
+        j = i + 1 + (pattern[i + 1 : i + 2] == "^")
+        j += pattern[j : j + 1] == "]"
+        while j < len(pattern) and pattern[j] != "]":
+            j += 2 if pattern[j] == "\\" else 1
+        return min(j, len(pattern) - 1)
+    return i
+
+
+def pattern_problem(text: str) -> tuple[str, str] | None:
+    """Why a user pattern is too big to compile safely ((English, Dutch)), or None."""
+    if len(text) > MAX_PATTERN_CHARS:
+        return (f"the pattern is longer than {MAX_PATTERN_CHARS:,} characters",
+                f"het patroon is langer dan {MAX_PATTERN_CHARS:_} tekens".replace("_", "."))
+    if pattern_size(text) > MAX_PATTERN_SIZE:
+        return (f"the pattern's repetitions expand beyond {MAX_PATTERN_SIZE:,} items",
+                f"de herhalingen in het patroon lopen op tot meer dan {MAX_PATTERN_SIZE:_} elementen".replace("_", "."))
+    return None
+
+
+def _compile_user_pattern(text: str, flags: int, where: ErrorPlace) -> regex.Pattern:
+    problem = pattern_problem(text)
+    if problem:
+        raise where.error(("pattern",), *problem)
     try:
-        pattern = regex.compile(options["pattern"], flags)
+        return regex.compile(text, flags)
     except regex.error as exc:
-        raise where.error(("pattern",), f"expected a valid regular expression: {exc}") from None
+        raise where.error(("pattern",), f"expected a valid regular expression: {exc}",
+                          f"verwacht een geldige reguliere expressie: {exc}") from None
+    except (MemoryError, RecursionError, OverflowError):
+        raise where.error(("pattern",), "the pattern is too large to compile",
+                          "het patroon is te groot om te compileren") from None
+
+
+def _prepare_pattern(options: dict, where: ErrorPlace) -> regex.Pattern:
+    flags = regex.IGNORECASE if options.get("ignore-case") else 0
+    pattern = _compile_user_pattern(options["pattern"], flags, where)
     try:
         _check_examples(options.get("examples") or {}, lambda s: pattern.search(s, timeout=PATTERN_TIMEOUT) is not None,
                         where, ("examples",))
@@ -135,7 +210,7 @@ def _check_pattern(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 # -- substitution -----------------------------------------------------------------------------------------
 
 
-def _prepare_substitution(options: dict, where) -> PhraseList:
+def _prepare_substitution(options: dict, where: ErrorPlace) -> PhraseList:
     return phrases_from_entries(options.get("entries", []), where, ("entries",))
 
 

@@ -30,6 +30,14 @@ def kind_of(name: str) -> Format | None:
 
 def read_bytes(data: bytes, name: str, kind: str | None = None) -> Document:
     """Build the document model of `data`, named `name` (whose extension picks the reader)."""
+    try:
+        return _read(data, name, kind)
+    except RecursionError:  # the readers walk XML trees recursively: nesting past Python's stack is refused
+        raise InputError("het document is te diep genest (meer niveaus dan letterlint leest)",
+                         "the document is nested too deeply (more levels than letterlint reads)") from None
+
+
+def _read(data: bytes, name: str, kind: str | None) -> Document:
     kind = kind or kind_of(name)
     suffix = Path(name).suffix.lower()
     if kind is None:

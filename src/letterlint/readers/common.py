@@ -55,28 +55,47 @@ def decode_text(data: bytes) -> tuple[str, dict[str, Any]]:
         raise InputError("dit is een zip-bestand (een .docx?), geen tekst", "this is a zip archive (a .docx?), not text")
     if data.startswith(OLE_MAGIC):
         raise InputError("dit is een binair Office-bestand, geen tekst", "this is a binary Office file, not text")
+    notes: list[Msg] = []
     if data.startswith(b"\xef\xbb\xbf"):
         encoding, text = "utf-8-sig", _strict(data, "utf-8-sig")
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding, text = "utf-16", _strict(data, "utf-16")
     else:
-        if b"\x00" in data[:8192]:
-            raise InputError("dit is een binair bestand, geen tekst", "this is a binary file, not text")
-        try:
-            encoding, text = "utf-8", data.decode("utf-8")
-        except UnicodeDecodeError:
-            try:
-                encoding, text = "cp1252", data.decode("cp1252")
-            except UnicodeDecodeError:
-                raise InputError(
-                    "de tekst is geen UTF-8, UTF-16 of Windows-1252", "the text is not UTF-8, UTF-16 or Windows-1252"
-                ) from None
+        if b"\x00" in data:
+            text = data.decode("latin-1")  # only to say where the NUL is
+        else:
+            encoding, text, notes = _utf8_or_cp1252(data)
+    nul = text.find("\x00")
+    if nul >= 0:  # anywhere, not only at the start: a NUL is never part of a letter
+        line = text.count("\n", 0, nul) + 1
+        raise InputError(f"dit is een binair bestand, geen tekst (NUL-teken op regel {line})",
+                         f"this is a binary file, not text (a NUL character on line {line})")
     if _looks_binary(text):
         raise InputError("dit is een binair bestand, geen tekst", "this is a binary file, not text")
     newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text and "\n" not in text else "\n")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, {"encoding": encoding, "newline": newline}
+    meta: dict[str, Any] = {"encoding": encoding, "newline": newline}
+    if notes:
+        meta["notes"] = tuple(notes)
+    return text, meta
+
+
+def _utf8_or_cp1252(data: bytes) -> tuple[str, str, list[Msg]]:
+    """UTF-8, else Windows-1252 — with a note that says so, and where the first non-UTF-8 byte is."""
+    try:
+        return "utf-8", data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise InputError(
+            "de tekst is geen UTF-8, UTF-16 of Windows-1252", "the text is not UTF-8, UTF-16 or Windows-1252"
+        ) from None
+    note = Msg(f"geen geldige UTF-8 (regel {line}); gelezen als Windows-1252",
+               f"not valid UTF-8 (line {line}); read as Windows-1252")
+    return "cp1252", text, [note]
 
 
 def _strict(data: bytes, encoding: str) -> str:

@@ -68,13 +68,23 @@ class Package:
         except (UnicodeDecodeError, ValueError, OSError):  # a corrupt central directory (e.g. bad entry names)
             raise InputError("het zip-archief is beschadigd (onleesbare inhoudsopgave)",
                              "the zip archive is damaged (unreadable directory)") from None
+        except NotImplementedError as exc:  # e.g. an entry that "needs" a zip version nobody has written
+            raise InputError(f"het zip-archief gebruikt een onbekende zip-versie ({exc})",
+                             f"the zip archive uses an unsupported zip version ({exc})") from None
         except zipfile.BadZipFile:
             if data[:2] == b"PK":
                 raise InputError("het zip-archief is beschadigd (afgebroken of corrupt)",
                                  "the zip archive is damaged (truncated or corrupt)") from None
             raise InputError("dit is geen Word-document (.docx): het is geen zip-archief",
                              "this is not a Word document (.docx): it is not a zip archive") from None
-        self.names = set(self.zip.namelist())
+        listed = self.zip.namelist()
+        self.names = set(listed)
+        if len(self.names) != len(listed):
+            twice = sorted({n for n in listed if listed.count(n) > 1} if len(listed) < 5000 else {"…"})[0]
+            raise InputError(f"het zip-archief bevat onderdeel {twice} twee keer (beschadigd of gemanipuleerd: "
+                             "Word en letterlint zouden verschillende teksten lezen)",
+                             f"the zip archive holds part {twice} twice (damaged or tampered with: Word and "
+                             "letterlint would read different texts)")
         if not self.names:
             raise InputError("het zip-archief is leeg; dit is geen Word-document",
                              "the zip archive is empty; this is not a Word document")
@@ -97,6 +107,9 @@ class Package:
                 data = fh.read(MAX_PART_BYTES + 1)
         except (zipfile.BadZipFile, EOFError, OSError, RuntimeError) as exc:
             raise InputError(f"onderdeel {name} is beschadigd ({exc})", f"part {name} is damaged ({exc})") from None
+        except NotImplementedError as exc:  # an unknown compression method or "version needed to extract"
+            raise InputError(f"onderdeel {name} gebruikt een onbekende zip-opslagmethode ({exc})",
+                             f"part {name} uses an unsupported zip storage method ({exc})") from None
         except Exception as exc:  # zlib.error and the like from a corrupt stream
             raise InputError(f"onderdeel {name} is beschadigd ({exc})", f"part {name} is damaged ({exc})") from None
         self.read_total += len(data)
@@ -113,6 +126,9 @@ class Package:
                              f"unsafe XML in {name} (a DTD or entities); not read") from None
         except ParseError as exc:
             raise InputError(f"beschadigde XML in {name} ({exc})", f"damaged XML in {name} ({exc})") from None
+        except (LookupError, ValueError) as exc:  # an unknown or unusable encoding in the XML declaration
+            raise InputError(f"beschadigde XML in {name}: onbruikbare tekencodering ({exc})",
+                             f"damaged XML in {name}: unusable character encoding ({exc})") from None
 
     def relationships(self, part: str) -> dict[str, list[tuple[str, str]]]:
         """Relationship type suffix → [(id, target part)] for `part` ('' for the package)."""
@@ -344,11 +360,7 @@ class PartReader:
             elif tag == t["noBreakHyphen"]:
                 self._emit("-", d, chars, hidden, change)
             elif tag == t["sym"]:
-                code = child.get(f"{w}char", "")
-                try:
-                    self._emit(chr(int(code, 16)), d, chars, hidden, change)
-                except ValueError:
-                    pass
+                self._emit(_symbol(child.get(f"{w}char", "")), d, chars, hidden, change)
             elif tag == t["instrText"]:
                 if self.fields and not hidden:
                     self.fields[-1].instruction += child.text or ""
@@ -414,6 +426,17 @@ class PartReader:
         for p, cell in self.blocks(container if container is not None else root):
             drafts.append(self.paragraph(p, cell))
         return drafts
+
+
+def _symbol(code: str) -> str:
+    """The character of a w:sym, or "" when its code is not a Unicode scalar value (a lone surrogate, a number
+    past U+10FFFF or too long to convert): such a character cannot be written to JSON, SARIF or a baseline."""
+    if not 0 < len(code) <= 8 or not all(c in "0123456789abcdefABCDEF" for c in code):
+        return ""
+    value = int(code, 16)
+    if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+        return ""
+    return chr(value)
 
 
 def _strip_leaks(d: Draft) -> None:

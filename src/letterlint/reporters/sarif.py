@@ -49,7 +49,7 @@ def artifact_location(path: str) -> dict:
     if os.path.isabs(path):
         return {"uri": Path(path).as_uri()}
     posix = Path(os.path.normpath(path)).as_posix()
-    return {"uri": quote(posix, safe="/"), "uriBaseId": SRCROOT}
+    return {"uri": quote(os.fsencode(posix), safe="/"), "uriBaseId": SRCROOT}  # bytes: undecodable names too
 
 
 def paragraph_name(loc: Location, lang: str) -> str:
