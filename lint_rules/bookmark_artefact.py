@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from letterlint.findings import Finding, Fix, msg
 from letterlint.lazyre import lazy
+from letterlint.wording import count, plural
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -81,7 +82,6 @@ BROKEN = lazy(
 )
 HIDDEN = lazy(r"^_(?:GoBack|Hlk\d+)$")
 SHOW_NAMES = 3
-ALINEAS = "alinea's"
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -181,11 +181,14 @@ def _hidden_bookmarks(doc):
         yield Finding(
             location=doc.locate(first.paragraph, first.offset, first.offset),
             message=msg(
-                f"{n} ongebruikte verborgen bladwijzer{'s' if n != 1 else ''} ({shown}) in {paragraphs} "
-                f"{'alinea' if paragraphs == 1 else ALINEAS}; onschuldig in Word, maar ze lekken in tekstexports; letterlint --fix verwijdert ze",
-                f"{n} unused hidden bookmark{'s' if n != 1 else ''} ({shown}) in {paragraphs} "
-                f"paragraph{'s' if paragraphs != 1 else ''}; harmless in Word, but "
-                "they leak into text exports; letterlint --fix removes them",
+                f"{n} ongebruikte verborgen {plural(n, ('bladwijzer', 'bladwijzers'))} ({shown}) in "
+                f"{count(paragraphs, 'paragraph')}; onschuldig in Word, maar "
+                f"{plural(n, ('hij lekt', 'ze lekken'))} in tekstexports; letterlint --fix verwijdert "
+                f"{plural(n, ('hem', 'ze'))}",
+                f"{n} unused hidden {plural(n, ('bookmark', 'bookmarks'))} ({shown}) in "
+                f"{count(paragraphs, 'paragraph', 'en')}; harmless in Word, but "
+                f"{plural(n, ('it leaks', 'they leak'))} into text exports; letterlint --fix removes "
+                f"{plural(n, ('it', 'them'))}",
             ),
             severity="info",
             fix=Fix("", safe=True, action="remove-bookmarks", data=tuple(names)),

@@ -12,7 +12,8 @@ What it checks
   (i.v.m., o.a., jl., nr., c.s.: a full stop inside or after them is never taken for a sentence end),
   list labels ("a)", "2)", "iv)"), names (minister De Jonge: the word after "De" has a capital too),
   titles after a word that introduces one (het rapport De staat van …), quotations, tables, and spaces at a
-  paragraph's end.  In a text file (a text export or a PDF extraction, one line per paragraph) a
+  paragraph's end, and the brackets of a citation that kamerstuk-reference reports ("( (Kamerstuk …)": one
+  finding, that rule's, while it runs with its bracket check).  In a text file (a text export or a PDF extraction, one line per paragraph) a
   bracket or quotation mark that opens on one line and closes on the next pairs up.
   Fixes: doubled marks and stray spaces are removed and a missing space inserted (--fix); the full stop
   between two sentences is inserted only with --unsafe-fixes; brackets and quotes have no automatic fix.
@@ -46,11 +47,12 @@ from typing import TYPE_CHECKING
 import regex
 
 from letterlint import analyses
+from letterlint.addresses import merged
 from letterlint.findings import Finding, Fix, Msg, msg
 from letterlint.lazyre import lazy
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
     from typing import Any
 
     from letterlint.model import Document, Paragraph
@@ -119,6 +121,10 @@ QUOTE_MSG = Msg("aanhalingsteken «{mark}» zonder tegenhanger: «{context}»",
 CLOSE_SUGGESTION = Msg("sluit het haakje of haal het weg", "close the bracket or remove it")
 OPEN_SUGGESTION = Msg("open het haakje of haal het weg", "open the bracket or remove it")
 QUOTE_SUGGESTION = Msg("sluit het citaat of haal het aanhalingsteken weg", "close the quotation or remove the mark")
+MISMATCH_MSG = Msg("aanhalingstekens «{mark}» en «{other}» horen niet bij elkaar: «{context}»",
+                   "quotation marks «{mark}» and «{other}» do not match: «{context}»")
+MISMATCH_SUGGESTION = Msg("gebruik een passend paar: «{pair}»", "use a matching pair: «{pair}»")
+PARTNER = {"«": "»", "“": "”", "„": "”", '"': '"', "”": "”"}
 
 
 def prepare(options: dict[str, Any], where: Where) -> frozenset[str]:
@@ -148,13 +154,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     hard_wrapped = doc.lines_may_wrap  # one line per paragraph: a PDF extraction wraps mid-sentence
     balance = _Balance(doc, hard_wrapped) if options.get("unbalanced", True) else None
     addresses = analyses.of(doc).addresses
+    claimed = _claimed(doc, ctx.settings)
     for par in doc.blocks():
         text = par.text
         if not text.strip() or par.kind == "table":
             if balance:
                 yield from balance.line_break()
             continue
-        skip = _Spans(addresses.trimmed(par))
+        skip = _Spans(_merge(addresses.trimmed(par), claimed.get(id(par), ())))
         skipped = skip.overlaps
 
         doubled_paren = False
@@ -192,6 +199,21 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             yield from balance.paragraph(par, text, skip, doubled_paren)
     if balance:
         yield from balance.close()
+
+
+def _claimed(doc: Document, settings: dict[str, Any]) -> dict[int, list[int]]:
+    """The brackets of citations that kamerstuk-reference reports (while it runs, with its bracket check):
+    "( (Kamerstuk …)" is one defect, reported once, by the rule with the fuller message."""
+    if not settings.get("kamerstuk-reference.brackets"):
+        return {}
+    from letterlint.citations.document import claimed_marks
+
+    return claimed_marks(doc, settings)
+
+
+def _merge(spans: list[tuple[int, int]], marks: Iterable[int]) -> list[tuple[int, int]]:
+    """Address spans and single marks as sorted, non-overlapping spans."""
+    return merged([*spans, *((i, i + 1) for i in marks)]) if marks else spans
 
 
 def _in_word_with_dots(text: str, i: int) -> bool:
@@ -324,6 +346,9 @@ class _Balance:
             unclosed = []  # "( (" was reported; removing one bracket balances the paragraph
         for i in unopened:
             yield _finding(self.doc, par, i, UNOPENED_MSG, OPEN_SUGGESTION)
+        openers, closers, mismatched = _mismatched(openers, closers)
+        for i, j in mismatched:
+            yield _mismatch_finding(self.doc, par, i, j)
         for i in closers:
             yield _finding(self.doc, par, i, QUOTE_MSG, QUOTE_SUGGESTION)
         if unclosed:
@@ -357,6 +382,38 @@ class _Balance:
     def close(self):
         yield from self.flush_brackets()
         yield from self.flush_quotes()
+
+
+def _mismatched(openers: list[int], closers: list[int]) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+    """Pair the quotation marks without a partner of one paragraph that open and close one quotation with marks
+    of different kinds (“…"): one defect, one finding.  Returns the openers and closers left, and the pairs."""
+    if not openers or not closers:
+        return openers, closers, []
+    events = sorted([(i, 0) for i in openers] + [(i, 1) for i in closers])
+    stack: list[int] = []
+    left: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for i, closing in events:
+        if not closing:
+            stack.append(i)
+        elif stack:
+            pairs.append((stack.pop(), i))
+        else:
+            left.append(i)  # may close a quotation of an earlier paragraph
+    return stack, left, pairs
+
+
+def _mismatch_finding(doc, par, i, j):
+    text = par.text
+    mark, other = text[i], text[j]
+    if j - i <= 60:
+        context = _context(text, i, j + 1)
+    else:
+        context = _context(text, i, i + 1).rstrip("…") + " … " + _context(text, j, j + 1).lstrip("…")
+    pair = mark + "…" + PARTNER.get(mark, mark)
+    return Finding(location=doc.locate(par, i, j + 1),
+                   message=_fmt(MISMATCH_MSG, mark=mark, other=other, context=context),
+                   suggestion=_fmt(MISMATCH_SUGGESTION, pair=pair))
 
 
 def _finding(doc, par, i, message, suggestion):

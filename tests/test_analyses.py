@@ -92,3 +92,61 @@ def test_note_style_says_how_each_format_writes_notes():
     style = analyses.of(md).notes.style
     assert style.numbers_from_one and style.marks_in_text and not md.lines_may_wrap
     assert style.ref_syntax.format(kind="footnote", id="3") == "[^3]"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Zie het bestand 03-rapport-RVIM-metingen.txt hierover.", ["03-rapport-RVIM-metingen.txt"]),
+    ("In de map ../bijlagen-RVIM/ staat het.", ["../bijlagen-RVIM/"]),
+    ("Zie stukken/RVIM/overzicht.xlsx, en C:\\Data\\RVIM\\nota.docx.", ["stukken/RVIM/overzicht.xlsx",
+                                                                      "C:\\Data\\RVIM\\nota.docx"]),
+    ("Open /srv/brieven/ of ./concept.MD nu.", ["/srv/brieven/", "./concept.MD"]),
+])
+def test_file_names_and_paths_are_address_spans(text, found):
+    doc = doc_of(text + "\n")
+    par = doc.paragraphs[0]
+    assert [par.text[a:b] for a, b in analyses.of(doc).addresses.spans(par)] == found
+
+
+@pytest.mark.parametrize("text", [
+    "Dit geldt voor en/of na 2023/24, op 26/03/2024, bij 50 km/u en voor m/v/x.",
+    "De motie-Bruins Slot/Pia Dijkstra en de motie-Van Aalst/Remco Dijkstra; ja/nee/misschien.",
+    "Het is klaar.De leden, de rapporten.Zij vragen.",
+])
+def test_running_text_with_slashes_is_not_a_path(text):
+    doc = doc_of(text + "\n")
+    assert analyses.of(doc).addresses.spans(doc.paragraphs[0]) == []
+
+
+def test_rules_leave_words_in_file_names_and_paths_alone():
+    text = ("Geachte voorzitter,\n\nHet bestand 03-rapport-RVIM-metingen.txt en de map ../bijlagen..RVIM/ zijn "
+            "verstuurd.\n")
+    assert lint_text(text, select=["typo", "punctuation"]) == []
+    assert [f.rule for f in lint_text("Het rapport van het RVIM is klaar..\n", select=["typo", "punctuation"])] \
+        == ["typo", "punctuation"]
+
+
+@pytest.mark.parametrize("token", ["KeesDeVries/Taalmodel-3B-chat", "Team-Noord/DataPortaal-scripts", "acme/Model-2-7b",
+                                   "OrgaNisatie/tool_kit"])
+def test_owner_name_identifiers_are_address_spans(token):
+    doc = doc_of(f"Het model {token} is getraind.\n")
+    par = doc.paragraphs[0]
+    assert [par.text[a:b] for a, b in analyses.of(doc).addresses.spans(par)] == [token]
+
+
+@pytest.mark.parametrize("text", [
+    "De fracties van CDA/ChristenUnie en GroenLinks/PvdA, per e-mail/WhatsApp of e-mail/post.",
+    "Over COVID-19/corona en Noord-Holland/Zuid-Holland; de motie-Kröger/Van der Lee.",
+])
+def test_running_text_with_camel_case_and_a_slash_is_not_an_identifier(text):
+    doc = doc_of(text + "\n")
+    assert analyses.of(doc).addresses.spans(doc.paragraphs[0]) == []
+
+
+def test_the_handle_of_an_identifier_is_left_alone_elsewhere_in_the_document():
+    text = ("Kees de Vries traint modellen. Kees de Vries werkt in Delft. Kees de Vries publiceert veel.\n"
+            "Zijn model KeesDeVries/Taalmodel-3B-chat staat online.\n"
+            "Het klassement is een Space by KeesDeVries, en KeesDeVriesje is iets anders.\n")
+    doc = doc_of(text)
+    par = doc.paragraphs[2]
+    assert [par.text[a:b] for a, b in analyses.of(doc).addresses.spans(par)] == ["KeesDeVries"]
+    assert lint_text(text, select=["term-consistency"]) == []

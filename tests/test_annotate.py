@@ -40,7 +40,7 @@ def test_every_finding_becomes_an_anchored_comment(tmp_path):
     out = tmp_path / "annotated.docx"
     result = run_cli(src, "--annotate", out)
     assert result.returncode == 1  # the findings are reported as usual (two are errors)
-    assert b"5 opmerking(en) geschreven" in result.stderr  # the hidden bookmarks: one finding
+    assert b"5 opmerkingen geschreven" in result.stderr  # the hidden bookmarks: one finding
     assert src.read_bytes() == before and src.stat().st_mtime_ns == mtime  # the input is never changed
     data = out.read_bytes()
     comments = _comments(part(data, "word/comments.xml"))
@@ -85,7 +85,7 @@ def test_a_document_without_comments_gets_a_comments_part(tmp_path):
     assert "word/comments.xml" not in names(src.read_bytes())
     out = tmp_path / "out.docx"
     result = run_cli(src, "--annotate", out, "--lang", "en", "--select", "bookmark-artefact,typo")
-    assert b"4 comment(s) written" in result.stderr  # hidden bookmarks: one finding
+    assert b"4 comments written" in result.stderr  # hidden bookmarks: one finding
     data = out.read_bytes()
     assert names(data)[-1] == "word/comments.xml"
     rels = part(data, "word/_rels/document.xml.rels")
@@ -139,7 +139,7 @@ def test_a_finding_in_a_footnote_is_anchored_at_its_reference_mark(tmp_path):
 def test_annotate_usage_errors(tmp_path, make_args, message):
     draft = tmp_path / "draft.docx"
     draft.write_bytes(SMALL.read_bytes())
-    result = run_cli(*make_args(draft))
+    result = run_cli(*make_args(draft), "--lang", "en")
     assert result.returncode == 2 and message in result.stderr
     assert draft.read_bytes() == SMALL.read_bytes()
     assert not (tmp_path / "out.docx").exists()
@@ -196,3 +196,18 @@ def test_libreoffice_opens_fixed_and_annotated_files(tmp_path):
         content = zipfile.ZipFile(outdir / (f.stem + ".odt")).read("content.xml").decode("utf-8")
         assert len(re.findall(r"<office:annotation[ >]", content)) == expected[f.name], f.name
         assert content.count("<dc:creator>letterlint</dc:creator>") == expected[f.name] - (f.name != "annotated-draft-pandoc.docx")
+
+
+def test_a_comments_see_also_names_the_place_as_the_message_does():
+    from letterlint.annotate import comment_lines
+    from letterlint.findings import Finding, Msg, Related
+    from letterlint.model import Location
+
+    first = Location(paragraph=141, heading=None, text="x", shown=138)
+    f = Finding(location=Location(paragraph=189, heading=None, text="y", shown=185),
+                message=Msg("hetzelfde als het antwoord op alinea 138", "the same as the answer at paragraph 138"),
+                rule="duplicate-answer", severity="warning", related=(Related(first, Msg("eerste", "first")),))
+    assert comment_lines(f, "nl")[-1] == "Zie ook: alinea 138 eerste"
+    note = Location(paragraph=3, heading=None, text="z", shown=2, part="footnote", note="4")
+    f = Finding(location=first, message=Msg("a", "a"), rule="x", severity="info", related=(Related(note, Msg("b", "b")),))
+    assert comment_lines(f, "en")[-1] == "See also: paragraph 2 (footnote 4) b"

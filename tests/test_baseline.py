@@ -49,7 +49,7 @@ def test_write_then_use_a_baseline(archive):
     used = run_cli("--baseline", BASELINE, "brieven", cwd=archive)
     assert used.returncode == 0, used.stdout.decode()
     assert "Geen bevindingen in 3 bestanden." in used.stdout.decode()
-    assert f"{len(before)} bekende bevinding(en) uit {BASELINE} niet getoond" in used.stderr.decode()
+    assert f"{len(before)} bekende bevindingen uit {BASELINE} niet getoond" in used.stderr.decode()
 
 
 def test_edits_elsewhere_keep_old_findings_suppressed_and_new_ones_are_reported(archive):
@@ -85,7 +85,7 @@ def test_an_edit_at_the_finding_makes_it_new_and_the_old_entry_stale(archive):
     proc = run_cli("--baseline", BASELINE, "--format", "json", "brieven/notitie.md", cwd=archive)
     assert findings(proc) == [("notitie.md", "typo", "RVIM")]
     assert json.loads(proc.stdout)["files"][0]["findings"][0]["line"] == 3
-    assert "1 vastgelegde bevinding(en) komen niet meer voor" in proc.stderr.decode()
+    assert "1 vastgelegde bevinding komt niet meer voor" in proc.stderr.decode()
 
 
 def test_the_baseline_is_relative_to_its_own_folder(archive):
@@ -105,12 +105,15 @@ def test_rewriting_keeps_entries_of_files_not_linted(archive):
 def test_baseline_errors(archive):
     missing = run_cli("--baseline", "nergens.json", "brieven", cwd=archive)
     assert missing.returncode == 2
-    assert "nergens.json: baseline not found (make one with --write-baseline nergens.json)" in missing.stderr.decode()
+    assert "nergens.json: baseline niet gevonden (maak er een met --write-baseline nergens.json)" in missing.stderr.decode()
     (archive / "kapot.json").write_text('{"files": []}', encoding="utf-8")
     broken = run_cli("--baseline", "kapot.json", "brieven", cwd=archive)
-    assert broken.returncode == 2 and "not a letterlint baseline" in broken.stderr.decode()
+    assert broken.returncode == 2 and "kapot.json: geen letterlint-baseline" in broken.stderr.decode()
+    (archive / "kapot.json").write_text('{"files": ', encoding="utf-8")
+    broken = run_cli("--baseline", "kapot.json", "--lang", "en", "brieven", cwd=archive)
+    assert "kapot.json: not a letterlint baseline (not valid JSON at line 1, column 11)" in broken.stderr.decode()
     both = run_cli("--baseline", "a.json", "--write-baseline", "b.json", "brieven", cwd=archive)
-    assert both.returncode == 2 and "not allowed with" in both.stderr.decode()
+    assert both.returncode == 2 and "--write-baseline gaat niet samen met --baseline" in both.stderr.decode()
 
 
 def _prepend_docx_paragraph(path, text):

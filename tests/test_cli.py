@@ -174,7 +174,7 @@ def test_rules_and_explain(tmp_path):
     text = explained.stdout.decode()
     assert explained.returncode == 0 and "Bad::" in text and "Good::" in text and "RVIM" in text
     unknown = run_cli("explain", "tpyo", cwd=tmp_path)
-    assert unknown.returncode == 2 and "did you mean typo" in unknown.stderr.decode()
+    assert unknown.returncode == 2 and "onbekende regel 'tpyo' (bedoelt u typo?)" in unknown.stderr.decode()
 
 
 @needs_shared
@@ -205,3 +205,40 @@ def test_colour_only_when_asked_or_on_a_terminal(tmp_path):
     assert "\033[" not in plain  # a pipe is not a terminal
     coloured = run_cli("--color", "always", "brief.txt", cwd=tmp_path).stdout.decode()
     assert "\033[33mwaarschuwing\033[0m" in coloured
+
+
+@pytest.mark.parametrize("argv", [("--lang", "en", "rules"), ("--isolated", "rules"), ("--config", "none.yaml",
+                                   "--isolated", "rules"), ("--lang", "en", "explain", "typo")])
+def test_a_subcommand_after_global_options_runs_the_subcommand(tmp_path, argv):
+    (tmp_path / "rules").write_text("Een bestand dat rules heet.\n")  # the command wins; ./rules lints the file
+    proc = run_cli(*argv, cwd=tmp_path)
+    out = proc.stdout.decode()
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert ("typo" in out) and "not found" not in proc.stderr.decode()
+    if argv[:2] == ("--lang", "en"):
+        assert "warning" in out
+    assert run_cli("./rules", cwd=tmp_path).returncode in (0, 1)
+
+
+@pytest.mark.parametrize("option", ["--report", "-o"])
+def test_an_unwritable_report_names_the_file_asked_for(tmp_path, option):
+    (tmp_path / "a.txt").write_text("Hallo.\n")
+    target = tmp_path / "missing" / "r.html"
+    proc = run_cli(option, str(target), "a.txt", cwd=tmp_path)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and f"{target}:" in err
+    assert ".tmp" not in err and ".r.html." not in err
+
+
+def test_a_folder_without_letters_says_so_on_stderr(tmp_path):
+    (tmp_path / "leeg" / "sub").mkdir(parents=True)
+    (tmp_path / "leeg" / "sub" / "plaatje.png").write_bytes(b"\x89PNG")
+    (tmp_path / "brieven").mkdir()
+    (tmp_path / "brieven" / "a.txt").write_text("Hallo.\n")
+    proc = run_cli("leeg", "brieven", cwd=tmp_path)
+    err = proc.stderr.decode()
+    assert proc.returncode == 0 and "leeg: geen brieven gevonden (.docx, .txt, .md) in deze map" in err
+    assert "brieven:" not in err
+    english = run_cli("--lang", "en", "leeg", cwd=tmp_path)
+    assert english.returncode == 0 and "leeg: no letters found" in english.stderr.decode()
+    assert run_cli("-q", "leeg", cwd=tmp_path).stderr == b""

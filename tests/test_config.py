@@ -93,8 +93,8 @@ def test_invalid_config_on_the_command_line_stops_the_run_with_exit_2(tmp_path):
     proc = run_cli("brief.txt", cwd=tmp_path)
     assert proc.returncode == 2
     err = proc.stderr.decode().strip().splitlines()
-    assert len(err) == 2 and "rules.yaml:3" in err[0] and "rules.typo.severity" in err[0]
-    assert err[1] == "letterlint: de configuratie bevat 1 fout; er is niets gecontroleerd"
+    assert len(err) == 1 and "rules.yaml:3" in err[0] and "rules.typo.severity" in err[0]
+    assert err[0].endswith("; er is niets gecontroleerd")
     assert "Traceback" not in proc.stderr.decode()
     # no findings: linting with the default configuration would drop the user's ignores and own rules
     assert proc.stdout == b""
@@ -133,7 +133,7 @@ def test_rule_ids_match_case_insensitively_in_config_and_cli(tmp_path):
     assert proc.returncode == 1 and "brief.txt:1:5: fout [typo]" in proc.stdout.decode()
     assert "bookmark-artefact" not in proc.stdout.decode()
     typo = run_cli("--ignore", "tyop", "brief.txt", cwd=tmp_path)
-    assert typo.returncode == 2 and b"unknown rule 'tyop' (did you mean typo?)" in typo.stderr
+    assert typo.returncode == 2 and "onbekende regel 'tyop' (bedoelt u typo?)".encode() in typo.stderr
 
 
 def test_pattern_rule_in_yaml(lint):

@@ -50,7 +50,7 @@ def test_fix_on_the_example_draft_then_a_second_run_finds_nothing(tmp_path):
     assert first.returncode == 1 and b"bookmark-artefact" in first.stdout and b"[typo]" in first.stdout
     fixed = run_cli(draft, *ORIGINAL_RULES, "--fix")
     assert fixed.returncode == 0, fixed.stderr
-    assert b"123 herstelling(en) toegepast, 0 bevinding(en) over" in fixed.stderr
+    assert b"123 herstellingen toegepast, 0 bevindingen over" in fixed.stderr
     after = draft.read_text(encoding="utf-8")
     assert "[bookmark:" not in after and "bevoegd bezag" not in after and "staatsecretaris" not in after
     assert len(after.split("\n")) == len(before.split("\n"))  # only the offending text changed
@@ -196,7 +196,7 @@ def test_fix_on_small_features_docx(tmp_path):
     result = run_cli(copy, "--fix")
     assert result.returncode == 1  # the two broken cross-references are errors no fix can repair
     # 3: the leaked marker, the typo… and ONE finding for both hidden bookmarks (one per document now)
-    assert b"3 herstelling(en) toegepast, 2 bevinding(en) over" in result.stderr
+    assert b"3 herstellingen toegepast, 2 bevindingen over" in result.stderr
     second = run_cli(copy, "--format", "json")
     import json
 
@@ -216,7 +216,7 @@ def test_fix_on_draft_pandoc_docx_then_a_second_run_finds_nothing(tmp_path):
     copy = _copy(DATA / "draft-pandoc.docx", tmp_path)
     result = run_cli(copy, *ORIGINAL_RULES, "--fix")
     assert result.returncode == 0, result.stderr
-    assert b"0 bevinding(en) over" in result.stderr
+    assert b"0 bevindingen over" in result.stderr
     second = run_cli(copy, *ORIGINAL_RULES)
     assert second.returncode == 0 and b"Geen bevindingen" in second.stdout
     xml = part(copy.read_bytes(), "word/document.xml")
@@ -230,9 +230,11 @@ def test_diff_on_a_docx_shows_paragraph_text(tmp_path):
     result = run_cli(copy, "--diff")
     assert result.returncode == 1 and copy.read_bytes() == before
     out = result.stdout.decode("utf-8")
-    assert "(paragraph text)" in out.splitlines()[0]
+    assert "(tekst van de alinea's)" in out.splitlines()[0]
     assert "-¶16: [bookmark: _Hlk999]De Kamer ontvangt" in out and "+¶16: De Kamer ontvangt" in out
-    assert "-¶17: Hoogachtend,  {bookmarks: _GoBack}" in out and "+¶17: Hoogachtend," in out
+    assert "-¶17: Hoogachtend,  {bladwijzers: _GoBack}" in out and "+¶17: Hoogachtend," in out
+    english = run_cli(copy, "--diff", "--lang", "en").stdout.decode("utf-8")
+    assert "(paragraph text)" in english.splitlines()[0] and "{bookmarks: _GoBack}" in english
 
 
 def test_fix_refuses_a_docx_that_is_open_in_word(tmp_path):
@@ -267,7 +269,8 @@ def test_a_hidden_bookmark_named_elsewhere_in_the_package_is_kept(tmp_path):
     (["--fix", "--diff"], b"give one of them"),
     (["-", "--fix"], b"not standard input"),
 ])
-def test_usage_errors(args, message):
+def test_usage_errors(args, message):  # in English (--lang en); the Dutch ones: test_catalogue.py
+    args = [*args, "--lang", "en"]
     result = run_cli(*args) if "-" in args else run_cli(EXAMPLE, *args)
     assert result.returncode == 2 and message in result.stderr
 

@@ -1,7 +1,9 @@
 """What a writer and a CI page see: display threshold, ordering, summaries, places in Word, one language,
 --output-file/--exit-zero, GitHub's annotation limits and step summary, GitLab Code Quality, JUnit."""
 
+import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -103,7 +105,7 @@ def test_text_shows_warnings_and_up_errors_first_and_a_summary_per_rule(tmp_path
     only_errors = run_cli("--show", "error", "brief.txt", cwd=tmp_path)
     lines = only_errors.stdout.decode().splitlines()
     assert [line for line in lines if line.startswith("brief.txt")] == [out[0]]
-    assert "2 bevinding(en) onder fout niet getoond (--show info toont alles)." in lines
+    assert "2 bevindingen onder fout niet getoond (--show info toont alles)." in lines
     assert only_errors.returncode == 1  # --show changes what is shown, not the exit code
 
 
@@ -155,6 +157,8 @@ def test_one_language_per_run(tmp_path):
 
 def test_option_typos_get_a_suggestion(tmp_path):
     proc = run_cli("--shwo", "error", "x.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and "(bedoelt u --show?)".encode() in proc.stderr
+    proc = run_cli("--lang", "en", "--shwo", "error", "x.txt", cwd=tmp_path)
     assert proc.returncode == 2 and b"(did you mean --show?)" in proc.stderr
 
 
@@ -280,3 +284,83 @@ def test_headings_that_are_only_numbered_or_short_name_the_section(tmp_path):
     # a caption and a salutation are not headings
     assert [f["section"] for f in found] == ["Inleiding", "2.1.3 Metingen in de praktijk",
                                              "2.1.3 Metingen in de praktijk"]
+
+
+def test_statistics_alone_says_nothing_is_hidden_and_one_is_singular(tmp_path):
+    from letterlint.findings import Finding, msg
+    from letterlint.model import Location
+    from letterlint.reporters.text import report
+    from letterlint.runner import FileResult
+
+    loc = Location(paragraph=1, heading=None, text="x", line=1, column=1)
+    findings = [Finding(location=loc, message=msg("a", "a"), rule="typo", severity="info")]
+    out = io.StringIO()
+    report([FileResult(path="a.txt", findings=findings)], out, show="warning", statistics_only=True)
+    text = out.getvalue()
+    assert "niet getoond" not in text and "1 bevinding in 1 bestand: 0 fouten, 0 waarschuwingen, 1 info." in text
+    out = io.StringIO()
+    report([FileResult(path="a.txt", findings=findings)], out, show="warning")
+    assert "1 bevinding onder waarschuwing niet getoond" in out.getvalue()
+
+
+def test_docx_messages_name_paragraphs_by_the_count_the_location_shows(tmp_path):
+    """A rule's «alinea N» in its message counts as the place printed beside it (empty paragraphs and table
+    cells not counted), never the reader's count of every w:p."""
+    proc = run_cli("--format", "json", "--select", "duplicate-answer,answer-label,repeated-passage",
+                   DATA / "draft-pandoc.docx", cwd=tmp_path)
+    findings = json.loads(proc.stdout)["files"][0]["findings"]
+    checked = 0
+    for f in findings:
+        named = {int(n) for n in re.findall(r"alinea (\d+)", f["message"])}
+        related = {r["shown_paragraph"] for r in f["related"]}
+        if f["rule"] == "duplicate-answer" and named:
+            assert named <= related, f
+            checked += 1
+        raw = {r["paragraph"] for r in f["related"]} - related
+        assert not named & raw, f  # no reader numbers that differ from the shown ones
+    assert checked >= 3
+    labelled = [f for f in findings if f["rule"] == "answer-label" and "op de vraag in alinea" in f["message"]]
+    for f in labelled:
+        (n,) = re.findall(r"op de vraag in alinea (\d+)", f["message"])
+        assert int(n) <= f["shown_paragraph"]
+
+
+def test_wording_names_a_docx_place_by_its_shown_number():
+    from letterlint.wording import place, places
+
+    docx = Location(paragraph=200, heading=None, text="x", shown=196)
+    assert place(docx) == "alinea 196" and places([docx, Location(paragraph=9, heading=None, text="y", shown=7)],
+                                                  "en") == "paragraphs 196 and 7"
+    assert place(Location(paragraph=5, heading=None, text="x", line=12)) == "regel 12"
+    assert place(Location(paragraph=5, heading=None, text="x")) == "alinea 5"
+
+
+def test_text_output_keeps_the_innermost_heading_and_json_the_whole_section(tmp_path):
+    from letterlint.reporters.text import section_words
+
+    party = "Vragen en opmerkingen van de leden van de Partij voor de Dieren-fractie"
+    shown = section_words(f"{party} › Proces")
+    assert shown.endswith(" › Proces") and len(shown) <= 70
+    assert shown.split(" › ")[0].endswith("…") and shown.split(" › ")[0][:-1] in party
+    assert party.startswith(shown.split(" › ")[0][:-1].rstrip()) and " Di…" not in shown  # cut between words
+    assert section_words("Inleiding") == "Inleiding" and section_words("Kort › Ook kort") == "Kort › Ook kort"
+    long_inner = section_words(f"{party} › " + "Een heel lange tussenkop die bijna de hele regel vult " * 2)
+    assert len(long_inner) <= 70 and "…" in long_inner
+    proc = run_cli("--format", "json", DATA / "draft-pandoc.docx", cwd=tmp_path)
+    sections = {f["section"] for f in json.loads(proc.stdout)["files"][0]["findings"] if f["section"]}
+    assert f"{party} › Proces" in sections and not any(s.endswith("…") for s in sections)
+    text = run_cli(DATA / "draft-pandoc.docx", cwd=tmp_path).stdout.decode()
+    assert " › Proces):" in text
+
+
+def test_two_occurrences_in_one_docx_paragraph_print_as_two_places(tmp_path):
+    body = ("<w:p><w:r><w:t>Het RVIM meet de lucht en het RVIM meet ook het water in de regio.</w:t></w:r></w:p>"
+            "<w:p><w:r><w:t>Het RVIM meet verder niets.</w:t></w:r></w:p>")
+    (tmp_path / "twee.docx").write_bytes(make_docx(body))
+    lines = [x for x in run_cli("--select", "typo", "twee.docx", cwd=tmp_path).stdout.decode().splitlines()
+             if "[typo]" in x]
+    assert len(lines) == 3 and len(set(lines)) == 3
+    assert "alinea 1, teken 5 «" in lines[0] and "alinea 1, teken 31 «" in lines[1]
+    assert "alinea 2 «" in lines[2] and "teken" not in lines[2].split("[typo]")[0]
+    english = run_cli("--lang", "en", "--select", "typo", "twee.docx", cwd=tmp_path).stdout.decode()
+    assert "paragraph 1, char 31 «" in english

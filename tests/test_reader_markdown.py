@@ -59,3 +59,19 @@ def test_draft_as_markdown():
     doc = read_path(DATA / "draft.md")
     assert len(doc.notes) == 18 and len(doc.note_refs) == 18
     assert len([b for b in doc.bookmarks if b.name.startswith("_Hlk")]) == 187
+
+
+def test_inline_code_spans_are_marked_on_the_paragraph():
+    doc = read_bytes(b"Zie `map/a.txt` en ``een `vreemde` naam`` hier.\n\nGeen code.\n", "b.md")
+    par = doc.paragraphs[0]
+    assert [par.text[a:b] for a, b in par.code] == ["map/a.txt", "een `vreemde` naam"]
+    assert doc.paragraphs[1].code == ()
+
+
+def test_rules_leave_inline_code_alone():
+    from conftest import lint_text
+
+    text = "# Brief\n\nDraai `letterlint --fix RVIM..` of `RVIM` in de map. Het RVIM schreef het..\n"
+    line = text.splitlines()[2]
+    got = [(f.rule, f.location.column) for f in lint_text(text, "b.md", select=["typo", "punctuation"])]
+    assert got == [("typo", line.index("RVIM schreef") + 1), ("punctuation", line.index("het..") + 4)]

@@ -39,3 +39,29 @@ def test_every_link_into_docs_exists():
     assert links
     for link in links:
         assert (ROOT / link).exists(), link
+
+
+def _readme_rules() -> dict[str, str]:
+    rows = re.findall(r"^\| `([a-z-]+)` \| ([a-z, ]+) \|", README.read_text(encoding="utf-8"), re.MULTILINE)
+    return dict(rows)
+
+
+def test_the_readme_rule_table_matches_the_rules():
+    """Every rule, with its default severity (and «off» when it is off by default), as `letterlint rules`."""
+    from letterlint.config import load_config
+    from letterlint.runner import all_rules
+
+    config = load_config(None, search=False)
+    rules = all_rules(config)
+    expected = {}
+    for rule_id, rule in rules.items():
+        if rule.origin == "config":
+            continue
+        settings = config.rule_settings(rule_id)
+        severity = settings.get("severity", rule.severity)
+        expected[rule_id] = severity if settings.get("enabled", rule.enabled) else f"{severity}, off"
+    assert _readme_rules() == expected
+
+
+def test_the_readme_states_no_counts_that_go_stale():
+    assert not re.search(r"\b\d+ findings \(\d+ errors", README.read_text(encoding="utf-8"))

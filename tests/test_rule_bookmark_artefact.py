@@ -94,3 +94,15 @@ def test_pandoc_and_libreoffice_drafts_report_hidden_bookmarks_as_info_only():
         (hidden,) = [f for f in findings if f.fix is not None and f.fix.action == "remove-bookmarks"]
         named = {n for n in hidden.fix.data if n.startswith("_Hlk")}
         assert len(named) > 100 and hidden.message.nl.startswith(f"{len(hidden.fix.data)} ongebruikte")
+
+
+def test_one_hidden_bookmark_is_named_in_the_singular(tmp_path):
+    from ooxml_factory import make_docx
+
+    body = '<w:p><w:bookmarkStart w:id="1" w:name="_Hlk5"/><w:r><w:t>tekst</w:t></w:r><w:bookmarkEnd w:id="1"/></w:p>'
+    (tmp_path / "one.docx").write_bytes(make_docx(body))
+    (hidden,) = [f for f in findings_of(tmp_path / "one.docx") if f.severity == "info"]
+    assert hidden.message.nl.startswith("1 ongebruikte verborgen bladwijzer (_Hlk5) in 1 alinea;")
+    assert "hij lekt" in hidden.message.nl and hidden.message.nl.endswith("verwijdert hem")
+    assert "1 unused hidden bookmark (_Hlk5) in 1 paragraph;" in hidden.message.en
+    assert hidden.message.en.endswith("removes it")

@@ -222,3 +222,25 @@ def test_same_groups_in_the_word_and_markdown_versions():
         findings, problems = lint_document(doc, build_plan(load_config(None, search=False), select=RULES))
         assert not problems
         assert sorted(f.rule for f in findings) == expected, name
+
+
+def _flat(*answers: str) -> str:
+    """A numbered letter whose questions and answers all run on in one paragraph (a PDF text without breaks)."""
+    parts = []
+    for i, answer in enumerate(answers, 1):
+        parts.append(f"Vraag {i} Wat doet de minister aan het probleem met nummer {i} in de regio?")
+        parts.append(f"Antwoord {i} {answer}")
+    return " ".join(parts) + "\n"
+
+
+def test_answers_in_one_flattened_paragraph_are_compared_as_their_own_spans():
+    text = _flat(*OWN, "Nee.")
+    assert lint_text(text, select=["duplicate-answer"]) == []
+
+
+def test_a_copy_in_one_flattened_paragraph_is_still_reported_at_its_own_place():
+    text = _flat(OWN[0], PILOT, OWN[1], PILOT)
+    (f,) = lint_text(text, select=["duplicate-answer"])
+    assert f.location.text.startswith("Het doel van deze pilot")
+    assert f.location.column > text.index(OWN[1])
+    assert "hetzelfde als het antwoord" in f.message.nl

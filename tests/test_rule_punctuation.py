@@ -31,8 +31,7 @@ def test_the_drafts_slips():
     ("Zij vragen zie de bijlage) om een reactie.", [(")", "open het haakje of haal het weg")]),
     ("Zij noemen [de bijlage om een reactie.", [("[", "sluit het haakje of haal het weg")]),
     ("Het heet «Schone lucht en daarmee uit.", [("«", "sluit het citaat of haal het aanhalingsteken weg")]),
-    ("Het heet “Schone lucht\" en daarmee uit.", [("“", "sluit het citaat of haal het aanhalingsteken weg"),
-                                                  ('"', "sluit het citaat of haal het aanhalingsteken weg")]),
+    ("Het heet “Schone lucht\" en daarmee uit.", [("“Schone lucht\"", "gebruik een passend paar: «“…”»")]),
 ])
 def test_findings(text, expected):
     assert marks(text + "\n") == expected
@@ -92,3 +91,52 @@ def test_the_fixes_repair_the_text():
     assert apply_fixes(source, findings) == (
         "Dit zijn de vragen.\nBij locaties. Op iedere , plek (zie bijlage).\nHet is gesteld. De leden doen dat Daarom niet.\n")
     assert apply_fixes(source, findings, unsafe=True).endswith("De leden doen dat. Daarom niet.\n")
+
+
+def _rules(text, **kw):
+    return [(f.rule, f.location.text) for f in lint_text(text, select=["punctuation", "kamerstuk-reference"], **kw)]
+
+
+@pytest.mark.parametrize("text", [
+    "Dit volgt uit de motie-Jansen ( (Kamerstuk 31 305, nr. 12) van vorig jaar.",
+    "Dit volgt uit de motie-Jansen (  (Kamerstukken II 2023/24, 36 200 XII, nr. 5) van vorig jaar.",
+    "Dit volgt uit de motie-Jansen (Kamerstuk 31 305, nr. 12 van vorig jaar.",
+])
+def test_a_citation_bracket_is_reported_once_by_the_citation_rule(text):
+    got = _rules(text + "\n")
+    assert [rule for rule, _ in got] == ["kamerstuk-reference"], got
+
+
+def test_without_the_citation_rule_punctuation_still_reports_the_bracket(tmp_path):
+    text = "Dit volgt uit de motie-Jansen ( (Kamerstuk 31 305, nr. 12) van vorig jaar.\n"
+    assert marks(text) == [("( (", "(")]
+    off = "rules:\n  kamerstuk-reference:\n    brackets: false\n"
+    assert [r for r, _ in _rules(text, rules_yaml=off, tmp_path=tmp_path)] == ["punctuation"]
+
+
+def test_other_brackets_in_a_reported_citations_paragraph_are_still_checked():
+    got = _rules("Zie ( (Kamerstuk 31 305, nr. 12) en (de bijlage.\n")
+    assert got == [("kamerstuk-reference", "( (Kamerstuk 31 305, nr. 12)"), ("punctuation", "(")], got
+
+
+@pytest.mark.parametrize("text,marks_named", [
+    ("De nota “Werken aan water\" verschijnt in mei.", ("“", '"')),
+    ("De nota \"Werken aan water” verschijnt in mei.", ('"', "”")),
+    ("De nota „Werken aan water\" verschijnt in mei.", ("„", '"')),
+])
+def test_a_mismatched_quote_pair_is_one_finding_naming_both_marks(text, marks_named):
+    (f,) = lint_text(text + "\n", select=["punctuation"])
+    assert f.location.text.startswith(marks_named[0]) and f.location.text.endswith(marks_named[1])
+    assert f"«{marks_named[0]}» en «{marks_named[1]}» horen niet bij elkaar" in f.message.nl
+    assert f"«{marks_named[0]}» and «{marks_named[1]}» do not match" in f.message.en
+
+
+def test_a_lone_quote_beside_a_mismatched_pair_is_still_reported():
+    got = marks("Hij zei “ja\" en toen «nee.\n")
+    assert [t for t, _ in got] == ["“ja\"", "«"], got
+
+
+def test_a_long_mismatched_quotation_shows_both_ends():
+    text = "Zij schreef: “" + "Dit is een lange zin over de lucht en het water in de regio. " * 3 + "Einde.\" Klaar.\n"
+    (f,) = lint_text(text, select=["punctuation"])
+    assert "«…schreef: “Dit … Einde.\" Klaar.»" in f.message.nl, f.message.nl

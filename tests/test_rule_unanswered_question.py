@@ -208,3 +208,25 @@ def test_published_letters():
     assert {k: v for k, v in by_name.items() if v}.keys() == {"03-kamervragen-mind-nza-gegevensdeling-md.txt"}
     [f] = by_name["03-kamervragen-mind-nza-gegevensdeling-md.txt"]
     assert (f.location.line, f.location.text, f.severity) == (62, "Antwoord 2", "warning")
+
+
+def test_a_single_numbered_question_without_answer():
+    [f] = findings("Vraag 1\nWanneer ontvangt de Kamer de evaluatie van de pilot?\n")
+    assert f.severity == "error" and f.location.text == "Vraag 1" and "«Antwoord 1»" in f.message.nl
+    [f] = findings("Vraag 3\nKunt u de cijfers per provincie geven?\n")
+    assert "«Vraag 3»" in f.message.nl
+
+
+def test_a_single_numbered_question_with_its_answer_is_clean():
+    assert findings("Vraag 1\nWanneer ontvangt de Kamer de evaluatie?\nAntwoord 1\nIn mei.\n") == []
+    assert findings("Vraag 1\nWanneer ontvangt de Kamer de evaluatie?\nAntwoord: In mei.\n") == []
+
+
+def test_prose_that_mentions_one_question_is_not_a_numbered_letter():
+    for text in (
+        "Geachte voorzitter,\nIn vraag 1 van het lid vraagt zij naar de pilot. Hoe staat het daarmee?\n",
+        "Geachte voorzitter,\nVraag 1 van de enquête ging over de pilot. Wat vonden de deelnemers?\n",
+        "Geachte voorzitter,\nZoals gezegd bij Vraag 1. Wat betekent dit voor de regio?\n",
+        "Vraag 1\nDe deelnemers vonden de pilot nuttig en willen doorgaan met de metingen in de regio.\n",
+    ):
+        assert findings(text) == [], text

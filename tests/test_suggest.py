@@ -248,7 +248,7 @@ def test_cli_writes_the_copy_and_never_touches_the_input(tmp_path):
 def test_cli_usage_errors(tmp_path, args, message):
     src = tmp_path / "draft.docx"
     src.write_bytes((DATA / "small-features.docx").read_bytes())
-    result = run_cli(*[a.replace("{src}", str(src)) for a in args], src, cwd=tmp_path)
+    result = run_cli(*[a.replace("{src}", str(src)) for a in args], src, "--lang", "en", cwd=tmp_path)
     assert result.returncode == 2 and message in result.stderr
 
 

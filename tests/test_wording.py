@@ -38,3 +38,11 @@ def test_rules_take_place_words_from_the_wording_module():
     spelled = re.compile(r'f"(regel|alinea|line|paragraph) \{|"(eindnoot|voetnoot)" if ')
     for path in sorted(RULES.glob("*.py")):
         assert not spelled.search(path.read_text("utf-8")), path.name
+
+
+def test_counts_take_the_singular_for_one_and_the_plural_otherwise():
+    from letterlint.wording import count, plural
+
+    assert count(1, "finding") == "1 bevinding" and count(0, "finding") == "0 bevindingen"
+    assert count(2, "paragraph") == "2 alinea's" and count(1, "fix", "en") == "1 fix"
+    assert count(3, "fix", "en") == "3 fixes" and plural(1, ("hij lekt", "ze lekken")) == "hij lekt"

@@ -1,12 +1,13 @@
-"""Web and mail addresses in the text: the one pattern, and their spans per paragraph.
+"""Web and mail addresses, file names and paths in the text: the patterns, and their spans per paragraph.
 
 Rules leave what sits inside an address alone (a misspelled acronym in rivm.nl, a dossier number in a URL,
-"..." in a query string), so every rule asks this module where the addresses are, instead of each matching
-its own pattern with its own pre-check.
+"..." in a query string, a word in 01-kamervragen-stalvloer.txt or ../docx-nl/), so every rule asks this
+module where the addresses are, instead of each matching its own pattern with its own pre-check.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import regex
@@ -43,6 +44,82 @@ def address_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _pattern(which).finditer(text)]
 
 
+# file names: a name with the extension of a document, data or code file ("01-brief.txt", "Nota v2.DOCX")
+_EXTENSIONS = ("docx?|dotx|docm|pdf|odt|ods|odp|rtf|txt|md|markdown|csv|tsv|xlsx?|xlsm|pptx?|json|ya?ml|xml|html?"
+               "|toml|ini|cfg|sarif|zip|py|sh|png|jpe?g|gif|svg|msg|eml")
+FILE_NAME = regex.compile(rf"(?<![\w.@-])\w[\w.-]*\.(?i:{_EXTENSIONS})(?![\w-])")
+# a token with a path separator (filtered by _is_path: "en/of", "2023/24" and "Slot/Pia" are running text)
+SLASHED = regex.compile(r"[^\s«»“”„\"'`()\[\]<>{},;|*]*[/\\][^\s«»“”„\"'`()\[\]<>{},;|*]*")
+_PATH_START = regex.compile(r"(?:\.{1,2}|~)?/\w|\.{1,2}/|[A-Za-z]:\\")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _is_path(token: str) -> bool:
+    """A path: it starts like one (/, ./, ../, ~/, C:\\), has a backslash between names, is a folder (ends
+    with a separator), or its last part is a file name.  Not a token without letters (26/03/2024, 2023/24)."""
+    if not _LETTER.search(token):
+        return False
+    if _PATH_START.match(token) or ("\\" in token and regex.search(r"\w\\\w", token)):
+        return True
+    parts = regex.split(r"[/\\]", token)
+    if token.endswith(("/", "\\")) and len(parts) >= 2 and all(parts[:-1]):
+        return True
+    return len(parts) >= 2 and all(parts) and FILE_NAME.fullmatch(parts[-1]) is not None
+
+
+# identifiers of the form owner/name (a Hugging Face model, a GitHub repository): BramVanroy/GEITje-7B-ultra,
+# meta-llama/Llama-2-7b, Org-Team/ProjectName-tools.  A CamelCase word joined by a slash to a technical name
+# is not running text; "CDA/ChristenUnie", "GroenLinks/PvdA" and "e-mail/post" are.
+_ID_PART = regex.compile(r"[\w.-]+")
+_CAMEL = regex.compile(r"\p{Ll}\p{Lu}|\p{Lu}{2,}\p{Ll}{2,}")
+_MIXED = regex.compile(r"\p{L}\d|\d\p{L}")  # 7B, v0, 13b
+_TECHNICAL = regex.compile(r"\p{L}\d|\d\p{L}|_|\w\.\w|-\p{Ll}|-\d")
+
+
+def _is_identifier(token: str) -> bool:
+    """owner/name: the name (the last part) is technical (a digit inside a word, "_", ".", a hyphen before a
+    small letter or digit) and the owner is CamelCase, or the name has a digit inside a word and the owner is
+    one plain ASCII word."""
+    parts = token.split("/")
+    if not 2 <= len(parts) <= 3 or not all(_ID_PART.fullmatch(p) for p in parts) or not _LETTER.search(token):
+        return False
+    last = parts[-1]
+    if not _TECHNICAL.search(last):
+        return False
+    return any(_CAMEL.search(p) for p in parts) or (_MIXED.search(last) is not None and parts[0].isascii())
+
+
+def handles(token: str) -> set[str]:
+    """The parts of an owner/name identifier that are no ordinary word (CamelCase, a digit inside): where they
+    stand alone elsewhere in the document ("a Space by BramVanroy") they are the same handle."""
+    return {p for p in token.split("/") if _CAMEL.search(p) or _MIXED.search(p)}
+
+
+def path_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of file names, paths and owner/name identifiers in `text` (what follows them left out: "zie
+    map/a.txt." keeps its ".")."""
+    out: list[tuple[int, int]] = []
+    if "/" in text or "\\" in text:
+        for m in SLASHED.finditer(text):
+            start, end = trim(text, m.span())
+            if end > start and (_is_path(text[start:end]) or _is_identifier(text[start:end])):
+                out.append((start, end))
+    if "." in text:
+        out += [m.span() for m in FILE_NAME.finditer(text)]
+    return out
+
+
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted and joined where they overlap."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
 def trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """The address without the punctuation that follows it ("(https://…/a)." keeps its ")." )."""
     start, end = span
@@ -58,19 +135,49 @@ def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 class Addresses:
-    """The address spans of one document's paragraphs, each paragraph scanned once (on first request)."""
+    """The spans of the addresses, file names, paths and inline code (Paragraph.code) of one document's
+    paragraphs, sorted and not overlapping, each paragraph scanned once (on first request)."""
 
-    def __init__(self) -> None:
+    def __init__(self, blocks: Callable[[], Iterable[Paragraph]] | None = None) -> None:
         self._spans: dict[int, list[tuple[int, int]]] = {}
+        self._blocks = blocks  # the document's paragraphs, for the handles of its owner/name identifiers
+        self._handles: regex.Pattern | None = None
+        self._handles_read = False
 
     def spans(self, par: Paragraph) -> list[tuple[int, int]]:
         found = self._spans.get(id(par))
         if found is None:
-            found = self._spans[id(par)] = address_spans(par.text)
+            found = self._spans[id(par)] = self._scan(par)
         return found
 
+    def _scan(self, par: Paragraph) -> list[tuple[int, int]]:
+        text = par.text
+        found = address_spans(text)
+        extra = path_spans(text) + list(par.code)
+        handle = self._handle_pattern()
+        if handle is not None:
+            extra += [m.span() for m in handle.finditer(text)]
+        return merged(found + extra) if extra else found
+
+    def _handle_pattern(self) -> regex.Pattern | None:
+        """The handles of the document's owner/name identifiers as one pattern (one pass over the document,
+        on first request), or None."""
+        if not self._handles_read:
+            self._handles_read = True
+            names: set[str] = set()
+            for par in self._blocks() if self._blocks is not None else ():
+                if "/" in par.text:
+                    names.update(n for s, e in path_spans(par.text) for n in handles(par.text[s:e]))
+            if names:
+                alternatives = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+                self._handles = regex.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        return self._handles
+
     def trimmed(self, par: Paragraph) -> list[tuple[int, int]]:
-        return [trim(par.text, s) for s in self.spans(par)]
+        """The spans without the punctuation that follows an address; inline code is kept whole (its "." is
+        part of the code)."""
+        spans = [trim(par.text, s) for s in self.spans(par)]
+        return merged(spans + list(par.code)) if par.code else spans
 
     def covers(self, par: Paragraph, start: int, end: int) -> bool:
         """Does [start, end) of the paragraph's text overlap an address?"""

@@ -7,7 +7,8 @@ A rule gets them through `analyses.of(doc)` (or `ctx.shared(doc)` in a check), a
     shared.similarity(ctx.settings)  # the similarity index of the answers/paragraphs (similarity.Analysis)
     shared.words                     # content-word rarity over the body paragraphs (structure.Rarity)
     shared.notes                     # footnote/endnote references paired with their bodies (footnotes.Notes)
-    shared.addresses                 # URL and e-mail spans per paragraph (addresses.Addresses)
+    shared.addresses                 # URL, e-mail, file name, path, owner/name and inline-code spans per
+                                     # paragraph (addresses.Addresses)
 
 Whichever rules run, and in whatever order, each analysis is built on first request and then reused.  The
 cache belongs to the engine, not to the (immutable) Document: it is keyed weakly on the document, so it
@@ -78,7 +79,7 @@ class Analyses:
 
     @cached_property
     def addresses(self) -> Addresses:
-        return Addresses()
+        return Addresses(lambda: self.doc.blocks())
 
 
 _BY_DOCUMENT: weakref.WeakKeyDictionary[Document, Analyses] = weakref.WeakKeyDictionary()

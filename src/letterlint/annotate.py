@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from .findings import Finding
 from .model import Document
-from .wording import note_noun, paragraph_mark
+from .wording import note_noun, note_place, place
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -60,9 +60,9 @@ def comment_lines(f: Finding, lang: str) -> list[str]:
     if f.suggestion is not None:
         lines.append(("Suggestion: " if lang == "en" else "Suggestie: ") + f.suggestion(lang))
     for rel in f.related:
-        where = paragraph_mark(rel.location.paragraph)
+        where = place(rel.location, lang)  # the count the finding's message and the text output use
         if rel.location.note:
-            where += f" ({rel.location.part} {rel.location.note})"
+            where += f" ({note_place(rel.location.part, rel.location.note, lang)})"
         lines.append(f"{'See also' if lang == 'en' else 'Zie ook'}: {where} {rel.label(lang)}")
     return lines
 

@@ -27,7 +27,20 @@ CONTEXT = 30
 
 
 class BaselineError(Exception):
-    pass
+    """A baseline that cannot be used: `path`, and why in `msg` (Dutch and English, from the catalogue)."""
+
+    def __init__(self, path: str, key: str, why: str | None = None, exc: BaseException | None = None, **fields: object):
+        """The message `key`; for "baseline-invalid" the reason is the message `why`, or the OSError `exc`."""
+        from .catalogue import reason, say
+        from .findings import Msg
+
+        def text(lang: str) -> str:
+            detail = say(why, lang, **fields) if why else reason(exc, lang) if exc is not None else ""
+            return say(key, lang, why=detail, **fields)
+
+        self.path = path
+        self.msg = Msg(text("nl"), text("en"))
+        super().__init__(f"{path}: {self.msg.en}")
 
 
 def _norm(text: str) -> str:
@@ -97,11 +110,13 @@ class Baseline:
             with open(path, encoding="utf-8") as fh:
                 data = json.load(fh)
         except FileNotFoundError:
-            raise BaselineError(f"{path}: baseline not found (make one with --write-baseline {path})") from None
+            raise BaselineError(path, "baseline-missing", file=path) from None
+        except json.JSONDecodeError as exc:
+            raise BaselineError(path, "baseline-invalid", "baseline-json", line=exc.lineno, column=exc.colno) from None
         except (OSError, ValueError) as exc:
-            raise BaselineError(f"{path}: not a letterlint baseline ({exc})") from None
+            raise BaselineError(path, "baseline-invalid", exc=exc) from None
         if not isinstance(data, dict) or data.get("letterlint-baseline") != FORMAT or not isinstance(data.get("files"), dict):
-            raise BaselineError(f"{path}: not a letterlint baseline (expected \"letterlint-baseline\": {FORMAT})")
+            raise BaselineError(path, "baseline-invalid", "baseline-format", format=FORMAT)
         baseline = cls(path)
         try:
             for name, items in data["files"].items():
@@ -110,7 +125,7 @@ class Baseline:
                     counts[(item["rule"], _norm(item["text"]), item["context"])] += int(item.get("count", 1))
                 baseline.entries[name] = counts
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise BaselineError(f"{path}: malformed entry ({type(exc).__name__}: {exc})") from None
+            raise BaselineError(path, "baseline-invalid", "baseline-entry") from None
         return baseline
 
     def filter(self, path: str, findings: list[Finding]) -> tuple[list[Finding], int]:

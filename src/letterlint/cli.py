@@ -30,14 +30,21 @@ SUBCOMMANDS = ("rules", "explain")
 
 
 class _Parser(argparse.ArgumentParser):
+    lang = "nl"  # the run's language, set from argv before parsing (argparse's errors come first)
+
     def error(self, message: str) -> NoReturn:  # one line, exit 2, with a suggestion for a mistyped option
-        sys.stderr.write(f"letterlint: {message}{_option_hint(self, message)} (see letterlint --help)\n")
+        from .catalogue import say, usage_error
+
+        hint = _option_hint(self, message, self.lang)
+        sys.stderr.write(f"letterlint: {usage_error(message, self.lang)}{hint}{say('see-help', self.lang)}\n")
         sys.exit(2)
 
 
-def _option_hint(parser: argparse.ArgumentParser, message: str) -> str:
+def _option_hint(parser: argparse.ArgumentParser, message: str, lang: str = "nl") -> str:
     """' (did you mean --show?)' for 'unrecognized arguments: --shwo'."""
     import difflib
+
+    from .catalogue import say
 
     if "unrecognized arguments:" not in message:
         return ""
@@ -47,8 +54,9 @@ def _option_hint(parser: argparse.ArgumentParser, message: str) -> str:
         if word.startswith("-"):
             close = difflib.get_close_matches(word.split("=", 1)[0], options, n=1, cutoff=0.6)
             if close:
-                hints.append(close[0] if len(message.split()) <= 3 else f"{close[0]} for {word}")
-    return f" (did you mean {', '.join(hints)}?)" if hints else ""
+                hints.append(close[0] if len(message.split()) <= 3 else
+                             f"{close[0]} {'for' if lang == 'en' else 'voor'} {word}")
+    return say("did-you-mean", lang, what=", ".join(hints)) if hints else ""
 
 
 def _lint_parser() -> argparse.ArgumentParser:
@@ -134,16 +142,21 @@ def _formats() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .catalogue import lang_of_argv, say
+
     argv = list(sys.argv[1:] if argv is None else argv)
+    _Parser.lang = lang_of_argv(argv, os.environ.get("LETTERLINT_LANG"))
     try:
-        if argv and argv[0] in SUBCOMMANDS:
-            return _subcommand(argv[0], argv[1:])
-        return _lint(_lint_parser().parse_args(argv))
+        parser = _lint_parser()
+        at = _subcommand_at(parser, argv)
+        if at is not None:  # `letterlint --lang en rules`: the options before the command apply to it
+            return _subcommand(argv[at], argv[:at] + argv[at + 1:])
+        return _lint(parser.parse_args(argv))
     except RuleDefinitionError as exc:  # a broken plugin: say which, never a traceback
         sys.stderr.write(f"letterlint: {exc}\n")
         return 2
     except KeyboardInterrupt:
-        sys.stderr.write("letterlint: interrupted\n")
+        sys.stderr.write(f"letterlint: {say('interrupted', _Parser.lang)}\n")
         return 130
     except BrokenPipeError:
         # the reader went away (`letterlint … | head`): not an error of ours
@@ -152,20 +165,36 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _load(args: argparse.Namespace) -> tuple[Config, Plan]:
+def _subcommand_at(parser: argparse.ArgumentParser, argv: list[str]) -> int | None:
+    """The index of `rules`/`explain` when it is the first argument that is not an option or an option's value.
+
+    A subcommand's name always means the subcommand, also when a file of that name exists: lint such a file
+    as `./rules` (docs/usage.md)."""
+    takes_value = {o for a in parser._actions if a.nargs != 0 for o in a.option_strings}
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--":
+            return None
+        if not word.startswith("-") or word == "-":
+            return i if word in SUBCOMMANDS else None
+        i += 2 if word in takes_value else 1
+    return None
+
+
+def _load(args: argparse.Namespace, lang: str = "nl") -> tuple[Config, Plan]:
     """The configuration and the plan.  A broken configuration stops the run (ConfigError: all its errors)."""
     from .config import load_config
     from .runner import all_rules, build_plan
 
     config = load_config(None if args.isolated else args.config, search=not args.isolated)
     rules = all_rules(config)
-    plan = build_plan(config, _rule_ids(args.select, rules), _rule_ids(args.ignore, rules))
+    plan = build_plan(config, _rule_ids(args.select, rules, lang), _rule_ids(args.ignore, rules, lang))
     return config, plan
 
 
-def _rule_ids(values: list[str] | None, rules: dict[str, Rule]) -> list[str] | None:
+def _rule_ids(values: list[str] | None, rules: dict[str, Rule], lang: str = "nl") -> list[str] | None:
     """Rule ids from --select/--ignore, matched case-insensitively; an unknown one is a usage error."""
-    import difflib
 
     from .config import known_id
     from .runner import UsageError
@@ -180,11 +209,21 @@ def _rule_ids(values: list[str] | None, rules: dict[str, Rule]) -> list[str] | N
                 continue
             rule_id = known_id(word, rules, lower)
             if rule_id is None:
-                close = difflib.get_close_matches(word.lower(), list(lower), n=1)
-                hint = f" (did you mean {lower[close[0]]}?)" if close else " (see `letterlint rules`)"
-                raise UsageError(f"unknown rule {word!r}{hint}")
+                raise UsageError(_unknown_rule(word, rules, lang))
             out.append(rule_id)
     return out
+
+
+def _unknown_rule(word: str, rules: dict[str, Rule], lang: str) -> str:
+    """«onbekende regel 'tpyo' (bedoelt u typo?)»."""
+    import difflib
+
+    from .catalogue import say
+
+    lower = {k.lower(): k for k in rules}
+    close = difflib.get_close_matches(word.lower(), list(lower), n=1)
+    hint = say("did-you-mean", lang, what=lower[close[0]]) if close else say("see-rules", lang)
+    return say("unknown-rule", lang, rule=word, hint=hint)
 
 
 def _config_failed(exc: Exception, lang: str) -> int:
@@ -192,29 +231,34 @@ def _config_failed(exc: Exception, lang: str) -> int:
     from .reporters.configerrors import in_language
 
     errors = getattr(exc, "errors", [exc])
+    lines = []
     for e in errors:
         where = _relative(e.file)
         where = f"{where}:{e.line}" if e.line else where
         key = f" {e.keypath}:" if e.keypath else ""
         message = e.nl if lang != "en" and getattr(e, "nl", None) else in_language(e.message, lang)
-        sys.stderr.write(f"letterlint: {where}:{key} {message}\n")
+        lines.append(f"letterlint: {where}:{key} {message}")
     n = len(errors)
-    sys.stderr.write("letterlint: " + (
-        f"the configuration has {n} error{'s' if n != 1 else ''}; nothing was checked\n" if lang == "en" else
-        f"de configuratie bevat {n} fout{'en' if n != 1 else ''}; er is niets gecontroleerd\n"))
+    if n == 1:  # one broken setting: one line, as for any other input that cannot be used
+        lines[0] += "; nothing was checked" if lang == "en" else "; er is niets gecontroleerd"
+    else:
+        lines.append("letterlint: " + (f"the configuration has {n} errors; nothing was checked" if lang == "en"
+                                       else f"de configuratie bevat {n} fouten; er is niets gecontroleerd"))
+    sys.stderr.write("".join(line + "\n" for line in lines))
     return 2
 
 
 def _lint(args: argparse.Namespace) -> int:
+    from .catalogue import say
     from .config import ConfigError
     from .runner import UsageError
 
     lang = args.lang or os.environ.get("LETTERLINT_LANG") or "nl"
     if not args.paths:
-        sys.stderr.write("letterlint: no files given (try: letterlint draft.docx, or letterlint --help)\n")
+        sys.stderr.write(f"letterlint: {say('no-files', lang)}\n")
         return 2
     try:
-        config, plan = _load(args)
+        config, plan = _load(args, lang)
     except ConfigError as exc:
         return _config_failed(exc, lang)
     except UsageError as exc:
@@ -222,17 +266,17 @@ def _lint(args: argparse.Namespace) -> int:
         return 2
     lang = args.lang or config.lang or lang
     plan.across = args.across_files
-    problem = _usage_problem(args)
+    problem = _usage_problem(args, lang)
     if problem:
         sys.stderr.write(f"letterlint: {problem}\n")
         return 2
-    baseline = _open_baseline(args)
+    baseline = _open_baseline(args, lang)
     if isinstance(baseline, int):
         return baseline
     results, diffs = _run(args, plan, config, lang)
     if args.diff:
         return _write_diffs(diffs, results, None)
-    if args.write_baseline:
+    if args.write_baseline and baseline is not None:  # for_writing() made it
         return _write_baseline(baseline, results, lang, usage_problem=False)
     notes = _filter_baseline(baseline, results, lang) if baseline is not None else []
     written = _write_reports(args, results, plan, lang)
@@ -259,22 +303,24 @@ def _relative(name: str) -> str:
     return name if rel.startswith("..") else rel
 
 
-def _usage_problem(args: argparse.Namespace) -> str | None:
+def _usage_problem(args: argparse.Namespace, lang: str = "nl") -> str | None:
+    from .catalogue import say
+
     if args.paths.count("-") > 1:
-        return "'-' (standard input) can be given only once"
+        return say("stdin-once", lang)
     if args.format != "text" and (args.statistics or args.group_by != "file"):
-        return "--statistics and --group-by apply to the text output (--format text)"
-    return _check_fix_arguments(args)
+        return say("text-only", lang)
+    return _check_fix_arguments(args, lang)
 
 
 def _run(args: argparse.Namespace, plan: Plan, config: Config, lang: str) -> tuple[list[FileResult], list[str]]:
     """Lint (or fix, or annotate) every file; the results in order, and the diffs of --diff."""
-    from .runner import expand, is_lock_file, lint_across
+    from .runner import is_lock_file, lint_across
 
     diffs: list[str] = []
     paths = []
-    for path in _letters_only(expand(args.paths, config.exclude), config) if args.only_letters else \
-            expand(args.paths, config.exclude):
+    found = _expand(args.paths, config.exclude, lang, args.quiet)
+    for path in _letters_only(found, config) if args.only_letters else found:
         if is_lock_file(path):
             note = "Word-vergrendelbestand overgeslagen" if lang == "nl" else "Word lock file skipped"
             sys.stderr.write(f"letterlint: {path}: {note}\n")
@@ -300,6 +346,22 @@ def _run(args: argparse.Namespace, plan: Plan, config: Config, lang: str) -> tup
         if across_problems and results:
             results[0].problems.extend(across_problems)
     return results, diffs
+
+
+def _expand(paths: list[str], exclude: list[str], lang: str, quiet: bool) -> list[str]:
+    """The files to lint; a note on stderr for a folder given that holds none (exit code unchanged: 0 without
+    findings, as for other linters, so a CI job over a folder with no letters yet does not fail)."""
+    from .runner import STDIN, expand
+
+    out: list[str] = []
+    for path in paths:
+        files = expand([path], exclude)
+        if not files and path != STDIN and os.path.isdir(path) and not quiet:
+            sys.stderr.write(f"letterlint: {path}: " + (
+                "no letters found (.docx, .txt, .md) in this folder\n" if lang == "en" else
+                "geen brieven gevonden (.docx, .txt, .md) in deze map\n"))
+        out += files
+    return out
 
 
 def _letters_only(paths: list[str], config: Config) -> list[str]:
@@ -348,9 +410,10 @@ def _write_reports(args: argparse.Namespace, results: list[FileResult], plan: Pl
     except BrokenPipeError:
         raise
     except OSError as exc:
+        from .catalogue import reason, say
+
         name = exc.filename or args.report or args.output_file
-        sys.stderr.write(f"letterlint: {name}: " + (f"cannot write the report ({exc.strerror or exc})\n"
-                         if lang == "en" else f"het rapport kan niet worden geschreven ({exc.strerror or exc})\n"))
+        sys.stderr.write(f"letterlint: {name}: {say('report-unwritable', lang, why=reason(exc, lang))}\n")
         return 2
     return None
 
@@ -392,30 +455,32 @@ def _add_fix_arguments(p: argparse.ArgumentParser) -> None:
                    "(Markdown/text: CriticMarkup); the input is not changed (see docs/suggest.md)")
 
 
-def _check_fix_arguments(args: argparse.Namespace) -> str | None:
+def _check_fix_arguments(args: argparse.Namespace, lang: str = "nl") -> str | None:
     """A usage problem with the fix/annotate options, or None."""
+    from .catalogue import say
+
     if args.unsafe_fixes and not (args.fix or args.diff or args.suggest):
-        return "--unsafe-fixes needs --fix or --diff (or --suggest)"
+        return say("unsafe-needs-fix", lang)
     if args.suggest is not None:
         from .suggest import check_arguments
 
-        return check_arguments(args)
+        return check_arguments(args, lang)
     if args.fix and args.diff:
-        return "--fix writes the files, --diff only shows the changes: give one of them"
+        return say("fix-or-diff", lang)
     if args.annotate is not None and (args.fix or args.diff):
-        return "--annotate cannot be combined with --fix or --diff (fix first, then annotate)"
+        return say("annotate-alone", lang)
     if (args.fix or args.diff or args.annotate is not None) and "-" in args.paths:
-        return "--fix, --diff and --annotate need files, not standard input"
+        return say("needs-files", lang)
     if args.annotate is not None:
         from .annotate import same_file
         from .readers import kind_of
 
         if len(args.paths) != 1 or os.path.isdir(args.paths[0]):
-            return "--annotate takes exactly one .docx file"
+            return say("annotate-one", lang)
         if same_file(args.paths[0], args.annotate):
-            return "--annotate would overwrite the input; give another file name for the annotated copy"
+            return say("annotate-overwrite", lang)
         if kind_of(args.annotate) != "docx":
-            return f"--annotate writes a Word file: give it a .docx name, not {args.annotate!r}"
+            return say("annotate-docx", lang, name=args.annotate)
     return None
 
 
@@ -453,8 +518,10 @@ def _fix_or_annotate(path: str, plan: Plan, args: argparse.Namespace, lang: str,
     except InputError as exc:
         return FileResult(path=path, error=exc.msg)
     except OSError as exc:
-        return failed(f"kon niet worden geschreven ({exc.strerror or exc}); het bestand is niet gewijzigd",
-                      f"could not be written ({exc.strerror or exc}); the file was not changed")
+        from .catalogue import reason
+
+        return failed(f"kon niet worden geschreven ({reason(exc, 'nl')}); het bestand is niet gewijzigd",
+                      f"could not be written ({reason(exc, 'en')}); the file was not changed")
     except Exception as exc:  # a bug must not leave a traceback, nor a half-written file
         return failed(f"interne fout ({type(exc).__name__}: {exc}); het bestand is niet gewijzigd; meld dit",
                       f"internal error ({type(exc).__name__}: {exc}); the file was not changed; please report")
@@ -474,6 +541,7 @@ def _fix_file(path: str, data: bytes, plan: Plan, args: argparse.Namespace, lang
     )
     from .reporters.text import where
     from .runner import FileResult
+    from .wording import count
 
     en = lang == "en"
     snap = snapshot(path, data) if args.fix else None
@@ -482,7 +550,7 @@ def _fix_file(path: str, data: bytes, plan: Plan, args: argparse.Namespace, lang
     except FixError as exc:
         return FileResult(path=path, error=Msg(f"niet hersteld: {exc}", f"not fixed: {exc}"))
     if args.diff:
-        diffs.append(diff(outcome))
+        diffs.append(diff(outcome, lang))
     elif outcome.changed:
         lock = open_elsewhere(path) if outcome.document.format == "docx" else None
         if lock:
@@ -498,8 +566,9 @@ def _fix_file(path: str, data: bytes, plan: Plan, args: argparse.Namespace, lang
         lost_note = (f"; extended attributes lost: {', '.join(lost)}" if en else
                      f"; uitgebreide attributen verloren: {', '.join(lost)}") if lost else ""
         sys.stderr.write(f"letterlint: {outcome.path}: " + (
-            f"{outcome.applied} fix(es) applied, {remain} finding(s) remain{lost_note}\n" if en else
-            f"{outcome.applied} herstelling(en) toegepast, {remain} bevinding(en) over{lost_note}\n"))
+            f"{count(outcome.applied, 'fix', lang)} applied, {count(remain, 'finding', lang)} remain{lost_note}\n"
+            if en else
+            f"{count(outcome.applied, 'fix', lang)} toegepast, {count(remain, 'finding', lang)} over{lost_note}\n"))
     if not args.diff:
         for f, why in outcome.unfixed:
             label = "not fixed" if en else "niet hersteld"
@@ -509,6 +578,7 @@ def _fix_file(path: str, data: bytes, plan: Plan, args: argparse.Namespace, lang
 
 
 def _annotate_file(path: str, data: bytes, plan: Plan, out: str, lang: str) -> FileResult:
+    from . import wording
     from .annotate import AnnotateError, annotate
     from .findings import Msg
     from .fixes import write_atomically
@@ -522,8 +592,8 @@ def _annotate_file(path: str, data: bytes, plan: Plan, out: str, lang: str) -> F
     except AnnotateError as exc:
         return FileResult(path=doc.path, error=Msg(exc.nl, exc.en))
     write_atomically(out, annotated)
-    sys.stderr.write(f"letterlint: {out}: " + (f"{count} comment(s) written\n" if lang == "en"
-                                               else f"{count} opmerking(en) geschreven\n"))
+    sys.stderr.write(f"letterlint: {out}: {wording.count(count, 'comment', lang)} " +
+                     ("written\n" if lang == "en" else "geschreven\n"))
     return FileResult(path=doc.path, findings=findings, problems=problems)
 
 
@@ -595,7 +665,7 @@ def _plan_for(config_path, isolated, select, ignore, cwd, across=False):
     return plan
 
 
-def _open_baseline(args):
+def _open_baseline(args: argparse.Namespace, lang: str = "nl") -> Baseline | int | None:
     """The baseline to filter with or to write, None, or an exit code (2) when it cannot be read."""
     from .baseline import Baseline, BaselineError, for_writing
 
@@ -605,7 +675,7 @@ def _open_baseline(args):
         try:
             return Baseline.load(args.baseline)
         except BaselineError as exc:
-            sys.stderr.write(f"letterlint: {exc}\n")
+            sys.stderr.write(f"letterlint: {exc.path}: {exc.msg(lang)}\n")
             return 2
     return None
 
@@ -617,7 +687,10 @@ def _write_baseline(baseline: Baseline, results: list[FileResult], lang: str, us
     try:
         baseline.write()
     except OSError as exc:
-        sys.stderr.write(f"letterlint: {baseline.path}: cannot write the baseline ({exc.strerror or exc})\n")
+        from .catalogue import reason, say
+
+        why = reason(exc, lang)
+        sys.stderr.write(f"letterlint: {baseline.path}: {say('baseline-unwritable', lang, why=why)}\n")
         return 2
     n = sum(len(r.findings) for r in results)
     files = sum(1 for r in results if r.error is None)
@@ -633,20 +706,25 @@ def _write_baseline(baseline: Baseline, results: list[FileResult], lang: str, us
 
 def _filter_baseline(baseline: Baseline, results: list[FileResult], lang: str) -> list[str]:
     """Drop the findings recorded in the baseline; notes for stderr (how many were hidden, stale ones)."""
+    from .wording import plural
+
     known = 0
     for r in results:
         if r.error is None:
             r.findings, hidden = baseline.filter(r.path, r.findings)
             known += hidden
     notes = []
+    nl = lang != "en"
     if known:
-        notes.append(f"{known} bekende bevinding(en) uit {baseline.path} niet getoond" if lang == "nl"
-                     else f"{known} known finding(s) from {baseline.path} not shown")
+        found = plural(known, ("bevinding", "bevindingen") if nl else ("finding", "findings"))
+        notes.append(f"{known} bekende {found} uit {baseline.path} niet getoond" if nl else
+                     f"{known} known {found} from {baseline.path} not shown")
     if baseline.stale:
-        notes.append(f"{baseline.stale} vastgelegde bevinding(en) komen niet meer voor; maak de baseline opnieuw "
-                     f"met --write-baseline {baseline.path}" if lang == "nl" else
-                     f"{baseline.stale} recorded finding(s) no longer occur; remake the baseline with "
-                     f"--write-baseline {baseline.path}")
+        n = baseline.stale
+        notes.append(f"{n} vastgelegde {plural(n, ('bevinding komt', 'bevindingen komen'))} niet meer voor; maak "
+                     f"de baseline opnieuw met --write-baseline {baseline.path}" if nl else
+                     f"{n} recorded {plural(n, ('finding no longer occurs', 'findings no longer occur'))}; remake "
+                     f"the baseline with --write-baseline {baseline.path}")
     return notes
 
 
@@ -654,20 +732,23 @@ def _filter_baseline(baseline: Baseline, results: list[FileResult], lang: str) -
 
 
 def _subcommand(name: str, argv: list[str]) -> int:
+    from .catalogue import lang_of_argv
+
     p = _Parser(prog=f"letterlint {name}")
+    p.lang = lang_of_argv(argv, os.environ.get("LETTERLINT_LANG"))
     if name == "explain":
         p.add_argument("rule", help="a rule id (see letterlint rules)")
     p.add_argument("--config", metavar="FILE")
+    p.add_argument("--isolated", action="store_true")
     p.add_argument("--lang", choices=("nl", "en"), default=None)
     args = p.parse_args(argv)
     from .config import ConfigError, load_config
     from .runner import all_rules
 
     try:
-        config = load_config(args.config)
+        config = load_config(None if args.isolated else args.config, search=not args.isolated)
     except ConfigError as exc:
-        sys.stderr.write(f"letterlint: {exc}\n")
-        return 2
+        return _config_failed(exc, args.lang or p.lang)
     from .reporters.text import severity_word
 
     lang = args.lang or config.lang or os.environ.get("LETTERLINT_LANG") or "nl"
@@ -687,12 +768,7 @@ def _subcommand(name: str, argv: list[str]) -> int:
 
     rule = rules.get(known_id(args.rule, rules) or "")
     if rule is None:
-        import difflib
-
-        lower = {k.lower(): k for k in rules}
-        close = difflib.get_close_matches(args.rule.lower(), list(lower), n=1)
-        hint = f" (did you mean {lower[close[0]]}?)" if close else ""
-        sys.stderr.write(f"letterlint: unknown rule {args.rule!r}{hint}\n")
+        sys.stderr.write(f"letterlint: {_unknown_rule(args.rule, rules, lang)}\n")
         return 2
     print(_explain(rule, config, lang, severity_word))
     return 0

@@ -168,8 +168,10 @@ def load_yaml_source(path: Path, name: str | None = None, trusted: bool = False)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        from .catalogue import detail
+
         raise ConfigError(name, mark.line + 1 if mark else None, "", f"invalid YAML: {problem}",
-                          f"ongeldige YAML: {problem}") from None
+                          f"ongeldige YAML: {detail(problem, 'nl')}") from None
     except RecursionError:
         raise ConfigError(name, None, "", "nested too deeply", "te diep genest") from None
     except (ValueError, MemoryError):  # a number too long to convert, a value too large for memory

@@ -297,8 +297,10 @@ def _key(f: Finding) -> tuple:
 # -- diffs -----------------------------------------------------------------------------------------------
 
 
-def text_view(doc: Document) -> list[str]:
+def text_view(doc: Document, lang: str = "nl") -> list[str]:
     """A .docx as lines of text for a diff: one line per paragraph, notes after the body."""
+    from .catalogue import say
+
     marks: dict[int, list[str]] = {}
     for b in doc.bookmarks:
         if not b.leaked:
@@ -307,7 +309,7 @@ def text_view(doc: Document) -> list[str]:
     def show(prefix: str, par: Paragraph) -> str:
         text = par.raw.replace("\n", "↵")
         names = marks.get(id(par))
-        return f"{prefix}: {text}" + (f"  {{bookmarks: {', '.join(names)}}}" if names else "")
+        return f"{prefix}: {text}" + (f"  {say('diff-bookmarks', lang, names=', '.join(names))}" if names else "")
 
     lines = [show(paragraph_mark(p.number), p) for p in doc.paragraphs]
     for note in doc.notes:
@@ -316,7 +318,7 @@ def text_view(doc: Document) -> list[str]:
     return lines
 
 
-def diff(outcome: FixOutcome) -> str:
+def diff(outcome: FixOutcome, lang: str = "nl") -> str:
     """A unified diff of what the fixes change (for .docx: of the paragraph texts)."""
     if not outcome.changed:
         return ""
@@ -324,9 +326,11 @@ def diff(outcome: FixOutcome) -> str:
     if outcome.document.format == "docx":
         from .readers import read_bytes
 
-        before = text_view(read_bytes(outcome.original, path))
-        after = text_view(outcome.document)
-        label = " (paragraph text)"
+        from .catalogue import say
+
+        before = text_view(read_bytes(outcome.original, path), lang)
+        after = text_view(outcome.document, lang)
+        label = f" {say('diff-paragraphs', lang)}"
     else:
         from .readers import read_bytes
 
@@ -396,7 +400,10 @@ def write_atomically(path: str, data: bytes, expected: Snapshot | None = None) -
         st = os.stat(target)
     except FileNotFoundError:
         st = None
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".letterlint.tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".letterlint.tmp")
+    except OSError as exc:  # name the file the writer asked for, not our temporary one
+        raise OSError(exc.errno, exc.strerror, path) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -408,11 +415,13 @@ def write_atomically(path: str, data: bytes, expected: Snapshot | None = None) -
                                "herhaal --fix", "the file changed while letterlint was fixing it; nothing was "
                                "written, run --fix again")
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError) and exc.errno is not None:
+            raise OSError(exc.errno, exc.strerror, path) from None
         raise
     _sync_folder(folder)
     return lost

@@ -52,6 +52,9 @@ class Paragraph:
     style: str | None = None  # .docx style name
     cell: tuple[int, int, int] | None = None  # .docx: (table, row, column), 1-based
     xml: tuple[str, int] | None = None  # .docx: (part name, ordinal of the w:p in that part)
+    # spans of the text that are literal code (Markdown `…`): names, paths, commands, not running text;
+    # the shared addresses analysis gives them with the addresses, so that every rule leaves them alone
+    code: tuple[tuple[int, int], ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -333,7 +336,7 @@ class Document:
             xml=paragraph.xml,
         )
         if paragraph.origin is None or self.source is None:
-            return Location(raw_start=raw_start, raw_end=raw_end, **common)
+            return Location(raw_start=raw_start, raw_end=raw_end, shown=self._shown(paragraph), **common)
         a, b = paragraph.origin + raw_start, paragraph.origin + raw_end
         line, col = self.line_col(a)
         # the end position is the last character's own position, inclusive, as editors show it
@@ -341,6 +344,15 @@ class Document:
         return Location(
             line=line, column=col, end_line=end_line, end_column=end_col, raw_start=a, raw_end=b, **common
         )
+
+    def _shown(self, paragraph: Paragraph) -> int | None:
+        """A .docx paragraph's number as a writer counts it (letterlint.places.shown_numbers)."""
+        if self.format != "docx":
+            return None
+        from .places import shown_numbers
+
+        numbers = shown_numbers(self)
+        return numbers[paragraph.number - 1] if 1 <= paragraph.number <= len(numbers) else None
 
     def locate_paragraph(self, paragraph: Paragraph) -> Location:
         """Location of the whole text of a paragraph (trailing whitespace left out)."""

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 QUOTE_WORDS = 6
 QUOTE_CHARS = 40
-SECTION_CHARS = 60
+SECTION_CHARS = 300  # JSON's `section` is the whole heading; the text output shortens it (reporters.text)
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,20 @@ def quote(text: str, words: int = QUOTE_WORDS, limit: int = QUOTE_CHARS) -> str 
 
 
 def _short(text: str, limit: int = SECTION_CHARS) -> str:
+    """A heading on one line; only a pathological one is cut (at a word boundary)."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else shorten_words(text, limit)
+
+
+def shorten_words(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters, cut at a word boundary with "…" (mid-word only for one long word)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–") + "…"
 
 
 def _unit_label(unit: object) -> str | None:
@@ -145,15 +157,29 @@ def _sections(doc: Document, settings: Mapping[str, Any] | None) -> list[str | N
     return out
 
 
+def _shown_numbers(doc: Document) -> list[int | None]:
+    shown, out = 0, []
+    for p in doc.paragraphs:
+        if p.cell is None and not p.is_empty:
+            shown += 1
+        out.append(shown or None)
+    return out
+
+
+def shown_numbers(doc: Document) -> list[int | None]:
+    """For every body paragraph (by index), its number as a writer counts in Word (see `shown` above).
+
+    A shared analysis: `Document.locate` gives every .docx location this number as it is made, so the
+    rules' messages («hetzelfde als het antwoord op alinea 196») count as the place shown beside them."""
+    from . import analyses
+
+    return analyses.of(doc).keyed(("shown-numbers",), lambda: _shown_numbers(doc))
+
+
 def _places(doc: Document, settings: Mapping[str, Any] | None) -> list[_Place]:
     sections = _sections(doc, settings)
-    out, shown = [], 0
-    for i, p in enumerate(doc.paragraphs):
-        in_table = p.cell is not None
-        if not in_table and not p.is_empty:
-            shown += 1
-        out.append(_Place(sections[i], shown or None, p.cell, quote(p.text)))
-    return out
+    numbers = shown_numbers(doc)
+    return [_Place(sections[i], numbers[i], p.cell, quote(p.text)) for i, p in enumerate(doc.paragraphs)]
 
 
 def places(doc: Document, settings: dict[str, Any] | None = None) -> list[_Place]:

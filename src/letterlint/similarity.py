@@ -242,12 +242,15 @@ def make_unit(index: int, segments: list[tuple[Paragraph, int, int]], answer: An
 
 
 def answer_segments(answer: AnswerUnit) -> list[tuple[Paragraph, int, int]]:
-    """The text of an answer without its label, paragraph by paragraph (as AnswerUnit.text), furniture left out."""
+    """The text of an answer without its label, piece by piece (as AnswerUnit.text), furniture left out.
+
+    The pieces are the answer's own spans: in a letter flattened to one paragraph ("Vraag 1 … Antwoord 1 …
+    Vraag 2 …" on one line) an answer is a part of that paragraph, never the whole of it."""
     out = []
-    for p in answer.paragraphs:
-        start = answer.label.end if answer.label is not None and p is answer.label.paragraph else 0
-        if p.text[start:].strip() and not is_furniture(p.text[start:]):
-            out.append((p, start, len(p.text)))
+    for p, start, end in answer.pieces():
+        piece = p.text[start:end]
+        if piece.strip() and not is_furniture(piece):
+            out.append((p, start, end))
     return out
 
 

@@ -332,23 +332,24 @@ def suggest(data: bytes, path: str, plan: Plan, unsafe: bool, lang: str, date: s
 # -- the command line ------------------------------------------------------------------------------------
 
 
-def check_arguments(args: argparse.Namespace) -> str | None:
+def check_arguments(args: argparse.Namespace, lang: str = "nl") -> str | None:
     """A usage problem with --suggest, or None."""
     import os
 
     from .annotate import same_file
+    from .catalogue import say
     from .readers import kind_of
 
     if args.fix or args.diff or args.annotate is not None:
-        return "--suggest cannot be combined with --fix, --diff or --annotate"
+        return say("suggest-alone", lang)
     if len(args.paths) != 1 or args.paths[0] == "-" or os.path.isdir(args.paths[0]):
-        return "--suggest takes exactly one file (not standard input)"
+        return say("suggest-one", lang)
     if same_file(args.paths[0], args.suggest):
-        return "--suggest would overwrite the input; give another file name for the copy"
+        return say("suggest-overwrite", lang)
     kind = kind_of(args.paths[0])
     if kind is not None and kind_of(args.suggest) != kind:
         wanted = {"docx": ".docx", "markdown": ".md", "text": ".txt"}[kind]
-        return f"--suggest writes a file of the same kind as the input: give it a {wanted} name, not {args.suggest!r}"
+        return say("suggest-kind", lang, wanted=wanted, name=args.suggest)
     return None
 
 

@@ -11,6 +11,8 @@ Who reports what (the rules call these and never each other):
   * a citation with house-style points only is reported by reference-style.
 So switching reference-style off keeps every error, and no citation is ever reported twice.
 
+`claimed_marks(doc, settings)` gives the brackets those findings are about, which punctuation leaves alone.
+
 `finding(doc, cited, problems)` turns a citation and the problems a rule reports into one Finding, with the
 corrected text as suggestion and fix.
 """
@@ -111,6 +113,17 @@ def _references(doc: Document, conf: dict) -> list[Cited]:
                              guess=_guess(doc, ref, problems, by_number, house)))
     out += [c for c in (_motie(par, m, refs, starts, house) for par, m, refs, starts in moties) if c is not None]
     return out
+
+
+def claimed_marks(doc: Document, settings: Mapping[str, Any] | None = None) -> dict[int, list[int]]:
+    """Per paragraph (by id), the positions of the punctuation marks that the citations kamerstuk-reference
+    reports are about ("( (Kamerstuk …)", an unclosed "(Kamerstuk …"): their one finding is that rule's."""
+    out: dict[int, list[int]] = {}
+    for cited in references(doc, settings):
+        if cited.malformed:
+            for problem in cited.problems:
+                out.setdefault(id(cited.par), []).extend(problem.marks)
+    return {k: sorted(v) for k, v in out.items() if v}
 
 
 def _find_citations(doc: Document, blocks: list[Paragraph]) -> tuple[list[tuple[int, Paragraph, Reference]], list[tuple[Paragraph, Motie, list[Reference], list[int]]]]:

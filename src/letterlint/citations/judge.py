@@ -284,24 +284,27 @@ def bracket_problems(ref: Reference, text: str, next_text: str | None) -> list[P
     problems = []
     window = max(0, ref.start - 40)
     m = DOUBLE_OPEN.search(text, window, ref.start)
-    opened = OPEN.search(text, window, ref.start) is not None
+    opened = OPEN.search(text, window, ref.start)
     end = ref.end
     if m is not None and DOUBLE_CLOSE.match(text, end) is None:
         edits = [CitationEdit(m.start(), m.end("inner"), "")]
+        marks = [m.start(), m.end("inner")]
         if text.startswith(")", end):
             edits.append(CitationEdit(ref.end, ref.end + 1, ")"))  # no change: shows the closing bracket in the finding
+            marks.append(ref.end)
         problems.append(Problem("bracket", ERROR, "dubbel openingshaakje voor de verwijzing",
-                                "a doubled opening bracket before the reference", tuple(edits)))
-    elif opened:
+                                "a doubled opening bracket before the reference", tuple(edits), marks=tuple(marks)))
+    elif opened is not None:
         if text.startswith("]", end):
             problems.append(Problem("bracket", ERROR, "de verwijzing opent met «(» maar sluit met «]»",
                                     "the reference opens with «(» but closes with «]»",
-                                    (CitationEdit(ref.end, ref.end + 1, ")"),)))
+                                    (CitationEdit(ref.end, ref.end + 1, ")"),), marks=(opened.start(), ref.end)))
         elif not _closes(text, end) and (next_text is None or not _closes(next_text, 0, depth=_depth(text, end))):
             blank = REST_IS_BLANK.match(text, end) is not None
             close = (CitationEdit(ref.end, ref.end, ")"),) if blank and next_text is None else ()
             problems.append(Problem("bracket", ERROR, "het haakje voor de verwijzing wordt niet gesloten",
-                                    "the bracket before the reference is never closed", close, safe=False))
+                                    "the bracket before the reference is never closed", close, safe=False,
+                                    marks=(opened.start(),)))
     return problems
 
 

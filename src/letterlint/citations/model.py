@@ -143,6 +143,9 @@ class Problem:
     edits: tuple[CitationEdit, ...] = ()
     safe: bool = True  # the edits are certainly what the writer meant
     hint: tuple[str, str] | None = None  # a suggestion in words, where no edit can be given
+    # positions (in the paragraph text) of the punctuation marks it is about, "(" "(" ")" of "( (Kamerstuk …)":
+    # the rule that reports the citation owns them, punctuation leaves them alone (one finding per defect)
+    marks: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

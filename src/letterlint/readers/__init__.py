@@ -84,6 +84,8 @@ def read_path(path: str | os.PathLike, kind: str | None = None) -> Document:
     except PermissionError:
         raise InputError("geen leesrechten voor dit bestand", "no permission to read this file") from None
     except OSError as exc:
-        raise InputError(f"kan het bestand niet lezen ({exc.strerror or exc})",
-                         f"cannot read the file ({exc.strerror or exc})") from None
+        from ..catalogue import reason
+
+        raise InputError(f"kan het bestand niet lezen ({reason(exc, 'nl')})",
+                         f"cannot read the file ({reason(exc, 'en')})") from None
     return read_bytes(data, name, kind)

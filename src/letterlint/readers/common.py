@@ -144,6 +144,7 @@ class Draft:
     comment_marks: list = field(default_factory=list)  # (comment id, "start"|"end", clean offset)
     directives: list = field(default_factory=list)  # (text, line)
     inline_comments: list = field(default_factory=list)  # (author, text) from a text export
+    code: list = field(default_factory=list)  # (clean start, clean end) of inline code (Markdown `…`)
 
     def clean_offset(self) -> int:
         return len(self.builder)
@@ -194,6 +195,7 @@ def _materialise(draft: Draft, index: int, number: int, heading: str | None) -> 
         style=draft.style,
         cell=draft.cell,
         xml=draft.xml,
+        code=tuple(draft.code),
     )
 
 

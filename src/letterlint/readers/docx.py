@@ -125,7 +125,10 @@ class Package:
             raise InputError(f"onveilige XML in {name} (DTD of entiteiten); niet gelezen",
                              f"unsafe XML in {name} (a DTD or entities); not read") from None
         except ParseError as exc:
-            raise InputError(f"beschadigde XML in {name} ({exc})", f"damaged XML in {name} ({exc})") from None
+            from ..catalogue import reason
+
+            raise InputError(f"beschadigde XML in {name} ({reason(exc, 'nl')})",
+                             f"damaged XML in {name} ({reason(exc, 'en')})") from None
         except (LookupError, ValueError) as exc:  # an unknown or unusable encoding in the XML declaration
             raise InputError(f"beschadigde XML in {name}: onbruikbare tekencodering ({exc})",
                              f"damaged XML in {name}: unusable character encoding ({exc})") from None

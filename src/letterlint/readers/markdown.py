@@ -53,7 +53,9 @@ def _inline(raw: str, start: int, end: int, d: Draft) -> None:
         d.add_text(raw[pos : m.start()], pos)
         kind = next(k for k in _KINDS if m.group(k) is not None)
         if kind == "code":
+            start = d.clean_offset()
             d.add_text(m.group("ctext"), m.start("ctext"))
+            d.code.append((start, d.clean_offset()))
         elif kind == "ref":
             d.refs.append(("footnote", m.group("rid"), d.clean_offset(), m.start(), m.end(), None))
         elif kind == "anchor":

@@ -53,7 +53,10 @@ def in_language(message: str, lang: str) -> str:
     for pattern, template in _COMPILED:
         m = pattern.match(message)
         if m:
-            groups = {k: (v if k in ("key", "keys", "rule", "close", "ex", "detail", "why") else _words(v))
+            from ..catalogue import detail
+
+            groups = {k: (detail(v, lang) if k in ("detail", "why") else
+                          v if k in ("key", "keys", "rule", "close", "ex") else _words(v))
                       for k, v in m.groupdict().items()}
             return template.format(**groups)
     return message

@@ -33,9 +33,9 @@ SEVERITY = {
 }
 WORDS: dict[str, dict[str, Any]] = {
     "nl": {"note": {"footnote": "voetnoot", "endnote": "eindnoot"}, "see": "zie ook", "paragraph": "alinea",
-           "at": "bij", "table": "tabel {0}, rij {1}, kolom {2}", "after": "na"},
+           "at": "bij", "table": "tabel {0}, rij {1}, kolom {2}", "after": "na", "char": "teken"},
     "en": {"note": {"footnote": "footnote", "endnote": "endnote"}, "see": "see also", "paragraph": "paragraph",
-           "at": "at", "table": "table {0}, row {1}, column {2}", "after": "after"},
+           "at": "at", "table": "table {0}, row {1}, column {2}", "after": "after", "char": "char"},
 }
 
 
@@ -63,28 +63,50 @@ def paragraph_words(loc: Location, lang: str) -> str:
     return base
 
 
-def docx_place(loc: Location, lang: str) -> str:
-    """The place of a .docx finding as a writer finds it in Word: paragraph count, quote to search, section."""
+SECTION_CHARS = 70
+
+
+def section_words(section: str, limit: int = SECTION_CHARS) -> str:
+    """A section path («party heading › subheading») in `limit` characters: the innermost heading — the one a
+    writer navigates by — whole; the outer ones shortened at a word boundary, or left out ("… › Proces")."""
+    from ..places import shorten_words
+
+    section = " ".join(section.split())
+    if len(section) <= limit:
+        return section
+    *outer, inner = section.split(" › ")
+    inner = shorten_words(inner, limit)
+    room = limit - len(inner) - len(" › ")
+    if not outer or room < 12:
+        return f"… › {inner}" if outer and len(inner) + 4 <= limit else inner
+    return f"{shorten_words(' › '.join(outer), room)} › {inner}"
+
+
+def docx_place(loc: Location, lang: str, char: bool = False) -> str:
+    """The place of a .docx finding as a writer finds it in Word: paragraph count, quote to search, section;
+    with `char`, the character position in the paragraph too (for two findings in one paragraph)."""
     text = paragraph_words(loc, lang)
+    if char:
+        text += f", {WORDS['en' if lang == 'en' else 'nl']['char']} {loc.raw_start + 1}"
     if loc.quote:
         text += f" «{loc.quote}…»"
     section = loc.section or loc.heading
     if section:
-        text += f" ({_short(section)})"
+        text += f" ({section_words(section)})"
     return text
 
 
-def where(path: str, loc: Location, lang: str) -> str:
+def where(path: str, loc: Location, lang: str, char: bool = False) -> str:
     if loc.line is not None:
         return f"{path}:{loc.line}:{loc.column}:"
-    return f"{path} {docx_place(loc, lang)}:"
+    return f"{path} {docx_place(loc, lang, char)}:"
 
 
-def line(path: str, f: Finding, lang: str, color: bool) -> str:
+def line(path: str, f: Finding, lang: str, color: bool, char: bool = False) -> str:
     sev = severity_word(f.severity or "warning", lang)
     sev_text = f"{COLORS.get(f.severity or '', '')}{sev}{RESET}" if color else sev
     rule = f"{DIM}[{f.rule}]{RESET}" if color else f"[{f.rule}]"
-    text = f"{where(path, f.location, lang)} {sev_text} {rule} {f.message(lang)}"
+    text = f"{where(path, f.location, lang, char)} {sev_text} {rule} {f.message(lang)}"
     if f.suggestion is not None:
         text += f" → {f.suggestion(lang)}"
     return text
@@ -95,6 +117,8 @@ def fixable(f: Finding) -> bool:
 
 
 def summary(results: Sequence[FileResult], lang: str) -> str:
+    from ..wording import count
+
     counts = {"error": 0, "warning": 0, "info": 0}
     for r in results:
         for f in r.findings:
@@ -102,17 +126,18 @@ def summary(results: Sequence[FileResult], lang: str) -> str:
     unread = sum(1 for r in results if r.error is not None)
     n_files = len(results) - unread
     total = sum(counts.values())
-    if lang == "en":
-        files = f"{n_files} file{'s' if n_files != 1 else ''}"
-        text = (f"No findings in {files}." if not total else
-                f"{total} finding{'s' if total != 1 else ''} in {files}: {counts['error']} error(s), "
-                f"{counts['warning']} warning(s), {counts['info']} info.")
-        return text + (f" {unread} file(s) could not be read (see above)." if unread else "")
-    files = f"{n_files} bestand{'en' if n_files != 1 else ''}"
-    text = (f"Geen bevindingen in {files}." if not total else
-            f"{total} bevinding{'en' if total != 1 else ''} in {files}: {counts['error']} fout(en), "
-            f"{counts['warning']} waarschuwing(en), {counts['info']} info.")
-    return text + (f" {unread} bestand(en) kon(den) niet worden gelezen (zie hierboven)." if unread else "")
+    en = lang == "en"
+    files = count(n_files, "file", lang)
+    if not total:
+        text = f"No findings in {files}." if en else f"Geen bevindingen in {files}."
+    else:
+        parts = ", ".join(count(counts[k], k, lang) for k in ("error", "warning", "info"))
+        text = f"{count(total, 'finding', lang)} in {files}: {parts}."
+    if unread:
+        text += (f" {count(unread, 'file', lang)} could not be read (see above)." if en else
+                 f" {count(unread, 'file', lang)} {'kon' if unread == 1 else 'konden'} niet worden gelezen "
+                 "(zie hierboven).")
+    return text
 
 
 # -- the per-rule summary ----------------------------------------------------------------------------------
@@ -148,8 +173,10 @@ def statistics(results: Sequence[FileResult], lang: str, hidden: int = 0, show: 
                    f"{total_fix} daarvan kan letterlint --fix herstellen.")
     if hidden:
         word = severity_word(show, lang)
-        out.append(f"{hidden} finding(s) below {word} not shown (--show info shows all)." if en else
-                   f"{hidden} bevinding(en) onder {word} niet getoond (--show info toont alles).")
+        from ..wording import count
+
+        out.append(f"{count(hidden, 'finding', lang)} below {word} not shown (--show info shows all)." if en else
+                   f"{count(hidden, 'finding', lang)} onder {word} niet getoond (--show info toont alles).")
     return out
 
 
@@ -183,8 +210,19 @@ def _more(n: int, f: Finding, lang: str) -> str:
     return f"    … en nog {n} × [{f.rule}] in deze alinea (--format json toont ze alle)"
 
 
-def _write_finding(out: TextIO, path: str, f: Finding, more: int, lang: str, color: bool) -> None:
-    out.write(line(path, f, lang, color) + "\n")
+def _shared_paragraphs(findings: list[Finding]) -> set:
+    """The (rule, paragraph) keys of .docx findings that share a paragraph with another of their rule: their
+    lines name the character position too, or two occurrences would print as the same line."""
+    seen: Counter = Counter(_paragraph_key(f) for f in findings if f.location.line is None)
+    return {k for k, n in seen.items() if n > 1}
+
+
+def _paragraph_key(f: Finding) -> tuple:
+    return (f.rule, f.location.part, f.location.note, f.location.paragraph)
+
+
+def _write_finding(out: TextIO, path: str, f: Finding, more: int, lang: str, color: bool, shared: set | frozenset = frozenset()) -> None:
+    out.write(line(path, f, lang, color, _paragraph_key(f) in shared) + "\n")
     w = WORDS["en" if lang == "en" else "nl"]
     for rel in f.related:
         out.write(f"    {w['see']}: {where(rel.path or path, rel.location, lang)} {rel.label(lang)}\n")
@@ -211,8 +249,9 @@ def _by_file(out: TextIO, shown: list[tuple[FileResult, list[Finding]]], lang: s
         if not first:
             out.write("\n")
         first = False
+        shared = _shared_paragraphs(findings)
         for f, more in _collapse(findings, lang):
-            _write_finding(out, r.path, f, more, lang, color)
+            _write_finding(out, r.path, f, more, lang, color, shared)
     return not first
 
 
@@ -231,8 +270,9 @@ def _by_rule(out: TextIO, shown: list[tuple[FileResult, list[Finding]]], lang: s
         for path, f in groups[rule]:
             by_path.setdefault(path, []).append(f)
         for path, findings in by_path.items():
+            shared = _shared_paragraphs(findings)
             for f, more in _collapse(findings, lang):
-                _write_finding(out, path, f, more, lang, color)
+                _write_finding(out, path, f, more, lang, color, shared)
     return bool(order)
 
 
@@ -247,5 +287,6 @@ def report(results: Sequence[FileResult], out: TextIO, *, lang: str = "nl", colo
             out.write("\n")
     elif quiet:
         return
-    for text in statistics(results, lang, hidden, show):
+    # --statistics shows no findings but counts them all: nothing is hidden, so no note says so
+    for text in statistics(results, lang, 0 if statistics_only else hidden, show):
         out.write(text + "\n")

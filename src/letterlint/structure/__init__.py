@@ -127,4 +127,16 @@ def build_structure(doc: Document, settings: Mapping[str, Any]) -> Structure:
     vraag = sum(1 for x in found if x.kind == "vraag")
     if vraag >= 2 or (vraag and len(found) > vraag):
         return build_numbered(doc, found)
-    return build_labelled(doc, matcher)
+    labelled = build_labelled(doc, matcher)
+    if vraag == 1 and len(found) == 1 and not labelled.answers:
+        # one "Vraag 1" and no answer at all: a letter of a single written question that lacks its answer,
+        # where the label opens a line and a question mark follows (never a mention of "vraag 1" in prose)
+        numbered = build_numbered(doc, found)
+        if _opens_line(found[0].span) and any("?" in s.text for q in numbered.questions for s in q.questions):
+            return numbered
+    return labelled
+
+
+def _opens_line(span: ParagraphSpan) -> bool:
+    text = span.paragraph.text
+    return not text[text.rfind("\n", 0, span.start) + 1 : span.start].strip()
