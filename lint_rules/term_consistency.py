@@ -43,6 +43,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -75,7 +76,12 @@ RUN = lazy(r"\w+(?:[-\u2011]\w+)*(?:[ \t\n\r\u00A0\u202F]+\w+(?:[-\u2011]\w+)*)*
 ADDRESS_HINT = lazy(r"\w[.@/]\w")
 # a quotation reproduces someone else's spelling (a newspaper headline, a report's title)
 # (a quotation may run on from the paragraph before or into the next one: hard-wrapped text)
-QUOTED = regex.compile(r'«[^»]*(?:»|$)|^[^«]*»|“[^”]*(?:”|$)|^[^“]*”|„[^”“]*(?:[”“]|$)|"[^"\n]*"')
+QUOTED = lazy(r'«[^»]*(?:»|$)|^[^«]*»|“[^”]*(?:”|$)|^[^“]*”|„[^”“]*(?:[”“]|$)|"[^"\n]*"'
+                       # what follows a quoted title in a source reference is its link text or source:
+                       # «Title» (Title – Newspaper), «Title» – Title on the site
+                       r'|(?<=[»”])\s*(?:\([^)]*(?:\)|$)|[–—]\s[^\n]*)'
+                       # an italic title in Markdown: _Title of the article_
+                       r'|(?<![\w_])_[^_\n]{2,200}_(?![\w_])')
 
 
 MESSAGE = Msg("«{rare}» staat {n}× in het document, «{usual}» {m}×: schrijf het overal op dezelfde manier",
@@ -85,10 +91,17 @@ COMPOUND = Msg(" (een samenstelling schrijf je aaneen of met een koppelteken; ee
 RELATED = msg("de gangbare schrijfwijze in dit document", "the usual spelling in this document")
 
 
+class Prepared:
+    def __init__(self, flagged_by_typo, official: frozenset[str]):
+        self.flagged_by_typo, self.official = flagged_by_typo, official
+
+
 def prepare(options, where):
-    """The typo rule's matcher, to leave alone what that rule reports (and never to suggest its slips)."""
+    """The typo rule's matcher, to leave alone what that rule reports (and never to suggest its slips), and the
+    protected terms as written (Wmo, JLoI): the official form of a name wins over the most frequent one."""
     lists = where.wordlists  # the shared typo list and protected terms (letterlint.wordlists)
-    return lists.typo_flags if lists.typo_enabled else None
+    official = frozenset(t.text for t in lists.lexicon.targets)
+    return Prepared(lists.typo_flags if lists.typo_enabled else None, official)
 
 
 def _inner_capital(form: str) -> bool:
@@ -121,11 +134,13 @@ def _mostly_capitals(text: str) -> bool:
     return len(letters) >= 8 and sum(1 for c in letters if c.isupper()) > 0.8 * len(letters)
 
 
-def _visible(par, addresses) -> str:
-    """The paragraph's text with addresses and quotations blanked out (so that they count for nothing)."""
+def _visible(par, addresses, foreign=()) -> str:
+    """The paragraph's text with addresses, quotations and the text the writer does not own (the Members'
+    questions: `foreign`) blanked out, so that they count for nothing and are not reported."""
     text = par.text
     spans = list(addresses.spans(par))
-    if "«" in text or "“" in text or "„" in text or '"' in text or "»" in text or "”" in text:
+    spans += list(foreign)
+    if "«" in text or "“" in text or "„" in text or '"' in text or "»" in text or "”" in text or "_" in text:
         spans += [m.span() for m in QUOTED.finditer(text)]
     for m in ADDRESS_HINT.finditer(text):  # a dotted or slashed name: widen to the whole of it
         a, b = m.start(), m.end()
@@ -142,7 +157,7 @@ def _visible(par, addresses) -> str:
     return "".join(chars)
 
 
-def _counts(doc, max_words: int) -> tuple[dict[str, dict[str, int]], list]:
+def _counts(doc, max_words: int, foreign: dict) -> tuple[dict[str, dict[str, int]], list]:
     """key → Counter(form) for every word and run of up to max_words words; and the visible texts."""
     counts: Counter = Counter()  # counted run by run: a list of every word and form of a long text is big
     visible = []
@@ -151,7 +166,7 @@ def _counts(doc, max_words: int) -> tuple[dict[str, dict[str, int]], list]:
     for par in doc.blocks():
         if not par.text or par.kind == "table":
             continue
-        text = _visible(par, addresses)
+        text = _visible(par, addresses, foreign.get(id(par), ()))
         visible.append((par, text))
         for run in RUN.finditer(text):
             words = run.group().split()
@@ -192,18 +207,21 @@ def _places(form: str, visible) -> list:
 @lru_cache(maxsize=20000)
 def _content(word: str) -> bool:
     letters = sum(1 for c in word if c.isalpha())
+    if word[:1].isalpha() and letters < len(word) and any(c.isdigit() for c in word):
+        return True  # a name with a number: G20, A4, COP28
     return letters >= 3 and word.lower() not in FUNCTION_WORDS and not word[:1].isdigit()
 
 
-def _variant_kind(rare: str, usual: str) -> str | None:
-    """spacing | case | None (no difference worth reporting)."""
+def _variant_kind(rare: str, usual: str, official: bool = False) -> str | None:
+    """spacing | case | None (no difference worth reporting).  Against an official form every difference of
+    case counts (WMO-voorziening beside Wmo-voorziening)."""
     if SEPARATORS.sub("", rare).lower() != SEPARATORS.sub("", usual).lower():
         return None
     if [c for c in rare if not c.isalnum()] != [c for c in usual if not c.isalnum()] or len(rare) != len(usual):
         return "spacing"
     if rare == usual:
         return None
-    if _inner_capital(usual) and _case_differs_inside(rare, usual) and sum(c.isalpha() for c in usual) >= 3:
+    if (_inner_capital(usual) or official) and _case_differs_inside(rare, usual) and sum(c.isalpha() for c in usual) >= 3:
         return "case"
     return None
 
@@ -211,27 +229,31 @@ def _variant_kind(rare: str, usual: str) -> str | None:
 def check(doc, ctx):
     options = ctx.options
     min_count, ratio = options.get("min-count", 2), options.get("ratio", 2)
-    flagged_by_typo = ctx.prepared or (lambda form: False)
-    groups, visible = _counts(doc, options.get("max-words", 3))
-    findings = []  # (rare form, usual form, rare count, usual count, kind)
+    prepared = ctx.prepared if isinstance(ctx.prepared, Prepared) else Prepared(ctx.prepared, frozenset())
+    flagged_by_typo = prepared.flagged_by_typo or (lambda form: False)
+    from letterlint.structure import not_owned
 
-    def consider(rare, n, usual, m, kind):
-        if m < min_count or m < ratio * n:
+    groups, visible = _counts(doc, options.get("max-words", 3), not_owned(doc, ctx.settings))
+    authority = _Authority(prepared.official, doc)
+    for form in authority.defined:  # a form the letter defines, even where only a Member's question writes it
+        forms = groups.get(form.lower().replace(" ", "").replace("-", "").replace("\u2011", ""))
+        if forms is not None and form not in forms:
+            forms[form] = 0
+    findings = []  # (rare form, usual form, rare count, usual count, kind, why)
+
+    def consider(rare, n, usual, m, kind, why=""):
+        if not why and (m < min_count or m < ratio * n):
             return
         if flagged_by_typo(rare) or flagged_by_typo(usual):
             return  # the typo rule reports it, or the usual form is itself a slip
-        findings.append((rare, usual, n, m, kind))
+        if _phrase_and_modifier(rare, usual):
+            return  # «op korte termijn» and «korte-termijn maatregel» are different constructions
+        findings.append((rare, usual, n, m, kind, why))
 
     acronyms: dict[str, tuple[str, int]] = {}
     for forms in groups.values():
         if len(forms) > 1:
-            (usual, m), *rest = sorted(forms.items(), key=lambda kv: -kv[1])
-            if rest and rest[0][1] == m:
-                continue  # a tie: no usual spelling
-            for rare, n in rest:
-                kind = _variant_kind(rare, usual)
-                if kind:
-                    consider(rare, n, usual, m, kind)
+            _judge(forms, authority, consider)
         for form, n in forms.items():
             if n >= min_count and len(form) >= 4 and not form.islower() and _acronym(form):
                 for swapped in _swaps(form):
@@ -244,11 +266,166 @@ def check(doc, ctx):
                     forms_seen.add(form)
                     usual, m = acronyms[form]
                     consider(form, n, usual, m, "swap")
+    yield from _report(doc, findings, visible)
 
+
+def _everywhere(doc):
+    return [(par, par.text) for par in doc.blocks() if par.text and par.kind != "table"]
+
+
+def _judge(forms: dict[str, int], authority, consider) -> None:
+    """Which form of a term is the right one: the official form (a protected term, the letter's own
+    definition), else a correctly written compound against a split one, else the most frequent."""
+    ranked = sorted(forms.items(), key=lambda kv: (-authority.official(kv[0]), -kv[1]))
+    (best, m), *rest = ranked
+    if authority.official(best) > authority.official(rest[0][0]):
+        for rare, n in rest:
+            kind = _variant_kind(rare, best, official=True)
+            if kind:
+                consider(rare, n, best, m, kind, "official")
+        return
+    closed = [f for f in forms if forms[f] and " " not in f and not _loose(f, SEPARATORS.sub("", f), authority)
+              and authority.compound(f)]
+    if len(closed) == 1 and any(_loose(f, closed[0], authority) and not _name_joint(f, closed[0]) for f in forms):
+        usual = closed[0]
+        for rare, n in forms.items():
+            if _loose(rare, usual, authority) and _variant_kind(rare, usual) == "spacing":
+                consider(rare, n, usual, forms[usual], "spacing", "compound")
+        return
+    (usual, m), *rest = sorted(forms.items(), key=lambda kv: -kv[1])
+    if rest and rest[0][1] == m:
+        return  # a tie: no usual spelling
+    for rare, n in rest:
+        kind = _variant_kind(rare, usual)
+        if kind and not (" " not in rare and " " in usual and authority.compound(rare)):
+            consider(rare, n, usual, m, kind)
+
+
+def _loose(form: str, closed: str, authority) -> bool:
+    """form writes the compound `closed` apart (a space: a spatiefout) or with a hyphen it does not need between
+    two words (no vowel clash, acronym, number or name at the joint: meet-pilot; not zee-egel, G20-verklaring,
+    nor a word broken at a line end: emissiefacto-ren)."""
+    if form == closed:
+        return False
+    if " " in form:
+        return True
+    parts = regex.split(r"[-\u2011]", form)
+    if any(len(p) < 2 for p in parts) or not all(authority.compound(p) for p in parts):
+        return False  # e-mail, x-as: a single letter keeps its hyphen
+    for left, right in zip(parts, parts[1:], strict=False):
+        joint = left[-1:] + right[:1]
+        if len(joint) < 2 or (joint[0] in "aeiouy" and joint[1] in "aeiouyëï") or not joint.isalpha():
+            return False
+        if any(c.isupper() for c in left + right[:1]):
+            return False
+    return "-" in form or "\u2011" in form
+
+
+def _name_joint(loose: str, closed: str) -> bool:
+    """loose is written apart where closed has a capital inside a word: a name's two words run together
+    (NagornoKarabach beside Nagorno Karabach), not a compound."""
+    joints, i = set(), 0
+    for c in loose:
+        if c in " -\u2011":
+            joints.add(i)
+        else:
+            i += 1
+    bare = SEPARATORS.sub("", closed)
+    inner, i = set(), 0
+    for k, c in enumerate(closed):
+        if c in " -\u2011":
+            continue
+        if c.isupper() and k > 0 and closed[k - 1] not in " -\u2011" and closed[k - 1].islower():
+            inner.add(i)
+        i += 1
+    return bool(joints & inner) and len(bare) == i
+
+
+def _phrase_and_modifier(a: str, b: str) -> bool:
+    """Lower-case words written apart in one and with a hyphen in the other: a noun phrase and the same words
+    used as a modifier (op korte termijn, korte-termijn maatregel), not two spellings of one term."""
+    if not (a.islower() and b.islower()):
+        return False
+    return a.replace("-", " ").replace("\u2011", " ") == b.replace("-", " ").replace("\u2011", " ") and a != b
+
+
+DEFINITION = lazy(r"\((?:hierna:?\s*)?([\p{L}][\p{L}\d&-]{1,11})\)")
+
+
+class _Authority:
+    """What the letter and the lexicon say is the official form of a name."""
+
+    def __init__(self, official: frozenset[str], doc):
+        self.words = set(official)
+        self.phrases: set[str] = set()
+        self.defined: set[str] = set()
+        for par in doc.blocks():  # definitions count wherever they stand (also in a Member's question)
+            if "(" in par.text:
+                for m in DEFINITION.finditer(par.text):
+                    self._definition(par.text, m)
+        self._checker: Any = None  # a slips.Checker, made when a compound is first judged
+
+    def _definition(self, text: str, m) -> None:
+        """An abbreviation defined by the words before it, their initials (Richtlijn Industriële Emissies
+        (RIE)), or by «(hierna: …)»: both it and the words are official.  Other brackets define nothing."""
+        short = m.group(1)
+        if not any(c.isupper() for c in short):
+            return
+        initials = [c.lower() for c in short if c.isalpha()]
+        before = text[:m.start()].split()[-len(initials):] if initials else []
+        if len(before) == len(initials) and [w[:1].lower() for w in before] == initials:
+            self.phrases.add(" ".join(before))
+            self.defined.update((" ".join(before), short))
+            self.words.add(short)
+        elif "hierna" in m.group(0):
+            self.defined.add(short)
+            self.words.add(short)
+
+    def official(self, form: str) -> int:
+        score = sum(1 for part in SEPARATORS.split(form) if part in self.words)
+        if " " in form and any((" " + form + " ") in (" " + p + " ") for p in self.phrases):
+            score += 1
+        return score
+
+    def compound(self, form: str) -> bool:
+        """A correctly written closed compound: every part (between hyphens) a known word, a compound of known
+        words, an acronym or a number (onlineloket, Klimaattop, G20-verklaring)."""
+        if self._checker is None:
+            from letterlint import slips, vocabulary
+
+            self._checker = slips.Checker(vocabulary.load())
+        if self._checker.vocabulary is None:
+            return False
+        for part in regex.split(r"[-\u2011]", form):
+            lower = part.lower()
+            if not part or any(c.isdigit() for c in part) or _acronym_part(part):
+                continue
+            if not (self._checker.count(lower) or self._checker.compound(lower)):
+                return False
+        return True
+
+
+def _acronym_part(part: str) -> bool:
+    return sum(1 for c in part if c.isupper()) >= 2
+
+
+OFFICIAL = Msg("«{rare}» staat {n}× in het document; de officiële schrijfwijze is «{usual}»",
+               "«{rare}» occurs {n}× in the document; the official spelling is «{usual}»")
+CLOSED = Msg("«{rare}» staat {n}× in het document, «{usual}» {m}×: schrijf overal «{usual}»",
+             "«{rare}» occurs {n}× in the document, «{usual}» {m}×: write «{usual}» throughout")
+WHY = {
+    "official": Msg(" (de officiële schrijfwijze: die van de wet of instantie, of zoals de brief het begrip definieert)",
+                    " (the official spelling: the act's or body's own, or as the letter defines the term)"),
+    "compound": Msg(" (een samenstelling schrijf je aaneen; los geschreven is het een spatiefout)",
+                    " (Dutch writes a compound as one word; written apart it is a spacing error)"),
+}
+
+
+def _report(doc, findings, visible):
     candidates = []
     capitals: dict[int, bool] = {}  # per paragraph, asked once (not once per place: quadratic in a long one)
-    for rare, usual, n, m, kind in findings:
-        first = _places(usual, visible)
+    for rare, usual, n, m, kind, why in findings:
+        first = _places(usual, visible) or _places(usual, _everywhere(doc))
         if not first:
             continue
         for par, s, e in _places(rare, visible):
@@ -257,10 +434,11 @@ def check(doc, ctx):
                     capitals[id(par)] = _mostly_capitals(par.text)
                 if capitals[id(par)]:
                     continue
-            candidates.append(((par, s, e), rare, usual, n, m, first[0]))
+            candidates.append(((par, s, e), rare, usual, n, m, first[0], why))
     candidates.sort(key=lambda c: (c[0][0].part != "body", c[0][0].number, c[0][0].index, c[0][1], -(c[0][2] - c[0][1])))
     taken: dict[int, int] = {}  # per paragraph, the end of the spans taken (they come sorted by start)
-    for (par, s, e), rare, usual, n, m, first in candidates:
+    reported = set()
+    for (par, s, e), rare, usual, n, m, first, why in candidates:
         if s < taken.get(id(par), -1):
             continue  # overlaps a span taken before
         taken[id(par)] = max(e, taken.get(id(par), -1))
@@ -269,11 +447,17 @@ def check(doc, ctx):
         if found[:1].isupper() and usual[:1].islower():
             suggestion = usual[:1].upper() + usual[1:]
         fpar, fs, fe = first
-        note = COMPOUND if rare.count(" ") < usual.count(" ") else Msg("", "")
+        template = {"official": OFFICIAL, "compound": CLOSED}.get(why, MESSAGE)
+        note = WHY.get(why) or (COMPOUND if rare.count(" ") < usual.count(" ") else Msg("", ""))
+        location = doc.locate(par, s, e)
+        key = (location.part, location.paragraph, location.line, location.column, location.text, suggestion)
+        if key in reported:
+            continue  # one paragraph reached twice (the same text, the same place): one finding
+        reported.add(key)
         yield Finding(
-            location=doc.locate(par, s, e),
-            message=Msg(MESSAGE.nl.format(rare=rare, usual=usual, n=n, m=m) + note.nl,
-                        MESSAGE.en.format(rare=rare, usual=usual, n=n, m=m) + note.en),
+            location=location,
+            message=Msg(template.nl.format(rare=rare, usual=usual, n=n, m=m) + note.nl,
+                        template.en.format(rare=rare, usual=usual, n=n, m=m) + note.en),
             suggestion=suggestion,
             fix=Fix.text_edit(par, s, e, suggestion, "unsafe"),
             related=(Related(doc.locate(fpar, fs, fe), RELATED),),

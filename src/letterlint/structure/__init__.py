@@ -107,6 +107,7 @@ __all__ = [
     "sentences",
     "stop_tokens",
     "structure",
+    "not_owned",
     "build_structure",
     "build_rarity",
 ]
@@ -117,6 +118,26 @@ def structure(doc: Document, settings: Mapping[str, Any] | None = None) -> Struc
     from .. import analyses
 
     return analyses.of(doc).structure(settings)
+
+
+def not_owned(doc: Document, settings: Mapping[str, Any] | None = None) -> dict[int, list[tuple[int, int]]]:
+    """The text the writer does not own, by id(paragraph): the Members' questions and remarks, which the
+    ministry quotes and may not edit (their spelling is theirs).  Empty when the letter has no Q&A structure."""
+    st = structure(doc, settings)
+    out: dict[int, list[tuple[int, int]]] = {}
+    if st.mode == "none":
+        return out
+    answer_at = {id(a.label.paragraph): a.label.start for a in st.answers if a.label is not None}
+    for q in st.questions:
+        if q.label is not None:  # numbered: the question's text runs from its label to the next label
+            for sp in q.questions:
+                out.setdefault(id(sp.paragraph), []).append((sp.start, sp.end))
+        else:
+            for p in q.paragraphs:  # a paragraph of the question, up to an answer label inside it
+                out.setdefault(id(p), []).append((0, answer_at.get(id(p), len(p.text))))
+    for p in st.remarks:
+        out.setdefault(id(p), []).append((0, len(p.text)))
+    return out
 
 
 def build_structure(doc: Document, settings: Mapping[str, Any]) -> Structure:

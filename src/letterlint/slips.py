@@ -1,0 +1,408 @@
+"""Confident typing slips in running Dutch text: unknown words one edit from a word that exists.
+
+A word is a slip only when all of these hold (the rule ``misspelling`` reports them):
+
+* the vocabulary (``letterlint.vocabulary``), the protected terms, the user's words and — where installed —
+  Hunspell with the OpenTaal dictionary do not know it;
+* one edit (a letter left out, added or replaced, or two adjacent letters swapped) turns it into a word that
+  exists: one the letter itself uses, a protected term, or a word of the vocabulary; in words of up to six
+  letters only into a common word (or one the letter uses), because short real words lie close together;
+* it is not a compound of known parts (``netcongestie``: net + congestie; with a linking s or e:
+  ``meekoppelkansen``), unless the letter itself uses the corrected word (bloostelling beside blootstelling);
+* it is not an acronym, a word with digits, part of a web or mail address, in a run of English words, in a
+  quotation or a definition (a term the letter defines), nor repeated (an unknown word the letter writes the
+  same way twice is a term, not a slip);
+* a capitalised word inside a sentence (a name) counts only when its correction is a known name or term of
+  seven letters or more, or one the letter uses (Nederlnad, Kamerstukk), never when it is itself known.
+
+Finding them is linear in the text: each distinct word is looked up once; only the few unknown words that
+survive the cheap tests have their one-edit variants generated (about 60 per letter) and looked up.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .lexicon import edit_kind, in_address, is_acronym
+from .vocabulary import Vocabulary
+from .yamlrules import URL
+
+# a word: letters (with accents) and inner apostrophes; hyphens separate words here
+# (the standard re module: these run over every paragraph and compile in microseconds, the regex module's
+# \p classes take milliseconds to compile at start-up)
+LETTER = r"[^\W\d_]"
+LOWER = "[a-zß-öø-ÿ]"
+WORD = re.compile(LETTER + r"+(?:['’]" + LETTER + "+)?")
+ALPHABET = "abcdefghijklmnopqrstuvwxyzéëï"
+MIN_LETTERS = 4
+SHORT = 6  # up to this many letters, the correction must be a common word (or used in the letter)
+COMMON = 200  # a count in the vocabulary that marks a common word
+LONG = 9  # letters of a correction that stands for itself
+FREQUENT = 1000  # a correction this common beats reading the word as a compound (Zakeen: Zak + een)
+CAPITAL, NAME = 1, 2  # a capitalised word at a sentence's start; inside a sentence (a name)
+LINKS = ("s", "e", "en", "er")  # linking letters between the parts of a compound
+MIN_PART = 4  # a compound's first part (a three-letter one would let slips through: inlvoed, anazien) ...
+MIN_TAIL = 3  # ... and its last (trainingsset)
+ENGLISH = frozenset("""the and for with are this that from which will been have has would should their its was were
+be by on at an to of or not can into than these those such our your they there what when where who how""".split())
+DUTCH_TOO = frozenset({"of", "an", "on", "is", "in", "door", "be"})  # never the only sign of English
+QUOTED = re.compile(r"«[^»\n]{1,120}»|“[^”\n]{1,120}”|‘[^’\n]{1,80}’|\"[^\"\n]{1,120}\"|'[^'\n]{1,80}'")
+DEFINED = re.compile(r"\(([^()]{2,60})\)")
+# old case forms in -e live on in fixed phrases (ten behoeve, ter plaatse, in feite): never a slip after these
+FIXED_BEFORE = frozenset({"ten", "ter", "des", "in"})
+
+
+@dataclass(frozen=True)
+class Slip:
+    paragraph: object
+    start: int
+    end: int
+    word: str
+    suggestions: tuple[str, ...]  # best first
+    edits: int = 1
+
+
+def edits1(word: str) -> Iterable[str]:
+    """Every string one edit from `word`: deletions, adjacent swaps, replacements and insertions."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    for a, b in splits:
+        if b:
+            yield a + b[1:]
+            if len(b) > 1 and b[0] != b[1]:
+                yield a + b[1] + b[0] + b[2:]
+            for c in ALPHABET:
+                if c != b[0]:
+                    yield a + c + b[1:]
+        for c in ALPHABET:
+            yield a + c + b
+
+
+class Checker:
+    """What counts as a known word: the vocabulary, extra words (terms, the user's) and Hunspell's opinion."""
+
+    def __init__(self, vocabulary: Vocabulary | None, extra: Iterable[str] = (), second_opinion=None,
+                 english=None):
+        self.vocabulary = vocabulary
+        self.english = english  # a Vocabulary, or a callable that loads one when first needed
+        self.extra: dict[str, str] = {}
+        for word in extra:
+            for part in re.split(r"[\s\-\u2011/]+", word):
+                if part:
+                    self.extra.setdefault(part.lower(), part)
+        self.second_opinion = second_opinion
+
+    def count(self, word: str) -> int:
+        lower = word.lower()
+        if lower in self.extra:
+            return COMMON
+        return self.vocabulary.count(lower) if self.vocabulary is not None else 0
+
+    def neighbours(self, lower: str) -> tuple[frozenset[str], dict[str, int]]:
+        """Every string one edit from `lower`, and the counts of those that are words."""
+        cands = frozenset(edits1(lower))
+        known = self.vocabulary.known_among(cands) if self.vocabulary is not None else {}
+        for cand in cands & self.extra.keys():
+            known[cand] = max(known.get(cand, 0), COMMON)
+        return cands, known
+
+    def compound_neighbours(self, lower: str, in_letter: set[str]) -> tuple[frozenset[str], dict[str, int]]:
+        """For a compound of known parts only the letter's words one edit away (`in_letter`) and the frequent
+        words one deletion or swap away (Zakeen, bloostelling) are candidates: a few dozen lookups."""
+        cheap = {lower[:i] + lower[i + 1:] for i in range(len(lower))}
+        cheap |= {lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:] for i in range(len(lower) - 1)}
+        voc = self.vocabulary.known_among(cheap | in_letter) if self.vocabulary is not None else {}
+        known = {c: n for c, n in voc.items() if n >= FREQUENT or c in in_letter}
+        return frozenset(in_letter) | known.keys(), known
+
+    def english_word(self, word: str) -> bool:
+        if callable(self.english):
+            self.english = self.english()
+        return self.english is not None and word.lower() in self.english
+
+    def compound(self, word: str, depth: int = 0) -> bool:
+        """`word` (lower case) splits into known parts, with or without a linking s or e."""
+        for i in range(MIN_PART, len(word) - MIN_TAIL + 1):
+            head, tail = word[:i], word[i:]
+            if not (self.count(tail) or (depth < 1 and len(tail) >= MIN_PART + MIN_TAIL and self.compound(tail, depth + 1))):
+                continue
+            if self.count(head):
+                return True
+            for link in LINKS:
+                if head.endswith(link) and len(head) - len(link) >= MIN_PART and self.count(head[:-len(link)]):
+                    return True
+        return False
+
+
+class _Letter:
+    """What the letter itself says about its words: how often each is used, what it quotes or defines."""
+
+    def __init__(self, texts: list[str]):
+        self.forms: Counter[str] = Counter()
+        self.defined: set[str] = set()
+        for text in texts:
+            self.forms.update(WORD.findall(text))
+            if "(" in text or "«" in text or "“" in text or "‘" in text or "'" in text or '"' in text:
+                for pattern in (QUOTED, DEFINED):
+                    for m in pattern.finditer(text):
+                        self.defined.update(w.lower() for w in WORD.findall(m.group()))
+        self.lower: Counter[str] = Counter()
+        self.capitalised: set[str] = set()
+        for form, n in self.forms.items():
+            self.lower[form.lower()] += n
+            if form[:1].isupper():
+                self.capitalised.add(form.lower())
+        self.neighbours: dict[str, tuple] = {}  # lower-case word → (one-edit strings, known ones)
+        self._buckets: dict[str, list[str]] | None = None
+
+    def near(self, word: str) -> set[str]:
+        """The letter's words (lower case) one edit from `word`.  One edit cannot touch both the first three
+        and the last three letters of a word of seven or more, so only words sharing either are compared."""
+        if len(word) < 7:
+            return set(edits1(word)) & self.lower.keys()
+        if self._buckets is None:
+            self._buckets = {}
+            for w in self.lower:
+                if len(w) >= 6:
+                    self._buckets.setdefault("<" + w[:3], []).append(w)
+                    self._buckets.setdefault(">" + w[-3:], []).append(w)
+        out = set()
+        for w in self._buckets.get("<" + word[:3], []) + self._buckets.get(">" + word[-3:], []):
+            if abs(len(w) - len(word)) <= 1 and w != word and edit_kind(word, w) is not None:
+                out.add(w)
+        return out
+
+
+def find(pars: list, checker: Checker, repeated: int = 2) -> list[Slip]:
+    """The confident slips in the paragraphs (objects with `.text`).
+
+    Each distinct word is judged once; only paragraphs holding a suspect are searched for its places."""
+    letter = _Letter([p.text for p in pars])
+    suspects = {}
+    for word, n in letter.forms.items():
+        if n < repeated and len(word) >= MIN_LETTERS and _plain(word):
+            verdict = _verdict(word, 0, checker, letter)
+            if verdict is not None and not checker.english_word(word):
+                suspects[word] = verdict
+    if suspects and checker.second_opinion is not None:
+        try:  # Hunspell knows many inflections and compounds; what it knows is no slip
+            doubted = checker.second_opinion.unknown(sorted(suspects))
+        except (OSError, ValueError, subprocess.SubprocessError):
+            doubted = set(suspects)
+        suspects = {w: v for w, v in suspects.items() if w in doubted}
+    return _places(pars, suspects, checker, letter) if suspects else []
+
+
+def _plain(word: str) -> bool:
+    """Not an acronym, a brand with an inner capital (iBestuur, eHerkenning) or a word with an apostrophe."""
+    rest = word[1:]
+    return rest == rest.lower() and "'" not in word and "’" not in word
+
+
+def _places(pars: list, suspects: dict, checker: Checker, letter: _Letter) -> list[Slip]:
+    """Where the suspects stand, where the place allows a slip.  A capital inside a sentence marks a name,
+    judged more strictly; a paragraph that runs on from the one before (hard-wrapped text) has no sentence start."""
+    out = []
+    as_name: dict[tuple[str, int], tuple | None] = {}
+    runs_on = False
+    for par in pars:
+        text = par.text
+        if any(w in text for w in suspects):
+            for m in WORD.finditer(text):
+                word, s, e = m.group(), m.start(), m.end()
+                if word not in suspects or not _context_ok(text, s, e):
+                    continue
+                verdict = suspects[word]
+                if word[:1].isupper():
+                    capital = CAPITAL if _sentence_start(text, s, runs_on) else NAME
+                    if (word, capital) not in as_name:
+                        as_name[word, capital] = _verdict(word, capital, checker, letter)
+                    verdict = as_name[word, capital]
+                if verdict is not None:
+                    out.append(Slip(par, s, e, word, *verdict))
+        tail = text.rstrip()[-1:]
+        runs_on = bool(tail) and (tail.isalpha() or tail in ",-")
+    return out
+
+
+def _context_ok(text: str, s: int, e: int) -> bool:
+    """The place allows a slip: no digits beside it, not in an address, English, a fixed phrase or a cut word."""
+    if (s and (text[s - 1].isdigit() or text[s - 1] in "_@./\\")) or text[e:e + 1].isdigit():
+        return False
+    if in_address(text, s, e) or _hyphen_cut(text, s, e) or _after_fixed(text, s, e) or _english(text, s, e):
+        return False
+    if "/" in text or "@" in text or "www." in text:
+        return not any(m.start() < e and s < m.end() for m in URL.finditer(text))
+    return True
+
+
+def _hyphen_cut(text: str, s: int, e: int) -> bool:
+    """A part of a hyphenated word or a compound cut short (onderzoeks- en meetprogramma), or the second
+    half of a word broken at a line end (zorgaanbie- ders: a defect of the extraction, not a slip)."""
+    if text[e:e + 1] in ("-", "\u2011") or (s > 0 and text[s - 1] in ("-", "\u2011")):
+        return True
+    if (text[e:e + 1] == ")" and text[e + 1:e + 2].isalpha()) or (text[s - 1:s] == "(" and s and text[s - 2:s - 1].isalpha()):
+        return True  # (onderzoeks)gegevens, gegevens(sets)
+    return s > 2 and text[s - 2] in ("-", "\u2011") and text[s - 1].isspace() and text[s - 3].isalpha()
+
+
+def _after_fixed(text: str, s: int, e: int) -> bool:
+    """ten behoeve, ter plaatse, te allen tijde, in feite: old case forms in fixed phrases."""
+    before = WORD.findall(text[max(0, s - 8):s])
+    if not before or not text[s - 1:s].isspace():
+        return False
+    return before[-1].lower() in FIXED_BEFORE and text[e - 1:e] == "e"
+
+
+def _verdict(word: str, capital: int, checker: Checker, letter: _Letter):
+    """(suggestions, edits) when `word` is a confident slip, else None.  capital: 0 (a word judged as lower
+    case), CAPITAL (at a sentence's start) or NAME (inside a sentence)."""
+    name = capital == NAME
+    lower = word.lower()
+    if checker.count(lower) or lower in letter.defined:
+        return None
+    compound = checker.compound(lower)
+    if lower not in letter.neighbours:  # a compound of known parts: corrected only by a word the letter uses
+        letter.neighbours[lower] = (checker.compound_neighbours(lower, letter.near(lower)) if compound
+                                    else checker.neighbours(lower))
+    cands, known = letter.neighbours[lower]
+    scores: dict[str, tuple[bool, int]] = {}
+    for cand in cands & letter.lower.keys():
+        if name and cand not in letter.capitalised:
+            continue  # a name is corrected by a name the letter uses, not by a common word
+        if compound and _linking_only(lower, cand):
+            continue  # vervoerdiensten beside vervoersdiensten: both are written
+        n = known.get(cand, 0)
+        if n or checker.compound(cand):  # the letter's own slip (traininsgdata) corrects nothing
+            scores[cand] = (True, n)
+    for cand, n in known.items():
+        if cand not in scores and (not compound or n >= FREQUENT):
+            scores[cand] = (False, n)
+    if not scores:
+        return None
+    scored = sorted(((v[0], v[1], c) for c, v in scores.items()), reverse=True)
+    in_letter, n, best = scored[0]
+    if not _confident(lower, capital, in_letter, n, best, checker, compound):
+        return None
+    return tuple(_case_like(word, c) for _, _, c in scored[:3]), 1
+
+
+def _confident(lower: str, capital: int, in_letter: bool, n: int, best: str, checker: Checker,
+               compound: bool) -> bool:
+    if _inflection(lower, best, compound):
+        return False  # actualisaties beside actualisatie, opgaves beside opgave: a form the vocabulary lacks
+    if capital == NAME:  # a name is a slip of a name the letter writes or a protected term (Kamerstukk), or of a
+        # long known word (Nederlnad, Lxngdurige in a title): names that close to a long known word are rare
+        return in_letter or best in checker.extra or len(best) >= LONG
+    if in_letter:
+        return True
+    if capital == CAPITAL:  # a name in a footnote (Decisio) is no slip of a word of seven letters
+        return n >= COMMON or len(best) >= LONG - 1
+    return len(lower) > SHORT or n >= COMMON  # short words need a common word
+
+
+ADJECTIVE = ("er", "isch", "ig", "lijk", "baar", "ief", "eel", "aal", "ant", "ent", "tet", "ed")
+VOWELS = "aeiouy"
+PLURAL_S = ("el", "er", "em", "en", "je")
+
+
+def _plural(stem: str, ending: str) -> bool:
+    """stem + ending is how Dutch makes a plural: -n after an e (opgaven), -s after a vowel or an unstressed
+    -el, -er, -em, -en or -je (opgaves, actualisaties, Factsheets is English: after any letter but s)."""
+    if ending == "n":
+        return stem.endswith("e")
+    return ending == "s" and not stem.endswith("s") and (stem[-1:] in VOWELS or stem.endswith(PLURAL_S)
+                                                          or stem[-2:-1] not in VOWELS)
+
+
+def _inflection(word: str, known: str, compound: bool = False) -> bool:
+    """word is an inflection of known the vocabulary lacks: a plural (s, n) or the singular of one, known less
+    a final e (control beside controle), an adjective's e (logischere, capabelere, geüpdatete; not gebouwe),
+    or, in a compound, an e that halves a double vowel (overheidsbrede beside overheidsbreed; not wannere)."""
+    if word.startswith(known) and _plural(known, word[len(known):]):
+        return True
+    if known.startswith(word) and (_plural(word, known[len(word):]) or known[len(word):] == "e"):
+        return True
+    if word == known + "e" and known.endswith(ADJECTIVE):
+        return True
+    return (compound and len(known) >= 4 and word.endswith("e") and known[-3] == known[-2] and known[-2] in VOWELS
+            and word[:-1] == known[:-2] + known[-1])
+
+
+def _linking_only(a: str, b: str) -> bool:
+    """a and b differ by a linking s or e only (vervoerdiensten, vervoersdiensten: both are written)."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) != len(short) + 1:
+        return False
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return long_[i] in "se"
+
+
+def _case_like(word: str, suggestion: str) -> str:
+    if word.isupper():
+        return suggestion.upper()
+    if word[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def _sentence_start(text: str, i: int, runs_on: bool = False) -> bool:
+    j = i - 1
+    while j >= 0 and (text[j].isspace() or text[j] in "\"'“‘«„(*-–•"):
+        j -= 1
+    if j < 0:
+        return not runs_on
+    return text[j] in ".!?:;" or (text[j].isdigit() and j < 6)
+
+
+def _english(text: str, s: int, e: int) -> bool:
+    """The word stands in a run of English: two English function words among the six words around it."""
+    before = WORD.findall(text[max(0, s - 60):s])[-3:]
+    after = WORD.findall(text[e:e + 60])[:3]
+    hits = [w.lower() for w in before + after if w.lower() in ENGLISH]
+    return len(hits) >= 2 and any(w not in DUTCH_TOO for w in hits)
+
+
+# -- hyphens -----------------------------------------------------------------------------------------------
+
+# an acronym glued to a word (ZZSemissies); IJ is a Dutch letter, not an acronym (IJsselmeer)
+CAPS = re.compile(r"[A-Z]{2}")
+GLUED = re.compile(r"(?<![\w\-\u2011])(?!IJ)([A-Z]{2,6})(" + LOWER + r"{4,})(?![\w\-\u2011])")
+# a hyphen that stands for a left-out part needs a space after it: "Kennis- en Innovatieconvenant"
+ELISION = re.compile(r"(?<![\w\-\u2011])(" + LETTER + LOWER + r"{2,})([\-\u2011])(en|of) (?=" + LETTER + ")")
+
+
+@dataclass(frozen=True)
+class HyphenSlip:
+    paragraph: object
+    start: int
+    end: int
+    found: str
+    right: str
+    kind: str  # acronym | elision
+
+
+def hyphen_slips(pars: list, checker: Checker) -> list[HyphenSlip]:
+    """An acronym and a word written without their hyphen (ZZSemissies), and an elision hyphen without its space
+    (Kennis-en Innovatieconvenant).  «ZZS emissies» beside «ZZS-emissies» is term-consistency's: a correctly
+    written compound wins over a split one."""
+    capitals = [p for p in pars if CAPS.search(p.text)]
+    out = []
+    for par in capitals:
+        text = par.text
+        for m in GLUED.finditer(text):
+            if checker.count(m.group(2)) and not in_address(text, m.start(), m.end()):
+                out.append(HyphenSlip(par, m.start(), m.end(), m.group(), f"{m.group(1)}-{m.group(2)}", "acronym"))
+    for par in pars:
+        text = par.text
+        if "-en " not in text and "-of " not in text and "\u2011en " not in text and "\u2011of " not in text:
+            continue
+        for m in ELISION.finditer(text):
+            if not is_acronym(m.group(1)):
+                found = text[m.start():m.end() - 1]
+                out.append(HyphenSlip(par, m.start(), m.end() - 1, found,
+                                      f"{m.group(1)}{m.group(2)} {m.group(3)}", "elision"))
+    return out

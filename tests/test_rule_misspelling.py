@@ -1,0 +1,199 @@
+"""The misspelling rule: confident typing slips in running text (issue 14), its vocabulary and its guards."""
+
+import pytest
+from conftest import EXAMPLE, lint_text, run_cli
+
+from letterlint import slips, vocabulary
+from letterlint.vocabulary import Vocabulary
+
+WORDS = {"kabinet": 5000, "bedoeling": 9000, "rapport": 3000, "minister": 8000, "blootstelling": 500,
+         "bloos": 300, "telling": 400, "net": 9000, "congestie": 60, "koppel": 200, "kansen": 3000, "mee": 9000,
+         "gemeente": 4000, "uitvoeringsorganisaties": 50, "nederland": 50, "heeft": 90000, "de": 900000,
+         "het": 900000, "een": 900000, "van": 900000, "en": 900000, "dat": 900000, "vergunning": 2000,
+         "piek": 400, "belasters": 60, "brief": 3000, "plaatse": 0, "behoeven": 300, "ten": 9000, "ter": 9000,
+         "emissies": 50, "kennis": 3000, "the": 0}
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return slips.Checker(Vocabulary.from_counts({w: n for w, n in WORDS.items() if n}), ["Rijkswaterstaat"],
+                         english=Vocabulary.from_counts({"the": 10, "of": 10, "framework": 10, "with": 10}))
+
+
+class Par:
+    def __init__(self, text):
+        self.text = text
+
+
+def found(checker, *texts):
+    return [(s.word, s.suggestions[0]) for s in slips.find([Par(t) for t in texts], checker)]
+
+
+# -- the vocabulary --------------------------------------------------------------------------------------
+
+
+def test_vocabulary_round_trip_and_lookup():
+    v = Vocabulary.from_counts({"kabinet": 12, "Nederland": 3, "brief": 1})
+    again = Vocabulary.from_bytes(v.to_bytes())
+    assert again.count("kabinet") == 12 and again.count("KABINET") == 12 and again.count("nederland") == 3
+    assert again.count("kabnet") == 0 and "brief" in again and "brieven" not in again
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
+    if vocabulary.source_path() is None:
+        pytest.skip("pyspellchecker is not installed")
+    monkeypatch.setenv("LETTERLINT_CACHE", str(tmp_path))
+    first = vocabulary._load("nl")
+    files = list(tmp_path.iterdir())
+    assert len(files) == 1 and first.count("kabinet") > 0
+    files[0].write_bytes(files[0].read_bytes()[:1000])  # truncated
+    assert vocabulary._load("nl").count("kabinet") > 0
+    assert vocabulary.Vocabulary.from_bytes(files[0].read_bytes()).count("kabinet") > 0
+
+
+def test_a_damaged_word_list_checks_nothing_and_says_so(tmp_path, monkeypatch):
+    bad = tmp_path / "nl.json.gz"
+    bad.write_bytes(b"not gzip")
+    monkeypatch.setattr(vocabulary, "source_path", lambda lang="nl": bad)
+    monkeypatch.setenv("LETTERLINT_CACHE", str(tmp_path / "cache"))
+    assert vocabulary._load("nl") is None
+
+
+def test_an_unwritable_cache_still_works(tmp_path, monkeypatch):
+    if vocabulary.source_path() is None:
+        pytest.skip("pyspellchecker is not installed")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("LETTERLINT_CACHE", str(blocker / "sub"))
+    assert vocabulary._load("nl").count("kabinet") > 0
+
+
+# -- what is a slip (a small vocabulary: runs anywhere) ------------------------------------------------
+
+
+@pytest.mark.parametrize("slip, right", [
+    ("kabinrt", "kabinet"),  # a keyboard neighbour
+    ("bedoleing", "bedoeling"),  # two letters swapped
+    ("rapporrt", "rapport"),  # a doubled letter
+    ("miniser", "minister"),  # a dropped letter
+    ("uitvoeringsorganisatis", "uitvoeringsorganisaties"),
+])
+def test_one_edit_from_a_known_word(checker, slip, right):
+    assert found(checker, f"Het is de {slip} van de gemeente.") == [(slip, right)]
+
+
+def test_a_compound_of_known_parts_is_no_slip_unless_the_letter_uses_the_correction(checker):
+    assert found(checker, "De netcongestie en de meekoppelkansen; de piekbelasters.") == []
+    assert found(checker, "De bloostelling van de gemeente.") == []  # bloos + telling
+    assert found(checker, "De blootstelling daalt.", "De bloostelling van de gemeente.") == [
+        ("bloostelling", "blootstelling")]
+
+
+def test_names_are_slips_of_names_the_letter_writes_protected_terms_or_long_words(checker):
+    # a long known word (nine letters or more) is taken for a name's correction; a shorter one only when the
+    # letter writes it with a capital
+    assert found(checker, "Dit geldt voor Nederlnad en de gemeente.") == [("Nederlnad", "Nederland")]
+    assert found(checker, "Dit geldt voor Rapporrt en de gemeente.") == []
+    assert found(checker, "Het Rapport.", "Dit geldt voor Rapporrt en de gemeente.") == [("Rapporrt", "Rapport")]
+    assert found(checker, "Het advies van Rijkswatrstaat aan de gemeente.") == [("Rijkswatrstaat", "Rijkswaterstaat")]
+    assert found(checker, "Het advies van Kabinetz aan de gemeente.") == []  # a name not known as a name
+
+
+@pytest.mark.parametrize("text", [
+    "Het KABNET en de RAPPORRT.",  # acronyms / capitals
+    "Zie kabinrt2 en 3kabinrt.",  # digits
+    "Zie www.kabinrt.nl of info@kabinrt.nl en https://example.org/bedoleing.",  # addresses
+    "The kabinrt of the minister with the bedoleing.",  # English
+    "De zogenoemde «kabinrt» en de bedoleing (hierna: bedoleing).",  # quoted and defined terms
+    "Het kabinrt en nog eens het kabinrt.",  # written twice: a term
+    "Ten behoeve van en ter plaatse.",  # old case forms in fixed phrases
+    "De onderzoeks- en kabinrt-gegevens; (rapporrt)gegevens.",  # parts of compounds
+    "Het iKabinrt van de gemeente.",  # an inner capital: a brand
+])
+def test_guards(checker, text):
+    assert found(checker, text) == []
+
+
+def test_english_words_are_not_dutch_slips(checker):
+    assert found(checker, "Het framework van de gemeente.") == []
+
+
+def test_hyphens(checker):
+    pars = [Par("De ZZSemissies en het Kennis-en Innovatieconvenant; het IJsselmeer.")]
+    hits = [(h.found, h.right, h.kind) for h in slips.hyphen_slips(pars, checker)]
+    assert hits == [("ZZSemissies", "ZZS-emissies", "acronym"), ("Kennis-en", "Kennis- en", "elision")]
+    # «ZZS emissies» beside «ZZS-emissies» is term-consistency's (a correct compound beats a split one)
+    pars = [Par("De ZZS-emissies dalen."), Par("De ZZS emissies dalen. De ZZS heeft een rapport.")]
+    assert slips.hyphen_slips(pars, checker) == []
+    both = lint_text("De ZZS-emissies dalen. De ZZS emissies dalen.\n", select=["misspelling", "term-consistency"])
+    assert [(f.rule, f.location.text, str(f.suggestion)) for f in both] == [
+        ("term-consistency", "ZZS emissies", "ZZS-emissies")]
+
+
+def test_inflections_the_vocabulary_lacks_are_no_slips():
+    assert slips._inflection("actualisaties", "actualisatie") and slips._inflection("opgaven", "opgave")
+    assert slips._inflection("logischere", "logischer") and slips._inflection("control", "controle")
+    assert slips._inflection("overheidsbrede", "overheidsbreed", compound=True)
+    assert not slips._inflection("wannere", "wanneer") and not slips._inflection("weetn", "weet")
+    assert not slips._inflection("gebouwe", "gebouw")
+
+
+# -- the rule, with the real vocabulary ---------------------------------------------------------------
+
+
+def test_the_rule_on_running_text():
+    text = ("Het kabniet heeft niet de bedoleing om de uitvoeringsorgnisaties te belasten.\n\n"
+            "De gemeente heeft de vergunnig verleend; het is de bedoeling dat Nederland meedoet.\n\n"
+            "Dit geldt ook voor Nedreland en de gemeentes.\n")
+    hits = [(f.location.text, str(f.suggestion)) for f in lint_text(text, select=["misspelling"])]
+    assert hits == [("kabniet", "kabinet"), ("bedoleing", "bedoeling"),
+                    ("uitvoeringsorgnisaties", "uitvoeringsorganisaties"), ("vergunnig", "vergunning"),
+                    ("Nedreland", "Nederland")]
+
+
+def test_a_name_is_a_slip_of_a_long_known_name_even_when_the_letter_does_not_write_it():
+    hits = [(f.location.text, str(f.suggestion)) for f in lint_text("Dit geldt binnen Nederlnd en daarbuiten.\n",
+                                                                    select=["misspelling"])]
+    assert hits == [("Nederlnd", "Nederland")]
+    assert lint_text("Dit zegt Vermeulen over Chemelot en Tata Steel.\n", select=["misspelling"]) == []
+
+
+def test_what_the_typo_rule_reports_is_not_reported_again():
+    text = "Het RIVM en de staatsecretaris; de Omgevinsgwet.\n"
+    both = lint_text(text, select=["misspelling", "typo"])
+    assert sorted((f.rule, f.location.text) for f in both) == [("typo", "Omgevinsgwet"), ("typo", "staatsecretaris")]
+
+
+def test_own_words_are_accepted(lint):
+    text = "De Kabinrt-aanpak en de kabinrt van de gemeente.\n"
+    assert [f.location.text for f in lint(text, select=["misspelling"])] == ["kabinrt"]
+    assert lint(text, select=["misspelling"], rules_yaml="rules:\n  misspelling:\n    words: [kabinrt]\n") == []
+
+
+def test_fix_applies_a_unique_one_edit_correction(tmp_path):
+    path = tmp_path / "brief.txt"
+    path.write_text("Het kabniet besluit. De gemeente heeft de vergunnig verleend.\n", encoding="utf-8")
+    run_cli("--select", "misspelling", "--fix", path)
+    assert path.read_text(encoding="utf-8") == "Het kabinet besluit. De gemeente heeft de vergunning verleend.\n"
+
+
+def test_the_example_draft_only_its_slips():
+    findings = lint_text(EXAMPLE.read_text(encoding="utf-8"), EXAMPLE.name, select=["misspelling"])
+    assert sorted((f.location.line, f.location.text) for f in findings) == [
+        (541, "bloostelling"), (547, "ZZSemissies")]
+
+
+def test_hunspell_as_second_opinion():
+    """Where Hunspell is installed, a word it knows is no slip (a fake stands in for the hunspell command)."""
+
+    class Knows:
+        def __init__(self, words):
+            self.words = words
+
+        def unknown(self, words):
+            return {w for w in words if w not in self.words}
+
+    vocab = Vocabulary.from_counts({w: n for w, n in WORDS.items() if n})
+    text = "Het is de kabinrt van de gemeente en de bedoleing.\n"
+    assert [s.word for s in slips.find([Par(text)], slips.Checker(vocab, second_opinion=Knows({"kabinrt"})))] == [
+        "bedoleing"]
