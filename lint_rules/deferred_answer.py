@@ -28,10 +28,20 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
 from letterlint.findings import Finding, msg
 from letterlint.structure import structure
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
+
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
+    from letterlint.runner import Where
 
 ID = "deferred-answer"
 SEVERITY = "info"
@@ -63,18 +73,20 @@ CONF = {
 }
 
 
-def prepare(options, where):
+def prepare(options: dict[str, Any], where: Where | None) -> list[regex.Pattern[str]]:
     compiled = []
     for key in ("phrases", "extra-phrases"):
         for i, pattern in enumerate(options.get(key) or []):
             try:
                 compiled.append(regex.compile(pattern, regex.IGNORECASE))
             except regex.error as exc:
+                if where is None:  # check() on options that were never prepared
+                    raise
                 raise where.error((key, i), f"not a valid regular expression: {exc}") from None
     return compiled
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     patterns = ctx.prepared if ctx.prepared is not None else prepare(ctx.options, None)
     if not patterns:
         return

@@ -121,7 +121,7 @@ def keypath(path: Iterable[Any]) -> str:
     return out
 
 
-def _node_line(node, path: tuple) -> int | None:
+def _node_line(node: yaml.Node | None, path: tuple) -> int | None:
     line = node.start_mark.line + 1 if node is not None else None
     for part in path:
         if isinstance(node, yaml.MappingNode):
@@ -213,7 +213,7 @@ def _read_config_text(path: Path, name: str) -> str:
                           "de configuratie is geen UTF-8-tekst") from None
 
 
-def _inspect(root, name: str) -> None:
+def _inspect(root: yaml.Node | None, name: str) -> None:
     """Refuse what a YAML loader accepts but a configuration must not hold: aliases that expand beyond
     MAX_ALIAS_NODES nodes (or into themselves), duplicate keys, numbers too long to convert.
 
@@ -249,7 +249,7 @@ def _inspect(root, name: str) -> None:
                           f"{MAX_ALIAS_NODES:_} meer dan er staan); een YAML-aliasbom?".replace("_", "."))
 
 
-def _children(node) -> list:
+def _children(node: yaml.Node) -> list:
     if isinstance(node, yaml.MappingNode):
         return [n for pair in node.value for n in pair]
     if isinstance(node, yaml.SequenceNode):
@@ -257,7 +257,7 @@ def _children(node) -> list:
     return []
 
 
-def _check_node(node, name: str) -> None:
+def _check_node(node: yaml.Node, name: str) -> None:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode):
         digits = sum(ch.isdigit() for ch in node.value[: MAX_INT_DIGITS * 2])
@@ -329,7 +329,7 @@ def _typename(value: Any) -> str:
 # -- validation ---------------------------------------------------------------------------------------
 
 
-def _describe(error) -> str:
+def _describe(error: Any) -> str:  # a jsonschema.ValidationError
     v = error.validator
     inst = error.instance
     if v == "type":
@@ -574,7 +574,7 @@ def _chain(source: Source, seen: set[str]) -> list[Source]:
     if extends == "none":
         return [source]
     if extends == DEFAULT:
-        return [_default_source(), source]
+        return [default_source(), source]
     base_dir = Path(source.name.split(" [tool.letterlint]")[0]).parent
     target = (base_dir / extends).resolve()
     if not target.is_file():
@@ -606,7 +606,7 @@ def _load_extended(source: Source, target: Path, extends: str) -> Source:
 _DEFAULT_SOURCE: Source | None = None
 
 
-def _default_source() -> Source:
+def default_source() -> Source:
     global _DEFAULT_SOURCE
     if _DEFAULT_SOURCE is None:
         src = load_yaml_source(default_config_path(), name="<default rules.yaml>", trusted=True)
@@ -620,7 +620,7 @@ def load_config(path: str | os.PathLike | None = None, *, cwd: Path | None = Non
     if path is None and search:
         path = find_config(cwd or Path.cwd())
     if path is None:
-        sources = [_default_source()]
+        sources = [default_source()]
     else:
         path = Path(path)
         if not path.exists():

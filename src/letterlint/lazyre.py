@@ -16,16 +16,20 @@ class LazyPattern:
     """After the first use, each method asked for is kept on the instance, so later calls (NAME.search in a
     loop over words) cost a plain attribute lookup, not a call of __getattr__."""
 
-    def __init__(self, module: str, *args: Any, **kwargs: Any):
-        self._module, self._args, self._kwargs, self._compiled = module, args, kwargs, None
+    def __init__(self, module: str, *args: Any, **kwargs: Any) -> None:
+        self._module, self._args, self._kwargs = module, args, kwargs
+        self._compiled: Any = None
 
-    def compiled(self):
+    def compiled(self) -> Any:
         if self._compiled is None:
             if self._module == "re":
-                import re as module
+                import re
+
+                self._compiled = re.compile(*self._args, **self._kwargs)
             else:
-                import regex as module
-            self._compiled = module.compile(*self._args, **self._kwargs)
+                import regex
+
+                self._compiled = regex.compile(*self._args, **self._kwargs)
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:  # search, finditer, pattern, … of the compiled pattern
