@@ -44,11 +44,19 @@ Good::
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import regex
 
 from letterlint.findings import Finding, Fix, lower, msg
-from letterlint.structure import FURNITURE, AnswerUnit, labels, placeholders, sentences, structure
+from letterlint.structure import PAGE_FURNITURE, AnswerUnit, labels, placeholders, sentences, structure
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from letterlint.model import Document, Paragraph
+    from letterlint.registry import RuleContext
+    from letterlint.structure import Structure
 
 ID = "answer-label"
 SEVERITY = "error"
@@ -65,7 +73,7 @@ _PUNCT_NAME = {":": "dubbele punt", ";": "puntkomma", " :": "spatie en dubbele p
                "–": "streepje", "—": "streepje"}
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     s = structure(doc, ctx.settings)
     if s.mode not in ("labelled", "numbered"):
         return
@@ -88,7 +96,7 @@ def _label_span(a: AnswerUnit) -> tuple[int, int]:
     return a.label.start, end
 
 
-def _labelled(doc, s, ctx):
+def _labelled(doc: Document, s: Structure, ctx: RuleContext) -> Iterator[Finding]:
     labelled = [a for a in s.answers if a.label is not None]
     exact = [a for a in labelled if not a.label_fuzzy]
     if not exact:
@@ -100,7 +108,7 @@ def _labelled(doc, s, ctx):
     configured = labels(ctx.settings)
     canonical = words.most_common(1)[0][0] if words else configured[0]
     for a in labelled:
-        if a.label_inline:
+        if a.label_inline and a.label is not None:
             start, end = _label_span(a)
             yield Finding(
                 doc.locate(a.label.paragraph, start, end),
@@ -122,7 +130,7 @@ def _labelled(doc, s, ctx):
                     yield _unlabelled(doc, a, canonical + (house if house not in ("", " ") else ":"), ctx)
 
 
-def _style(doc, a: AnswerUnit, house: str, canonical: str, configured, ctx):
+def _style(doc: Document, a: AnswerUnit, house: str, canonical: str, configured: tuple[str, ...], ctx: RuleContext) -> Iterator[Finding]:
     word = a.label_word
     punct = a.label_punct
     target_word = word
@@ -169,12 +177,12 @@ def _style(doc, a: AnswerUnit, house: str, canonical: str, configured, ctx):
 
 
 def _close(a: str, b: str) -> bool:
-    from letterlint.structure import _edit_distance_1
+    from letterlint.structure import one_edit_apart
 
-    return _edit_distance_1(a, b)
+    return one_edit_apart(a, b)
 
 
-def _unlabelled(doc, a: AnswerUnit, label: str, ctx):
+def _unlabelled(doc: Document, a: AnswerUnit, label: str, ctx: RuleContext) -> Finding:
     par = a.first
     spans = sentences(par.text)
     start, end = spans[0] if spans else (0, len(par.text.rstrip()))
@@ -231,8 +239,8 @@ class _Placeholders:
         return None
 
 
-def _empty_or_placeholder(doc, a: AnswerUnit, holders, ctx):
-    body = [(p, s, e) for p, s, e in a.pieces() if p.text[s:e].strip() and not FURNITURE.match(p.text[s:e])]
+def _empty_or_placeholder(doc: Document, a: AnswerUnit, holders: _Placeholders, ctx: RuleContext) -> Iterator[Finding]:
+    body = [(p, s, e) for p, s, e in a.pieces() if p.text[s:e].strip() and not PAGE_FURNITURE.match(p.text[s:e])]
     if not body:
         start, end = _label_span(a)
         assert a.label is not None
@@ -247,7 +255,8 @@ def _empty_or_placeholder(doc, a: AnswerUnit, holders, ctx):
     yield from _placeholder(doc, a, holders, ctx, body)
 
 
-def _placeholder(doc, a: AnswerUnit, holders, ctx, body=None):
+def _placeholder(doc: Document, a: AnswerUnit, holders: _Placeholders, ctx: RuleContext,
+                 body: list[tuple[Paragraph, int, int]] | None = None) -> Iterator[Finding]:
     if body is None:
         body = [(p, s, e) for p, s, e in a.pieces() if p.text[s:e].strip()]
     total_words = sum(len(p.text[s:e].split()) for p, s, e in body)
@@ -265,7 +274,7 @@ def _placeholder(doc, a: AnswerUnit, holders, ctx, body=None):
             return
 
 
-def _anywhere(holders, text):
+def _anywhere(holders: _Placeholders, text: str) -> tuple[int, int] | None:
     for pattern in holders.anywhere:
         m = pattern.search(text)
         if m:
@@ -276,7 +285,7 @@ def _anywhere(holders, text):
 # -- numbered letters: an answer without "Antwoord N" ------------------------------------------------------
 
 
-def _numbered_unlabelled(doc, s, ctx):
+def _numbered_unlabelled(doc: Document, s: Structure, ctx: RuleContext) -> Iterator[Finding]:
     for a in s.answers:
         if a.label is not None or not a.body:
             continue

@@ -35,9 +35,17 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from letterlint.findings import Finding, Fix, msg
 from letterlint.lazyre import lazy
 from letterlint.wording import count, plural
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from letterlint.model import Artefact, Document
+    from letterlint.registry import RuleContext
 
 ID = "bookmark-artefact"
 SEVERITY = "warning"
@@ -76,7 +84,7 @@ HIDDEN = lazy(r"^_(?:GoBack|Hlk\d+)$")
 SHOW_NAMES = 3
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     yield from _leaked_markers(doc)
     yield from _broken_results(doc)
     # The one place a rule looks at the format, because the difference is the finding itself: in a text
@@ -89,9 +97,9 @@ def check(doc, ctx):
             yield from _hidden_bookmarks(doc)
 
 
-def _runs(artefacts):
+def _runs(artefacts: list[Artefact]) -> Iterator[list[Artefact]]:
     """Group markers that follow each other directly (only spaces between) into runs."""
-    run = []
+    run: list[Artefact] = []
     for a in artefacts:
         if run and a.paragraph is run[-1].paragraph and not a.paragraph.raw[run[-1].raw_end : a.raw_start].strip():
             run.append(a)
@@ -108,7 +116,7 @@ def _leaked_markers(doc):
     for run in _runs(markers):
         par = run[0].paragraph
         start, end = run[0].raw_start, run[-1].raw_end
-        names = ", ".join(a.name for a in run)
+        names = ", ".join(a.name or "" for a in run)
         count = f" ({len(run)}×)" if len(run) > 1 else ""
         yield Finding(
             location=doc.locate_raw(par, start, end),

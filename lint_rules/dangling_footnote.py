@@ -31,6 +31,8 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from letterlint.findings import Finding, Related, msg
 from letterlint.footnotes import (
     body_location,
@@ -43,6 +45,12 @@ from letterlint.footnotes import (
 )
 from letterlint.wording import note_noun
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
+
 ID = "dangling-footnote"
 SEVERITY = "error"
 SUMMARY = msg(
@@ -53,7 +61,7 @@ DEFAULT: dict = {}
 CONF: dict = {}
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     info = notes(doc)
     for ref, reason, detail in info.missing:
         yield _missing(doc, info, ref, reason, detail)
@@ -74,7 +82,7 @@ def check(doc, ctx):
 def _missing(doc, info, ref, reason, detail):
     shown = ref_desc(doc, ref, info)
     noun_nl, noun_en = note_noun(ref.kind), note_noun(ref.kind, "en")
-    related = ()
+    related: tuple[Related, ...] = ()
     if reason == "poi-error":
         message = msg(
             f"Verwijzing {shown} heeft geen {noun_nl}tekst: het exportprogramma vond de noot niet "
@@ -119,7 +127,7 @@ def _unused(doc, note, reason, detail):
     noun_nl, noun_en = note_noun(note.kind), note_noun(note.kind, "en")
     label = note.id
     text = short(note.text, 60)
-    related = ()
+    related: tuple[Related, ...] = ()
     if reason == "redefined":
         message = msg(
             f"{noun_nl.capitalize()} [^{label}] is twee keer gedefinieerd; deze tekst wordt niet gebruikt («{text}»)",

@@ -28,11 +28,21 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
 from letterlint.findings import Finding, msg
 from letterlint.lazyre import compile_regex
 from letterlint.structure import structure
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
+
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
+    from letterlint.runner import Where
 
 ID = "deferred-answer"
 SEVERITY = "info"
@@ -64,18 +74,20 @@ CONF = {
 }
 
 
-def prepare(options, where):
+def prepare(options: dict[str, Any], where: Where | None) -> list[regex.Pattern[str]]:
     compiled = []
     for key in ("phrases", "extra-phrases"):
         for i, pattern in enumerate(options.get(key) or []):
             try:
                 compiled.append(compile_regex(pattern, regex.IGNORECASE))  # kept between runs (lazyre)
             except regex.error as exc:
+                if where is None:  # check() on options that were never prepared
+                    raise
                 raise where.error((key, i), f"not a valid regular expression: {exc}") from None
     return compiled
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     patterns = ctx.prepared if ctx.prepared is not None else prepare(ctx.options, None)
     if not patterns:
         return

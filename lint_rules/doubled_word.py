@@ -36,8 +36,18 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from letterlint.findings import Finding, Fix, Msg, msg
 from letterlint.lazyre import lazy
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from typing import Any
+
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
+    from letterlint.runner import Where
 
 ID = "doubled-word"
 SEVERITY = "warning"
@@ -76,11 +86,11 @@ ARTICLE_MSG = Msg("«{found}»: een lidwoord vóór een aanwijzend voornaamwoord
 ARTICLE_SUGGESTION = Msg("schrap «{a}» of «{b}»", "delete «{a}» or «{b}»")
 
 
-def prepare(options, where):
+def prepare(options: dict[str, Any], where: Where) -> frozenset[str]:
     return frozenset(w.lower() for w in [*options.get("allow", []), *options.get("extra-allow", [])])
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     allow = ctx.prepared or frozenset()
     article_slip = ctx.options.get("article-slip", True)
     for par in doc.blocks():
@@ -89,7 +99,7 @@ def check(doc, ctx):
             continue
         lowered = WORD.findall(text.lower())
         if not any(a == b for a, b in zip(lowered, lowered[1:], strict=False)):
-            matches = ()  # the common case: no word follows itself (a quick test before the exact pattern)
+            matches: Iterable[Any] = ()  # the common case: no word follows itself (a quick test before the exact pattern)
         else:
             matches = DOUBLED.finditer(text)
         for m in matches:

@@ -56,7 +56,7 @@ Good::
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from letterlint.findings import Finding, Msg, Related, msg
 from letterlint.similarity import (
@@ -71,6 +71,10 @@ from letterlint.similarity import (
     unpack,
 )
 from letterlint.wording import place
+
+if TYPE_CHECKING:
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
 
 ACROSS_K = 3  # words per sequence compared across files
 ACROSS_CAP = 16  # answers kept per sampled sequence: the first copies of a text, enough to link every later one
@@ -125,7 +129,7 @@ def _relation(relation: str, where: str, pct: int) -> Msg:
                f"This answer contains (almost) all of the answer at {where} ({pct}%)")
 
 
-def check(doc, ctx) -> Iterator[Finding]:
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     analysis = analyse(doc, ctx.settings)
     if analysis.kind != "answers":
         return
@@ -167,7 +171,7 @@ def check(doc, ctx) -> Iterator[Finding]:
 # -- across files --------------------------------------------------------------------------------------
 
 
-def collect(doc, ctx) -> tuple | None:
+def collect(doc: Document, ctx: RuleContext) -> tuple | None:
     """Per file, for --across-files: each answer's sampled shingle hashes, location and question (picklable)."""
     if not ctx.options["across-files"]:
         return None
@@ -186,7 +190,7 @@ def collect(doc, ctx) -> tuple | None:
     return tuple(out)
 
 
-def check_across(summaries: Mapping[str, Any], ctx) -> Iterator[tuple[str, Finding]]:
+def check_across(summaries: Mapping[str, Any], ctx: RuleContext) -> Iterator[tuple[str, Finding]]:
     """Answers that recur in other files: one finding per answer, in its own file, pointing at the others."""
     threshold = ctx.options["across-similarity"]
     limit = ctx.options["max-related"]

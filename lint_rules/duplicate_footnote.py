@@ -25,9 +25,17 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from letterlint.findings import Finding, msg
 from letterlint.footnotes import body_location, body_related, note_name, notes, ref_related, short
 from letterlint.lazyre import lazy
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from letterlint.model import Document, Note
+    from letterlint.registry import RuleContext
 
 ID = "duplicate-footnote"
 SEVERITY = "info"
@@ -47,10 +55,10 @@ def normalise(text: str) -> str:
     return text[:-1].rstrip() if text.endswith(".") else text
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     info = notes(doc)
     minimum = ctx.options["min-length"]
-    first: dict[str, object] = {}
+    first: dict[str, Note] = {}
     for note in info.bodies:
         key = normalise(note.text)
         if len(key) < minimum or BACK_REFERENCE.match(key):

@@ -24,9 +24,17 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from letterlint.findings import Finding, msg
 from letterlint.footnotes import body_location, notes, noun, ref_desc, ref_related
 from letterlint.lazyre import lazy
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
 
 ID = "empty-footnote"
 SEVERITY = "error"
@@ -37,7 +45,7 @@ CONF: dict = {}
 NOTHING = lazy(r"[\s\p{P}]*")
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     info = notes(doc)
     for note in info.bodies:
         text = note.text

@@ -36,7 +36,7 @@ Good::
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import regex
@@ -45,6 +45,13 @@ from letterlint.findings import Finding, Fix, msg
 from letterlint.footnotes import notes, ref_related
 from letterlint.lazyre import lazy
 from letterlint.wording import note_noun
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
+    from letterlint.runner import Where
 
 ID = "footnote-content"
 SEVERITY = "info"
@@ -76,11 +83,11 @@ SAFELINK = lazy(r"(?i)^https?://[\w.-]*safelinks\.protection\.outlook\.com/")
 GOOGLE_REDIRECT = lazy(r"(?i)^https?://(?:www\.)?google\.[a-z.]+/url\?")
 
 
-def prepare(options, where):
+def prepare(options: dict[str, Any], where: Where) -> frozenset[str] | set[str]:
     return TRACKING | {p.lower() for p in options["tracking-parameters"]}
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     info = notes(doc)
     tracking = ctx.prepared if ctx.prepared is not None else TRACKING
     for note in info.bodies:
@@ -186,7 +193,7 @@ def _url_finding(doc, par, start, end, url, clean, related, message, safe):
 def _cross_references(doc, info):
     if info.style.unknown_without_marks and not info.refs and not info.bodies:
         return  # plain text without footnote markers (e.g. from a PDF): the footnotes are unknown
-    valid = {"footnote": set(), "endnote": set()}
+    valid: dict[str, set[int]] = {"footnote": set(), "endnote": set()}
     for kind, count in info.counts.items():
         valid.setdefault(kind, set()).update(range(1, count + 1))
     for item in (*info.refs, *info.bodies):

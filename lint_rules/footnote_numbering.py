@@ -39,10 +39,17 @@ Good::
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import TYPE_CHECKING
 
 from letterlint.findings import Finding, msg
 from letterlint.footnotes import body_location, notes, ref_desc, ref_location, ref_related
 from letterlint.wording import note_noun, note_nouns
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
 
 ID = "footnote-numbering"
 SEVERITY = "warning"
@@ -57,7 +64,7 @@ WORDS = {kind: (note_noun(kind), note_noun(kind, "en")) for kind in ("footnote",
 PLURAL = {kind: note_nouns(kind) for kind in ("footnote", "endnote")}
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     info = notes(doc)
     if not info.style.numbers_in_file:
         return  # Word numbers the notes itself
@@ -139,11 +146,11 @@ def _out_of_order(doc, order, first, kind):
     keep = _longest_increasing(order)
     if len(keep) == len(order):
         return
-    later_min = [0] * (len(order) + 1)  # the lowest number from position i on
+    later_min: list[float] = [0] * (len(order) + 1)  # the lowest number from position i on
     later_min[-1] = float("inf")
     for i in range(len(order) - 1, -1, -1):
         later_min[i] = min(order[i], later_min[i + 1])
-    earlier_max = float("-inf")
+    earlier_max: float = float("-inf")
     for i, n in enumerate(order):
         if i in keep:
             earlier_max = max(earlier_max, n)

@@ -34,9 +34,17 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from letterlint.findings import Finding, Fix, msg
 from letterlint.footnotes import context, notes, noun, ref_shown
 from letterlint.lazyre import lazy_re
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
 
 ID = "footnote-spacing"
 SEVERITY = "warning"
@@ -54,7 +62,7 @@ AFTER_WORD = set(".,;:!?)]»”’\"'%")
 WORD = lazy_re(r"\S{1,200}")
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     info = notes(doc)
     by_paragraph: dict[int, list] = {}
     for ref in info.refs:
@@ -172,7 +180,8 @@ def _finding(doc, info, par, unit, j, o, space_before, glued, inside):
         location = doc.locate(par, a, b)
     else:
         location = doc.locate_raw(par, *span)
+    made = None
     if fix is not None:
         replacement, safe = fix
-        fix = Fix(replacement, safe=safe, raw_start=location.raw_start, raw_end=location.raw_end)
-    return Finding(location=location, message=message, suggestion=suggestion, fix=fix)
+        made = Fix(replacement, safe=safe, raw_start=location.raw_start, raw_end=location.raw_end)
+    return Finding(location=location, message=message, suggestion=suggestion, fix=made)

@@ -34,8 +34,17 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from letterlint.citations.document import finding, identifiers
 from letterlint.findings import msg
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from letterlint.findings import Finding
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
 
 ID = "identifier-format"
 SEVERITY = "error"
@@ -50,12 +59,12 @@ FIXABLE = True
 KIND_OPTION = {"zaak": "zaak", "ecli": "ecli", "eu-act": "eu-acts", "celex": "celex"}
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for found, _codes in results(doc, ctx):
         yield found
 
 
-def results(doc, ctx):
+def results(doc: Document, ctx: RuleContext) -> Iterator[tuple[Finding, tuple[str, ...]]]:
     """The findings, each with the codes of the problems it reports (for tests and measurements)."""
     for cited in identifiers(doc, ctx.settings):
         if cited.malformed and ctx.options[KIND_OPTION[cited.kind]]:  # style points alone: reference-style's

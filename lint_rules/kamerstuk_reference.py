@@ -49,9 +49,18 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from letterlint.citations import ERROR
 from letterlint.citations.document import finding, references
 from letterlint.findings import msg
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from letterlint.findings import Finding
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
 
 ID = "kamerstuk-reference"
 SEVERITY = "error"
@@ -69,12 +78,12 @@ FIXABLE = True
 PUBLISH = ("brackets",)
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for found, _codes in results(doc, ctx):
         yield found
 
 
-def results(doc, ctx):
+def results(doc: Document, ctx: RuleContext) -> Iterator[tuple[Finding, tuple[str, ...]]]:
     """The findings, each with the codes of the problems it reports (for tests and measurements)."""
     for cited in references(doc, ctx.settings):
         problems = [p for p in cited.problems if p.code != "bracket" or ctx.options["brackets"]]

@@ -50,11 +50,19 @@ Good::
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from letterlint import slips, vocabulary
 from letterlint.findings import Finding, Fix, Msg, msg
 from letterlint.lexicon import defined_acronyms
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from letterlint.model import Document, Paragraph
+    from letterlint.registry import RuleContext
+    from letterlint.runner import Where
+    from letterlint.wordlists import WordLists
 
 ID = "misspelling"
 SEVERITY = "warning"
@@ -86,11 +94,11 @@ MISSING = ("letterlint: misspelling: de Nederlandse woordenlijst (het Python-pak
 
 
 class Prepared:
-    def __init__(self, checker: slips.Checker | None, typo, options):
+    def __init__(self, checker: slips.Checker | None, typo: Callable[[str, set[str]], list[tuple[int, int]]] | None, options: dict[str, Any]) -> None:
         self.checker, self.typo, self.options = checker, typo, options
 
 
-def prepare(options, where):
+def prepare(options: dict[str, Any], where: Where) -> Prepared:
     words = set(options.get("words", [])) | _word_file(options, where)
     typo = None
     lists = getattr(where, "wordlists", None)  # the shared typo list and protected terms (letterlint.wordlists)
@@ -112,7 +120,7 @@ def prepare(options, where):
     return Prepared(checker, typo, options)
 
 
-def _word_file(options, where) -> set[str]:
+def _word_file(options: dict[str, Any], where: Where) -> set[str]:
     word_file = options.get("word-file")
     if not word_file:
         return set()
@@ -126,7 +134,7 @@ def _word_file(options, where) -> set[str]:
         raise where.error(("word-file",), f"expected a readable file of words, one a line ({exc})") from None
 
 
-def _typo_spans(lists):
+def _typo_spans(lists: WordLists) -> Callable[[str, set[str]], list[tuple[int, int]]]:
     """Where the typo rule (its list and the near-misses of the protected terms) reports something in a text
     (the list is compiled on first use: most letters have no slip to compare with the typo rule's)."""
 
@@ -139,7 +147,7 @@ def _typo_spans(lists):
     return spans
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     prepared: Prepared = ctx.prepared
     if prepared is None or prepared.checker is None:
         return
@@ -163,14 +171,16 @@ def check(doc, ctx):
                       suggestion=msg(h.right), fix=_fix(h.right, True, mode))
 
 
-def _typo_taken(found, hyphens, pars, typo) -> dict[int, list]:
+def _typo_taken(found: list[slips.Slip], hyphens: list[slips.HyphenSlip], pars: list[Paragraph],
+                typo: Callable[[str, set[str]], list[tuple[int, int]]] | None) -> dict[int, list]:
     if typo is None:
         return {}
     defined = defined_acronyms(p.text for p in pars)
-    return {id(p): typo(p.text, defined) for p in {id(s.paragraph): s.paragraph for s in [*found, *hyphens]}.values()}
+    marked: list[slips.Slip | slips.HyphenSlip] = [*found, *hyphens]
+    return {id(p): typo(p.text, defined) for p in {id(s.paragraph): s.paragraph for s in marked}.values()}
 
 
-def _slip_finding(doc, slip: slips.Slip, mode: str) -> Finding:
+def _slip_finding(doc: Document, slip: slips.Slip, mode: str) -> Finding:
     right, others = slip.suggestions[0], slip.suggestions[1:]
     nl, en = SLIP.nl.format(wrong=slip.word, right=right), SLIP.en.format(wrong=slip.word, right=right)
     if others:

@@ -42,6 +42,7 @@ Good::
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -49,6 +50,14 @@ from letterlint import analyses
 from letterlint.addresses import merged
 from letterlint.findings import Finding, Fix, Msg, msg
 from letterlint.lazyre import lazy
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from typing import Any
+
+    from letterlint.model import Document, Paragraph
+    from letterlint.registry import RuleContext
+    from letterlint.runner import Where
 
 ID = "punctuation"
 SEVERITY = "warning"
@@ -118,11 +127,11 @@ MISMATCH_SUGGESTION = Msg("gebruik een passend paar: «{pair}»", "use a matchin
 PARTNER = {"«": "»", "“": "”", "„": "”", '"': '"', "”": "”"}
 
 
-def prepare(options, where):
+def prepare(options: dict[str, Any], where: Where) -> frozenset[str]:
     return frozenset(w.lower() for w in options.get("title-words", []))
 
 
-def _fmt(m: Msg, **values) -> Msg:
+def _fmt(m: Msg, **values: object) -> Msg:
     return Msg(m.nl.format(**values), m.en.format(**values))
 
 
@@ -139,7 +148,7 @@ def _context(text: str, start: int, end: int) -> str:
 
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     options = ctx.options
     title_words = ctx.prepared or frozenset()
     hard_wrapped = doc.lines_may_wrap  # one line per paragraph: a PDF extraction wraps mid-sentence
@@ -164,7 +173,7 @@ def check(doc, ctx):
                 doubled_paren = doubled_paren or key == "(("
                 message, replacement = MESSAGES[key]
                 message = _fmt(message, context=_context(text, m.start(), m.end()))
-                yield Finding(location=doc.locate(par, m.start(), m.end()), message=message, suggestion=replacement,
+                yield Finding(location=doc.locate(par, m.start(), m.end()), message=message, suggestion=Msg(replacement, replacement),
                               fix=Fix.text_edit(par, m.start(), m.end(), replacement))
         if options.get("space-before", True) and SPACE_HINT.search(text):
             for m in SPACE_BEFORE.finditer(text):
@@ -183,7 +192,7 @@ def check(doc, ctx):
                     continue
                 mark = text[m.start():m.end()]
                 yield Finding(location=doc.locate(par, m.start(), m.end()), message=_fmt(MISSING_SPACE_MSG, mark=mark, context=_context(text, m.start(), m.end())),
-                              suggestion=mark + " ", fix=Fix.text_edit(par, m.start(), m.end(), mark + " "))
+                              suggestion=Msg(mark + " ", mark + " "), fix=Fix.text_edit(par, m.start(), m.end(), mark + " "))
         if options.get("missing-full-stop", True) and par.kind in ("body", "list"):
             yield from _missing_stops(doc, par, text, title_words, skipped)
         if balance:
@@ -192,7 +201,7 @@ def check(doc, ctx):
         yield from balance.close()
 
 
-def _claimed(doc, settings) -> dict[int, list[int]]:
+def _claimed(doc: Document, settings: dict[str, Any]) -> dict[int, list[int]]:
     """The brackets of citations that kamerstuk-reference reports (while it runs, with its bracket check):
     "( (Kamerstuk …)" is one defect, reported once, by the rule with the fuller message."""
     if not settings.get("kamerstuk-reference.brackets"):
@@ -202,7 +211,7 @@ def _claimed(doc, settings) -> dict[int, list[int]]:
     return claimed_marks(doc, settings)
 
 
-def _merge(spans: list[tuple[int, int]], marks) -> list[tuple[int, int]]:
+def _merge(spans: list[tuple[int, int]], marks: Iterable[int]) -> list[tuple[int, int]]:
     """Address spans and single marks as sorted, non-overlapping spans."""
     return merged([*spans, *((i, i + 1) for i in marks)]) if marks else spans
 
@@ -311,9 +320,9 @@ QUOTE_REACH = 12  # paragraphs a quotation may run on (a quoted passage of sever
 class _Balance:
     """Brackets and quotation marks, paragraph by paragraph, with what may close on a later paragraph."""
 
-    def __init__(self, doc, hard_wrapped: bool):
+    def __init__(self, doc: Document, hard_wrapped: bool) -> None:
         self.doc, self.hard_wrapped = doc, hard_wrapped
-        self.brackets = None  # (paragraph, positions) left open on the line before (hard-wrapped text only)
+        self.brackets: tuple[Paragraph, Any] | None = None  # (paragraph, positions) left open on the line before (hard-wrapped text only)
         self.quotes: list[tuple] = []  # (paragraph, position, paragraphs since)
 
     def paragraph(self, par, text, skip, doubled_paren):

@@ -63,8 +63,17 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from letterlint.citations.document import finding, identifiers, references
 from letterlint.findings import msg
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from letterlint.findings import Finding
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
 
 ID = "reference-style"
 SEVERITY = "info"
@@ -77,12 +86,12 @@ CONF: dict = {}
 FIXABLE = True
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for found, _codes in results(doc, ctx):
         yield found
 
 
-def results(doc, ctx):
+def results(doc: Document, ctx: RuleContext) -> Iterator[tuple[Finding, tuple[str, ...]]]:
     """The findings, each with the codes of the problems it reports (for tests and measurements)."""
     for c in [*references(doc, ctx.settings), *identifiers(doc, ctx.settings)]:
         if not c.malformed:  # a malformed citation is kamerstuk-reference's / identifier-format's, style and all

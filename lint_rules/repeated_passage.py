@@ -53,6 +53,7 @@ Good::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from letterlint.findings import Finding, Msg, Related, msg
 from letterlint.similarity import (
@@ -67,6 +68,15 @@ from letterlint.similarity import (
     tokens,
 )
 from letterlint.wording import places
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
+    from letterlint.runner import Where
+    from letterlint.similarity import PassageGroup, Unit
 
 ID = "repeated-passage"
 SEVERITY = "info"
@@ -89,7 +99,7 @@ SUGGESTION = msg(
 )
 
 
-def prepare(options, where):
+def prepare(options: dict[str, Any], where: Where) -> frozenset[int]:
     allowed: set[int] = set()
     for i, entry in enumerate(options.get("allow") or []):
         if len(tokens(entry)) < K:
@@ -98,7 +108,7 @@ def prepare(options, where):
     return frozenset(allowed)
 
 
-def check(doc, ctx) -> Iterator[Finding]:
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     analysis = analyse(doc, ctx.settings)
     units = analysis.units
     min_words = ctx.options["min-words"]
@@ -139,7 +149,7 @@ def check(doc, ctx) -> Iterator[Finding]:
         yield Finding(loc, message, suggestion=SUGGESTION, related=related)
 
 
-def _allowed(units, group, allowed, min_words: int) -> bool:
+def _allowed(units: Sequence[Unit], group: PassageGroup, allowed: frozenset[int], min_words: int) -> bool:
     """True when, at some place, fewer than min-words words of the passage lie outside the allowed wording."""
     for u, s, e in group.places:
         hashes = units[u].hashes

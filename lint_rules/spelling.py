@@ -40,7 +40,7 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -49,6 +49,13 @@ from letterlint.findings import Finding, Msg, msg
 from letterlint.hunspell import Hunspell, Spylls, find_dictionary  # noqa: F401 (find_dictionary: for tests)
 from letterlint.lazyre import lazy
 from letterlint.lexicon import in_address
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
+    from letterlint.runner import Where
 
 ID = "spelling"
 SEVERITY = "info"
@@ -87,7 +94,7 @@ def _say_once(text: str) -> None:
         sys.stderr.write(text)
 
 
-def available(options=None) -> bool:
+def available(options: dict[str, Any] | None = None) -> bool:
     """Whether a checker and the dictionary are installed (tests of the documented examples skip without)."""
     options = options or DEFAULT
     if find_dictionary(options.get("dictionary", "nl_NL")) is None and find_dictionary("nl") is None:
@@ -101,7 +108,7 @@ def available(options=None) -> bool:
     return True
 
 
-def make_checker(options):
+def make_checker(options: dict[str, Any]) -> Hunspell | Spylls | None:
     """The checker the options ask for, or None (after saying once what to install)."""
     name = options.get("dictionary", "nl_NL")
     base = find_dictionary(name)
@@ -124,12 +131,13 @@ def make_checker(options):
 
 
 class Prepared:
-    def __init__(self, checker, accepted: set[str], typo, suggest: int, skip_names: bool):
+    def __init__(self, checker: Hunspell | Spylls | None, accepted: set[str], typo: Callable[[str], bool] | None,
+                 suggest: int, skip_names: bool) -> None:
         self.checker, self.accepted, self.typo = checker, accepted, typo
         self.suggest, self.skip_names = suggest, skip_names
 
 
-def prepare(options, where):
+def prepare(options: dict[str, Any], where: Where) -> Prepared:
     accepted = {w for w in options.get("words", [])}
     word_file = options.get("word-file")
     if word_file:
@@ -174,7 +182,7 @@ def _candidate(word: str, text: str, start: int, end: int, prepared: Prepared) -
     return not in_address(text, start, end)
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     prepared: Prepared = ctx.prepared
     if prepared is None or prepared.checker is None:
         return
@@ -209,7 +217,7 @@ def check(doc, ctx):
         found = [s for s in suggestions.get(word, []) if s != word]
         for par, s, e in occurrences[word]:
             yield Finding(location=doc.locate(par, s, e), message=Msg(MESSAGE.nl.format(word=word), MESSAGE.en.format(word=word)),
-                          suggestion=", ".join(found) if found else None)
+                          suggestion=msg(", ".join(found)) if found else None)
 
 
 def _acronym(part: str) -> bool:

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -51,6 +51,14 @@ from letterlint import analyses
 from letterlint.findings import Finding, Fix, Msg, Related, msg
 from letterlint.lazyre import lazy
 from letterlint.lexicon import FUNCTION_WORDS
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+    from letterlint.addresses import Addresses
+    from letterlint.model import Document, Paragraph
+    from letterlint.registry import RuleContext
+    from letterlint.runner import Where
 
 ID = "term-consistency"
 SEVERITY = "warning"
@@ -92,11 +100,11 @@ RELATED = msg("de gangbare schrijfwijze in dit document", "the usual spelling in
 
 
 class Prepared:
-    def __init__(self, flagged_by_typo, official: frozenset[str]):
+    def __init__(self, flagged_by_typo: Callable[[str], bool] | None, official: frozenset[str]) -> None:
         self.flagged_by_typo, self.official = flagged_by_typo, official
 
 
-def prepare(options, where):
+def prepare(options: dict[str, Any], where: Where) -> Prepared:
     """The typo rule's matcher, to leave alone what that rule reports (and never to suggest its slips), and the
     protected terms as written (Wmo, JLoI): the official form of a name wins over the most frequent one."""
     lists = where.wordlists  # the shared typo list and protected terms (letterlint.wordlists)
@@ -134,7 +142,7 @@ def _mostly_capitals(text: str) -> bool:
     return len(letters) >= 8 and sum(1 for c in letters if c.isupper()) > 0.8 * len(letters)
 
 
-def _visible(par, addresses, foreign=()) -> str:
+def _visible(par: Paragraph, addresses: Addresses, foreign: Iterable[tuple[int, int]] = ()) -> str:
     """The paragraph's text with addresses, quotations and the text the writer does not own (the Members'
     questions: `foreign`) blanked out, so that they count for nothing and are not reported."""
     text = par.text
@@ -157,10 +165,10 @@ def _visible(par, addresses, foreign=()) -> str:
     return "".join(chars)
 
 
-def _counts(doc, max_words: int, foreign: dict) -> tuple[dict[str, dict[str, int]], list]:
+def _counts(doc: Document, max_words: int, foreign: dict) -> tuple[dict[str, dict[str, int]], list[tuple[Paragraph, str]]]:
     """key → Counter(form) for every word and run of up to max_words words; and the visible texts."""
     counts: Counter = Counter()  # counted run by run: a list of every word and form of a long text is big
-    visible = []
+    visible: list[tuple[Paragraph, str]] = []
     content = _content
     addresses = analyses.of(doc).addresses
     for par in doc.blocks():
@@ -197,7 +205,7 @@ def _counts(doc, max_words: int, foreign: dict) -> tuple[dict[str, dict[str, int
     return groups, visible
 
 
-def _places(form: str, visible) -> list:
+def _places(form: str, visible: list[tuple[Paragraph, str]]) -> list:
     """Where a form occurs: [(paragraph, start, end)]."""
     pattern = regex.compile(r"(?<![\w\-\u2011])" + r"[ \t\n\r\u00A0\u202F]+".join(map(regex.escape, form.split()))
                             + r"(?!\w|[-\u2011]\w)")
@@ -226,7 +234,7 @@ def _variant_kind(rare: str, usual: str, official: bool = False) -> str | None:
     return None
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     options = ctx.options
     min_count, ratio = options.get("min-count", 2), options.get("ratio", 2)
     prepared = ctx.prepared if isinstance(ctx.prepared, Prepared) else Prepared(ctx.prepared, frozenset())
@@ -273,7 +281,7 @@ def _everywhere(doc):
     return [(par, par.text) for par in doc.blocks() if par.text and par.kind != "table"]
 
 
-def _judge(forms: dict[str, int], authority, consider) -> None:
+def _judge(forms: dict[str, int], authority: _Authority, consider: Callable[..., None]) -> None:
     """Which form of a term is the right one: the official form (a protected term, the letter's own
     definition), else a correctly written compound against a split one, else the most frequent."""
     ranked = sorted(forms.items(), key=lambda kv: (-authority.official(kv[0]), -kv[1]))
@@ -301,7 +309,7 @@ def _judge(forms: dict[str, int], authority, consider) -> None:
             consider(rare, n, usual, m, kind)
 
 
-def _loose(form: str, closed: str, authority) -> bool:
+def _loose(form: str, closed: str, authority: _Authority) -> bool:
     """form writes the compound `closed` apart (a space: a spatiefout) or with a hyphen it does not need between
     two words (no vowel clash, acronym, number or name at the joint: meet-pilot; not zee-egel, G20-verklaring,
     nor a word broken at a line end: emissiefacto-ren)."""
@@ -355,7 +363,7 @@ DEFINITION = lazy(r"\((?:hierna:?\s*)?([\p{L}][\p{L}\d&-]{1,11})\)")
 class _Authority:
     """What the letter and the lexicon say is the official form of a name."""
 
-    def __init__(self, official: frozenset[str], doc):
+    def __init__(self, official: frozenset[str], doc: Document) -> None:
         self.words = set(official)
         self.phrases: set[str] = set()
         self.defined: set[str] = set()
@@ -365,7 +373,7 @@ class _Authority:
                     self._definition(par.text, m)
         self._checker: Any = None  # a slips.Checker, made when a compound is first judged
 
-    def _definition(self, text: str, m) -> None:
+    def _definition(self, text: str, m: regex.Match[str]) -> None:
         """An abbreviation defined by the words before it, their initials (Richtlijn Industriële Emissies
         (RIE)), or by «(hierna: …)»: both it and the words are official.  Other brackets define nothing."""
         short = m.group(1)

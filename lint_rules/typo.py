@@ -49,13 +49,21 @@ Good::
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from letterlint import analyses
 from letterlint.findings import Finding, Fix, Msg, msg
 from letterlint.lexicon import Lexicon, check_term_examples, defined_acronyms
 from letterlint.wordlists import WordLists
 from letterlint.yamlrules import phrases_from_entries
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from letterlint.model import Document
+    from letterlint.phrases import PhraseList
+    from letterlint.registry import RuleContext
+    from letterlint.runner import Where
 
 ID = "typo"
 SEVERITY = "warning"
@@ -99,11 +107,11 @@ CASE = Msg("«{wrong}» wordt geschreven als «{right}»", "«{wrong}» is writt
 
 
 class Prepared:
-    def __init__(self, phrases, lexicon: Lexicon | None, fix: str):
+    def __init__(self, phrases: PhraseList, lexicon: Lexicon | None, fix: str) -> None:
         self.phrases, self.lexicon, self.fix = phrases, lexicon, fix
 
 
-def prepare(options, where):
+def prepare(options: dict[str, Any], where: Where) -> Prepared:
     """The shared word lists (as this rule's options make them), with the examples of what the
     configuration itself lists checked: a failing example names its file, line and key."""
     lists: WordLists = where.wordlists
@@ -119,7 +127,7 @@ def prepare(options, where):
     return Prepared(lists.phrases, lexicon, options.get("fix", "unsafe"))
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     prepared: Prepared = ctx.prepared
     lexicon = prepared.lexicon
     defined = defined_acronyms(p.text for p in doc.blocks()) if lexicon else set()
@@ -139,7 +147,7 @@ def check(doc, ctx):
             yield Finding(
                 location=doc.locate(par, start, end),
                 message=Msg(MESSAGE.nl.format(**values), MESSAGE.en.format(**values)),
-                suggestion=suggestion,
+                suggestion=Msg(suggestion, suggestion),
                 fix=Fix.text_edit(par, start, end, suggestion, "safe" if fix_kind == "safe" else "unsafe")
                 if fix_kind != "none" else None,
             )
@@ -152,6 +160,6 @@ def check(doc, ctx):
             yield Finding(
                 location=doc.locate(par, hit.start, hit.end),
                 message=Msg(template.nl.format(**values) + note, template.en.format(**values) + note),
-                suggestion=hit.suggestion,
+                suggestion=Msg(hit.suggestion, hit.suggestion),
                 fix=Fix.text_edit(par, hit.start, hit.end, hit.suggestion, "unsafe") if prepared.fix != "none" else None,
             )

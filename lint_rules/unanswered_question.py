@@ -49,6 +49,8 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from letterlint.findings import Finding, Related, lower, msg
 from letterlint.structure import (
     PARTY_HEADING,
@@ -61,6 +63,13 @@ from letterlint.structure import (
     stop_tokens,
     structure,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from letterlint.model import Document, Location
+    from letterlint.registry import RuleContext
+    from letterlint.structure import NumberLabel
 
 ID = "unanswered-question"
 SEVERITY = "error"
@@ -84,7 +93,7 @@ SIBLING = 0.1
 ADDRESSED = 0.2
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     s = structure(doc, ctx.settings)
     if s.mode == "numbered":
         yield from _numbered(doc, s, ctx)
@@ -103,25 +112,25 @@ def shorten(text: str, limit: int = 90) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-def _question_location(doc, q: QuestionUnit):
+def _question_location(doc: Document, q: QuestionUnit) -> tuple[Location, str]:
     span = q.questions[0] if q.questions else None
     if span is None:
         return doc.locate_paragraph(q.first), q.first.text
     return doc.locate(span.paragraph, span.start, span.end), span.text
 
 
-def _where(loc) -> str:
+def _where(loc: Location) -> str:
     return loc.place("nl")
 
 
-def _where_en(loc) -> str:
+def _where_en(loc: Location) -> str:
     return loc.place("en")
 
 
 # -- labelled letters ----------------------------------------------------------------------------------------
 
 
-def _labelled(doc, s: Structure, ctx):
+def _labelled(doc: Document, s: Structure, ctx: RuleContext) -> Iterator[Finding]:
     opts = ctx.options
     answered = {id(q) for a in s.answers for q in a.questions}
     has_headings = any(sec.heading is not None for sec in s.sections)
@@ -171,7 +180,7 @@ def framing_words(q: QuestionUnit) -> frozenset[str]:
     return stop_tokens(words)
 
 
-def judge(doc, answer: AnswerUnit) -> list[tuple[QuestionUnit, float, list[str], list[str]]]:
+def judge(doc: Document, answer: AnswerUnit) -> list[tuple[QuestionUnit, float, list[str], list[str]]]:
     """For each question of a shared answer: the share of its distinctive weight the answer takes up, its
     distinctive words, and those the answer has."""
     r = rarity(doc)
@@ -189,7 +198,7 @@ def judge(doc, answer: AnswerUnit) -> list[tuple[QuestionUnit, float, list[str],
     return out
 
 
-def _shared(doc, a: AnswerUnit, ctx, one_by_one: bool):
+def _shared(doc: Document, a: AnswerUnit, ctx: RuleContext, one_by_one: bool) -> Iterator[Finding]:
     text = a.text.lower()
     if any(j in text for j in JOINT):
         return
@@ -256,11 +265,11 @@ def _shared(doc, a: AnswerUnit, ctx, one_by_one: bool):
 
 def _words(q: QuestionUnit, distinctive: list[str]) -> str:
     """The first distinctive words, as the question writes them."""
-    from letterlint.structure import _WORD, norm
+    from letterlint.structure import WORD_TOKEN, norm
 
     wanted = set(distinctive[:4])
     shown: dict[str, str] = {}
-    for m in _WORD.finditer(q.text):
+    for m in WORD_TOKEN.finditer(q.text):
         n = norm(m.group())
         if n in wanted and n not in shown:
             shown[n] = m.group()
@@ -270,15 +279,15 @@ def _words(q: QuestionUnit, distinctive: list[str]) -> str:
 # -- numbered letters ------------------------------------------------------------------------------------------
 
 
-def _label_loc(doc, lab):
+def _label_loc(doc: Document, lab: NumberLabel) -> Location:
     return doc.locate(lab.span.paragraph, lab.span.start, lab.span.end)
 
 
-def _nums(numbers) -> str:
+def _nums(numbers: Sequence[str]) -> str:
     return " en ".join(numbers) if len(numbers) <= 2 else ", ".join(numbers[:-1]) + " en " + numbers[-1]
 
 
-def _numbered(doc, s: Structure, ctx):
+def _numbered(doc: Document, s: Structure, ctx: RuleContext) -> Iterator[Finding]:
     labels = s.labels
     vraag_at: dict[str, list] = {}
     antwoord_at: dict[str, list] = {}
@@ -290,7 +299,7 @@ def _numbered(doc, s: Structure, ctx):
     # question numbers that have had their answer (or a mistyped one), or an answer without its label
     pending: dict[str, None] = {}  # question numbers asked and not yet answered (an ordered set)
     last_vraag = None
-    seen_answer: dict[str, object] = {}
+    seen_answer: dict[str, NumberLabel] = {}
     for lab in labels:
         if lab.kind == "vraag":
             for n in lab.numbers:

@@ -36,8 +36,16 @@ Good::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from letterlint import suppress
 from letterlint.findings import Finding, msg
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from letterlint.model import Document
+    from letterlint.registry import RuleContext
 
 ID = suppress.RULE_ID
 SEVERITY = "info"
@@ -49,7 +57,7 @@ DEFAULT: dict = {}
 CONF: dict = {}
 
 
-def check(doc, ctx):
+def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     """Directives that cannot be read; suppressions that silenced nothing are added by the runner."""
-    for location, message, suggestion in suppress.collect(doc).problems:
+    for location, message, suggestion in suppress.find_suppressions(doc).problems:
         yield Finding(location, message, suggestion=suggestion)

@@ -22,10 +22,16 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from .findings import Finding
 from .model import Document
 from .wording import note_noun, note_place, place
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .docx_edit import DocxEditor
 
 AUTHOR = "letterlint"
 INITIALS = "LL"
@@ -68,7 +74,7 @@ def timestamp() -> str:
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-Span = tuple[tuple[str, int], int, int]  # (part, ordinal of the w:p), raw start, raw end
+CommentAnchor = tuple[tuple[str, int], int, int]  # (part, ordinal of the w:p), raw start, raw end
 NOTE_WORDS = {lang: {kind: note_noun(kind, lang) for kind in ("footnote", "endnote")} for lang in ("nl", "en")}
 
 
@@ -94,8 +100,8 @@ def annotate(data: bytes, doc: Document, findings: list[Finding], lang: str = "n
     return out, len(comments)
 
 
-def place_comments(editor, doc: Document, items: list[tuple[Finding, list[str]]], lang: str,
-                   where=None) -> list[tuple[int, list[str]]]:
+def place_comments(editor: DocxEditor, doc: Document, items: list[tuple[Finding, list[str]]], lang: str,
+                   where: Callable[[Finding], CommentAnchor | None] | None = None) -> list[tuple[int, list[str]]]:
     """Anchor one comment per (finding, lines) in `editor`; the (id, lines) to write with add_comments.
 
     `where(finding)` gives the span to anchor at in `doc`'s coordinates (default: the finding's own).
@@ -109,7 +115,7 @@ def place_comments(editor, doc: Document, items: list[tuple[Finding, list[str]]]
     for f, lines in items:
         key = f.location.xml
         note = notes.get(key) if key is not None else None
-        span: Span | None
+        span: CommentAnchor | None
         if note is not None:
             lines = [f"In {words.get(note.kind, note.kind)} {note.label}: {lines[0]}", *lines[1:]]
             cid = editor.new_id()
@@ -130,7 +136,7 @@ def place_comments(editor, doc: Document, items: list[tuple[Finding, list[str]]]
     return comments
 
 
-def _whole(key: tuple[str, int] | None) -> Span | None:
+def _whole(key: tuple[str, int] | None) -> CommentAnchor | None:
     """The span of a whole paragraph (an empty one), or None without a paragraph."""
     return (key, 0, 0) if key is not None else None
 

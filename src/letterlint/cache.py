@@ -23,7 +23,7 @@ from typing import Any
 from . import __version__
 from .findings import Finding, Fix, Msg, Related
 from .model import Location
-from .runner import FileResult
+from .runner import FileResult, Plan
 
 FORMAT = 1  # of an entry; bump when the layout changes
 
@@ -60,7 +60,7 @@ def code_fingerprint() -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def config_fingerprint(plan) -> str:
+def config_fingerprint(plan: Plan) -> str:
     """The effective configuration: every active rule with its severity and options, and the settings."""
     active = [(a.rule.id, a.ctx.severity, a.ctx.options) for a in plan.rules]
     config = plan.config
@@ -70,7 +70,7 @@ def config_fingerprint(plan) -> str:
 
 
 class Cache:
-    def __init__(self, folder: Path, plan):
+    def __init__(self, folder: Path, plan: Plan) -> None:
         self.folder = folder
         self.salt = f"{FORMAT}\n{code_fingerprint()}\n{config_fingerprint(plan)}"
         self.hits = self.misses = 0

@@ -12,10 +12,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .registry import RuleDefinitionError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from typing import Any, TextIO
+
+    from .baseline import Baseline
+    from .config import Config
+    from .registry import Rule
+    from .runner import FileResult, Plan
 
 SUBCOMMANDS = ("rules", "explain")
 
@@ -173,7 +182,7 @@ def _subcommand_at(parser: argparse.ArgumentParser, argv: list[str]) -> int | No
     return None
 
 
-def _load(args, lang: str = "nl") -> tuple:
+def _load(args: argparse.Namespace, lang: str = "nl") -> tuple[Config, Plan]:
     """The configuration and the plan.  A broken configuration stops the run (ConfigError: all its errors)."""
     from .config import load_config
     from .runner import all_rules, build_plan
@@ -184,9 +193,8 @@ def _load(args, lang: str = "nl") -> tuple:
     return config, plan
 
 
-def _rule_ids(values, rules, lang: str = "nl") -> list[str] | None:
+def _rule_ids(values: list[str] | None, rules: dict[str, Rule], lang: str = "nl") -> list[str] | None:
     """Rule ids from --select/--ignore, matched case-insensitively; an unknown one is a usage error."""
-    import difflib
 
     from .config import known_id
     from .runner import UsageError
@@ -206,7 +214,7 @@ def _rule_ids(values, rules, lang: str = "nl") -> list[str] | None:
     return out
 
 
-def _unknown_rule(word: str, rules, lang: str) -> str:
+def _unknown_rule(word: str, rules: dict[str, Rule], lang: str) -> str:
     """«onbekende regel 'tpyo' (bedoelt u typo?)»."""
     import difflib
 
@@ -218,7 +226,7 @@ def _unknown_rule(word: str, rules, lang: str) -> str:
     return say("unknown-rule", lang, rule=word, hint=hint)
 
 
-def _config_failed(exc, lang: str) -> int:
+def _config_failed(exc: Exception, lang: str) -> int:
     """Every error of a broken configuration, one per line (file:line: key: what was expected); exit 2."""
     from .reporters.configerrors import in_language
 
@@ -240,11 +248,10 @@ def _config_failed(exc, lang: str) -> int:
     return 2
 
 
-def _lint(args) -> int:
+def _lint(args: argparse.Namespace) -> int:
+    from .catalogue import say
     from .config import ConfigError
     from .runner import UsageError
-
-    from .catalogue import say
 
     lang = args.lang or os.environ.get("LETTERLINT_LANG") or "nl"
     if not args.paths:
@@ -269,7 +276,7 @@ def _lint(args) -> int:
     results, diffs = _run(args, plan, config, lang)
     if args.diff:
         return _write_diffs(diffs, results, None)
-    if args.write_baseline:
+    if args.write_baseline and baseline is not None:  # for_writing() made it
         return _write_baseline(baseline, results, lang, usage_problem=False)
     notes = _filter_baseline(baseline, results, lang) if baseline is not None else []
     written = _write_reports(args, results, plan, lang)
@@ -282,7 +289,7 @@ def _lint(args) -> int:
     return 0 if args.exit_zero and code == 1 else code
 
 
-def exit_code_of(results, fail_on: str) -> int:
+def exit_code_of(results: list[FileResult], fail_on: str) -> int:
     from .runner import exit_code
 
     return exit_code(results, fail_on)
@@ -296,7 +303,7 @@ def _relative(name: str) -> str:
     return name if rel.startswith("..") else rel
 
 
-def _usage_problem(args, lang: str = "nl") -> str | None:
+def _usage_problem(args: argparse.Namespace, lang: str = "nl") -> str | None:
     from .catalogue import say
 
     if args.paths.count("-") > 1:
@@ -306,7 +313,7 @@ def _usage_problem(args, lang: str = "nl") -> str | None:
     return _check_fix_arguments(args, lang)
 
 
-def _run(args, plan, config, lang: str):
+def _run(args: argparse.Namespace, plan: Plan, config: Config, lang: str) -> tuple[list[FileResult], list[str]]:
     """Lint (or fix, or annotate) every file; the results in order, and the diffs of --diff."""
     from .runner import is_lock_file, lint_across
 
@@ -321,7 +328,7 @@ def _run(args, plan, config, lang: str):
         paths.append(path)
     results = []
     if args.fix or args.diff or args.annotate or args.suggest:  # writing files: one at a time, in this process
-        stream = (_fix_or_annotate(path, plan, args, lang, diffs) for path in paths)
+        stream: Iterator[FileResult] = (_fix_or_annotate(path, plan, args, lang, diffs) for path in paths)
     else:
         stream = _lint_files(paths, plan, args, lang)
     for result in stream:
@@ -329,8 +336,8 @@ def _run(args, plan, config, lang: str):
             sys.stderr.write(f"letterlint: {result.path}: {result.error(lang)}\n")
         for problem in result.problems:
             sys.stderr.write(f"letterlint: {result.path}: {problem(lang)}\n")
-        for note in result.notes:
-            sys.stderr.write(f"letterlint: {result.path}: {note(lang)}\n")
+        for remark in result.notes:
+            sys.stderr.write(f"letterlint: {result.path}: {remark(lang)}\n")
         results.append(result)
     if plan.across:
         across_problems = lint_across(results, plan)
@@ -341,7 +348,7 @@ def _run(args, plan, config, lang: str):
     return results, diffs
 
 
-def _expand(paths: list[str], exclude, lang: str, quiet: bool) -> list[str]:
+def _expand(paths: list[str], exclude: list[str], lang: str, quiet: bool) -> list[str]:
     """The files to lint; a note on stderr for a folder given that holds none (exit code unchanged: 0 without
     findings, as for other linters, so a CI job over a folder with no letters yet does not fail)."""
     from .runner import STDIN, expand
@@ -357,15 +364,15 @@ def _expand(paths: list[str], exclude, lang: str, quiet: bool) -> list[str]:
     return out
 
 
-def _letters_only(paths: list[str], config) -> list[str]:
+def _letters_only(paths: list[str], config: Config) -> list[str]:
     from .letterlike import is_letter
-    from .runner import _config_dirs
+    from .runner import config_dirs
 
-    bases = _config_dirs(config)
+    bases = config_dirs(config)
     return [p for p in paths if is_letter(p, config.letters, bases)]
 
 
-def _shown_results(results, show: str | None):
+def _shown_results(results: list[FileResult], show: str | None) -> list[FileResult]:
     """Results with only the findings at or above `show` (for the formats other than text)."""
     from dataclasses import replace as dc_replace
 
@@ -373,17 +380,17 @@ def _shown_results(results, show: str | None):
 
     if not show:
         return results
-    return [dc_replace(r, findings=[f for f in r.findings if RANK[f.severity] >= RANK[show]]) for r in results]
+    return [dc_replace(r, findings=[f for f in r.findings if RANK[f.severity or ""] >= RANK[show]]) for r in results]
 
 
-def _write_reports(args, results, plan, lang: str) -> int | None:
+def _write_reports(args: argparse.Namespace, results: list[FileResult], plan: Plan, lang: str) -> int | None:
     """The report in --format (to stdout or --output-file) and the --report HTML; an exit code on failure."""
     from .reporters import FORMATS
 
     to_file = args.output_file is not None and args.output_file != "-"
     color = args.color == "always" or (args.color == "auto" and not to_file and sys.stdout.isatty()
                                        and not os.environ.get("NO_COLOR"))
-    context = dict(lang=lang, color=color, plan=plan)
+    context: dict[str, Any] = dict(lang=lang, color=color, plan=plan)
     if args.format == "text":
         context.update(show=args.show or _default_show(args.fail_on or config_fail_on(plan)), group_by=args.group_by, statistics_only=args.statistics,
                        quiet=args.quiet)
@@ -411,7 +418,7 @@ def _write_reports(args, results, plan, lang: str) -> int | None:
     return None
 
 
-def config_fail_on(plan) -> str:
+def config_fail_on(plan: Plan) -> str:
     return plan.config.fail_on or "warning"
 
 
@@ -420,7 +427,7 @@ def _default_show(fail_on: str) -> str:
     return "info" if fail_on == "info" else "warning"
 
 
-def _write_atomic_text(path: str, write) -> None:
+def _write_atomic_text(path: str, write: Callable[[TextIO], object]) -> None:
     import io
 
     from .fixes import write_atomically
@@ -448,7 +455,7 @@ def _add_fix_arguments(p: argparse.ArgumentParser) -> None:
                    "(Markdown/text: CriticMarkup); the input is not changed (see docs/suggest.md)")
 
 
-def _check_fix_arguments(args, lang: str = "nl") -> str | None:
+def _check_fix_arguments(args: argparse.Namespace, lang: str = "nl") -> str | None:
     """A usage problem with the fix/annotate options, or None."""
     from .catalogue import say
 
@@ -491,7 +498,7 @@ def _input_bytes(path: str) -> bytes:
     raise OSError(f"cannot read {path}")
 
 
-def _fix_or_annotate(path: str, plan, args, lang: str, diffs: list[str]):
+def _fix_or_annotate(path: str, plan: Plan, args: argparse.Namespace, lang: str, diffs: list[str]) -> FileResult:
     from .findings import Msg
     from .readers import InputError
     from .runner import FileResult
@@ -520,7 +527,7 @@ def _fix_or_annotate(path: str, plan, args, lang: str, diffs: list[str]):
                       f"internal error ({type(exc).__name__}: {exc}); the file was not changed; please report")
 
 
-def _fix_file(path: str, data: bytes, plan, args, lang: str, diffs: list[str]):
+def _fix_file(path: str, data: bytes, plan: Plan, args: argparse.Namespace, lang: str, diffs: list[str]) -> FileResult:
     from .findings import Msg
     from .fixes import (
         FixError,
@@ -534,7 +541,6 @@ def _fix_file(path: str, data: bytes, plan, args, lang: str, diffs: list[str]):
     )
     from .reporters.text import where
     from .runner import FileResult
-
     from .wording import count
 
     en = lang == "en"
@@ -571,7 +577,7 @@ def _fix_file(path: str, data: bytes, plan, args, lang: str, diffs: list[str]):
                       notes=list(outcome.document.info.notes))
 
 
-def _annotate_file(path: str, data: bytes, plan, out: str, lang: str):
+def _annotate_file(path: str, data: bytes, plan: Plan, out: str, lang: str) -> FileResult:
     from . import wording
     from .annotate import AnnotateError, annotate
     from .findings import Msg
@@ -591,7 +597,7 @@ def _annotate_file(path: str, data: bytes, plan, out: str, lang: str):
     return FileResult(path=doc.path, findings=findings, problems=problems)
 
 
-def _write_diffs(diffs: list[str], results, config_problem) -> int:
+def _write_diffs(diffs: list[str], results: list[FileResult], config_problem: object) -> int:
     text = "".join(diffs)
     sys.stdout.write(text)
     sys.stdout.flush()
@@ -603,7 +609,7 @@ def _write_diffs(diffs: list[str], results, config_problem) -> int:
 # -- many files, baselines ---------------------------------------------------------------------------------
 
 
-def _lint_files(paths: list[str], plan, args, lang: str):
+def _lint_files(paths: list[str], plan: Plan, args: argparse.Namespace, lang: str) -> Iterator[FileResult]:
     """FileResults in the order of `paths`: in -j processes, with a progress line on a terminal."""
     import functools
 
@@ -659,7 +665,7 @@ def _plan_for(config_path, isolated, select, ignore, cwd, across=False):
     return plan
 
 
-def _open_baseline(args, lang: str = "nl"):
+def _open_baseline(args: argparse.Namespace, lang: str = "nl") -> Baseline | int | None:
     """The baseline to filter with or to write, None, or an exit code (2) when it cannot be read."""
     from .baseline import Baseline, BaselineError, for_writing
 
@@ -674,7 +680,7 @@ def _open_baseline(args, lang: str = "nl"):
     return None
 
 
-def _write_baseline(baseline, results, lang: str, usage_problem: bool) -> int:
+def _write_baseline(baseline: Baseline, results: list[FileResult], lang: str, usage_problem: bool) -> int:
     for r in results:
         if r.error is None:
             baseline.record(r.path, r.findings)
@@ -698,7 +704,7 @@ def _write_baseline(baseline, results, lang: str, usage_problem: bool) -> int:
     return 2 if usage_problem or any(r.error or r.problems for r in results) else 0
 
 
-def _filter_baseline(baseline, results, lang: str) -> list[str]:
+def _filter_baseline(baseline: Baseline, results: list[FileResult], lang: str) -> list[str]:
     """Drop the findings recorded in the baseline; notes for stderr (how many were hidden, stale ones)."""
     from .wording import plural
 
@@ -768,7 +774,7 @@ def _subcommand(name: str, argv: list[str]) -> int:
     return 0
 
 
-def _explain(rule, config, lang: str, severity_word) -> str:
+def _explain(rule: Rule, config: Config, lang: str, severity_word: Callable[[str, str], str]) -> str:
     import yaml
 
     settings = config.rule_settings(rule.id)

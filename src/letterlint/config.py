@@ -16,11 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .bundled import load_yaml as _load_bundled_yaml
 from .findings import Severity
 from .registry import Rule, builtin_rules
+
+if TYPE_CHECKING:
+    import yaml  # for the annotations only: at run time PyYAML is imported where it is used (start-up)
 
 DEFAULT = "default"
 # PyYAML is imported where a file is parsed or a line looked up, not at import: the bundled default comes
@@ -129,7 +132,7 @@ def keypath(path: Iterable[Any]) -> str:
     return out
 
 
-def _node_line(node, path: tuple) -> int | None:
+def _node_line(node: yaml.Node | None, path: tuple) -> int | None:
     import yaml
 
     line = node.start_mark.line + 1 if node is not None else None
@@ -231,7 +234,7 @@ def _read_config_text(path: Path, name: str) -> str:
                           "de configuratie is geen UTF-8-tekst") from None
 
 
-def _inspect(root, name: str) -> None:
+def _inspect(root: yaml.Node | None, name: str) -> None:
     """Refuse what a YAML loader accepts but a configuration must not hold: aliases that expand beyond
     MAX_ALIAS_NODES nodes (or into themselves), duplicate keys, numbers too long to convert.
 
@@ -267,7 +270,7 @@ def _inspect(root, name: str) -> None:
                           f"{MAX_ALIAS_NODES:_} meer dan er staan); een YAML-aliasbom?".replace("_", "."))
 
 
-def _children(node) -> list:
+def _children(node: yaml.Node) -> list:
     import yaml
 
     if isinstance(node, yaml.MappingNode):
@@ -277,7 +280,7 @@ def _children(node) -> list:
     return []
 
 
-def _check_node(node, name: str) -> None:
+def _check_node(node: yaml.Node, name: str) -> None:
     import yaml
 
     line = node.start_mark.line + 1
@@ -351,7 +354,7 @@ def _typename(value: Any) -> str:
 # -- validation ---------------------------------------------------------------------------------------
 
 
-def _describe(error) -> str:
+def _describe(error: Any) -> str:  # a jsonschema.ValidationError
     v = error.validator
     inst = error.instance
     if v == "type":
@@ -596,7 +599,7 @@ def _chain(source: Source, seen: set[str]) -> list[Source]:
     if extends == "none":
         return [source]
     if extends == DEFAULT:
-        return [_default_source(), source]
+        return [default_source(), source]
     base_dir = Path(source.name.split(" [tool.letterlint]")[0]).parent
     target = (base_dir / extends).resolve()
     if not target.is_file():
@@ -628,7 +631,7 @@ def _load_extended(source: Source, target: Path, extends: str) -> Source:
 _DEFAULT_SOURCE: Source | None = None
 
 
-def _default_source() -> Source:
+def default_source() -> Source:
     global _DEFAULT_SOURCE
     if _DEFAULT_SOURCE is None:
         src = load_yaml_source(default_config_path(), name="<default rules.yaml>", trusted=True)
@@ -642,7 +645,7 @@ def load_config(path: str | os.PathLike | None = None, *, cwd: Path | None = Non
     if path is None and search:
         path = find_config(cwd or Path.cwd())
     if path is None:
-        sources = [_default_source()]
+        sources = [default_source()]
     else:
         path = Path(path)
         if not path.exists():

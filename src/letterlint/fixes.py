@@ -39,6 +39,7 @@ from .model import Document
 from .wording import paragraph_mark
 
 if TYPE_CHECKING:  # only for the annotation: the runner is imported when fix_bytes runs
+    from .model import Paragraph
     from .runner import Plan
 
 MAX_PASSES = 8
@@ -305,7 +306,7 @@ def text_view(doc: Document, lang: str = "nl") -> list[str]:
         if not b.leaked:
             marks.setdefault(id(b.paragraph), []).append(b.name)
 
-    def show(prefix: str, par) -> str:
+    def show(prefix: str, par: Paragraph) -> str:
         text = par.raw.replace("\n", "↵")
         names = marks.get(id(par))
         return f"{prefix}: {text}" + (f"  {say('diff-bookmarks', lang, names=', '.join(names))}" if names else "")
@@ -426,7 +427,7 @@ def write_atomically(path: str, data: bytes, expected: Snapshot | None = None) -
     return lost
 
 
-def _keep_identity(target: str, tmp: str, st) -> list[str]:
+def _keep_identity(target: str, tmp: str, st: os.stat_result | None) -> list[str]:
     if st is None:
         umask = os.umask(0)
         os.umask(umask)

@@ -9,11 +9,15 @@ body, which are missing or unused (and why), the number a reader sees, and how t
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from .findings import Related, msg
 from .model import Document, Location, Note, NoteRef
 from .readers.notes import STYLES, NoteStyle, missing_note_artefacts, note_style, pair_notes
 from .wording import note_noun, note_place
+
+if TYPE_CHECKING:
+    from .findings import Msg
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -113,11 +117,11 @@ def body_location(doc: Document, note: Note) -> Location:
     return loc
 
 
-def ref_related(doc: Document, ref: NoteRef, label=None) -> Related:
+def ref_related(doc: Document, ref: NoteRef, label: Msg | None = None) -> Related:
     return Related(ref_location(doc, ref), label or msg("de verwijzing in de tekst", "the reference in the text"))
 
 
-def body_related(doc: Document, note: Note, label=None) -> Related:
+def body_related(doc: Document, note: Note, label: Msg | None = None) -> Related:
     return Related(body_location(doc, note), label or msg("de tekst van de noot", "the text of the note"))
 
 

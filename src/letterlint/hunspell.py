@@ -83,7 +83,7 @@ class Spylls:
         return out
 
 
-def second_opinion(engine: str = "auto", name: str = "nl_NL"):
+def second_opinion(engine: str = "auto", name: str = "nl_NL") -> Hunspell | Spylls | None:
     """A checker for the words a first check doubts, or None: the hunspell command where it and the dictionary
     are installed (engine auto or hunspell), spylls only when asked for (it takes about 2 s to load)."""
     if engine == "none":

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .citations import ERROR, INFO, SPC, WS, Edit, Problem
+from .citations import ERROR, INFO, SPC, WS, CitationEdit, Problem
 from .lazyre import lazy
 
 # -- zaak- and documentnummers ---------------------------------------------------------------------------
@@ -99,11 +99,11 @@ def _zaken(text: str) -> list[Identifier]:
         if sep is not None:
             reasons_nl.append("zonder spatie of streepje na het jaartal")
             reasons_en.append("no space or hyphen after the year")
-            edits.append(Edit(m.start("sep"), m.end("sep"), ""))
+            edits.append(CitationEdit(m.start("sep"), m.end("sep"), ""))
         if letter.islower():
             reasons_nl.append(f"hoofdletter {letter.upper()}")
             reasons_en.append(f"capital {letter.upper()}")
-            edits.append(Edit(m.start("letter"), m.end("letter"), letter.upper()))
+            edits.append(CitationEdit(m.start("letter"), m.end("letter"), letter.upper()))
         if len(num) != 5:
             reasons_nl.append(f"vijf cijfers na de {letter.upper()}, niet {len(num)}")
             reasons_en.append(f"five digits after the {letter.upper()}, not {len(num)}")
@@ -159,7 +159,7 @@ def _eclis(text: str) -> list[Identifier]:
             reasons_en.append("in capitals")
         if reasons_nl:
             right = ":".join(parts).upper()
-            edits = (Edit(m.start(), end, right),) if fixable else ()
+            edits = (CitationEdit(m.start(), end, right),) if fixable else ()
             ident.problems.append(Problem(
                 "ecli", ERROR, f"ECLI «{whole}» is misvormd: " + "; ".join(reasons_nl),
                 f"ECLI «{whole}» is malformed: " + "; ".join(reasons_en), edits))
@@ -178,13 +178,13 @@ def _full_year(s: str) -> int:
     return y
 
 
-def _eu_label(m) -> Problem:
+def _eu_label(m: regex.Match[str]) -> Problem:
     """ "Verordening (EU) No 123/2011": English (or "nr" without its stop) in a Dutch citation."""
     lab = m.group("nrlab")
     why_nl = "Engels" if lab[:2].lower() == "no" or lab[-1] in "º°" else "zonder punt"
     why_en = "English" if why_nl == "Engels" else "without its full stop"
     return Problem("eu-label", ERROR, f"«{lab}» ({why_nl}) in een Nederlandse verwijzing: schrijf «nr.»",
-                   f"«{lab}» ({why_en}) in a Dutch citation: write «nr.»", (Edit(m.start("nr"), m.end("nr"), "nr. "),))
+                   f"«{lab}» ({why_en}) in a Dutch citation: write «nr.»", (CitationEdit(m.start("nr"), m.end("nr"), "nr. "),))
 
 
 def _eu_acts(text: str) -> list[Identifier]:
@@ -203,17 +203,17 @@ def _eu_acts(text: str) -> list[Identifier]:
     return out
 
 
-def _eu_no_domain(m, ident: Identifier) -> None:
+def _eu_no_domain(m: regex.Match[str], ident: Identifier) -> None:
     """ "Richtlijn 2024/1785": no domain; for an act from 2015 on, the shorthand of "(EU) 2024/1785"."""
     a, b, nr, kind = m.group("a"), m.group("b"), m.group("nr"), m.group("type")
     if _is_year(a) and int(a) >= NEW_STYLE_FROM and nr is None and kind.lower().endswith(("richtlijn", "verordening")):
         ident.fields.update(year=int(a), number=int(b))
         ident.problems.append(Problem(
             "eu-domain", INFO, f"«{m.group()}»: vermeld het domein: «{kind} (EU) {a}/{b}»",
-            f"«{m.group()}»: give the domain: «{kind} (EU) {a}/{b}»", (Edit(m.end("gap"), m.end("gap"), "(EU) "),)))
+            f"«{m.group()}»: give the domain: «{kind} (EU) {a}/{b}»", (CitationEdit(m.end("gap"), m.end("gap"), "(EU) "),)))
 
 
-def _eu_domain_first(m, ident: Identifier) -> None:
+def _eu_domain_first(m: regex.Match[str], ident: Identifier) -> None:
     """ "Verordening (EU) 2016/679", "Verordening (EG) nr. 1907/2006": the domain in brackets before the number."""
     a, b, dom, dom2, nr = m.group("a"), m.group("b"), m.group("dom"), m.group("dom2"), m.group("nr")
     kind, add = m.group("type"), ident.problems.append
@@ -241,29 +241,29 @@ def _eu_domain_first(m, ident: Identifier) -> None:
         right = new_form if year >= NEW_STYLE_FROM else f"{kind} {year}/{number}/{dom2}"
         add(Problem("eu-mixed", ERROR, f"«{m.group()}» mengt de oude en de nieuwe nummering: schrijf «{right}»",
                     f"«{m.group()}» mixes the old and the new numbering: write «{right}»",
-                    (Edit(m.start(), m.end(), right),)))
+                    (CitationEdit(m.start(), m.end(), right),)))
     elif layout == "new+nr":
         add(Problem("eu-nr", ERROR,
                     f"«{m.group()}»: een EU-handeling vanaf 2015 heeft geen «nr.»: «{new_form}»",
                     f"«{m.group()}»: an EU act from 2015 on takes no «nr.»: «{new_form}»",
-                    (Edit(m.start(), m.end(), new_form),)))
+                    (CitationEdit(m.start(), m.end(), new_form),)))
     elif layout == "old" and year >= NEW_STYLE_FROM:
         add(Problem("eu-swapped", ERROR,
                     f"«{m.group()}»: vanaf 2015 eerst het jaar, dan het nummer: «{new_form}»",
                     f"«{m.group()}»: from 2015 on the year comes first, then the number: «{new_form}»",
-                    (Edit(m.start(), m.end(), new_form),)))
+                    (CitationEdit(m.start(), m.end(), new_form),)))
     elif layout == "old" and nr is None and verordening:
         add(Problem("eu-nr", ERROR, f"«{m.group()}»: een verordening van vóór 2015 heeft «nr.»: «{old_form}»",
                     f"«{m.group()}»: a regulation from before 2015 takes «nr.»: «{old_form}»",
-                    (Edit(m.start("a"), m.start("a"), "nr. "),)))
+                    (CitationEdit(m.start("a"), m.start("a"), "nr. "),)))
     elif (layout == "old" and not verordening and not old_domain) or (layout == "new" and year < NEW_STYLE_FROM):
         add(Problem("eu-old-new", ERROR,
                     f"«{m.group()}»: een handeling van vóór 2015 houdt de oude nummering: «{old_form}»",
                     f"«{m.group()}»: an act from before 2015 keeps the old numbering: «{old_form}»",
-                    (Edit(m.start(), m.end(), old_form),), safe=False))
+                    (CitationEdit(m.start(), m.end(), old_form),), safe=False))
 
 
-def _eu_domain_last(m, ident: Identifier) -> None:
+def _eu_domain_last(m: regex.Match[str], ident: Identifier) -> None:
     """Old style with the domain at the end: "Richtlijn 2010/75/EU", "Besluit nr. 284/2010/EU"."""
     a, b, dom2, nr = m.group("a"), m.group("b"), m.group("dom2"), m.group("nr")
     kind, add = m.group("type"), ident.problems.append
@@ -277,7 +277,7 @@ def _eu_domain_last(m, ident: Identifier) -> None:
         add(Problem("eu-old-new", ERROR,
                     f"«{m.group()}»: een handeling vanaf 2015 wordt genummerd als «{right}»",
                     f"«{m.group()}»: an act from 2015 on is numbered «{right}»",
-                    (Edit(m.start(), m.end(), right),)))
+                    (CitationEdit(m.start(), m.end(), right),)))
 
 
 def _celex(text: str, acts: list[Identifier]) -> list[Identifier]:
@@ -313,5 +313,5 @@ def _celex(text: str, acts: list[Identifier]) -> list[Identifier]:
             ident.problems.append(Problem(
                 "celex-mismatch", ERROR, f"CELEX-nummer «{ident.text}» hoort niet bij «{act.text}» (dat is {right})",
                 f"CELEX number «{ident.text}» does not belong to «{act.text}» (that is {right})",
-                (Edit(ident.start, ident.end, right),), safe=False))
+                (CitationEdit(ident.start, ident.end, right),), safe=False))
     return out

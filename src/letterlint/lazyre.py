@@ -22,7 +22,7 @@ _STORE: dict | None = None  # (args, kwargs) → compiled regex pattern, from an
 _NEW = False  # patterns compiled in this process that the file does not have yet
 
 
-def _store_path():
+def _store_path() -> str:
     import os
 
     import regex
@@ -75,13 +75,13 @@ def _save_store() -> None:
 _MAX_STORED = 5000  # patterns of configurations come and go: past this, the file starts afresh
 
 
-def compile_regex(*args: Any, **kwargs: Any):
+def compile_regex(*args: Any, **kwargs: Any) -> Any:
     """regex.compile(*args, **kwargs), from the patterns kept between runs where there (for patterns made at
     plan time: phrase lists, patterns in the configuration)."""
     return _compile_regex(args, kwargs)
 
 
-def _compile_regex(args: tuple, kwargs: dict):
+def _compile_regex(args: tuple, kwargs: dict) -> Any:
     global _NEW, _STORE
     import regex
 
@@ -109,10 +109,11 @@ class LazyPattern:
     """After the first use, each method asked for is kept on the instance, so later calls (NAME.search in a
     loop over words) cost a plain attribute lookup, not a call of __getattr__."""
 
-    def __init__(self, module: str, *args: Any, **kwargs: Any):
-        self._module, self._args, self._kwargs, self._compiled = module, args, kwargs, None
+    def __init__(self, module: str, *args: Any, **kwargs: Any) -> None:
+        self._module, self._args, self._kwargs = module, args, kwargs
+        self._compiled: Any = None
 
-    def compiled(self):
+    def compiled(self) -> Any:
         if self._compiled is None:
             if self._module == "re":
                 import re

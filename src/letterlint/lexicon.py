@@ -40,8 +40,12 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .lazyre import lazy
+
+if TYPE_CHECKING:
+    from .runner import Where
 
 # a word with hyphens inside it ("RVIM-rapport", "minister-president"), and its parts
 CHUNK = lazy(r"\w+(?:[-\u2011]\w+)*")
@@ -436,7 +440,7 @@ def defined_acronyms(texts: Iterable[str]) -> set[str]:
     return out
 
 
-def check_term_examples(lexicon: Lexicon, examples: dict, where, path: tuple) -> None:
+def check_term_examples(lexicon: Lexicon, examples: dict, where: Where, path: tuple) -> None:
     """A protected term's examples: each `match` must give a near-miss, each `no-match` none."""
     for j, example in enumerate(examples.get("match", [])):
         if not list(lexicon.scan(example, defined_acronyms([example]))):

@@ -11,9 +11,12 @@ import os
 import sys
 import time
 from collections.abc import Callable, Generator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .runner import STDIN, FileResult, Plan, lint_file
+
+if TYPE_CHECKING:
+    from typing import TextIO
 
 PROGRESS_MIN_FILES = 10  # fewer files finish before a progress line would help
 
@@ -103,14 +106,14 @@ def lint_many(paths: list[str], plan: Plan, *, jobs: int = 1, stdin_filename: st
 class Progress:
     """`letterlint: 37/120 bestanden` on one self-overwriting stderr line, only on a terminal."""
 
-    def __init__(self, total: int, lang: str = "nl", stream=None):
+    def __init__(self, total: int, lang: str = "nl", stream: TextIO | None = None) -> None:
         self.total, self.lang = total, lang
         self.stream = stream or sys.stderr
         self.last = 0.0
         self.shown = False
 
     @classmethod
-    def maybe(cls, total: int, lang: str = "nl", stream=None) -> Progress | None:
+    def maybe(cls, total: int, lang: str = "nl", stream: TextIO | None = None) -> Progress | None:
         stream = stream or sys.stderr
         try:
             tty = stream.isatty()

@@ -24,9 +24,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from .lazyre import lazy_re
 from .model import Document, Location, Paragraph
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any
+
+    from .findings import Finding
+    from .structure import Section
 
 QUOTE_WORDS = 6
 QUOTE_CHARS = 40
@@ -70,14 +78,14 @@ def shorten_words(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:-–") + "…"
 
 
-def _unit_label(unit) -> str | None:
+def _unit_label(unit: object) -> str | None:
     label = getattr(unit, "label", None)
     if label is None or not getattr(unit, "numbers", ()):
         return None
     return " ".join(label.text.split()).rstrip(":. ")
 
 
-def _section_title(section) -> str | None:
+def _section_title(section: Section | None) -> str | None:
     if section is None or section.heading is None:
         return None
     return _short(section.title)
@@ -122,7 +130,7 @@ def _fallback_headings(doc: Document) -> list[str | None]:
     return out
 
 
-def _sections(doc: Document, settings) -> list[str | None]:
+def _sections(doc: Document, settings: Mapping[str, Any] | None) -> list[str | None]:
     """The section heading of every body paragraph (by index)."""
     from .structure import structure
 
@@ -168,13 +176,13 @@ def shown_numbers(doc: Document) -> list[int | None]:
     return analyses.of(doc).keyed(("shown-numbers",), lambda: _shown_numbers(doc))
 
 
-def _places(doc: Document, settings) -> list[_Place]:
+def _places(doc: Document, settings: Mapping[str, Any] | None) -> list[_Place]:
     sections = _sections(doc, settings)
     numbers = shown_numbers(doc)
     return [_Place(sections[i], numbers[i], p.cell, quote(p.text)) for i, p in enumerate(doc.paragraphs)]
 
 
-def places(doc: Document, settings=None) -> list[_Place]:
+def places(doc: Document, settings: dict[str, Any] | None = None) -> list[_Place]:
     """The place of every body paragraph (a shared analysis: once per document, in the engine's cache)."""
     from . import analyses
 
@@ -189,7 +197,7 @@ def _note_quotes(doc: Document) -> dict[tuple[str, str], str | None]:
     return out
 
 
-def locate(doc: Document, loc: Location, settings=None, notes: dict | None = None) -> Location:
+def locate(doc: Document, loc: Location, settings: dict[str, Any] | None = None, notes: dict | None = None) -> Location:
     """The location with the places a writer can find filled in (.docx only)."""
     if doc.format != "docx" or loc.line is not None:
         return loc
@@ -204,7 +212,7 @@ def locate(doc: Document, loc: Location, settings=None, notes: dict | None = Non
     return replace(loc, section=place.section, shown=place.shown, cell=place.cell, quote=text)
 
 
-def enrich(doc: Document, findings: list, settings=None) -> list:
+def enrich(doc: Document, findings: list[Finding], settings: dict[str, Any] | None = None) -> list[Finding]:
     """The findings with their (and their related) .docx locations filled in; others unchanged."""
     if doc.format != "docx" or not findings:
         return findings

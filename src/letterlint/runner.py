@@ -13,7 +13,7 @@ from pathlib import Path
 from . import places, suppress, yamlrules
 from .baseline import with_context
 from .caps import capped
-from .config import Config, ConfigError, _default_source
+from .config import Config, ConfigError, default_source
 from .findings import RANK, Finding, Msg, Severity, resolve_fix
 from .model import Document
 from .readers import SUPPORTED, InputError, kind_of, read_bytes, read_path
@@ -63,7 +63,7 @@ class Where:
 
     def error(self, keys: tuple, message: str, nl: str | None = None) -> ConfigError:
         source = self._config.where(self.rule_id, keys[0]) if keys else None
-        source = source or _default_source()
+        source = source or default_source()
         return source.error(("rules", self.rule_id, *keys), message, nl)
 
     def folder(self, key: str) -> Path | None:
@@ -228,7 +228,7 @@ def _ignored_for(path: str, config: Config) -> set[str]:
     if not config.per_file_ignores:
         return set()
     out: set[str] = set()
-    forms = path_forms(path, _config_dirs(config))
+    forms = path_forms(path, config_dirs(config))
     for pattern, ids in config.per_file_ignores.items():
         if any(fnmatch.fnmatch(form, pattern) for form in forms):
             out.update(ids)
@@ -239,7 +239,7 @@ def _is_ignored(rule_id: str, ignored: set[str]) -> bool:
     return rule_id in ignored or "*" in ignored or "all" in ignored
 
 
-def _config_dirs(config: Config) -> list[str]:
+def config_dirs(config: Config) -> list[str]:
     dirs = []
     for name in config.files:
         name = name.split(" [tool.letterlint]")[0]

@@ -36,12 +36,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from itertools import compress
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
 from .lazyre import lazy, lazy_re
 from .model import BODY, LIST, Document, Location, Paragraph
+
+if TYPE_CHECKING:
+    from .structure import AnswerUnit
 
 K = 5  # words per shingle
 GAP = 12  # shingle positions between two matches of one chain, on the side that moved least
@@ -64,7 +67,7 @@ _TOKEN_IDS: dict[str, int] = {}
 
 # Letter furniture: salutations, closings, signature lines and the "Antwoord van minister …
 # (ontvangen …)" header of published answers.  Never part of a unit, so never reported.
-FURNITURE = regex.compile(
+LETTER_FURNITURE = regex.compile(
     r"""^\s*(?:
         (?:geachte|beste)\s+\S.{0,60}$
       | (?:hoogachtend|met\s+(?:vriendelijke|hoogachtende|beste)\s+groet(?:en)?)\b.{0,120}$
@@ -77,7 +80,7 @@ FURNITURE = regex.compile(
 
 
 def is_furniture(text: str) -> bool:
-    return bool(FURNITURE.match(text.strip())) if len(text) < 400 else False
+    return bool(LETTER_FURNITURE.match(text.strip())) if len(text) < 400 else False
 
 
 # -- words and shingles ------------------------------------------------------------------------------
@@ -238,7 +241,7 @@ def make_unit(index: int, segments: list[tuple[Paragraph, int, int]], answer: An
     return Unit(index, segments, ids, shingles(ids), answer, starts)
 
 
-def answer_segments(answer) -> list[tuple[Paragraph, int, int]]:
+def answer_segments(answer: AnswerUnit) -> list[tuple[Paragraph, int, int]]:
     """The text of an answer without its label, piece by piece (as AnswerUnit.text), furniture left out.
 
     The pieces are the answer's own spans: in a letter flattened to one paragraph ("Vraag 1 … Antwoord 1 …
@@ -472,7 +475,7 @@ class UnionFind:
     def __init__(self) -> None:
         self.parent: dict[Any, Any] = {}
 
-    def find(self, x):
+    def find(self, x: Any) -> Any:
         parent = self.parent
         parent.setdefault(x, x)
         root = x
@@ -482,7 +485,7 @@ class UnionFind:
             parent[x], x = root, parent[x]
         return root
 
-    def union(self, a, b) -> None:
+    def union(self, a: Any, b: Any) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             # the smaller key becomes the root, so a group's root is its first member
@@ -625,7 +628,7 @@ def shorten(text: str, limit: int = 90) -> str:
     return text[: cut if cut > limit // 2 else limit - 1].rstrip(",;: ") + "…"
 
 
-def question_quote(answer, limit: int = 90) -> str | None:
+def question_quote(answer: AnswerUnit | None, limit: int = 90) -> str | None:
     """The question an answer answers, quoted short: its first sentence with '?' (or else with a request)."""
     if answer is None or not answer.questions:
         return None

@@ -25,10 +25,17 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .lexicon import edit_kind, in_address, is_acronym
 from .vocabulary import Vocabulary
 from .yamlrules import URL
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .hunspell import Hunspell, Spylls
+    from .model import Paragraph
 
 # a word: letters (with accents) and inner apostrophes; hyphens separate words here
 # (the standard re module: these run over every paragraph and compile in microseconds, the regex module's
@@ -57,7 +64,7 @@ FIXED_BEFORE = frozenset({"ten", "ter", "des", "in"})
 
 @dataclass(frozen=True)
 class Slip:
-    paragraph: object
+    paragraph: Paragraph
     start: int
     end: int
     word: str
@@ -83,8 +90,9 @@ def edits1(word: str) -> Iterable[str]:
 class Checker:
     """What counts as a known word: the vocabulary, extra words (terms, the user's) and Hunspell's opinion."""
 
-    def __init__(self, vocabulary: Vocabulary | None, extra: Iterable[str] = (), second_opinion=None,
-                 english=None):
+    def __init__(self, vocabulary: Vocabulary | None, extra: Iterable[str] = (),
+                 second_opinion: Hunspell | Spylls | None = None,
+                 english: Vocabulary | Callable[[], Vocabulary | None] | None = None) -> None:
         self.vocabulary = vocabulary
         self.english = english  # a Vocabulary, or a callable that loads one when first needed
         self.extra: dict[str, str] = {}
@@ -258,7 +266,7 @@ def _after_fixed(text: str, s: int, e: int) -> bool:
     return before[-1].lower() in FIXED_BEFORE and text[e - 1:e] == "e"
 
 
-def _verdict(word: str, capital: int, checker: Checker, letter: _Letter):
+def _verdict(word: str, capital: int, checker: Checker, letter: _Letter) -> tuple[tuple[str, ...], int] | None:
     """(suggestions, edits) when `word` is a confident slip, else None.  capital: 0 (a word judged as lower
     case), CAPITAL (at a sentence's start) or NAME (inside a sentence)."""
     name = capital == NAME
@@ -378,7 +386,7 @@ ELISION = re.compile(r"(?<![\w\-\u2011])(" + LETTER + LOWER + r"{2,})([\-\u2011]
 
 @dataclass(frozen=True)
 class HyphenSlip:
-    paragraph: object
+    paragraph: Paragraph
     start: int
     end: int
     found: str

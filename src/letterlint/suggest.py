@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .annotate import (
     AUTHOR,
@@ -35,6 +36,14 @@ from .findings import Finding, Msg
 from .fixes import FixOutcome, text_codec
 from .lazyre import lazy
 from .model import Document, Paragraph
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+
+    from .annotate import CommentAnchor
+    from .docx_edit import DocxEditor
+    from .runner import FileResult, Plan
 
 TOKEN = lazy(r"\w+|\s+|[^\w\s]")
 TextEdit = tuple[int, int, str]  # start, end in the old text; what the new text has there
@@ -158,7 +167,7 @@ def suggest_docx(original: bytes, doc: Document, outcome: FixOutcome, lang: str,
     return result
 
 
-def _track(editor, doc: Document, fixed: Document, result: Suggestion, date: str, lang: str) -> dict:
+def _track(editor: DocxEditor, doc: Document, fixed: Document, result: Suggestion, date: str, lang: str) -> dict:
     """Tracked changes for every paragraph whose text the fixes changed."""
     new_raws = {p.xml: p.raw for p in fixed.blocks() if p.xml is not None}
     maps, refused, refused_keys = {}, [], set()
@@ -213,7 +222,7 @@ def _lines(f: Finding, lang: str, why: Msg | None) -> list[str]:
     return lines
 
 
-def _mapped(maps: dict):
+def _mapped(maps: dict) -> Callable[[Finding], CommentAnchor]:
     def where(f):
         loc = f.location
         if isinstance(f, _ProposalFinding) or loc.xml not in maps:
@@ -225,7 +234,7 @@ def _mapped(maps: dict):
     return where
 
 
-def _bookmark_comment(editor, doc: Document, fixed: Document, result: Suggestion, lang: str) -> list:
+def _bookmark_comment(editor: DocxEditor, doc: Document, fixed: Document, result: Suggestion, lang: str) -> list:
     """Remove the bookmarks the fixes removed; one comment at the top says which."""
     def names(d: Document) -> set[tuple[str, str]]:
         return {(b.paragraph.xml[0], b.name) for b in d.bookmarks if not b.leaked and b.paragraph.xml}
@@ -305,7 +314,7 @@ def _encode(text: str, original: bytes, doc: Document) -> bytes:
 # -- a whole file ---------------------------------------------------------------------------------------
 
 
-def suggest(data: bytes, path: str, plan, unsafe: bool, lang: str, date: str | None = None) -> tuple[Suggestion, FixOutcome]:
+def suggest(data: bytes, path: str, plan: Plan, unsafe: bool, lang: str, date: str | None = None) -> tuple[Suggestion, FixOutcome]:
     """The reviewed copy of `data` (the content of `path`), and the --fix outcome it was made from."""
     from .fixes import fix_bytes
     from .readers import read_bytes
@@ -323,7 +332,7 @@ def suggest(data: bytes, path: str, plan, unsafe: bool, lang: str, date: str | N
 # -- the command line ------------------------------------------------------------------------------------
 
 
-def check_arguments(args, lang: str = "nl") -> str | None:
+def check_arguments(args: argparse.Namespace, lang: str = "nl") -> str | None:
     """A usage problem with --suggest, or None."""
     import os
 
@@ -344,7 +353,7 @@ def check_arguments(args, lang: str = "nl") -> str | None:
     return None
 
 
-def suggest_file(path: str, data: bytes, plan, args, lang: str):
+def suggest_file(path: str, data: bytes, plan: Plan, args: argparse.Namespace, lang: str) -> FileResult:
     """--suggest for one file: write the copy, say what it holds on stderr; a FileResult of the original."""
     import sys
 

@@ -29,7 +29,7 @@ import regex
 
 from .findings import Finding, Msg
 from .lazyre import lazy
-from .model import Document, Location, Paragraph
+from .model import Comment, Document, Location, Paragraph
 
 RULE_ID = "unused-suppression"
 HEAD = lazy(r"\s*letterlint\s*:\s*", regex.IGNORECASE)
@@ -62,7 +62,7 @@ class Suppression:
 
 
 @dataclass
-class Collected:
+class Suppressions:
     suppressions: list[Suppression]
     problems: list[tuple[Location, Msg, Msg | None]]  # directives that cannot work: (where, message, suggestion)
 
@@ -80,11 +80,12 @@ def parse(text: str) -> tuple[str, list[str]] | None:
     return words[0].lower(), [w.lower() for w in words[1:]]
 
 
-# -- collecting ------------------------------------------------------------------------------------------
+# -- finding them ----------------------------------------------------------------------------------------
 
 
-def collect(doc: Document) -> Collected:
-    out = Collected([], [])
+def find_suppressions(doc: Document) -> Suppressions:
+    """The document's suppressions (directives and `letterlint:` comments), and those that cannot work."""
+    out = Suppressions([], [])
     if doc.source is not None and doc.directives:
         _directives(doc, out)
     for comment in doc.comments:
@@ -110,7 +111,7 @@ def _norm(ids: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ALL if i in ("*", ALL) else i for i in ids))
 
 
-def _directives(doc: Document, out: Collected) -> None:
+def _directives(doc: Document, out: Suppressions) -> None:
     src = doc.source or ""  # directives come from text formats, which have a source
     starts = doc._line_starts
     blocks = sorted((p for p in doc.blocks() if p.origin is not None and not p.is_empty), key=lambda p: p.origin or 0)
@@ -190,7 +191,7 @@ def _line_location(doc: Document, a: int, b: int, par: Paragraph | None) -> Loca
                     raw_start=a, raw_end=b)
 
 
-def _comment_location(doc: Document, comment) -> Location:
+def _comment_location(doc: Document, comment: Comment) -> Location:
     par = comment.paragraph
     if par is None:  # a comment anchored nowhere
         return Location(paragraph=1, heading=None, text=comment.text.strip().split("\n", 1)[0])
@@ -207,10 +208,11 @@ def _zone(doc: Document, par: Paragraph, raw_start: int, raw_end: int) -> Zone:
     return Zone(par.xml, par.number, par.part, raw_start, raw_end)
 
 
-def _comment_zones(doc: Document, comment) -> list[Zone]:
-    first, last = comment.paragraph, comment.end_paragraph or comment.paragraph
+def _comment_zones(doc: Document, comment: Comment) -> list[Zone]:
+    first = comment.paragraph
     if first is None:
         return []
+    last = comment.end_paragraph or first
     if last is first:
         start, end = min(comment.start, len(first.text)), min(comment.end, len(first.text))
         if end <= start:  # a comment on a point: its paragraph
@@ -258,12 +260,12 @@ def _covers(zone: Zone, loc: Location, text_format: bool) -> bool:
 
 
 def apply(doc: Document, findings: list[Finding], active: dict[str, str], known: frozenset[str] | set[str],
-          collected: Collected | None = None) -> list[Finding]:
+          collected: Suppressions | None = None) -> list[Finding]:
     """Drop suppressed findings; add `unused-suppression` findings when that rule is in `active`.
 
     `active` maps the ids of the rules that ran on this document to their severity.
     """
-    collected = collected if collected is not None else collect(doc)
+    collected = collected if collected is not None else find_suppressions(doc)
     sups = collected.suppressions
     if not sups:
         return findings
@@ -289,7 +291,7 @@ def apply(doc: Document, findings: list[Finding], active: dict[str, str], known:
     return sorted(kept, key=Finding.sort_key)
 
 
-def _unused(sup: Suppression, active: set[str], known) -> list[tuple[Msg, Msg | None]]:
+def _unused(sup: Suppression, active: set[str], known: frozenset[str] | set[str]) -> list[tuple[Msg, Msg | None]]:
     out = []
     remove = (Msg("verwijder deze opmerking", "remove this comment") if sup.in_comment
               else Msg("verwijder deze regel", "remove this line"))

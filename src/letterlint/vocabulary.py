@@ -26,7 +26,11 @@ import sys
 from array import array
 from bisect import bisect_left
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zlib import crc32
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 FORMAT = 2  # bump when the layout of the cache file changes
 BITS = 25  # a bitmap of 2**25 bits (4 MB) over crc32 turns most absent words away before the binary search
@@ -59,7 +63,7 @@ def cache_dir() -> Path:
 class Vocabulary:
     """Lower-cased words and their counts; `count(word)` is 0 for a word it does not know."""
 
-    def __init__(self, hashes, counts, bitmap):  # arrays or memoryviews of 64-bit, 32-bit and byte items
+    def __init__(self, hashes: array | memoryview, counts: array | memoryview, bitmap: bytes | memoryview) -> None:  # arrays or memoryviews of 64-bit, 32-bit and byte items
         self.hashes, self.counts, self.bitmap = hashes, counts, bitmap
         self._memo: dict[str, int] = {}
 
@@ -80,7 +84,7 @@ class Vocabulary:
             self._memo[word] = found
         return found
 
-    def known_among(self, words) -> dict[str, int]:
+    def known_among(self, words: Iterable[str]) -> dict[str, int]:
         """The counts of those of `words` (lower case) that the vocabulary knows: one pass, the bitmap first
         (most candidate corrections of a slip do not exist)."""
         bitmap, hashes, counts, memo = self.bitmap, self.hashes, self.counts, self._memo
@@ -122,7 +126,7 @@ class Vocabulary:
         return header.tobytes() + self.hashes.tobytes() + self.counts.tobytes() + self.bitmap
 
     @classmethod
-    def from_bytes(cls, data) -> Vocabulary:
+    def from_bytes(cls, data: bytes | mmap.mmap) -> Vocabulary:
         """From the cache file's bytes (or a memory map of it: nothing is copied, pages load as they are used)."""
         view = memoryview(data)
         if len(view) < 16:

@@ -50,7 +50,7 @@ def note_nouns(kind: str | None, lang: str = "nl") -> str:
     return nouns.get(kind, nouns[None])
 
 
-def note_place(kind: str | None, label: str | int, lang: str = "nl") -> str:
+def note_place(kind: str | None, label: str | int | None, lang: str = "nl") -> str:
     """"voetnoot 3" ("footnote 3")."""
     return f"{note_noun(kind, lang)} {label}"
 

@@ -40,7 +40,7 @@ def shipped() -> dict[str, list]:
 class _Raise:
     """A `where` for lists that were checked already (shipped data: by the tests; configured: by typo)."""
 
-    def error(self, keys: tuple, message: str) -> ValueError:
+    def error(self, keys: tuple, message: str, nl: str | None = None) -> ValueError:
         return ValueError(message)
 
 

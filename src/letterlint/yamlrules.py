@@ -21,8 +21,8 @@ Examples are checked when the configuration loads: an example that fails is a co
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol
 
 import regex
 
@@ -47,6 +47,12 @@ class PatternTimeout(Exception):
     pass
 
 
+class ErrorPlace(Protocol):
+    """Where a configuration error points (runner.Where; wordlists' check of the shipped lists)."""
+
+    def error(self, keys: tuple, message: str, nl: str | None = None) -> Exception: ...
+
+
 def _message(value: Any) -> Msg:
     if isinstance(value, dict):
         return Msg(value["nl"], value.get("en") or value["nl"])
@@ -59,12 +65,12 @@ def _blocks(doc: Document, scope: str) -> Iterator[Paragraph]:
             yield par
 
 
-def _fill(template: str, m) -> str:
+def _fill(template: str, m: regex.Match[str]) -> str:
     groups = {k: (v or "") for k, v in m.groupdict().items()}
     return template.format(*[(g or "") for g in m.groups()], match=m.group(), **groups)
 
 
-def phrases_from_entries(entries: list[dict], where, path: tuple, check_examples: bool = True) -> PhraseList:
+def phrases_from_entries(entries: list[dict], where: ErrorPlace, path: tuple, check_examples: bool = True) -> PhraseList:
     """Compile phrase entries; check their examples (a failing example raises a ConfigError)."""
     phrases = []
     for i, entry in enumerate(entries):
@@ -85,7 +91,7 @@ def phrases_from_entries(entries: list[dict], where, path: tuple, check_examples
     return PhraseList(phrases)
 
 
-def _check_examples(examples: dict, matches, where, path: tuple) -> None:
+def _check_examples(examples: dict, matches: Callable[[str], bool], where: ErrorPlace, path: tuple) -> None:
     for j, example in enumerate(examples.get("match", [])):
         if not matches(example):
             raise where.error(path + ("match", j), f"example {example!r} should match but does not")
@@ -149,7 +155,7 @@ def pattern_problem(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _compile_user_pattern(text: str, flags: int, where) -> regex.Pattern:
+def _compile_user_pattern(text: str, flags: int, where: ErrorPlace) -> regex.Pattern:
     problem = pattern_problem(text)
     if problem:
         raise where.error(("pattern",), *problem)
@@ -163,7 +169,7 @@ def _compile_user_pattern(text: str, flags: int, where) -> regex.Pattern:
                           "het patroon is te groot om te compileren") from None
 
 
-def _prepare_pattern(options: dict, where) -> regex.Pattern:
+def _prepare_pattern(options: dict, where: ErrorPlace) -> regex.Pattern:
     flags = regex.IGNORECASE if options.get("ignore-case") else 0
     pattern = _compile_user_pattern(options["pattern"], flags, where)
     try:
@@ -204,7 +210,7 @@ def _check_pattern(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 # -- substitution -----------------------------------------------------------------------------------------
 
 
-def _prepare_substitution(options: dict, where) -> PhraseList:
+def _prepare_substitution(options: dict, where: ErrorPlace) -> PhraseList:
     return phrases_from_entries(options.get("entries", []), where, ("entries",))
 
 

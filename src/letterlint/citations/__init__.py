@@ -34,20 +34,20 @@ from .model import (
     INFO,
     STYLE,
     YEAR_STYLES,
+    CitationEdit,
+    CitationPart,
     Dossier,
-    Edit,
     HouseStyle,
     Motie,
     Numbers,
     Problem,
     Reference,
-    Span,
     Year,
 )
 from .parse import parse, parse_moties
 
 __all__ = [
-    "DASHES", "ERROR", "INFO", "MONTHS", "PREFILTER", "SPC", "STYLE", "WS", "YEAR_STYLES", "Dossier", "Edit",
-    "HouseStyle", "Motie", "Numbers", "Problem", "Reference", "Span", "Year", "apply_edits", "bracket_problems",
+    "DASHES", "ERROR", "INFO", "MONTHS", "PREFILTER", "SPC", "STYLE", "WS", "YEAR_STYLES", "Dossier", "CitationEdit",
+    "HouseStyle", "Motie", "Numbers", "Problem", "Reference", "CitationPart", "Year", "apply_edits", "bracket_problems",
     "format_dossier", "format_year", "format_year_like", "judge", "motie_problems", "parse", "parse_moties",
 ]

@@ -34,7 +34,7 @@ from ..wording import note_place
 from .grammar import PREFILTER, SPC, WS
 from .house import house_settings
 from .judge import apply_edits, bracket_problems, format_dossier, judge, motie_problems
-from .model import ERROR, STYLE, Edit, HouseStyle, Problem, Reference
+from .model import ERROR, STYLE, CitationEdit, HouseStyle, Motie, Problem, Reference
 from .parse import parse, parse_moties
 
 MOTIE_BARE = lazy(
@@ -94,10 +94,10 @@ def references(doc: Document, settings: Mapping[str, Any] | None = None) -> list
 
 def _references(doc: Document, conf: dict) -> list[Cited]:
     blocks = list(doc.blocks())
-    found, moties = _collect(doc, blocks)
+    found, moties = _find_citations(doc, blocks)
     house = _house_style(found, conf)
     spelling = _spelling_conflicts(doc, found, house, conf["dossier-spacing"])
-    by_number: dict[str, list] = {}
+    by_number: dict[str, list[tuple[Paragraph, Any]]] = {}  # references with a dossier number
     for _, par, ref in found:
         if ref.dossiers and ref.numbers is not None:
             by_number.setdefault(ref.numbers.values.text, []).append((par, ref))
@@ -126,12 +126,13 @@ def claimed_marks(doc: Document, settings: Mapping[str, Any] | None = None) -> d
     return {k: sorted(v) for k, v in out.items() if v}
 
 
-def _collect(doc, blocks) -> tuple[list, list]:
+def _find_citations(doc: Document, blocks: list[Paragraph]) -> tuple[list[tuple[int, Paragraph, Reference]], list[tuple[Paragraph, Motie, list[Reference], list[int]]]]:
     """The references (index, paragraph, reference) and moties of the document, outside web addresses."""
     from .. import analyses
 
     addresses = analyses.of(doc).addresses
-    found, moties = [], []
+    found: list[tuple[int, Paragraph, Reference]] = []
+    moties: list[tuple[Paragraph, Motie, list[Reference], list[int]]] = []
     for i, par in enumerate(blocks):
         text = par.text
         if not text:
@@ -152,7 +153,7 @@ def _masked(start: int, urls: list[tuple[int, int]]) -> bool:
     return bool(urls) and any(a <= start < b for a, b in urls)
 
 
-def _continues(doc, blocks, i) -> bool:
+def _continues(doc: Document, blocks: list[Paragraph], i: int) -> bool:
     """A hard-wrapped line (PDF text) whose next line goes on with the reference."""
     if not doc.lines_may_wrap or i + 1 >= len(blocks):
         return False
@@ -162,7 +163,7 @@ def _continues(doc, blocks, i) -> bool:
     return GOES_ON.match(nxt.text) is not None
 
 
-def _house_style(found, conf: Mapping[str, Any]) -> HouseStyle:
+def _house_style(found: list[tuple[int, Paragraph, Reference]], conf: Mapping[str, Any]) -> HouseStyle:
     """The configured house style, with the document's own dossier spacing and (if "consistent") year style."""
     spaced = Counter(d.spaced for _, _, r in found if r.kind == "kamerstuk" for d in r.dossiers if d.spaced is not None)
     mode = conf["dossier-spacing"]
@@ -181,7 +182,7 @@ def _house_style(found, conf: Mapping[str, Any]) -> HouseStyle:
                       chamber=conf["chamber"], motie=conf["motie"])
 
 
-def _spelling_conflicts(doc, found, house: HouseStyle, mode: str) -> dict[int, tuple[list[Problem], tuple]]:
+def _spelling_conflicts(doc: Document, found: list[tuple[int, Paragraph, Reference]], house: HouseStyle, mode: str) -> dict[int, tuple[list[Problem], tuple]]:
     """Dossier numbers written against the spacing in force, by id of their reference: the problem, and the
     places where the number is written the other way (a number written "22 343" and "22343" is one point,
     reported where it deviates, naming the other places)."""
@@ -212,7 +213,7 @@ def _spelling_conflicts(doc, found, house: HouseStyle, mode: str) -> dict[int, t
                 why = (f"het document schrijft dossiernummers {'met' if want else 'zonder'} spatie",
                        f"the document writes dossier numbers {'with' if want else 'without'} a space")
             problem = Problem("dossier-spacing", STYLE, f"dossiernummer «{d.number.text}»: {why[0]}",
-                              f"dossier number «{d.number.text}»: {why[1]}", (Edit(d.number.start, d.number.end, right),))
+                              f"dossier number «{d.number.text}»: {why[1]}", (CitationEdit(d.number.start, d.number.end, right),))
             related = tuple(Related(doc.locate(op, o.number.start, o.number.end),
                                     msg(f"ook geschreven als «{o.number.text}»", f"also written «{o.number.text}»"))
                             for op, o in both[want][:RELATED_AT_MOST])
@@ -221,7 +222,8 @@ def _spelling_conflicts(doc, found, house: HouseStyle, mode: str) -> dict[int, t
     return out
 
 
-def _guess(doc, ref: Reference, problems, by_number, house: HouseStyle):
+def _guess(doc: Document, ref: Reference, problems: list[Problem], by_number: dict[str, list[tuple[Paragraph, Any]]],
+           house: HouseStyle) -> tuple[int, str, str, str, str] | None:
     """For a reference without its dossier number: the number of another reference to the same paper number
     in the document, if there is exactly one, for the writer to check (never a fix)."""
     if ref.numbers is None or not any(p.code == "no-dossier" for p in problems):
@@ -238,7 +240,7 @@ def _guess(doc, ref: Reference, problems, by_number, house: HouseStyle):
             f" (dossier number as in {where[1]}: «{other.text}»; check)")
 
 
-def _where(doc, par) -> tuple[str, str]:
+def _where(doc: Document, par: Paragraph) -> tuple[str, str]:
     if par.part != "body":
         label = doc.note_label(par)
         return note_place("footnote", label), note_place("footnote", label, "en")
@@ -246,7 +248,7 @@ def _where(doc, par) -> tuple[str, str]:
     return loc.place("nl"), loc.place("en")
 
 
-def _motie(par, motie, par_refs, starts, house: HouseStyle) -> Cited | None:
+def _motie(par: Paragraph, motie: Motie, par_refs: list[Reference], starts: list[int], house: HouseStyle) -> Cited | None:
     """A motie: its name, and the paper number it should be cited with."""
     text = par.text
     problems = motie_problems(motie, text, house)
@@ -257,7 +259,7 @@ def _motie(par, motie, par_refs, starts, house: HouseStyle) -> Cited | None:
         n = after.group("n")
         problems.append(Problem("nr-missing", ERROR, f"«{shown}»: «nr.» ontbreekt voor het stuknummer {n}",
                                 f"«{shown}»: «nr.» is missing before paper number {n}",
-                                (Edit(after.start("n"), after.start("n"), "nr. "),), safe=False))
+                                (CitationEdit(after.start("n"), after.start("n"), "nr. "),), safe=False))
         end = after.end()
     else:
         k = bisect_left(starts, motie.end)
@@ -321,8 +323,8 @@ def finding(doc: Document, cited: Cited, problems: list[Problem] | None = None) 
     guess = cited.guess if any(p.code == "no-dossier" for p in problems) else None
     if guess is not None:
         pos, add_nl, add_en, note_nl, note_en = guess
-        suggestion = Msg(apply_edits(text, lo, hi, [*edits, Edit(pos, pos, add_nl)]) + note_nl,
-                         apply_edits(text, lo, hi, [*edits, Edit(pos, pos, add_en)]) + note_en)
+        suggestion = Msg(apply_edits(text, lo, hi, [*edits, CitationEdit(pos, pos, add_nl)]) + note_nl,
+                         apply_edits(text, lo, hi, [*edits, CitationEdit(pos, pos, add_en)]) + note_en)
     elif suggestion is None:
         hint = next((p.hint for p in ordered if p.hint), None)
         if hint is not None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import regex
 
 from .grammar import BRACKETS, DOUBLE_CLOSE, DOUBLE_OPEN, LOWER_WORD_END, OPEN, PARTICLE, REST_IS_BLANK, SPC
-from .model import ERROR, STYLE, YEAR_STYLES, Edit, HouseStyle, Motie, Problem, Reference, Year
+from .model import ERROR, STYLE, YEAR_STYLES, CitationEdit, HouseStyle, Motie, Problem, Reference, Year
 
 
 def format_year(year: Year, style: str) -> str:
@@ -52,14 +52,14 @@ def _keyword(ref: Reference, style: HouseStyle) -> list[Problem]:
         problems.append(Problem("lowercase", ERROR,
                                 f"«{word}» begint een verwijzing en krijgt een hoofdletter" + (f"; {why[0]}" if why else ""),
                                 f"«{word}» starts a citation: capitalise it" + (f"; {why[1]}" if why else ""),
-                                (Edit(kw.start, kw.end, right),)))
+                                (CitationEdit(kw.start, kw.end, right),)))
     elif why is not None and not (word.isupper() and len(word) > 3):  # KAMERSTUKKEN in a heading: leave it
         problems.append(Problem("plural", STYLE, f"«{word}»: {why[0]}", f"«{word}»: {why[1]}",
-                                (Edit(kw.start, kw.end, right),)))
+                                (CitationEdit(kw.start, kw.end, right),)))
     sep = ref.seps.get("dossier") if ref.chamber is None and ref.year is None else None
     if ref.kind == "kamerstuk" and sep is not None and sep.text.strip() == "," and style.punctuation:
         problems.append(Problem("comma-keyword", STYLE, "geen komma na «Kamerstuk»", "no comma after «Kamerstuk»",
-                                (Edit(sep.start, sep.end, " "),)))
+                                (CitationEdit(sep.start, sep.end, " "),)))
     return problems
 
 
@@ -91,11 +91,11 @@ def _chamber(ref: Reference, style: HouseStyle) -> list[Problem]:
     elif c in ("1", "2") and ref.chamber is not None:
         roman = "I" * int(c)
         problems.append(Problem("chamber", ERROR, f"Kamer als «{c}» geschreven: schrijf «{roman}»",
-                                f"Kamer written «{c}»: write «{roman}»", (Edit(ref.chamber.start, ref.chamber.end, roman),)))
+                                f"Kamer written «{c}»: write «{roman}»", (CitationEdit(ref.chamber.start, ref.chamber.end, roman),)))
     ysep = ref.seps.get("year")
     if c is not None and ysep is not None and ysep.text.strip() == "," and style.punctuation:
         problems.append(Problem("comma-chamber", STYLE, f"geen komma na «{c}»", f"no comma after «{c}»",
-                                (Edit(ysep.start, ysep.end, " "),)))
+                                (CitationEdit(ysep.start, ysep.end, " "),)))
     if (c is not None and ref.year is None and ref.kind == "kamerstuk" and (ref.dossiers or ref.numbers)
             and not ref.wrapped):
         problems.append(Problem("year-missing", STYLE, f"het vergaderjaar ontbreekt na «{c}»",
@@ -127,7 +127,7 @@ def _year(ref: Reference, style: HouseStyle) -> list[Problem]:
         else:
             what_nl, what_en = f"{second} volgt niet op {y.first}", f"{second} does not follow {y.first}"
         start = y.span.start + y.span.text.find(str(y.first))
-        fix = (Edit(start, y.span.end, format_year_like(y)),) if second is None or abs(second - y.first) <= 2 else ()
+        fix = (CitationEdit(start, y.span.end, format_year_like(y)),) if second is None or abs(second - y.first) <= 2 else ()
         shown = y.span.text[y.span.text.find(str(y.first)) :]
         problems.append(Problem("year", ERROR, f"onmogelijk vergaderjaar «{shown}»: {what_nl}",
                                 f"impossible parliamentary year «{shown}»: {what_en}", fix, safe=False))
@@ -136,11 +136,11 @@ def _year(ref: Reference, style: HouseStyle) -> list[Problem]:
         want = format_year(y, style.year_style)
         problems.append(Problem("year-style", STYLE, f"vergaderjaar «{y.span.text}»: de huisstijl is «{want}»",
                                 f"parliamentary year «{y.span.text}»: the house style is «{want}»",
-                                (Edit(y.span.start, y.span.end, want),)))
+                                (CitationEdit(y.span.start, y.span.end, want),)))
     ds = ref.seps.get("dossier")
     if ds is not None and "," not in ds.text and style.punctuation and ref.dossiers:
         problems.append(Problem("comma-missing", STYLE, "komma ontbreekt na het vergaderjaar",
-                                "comma missing after the parliamentary year", (Edit(y.span.end, y.span.end, ","),)))
+                                "comma missing after the parliamentary year", (CitationEdit(y.span.end, y.span.end, ","),)))
     return problems
 
 
@@ -171,7 +171,7 @@ def _dossiers(ref: Reference, style: HouseStyle) -> list[Problem]:
                 "dossier-separator", ERROR,
                 f"dossiernummer «{d.number.text}»: vijf cijfers, met een spatie na de eerste twee of zonder: «{right}»",
                 f"dossier number «{d.number.text}»: five digits, with a space after the first two or none: «{right}»",
-                (Edit(d.number.start, d.number.end, right),)))
+                (CitationEdit(d.number.start, d.number.end, right),)))
     return problems
 
 
@@ -202,11 +202,11 @@ def _paper_number(ref: Reference, style: HouseStyle) -> list[Problem]:
             f"schrijf «{dossier}, nr. {h.text}»",
             f"«{glued}»: the paper number glued to the dossier with a hyphen (the web file name); "
             f"write «{dossier}, nr. {h.text}»",
-            (Edit(h.start - 1, h.start, ", nr. "),)))
+            (CitationEdit(h.start - 1, h.start, ", nr. "),)))
     if ref.bare_number is not None and not ref.wrapped:
         b = ref.bare_number
         problems.append(Problem("nr-missing", ERROR, f"«nr.» ontbreekt voor het stuknummer {b.text}",
-                                f"«nr.» is missing before paper number {b.text}", (Edit(b.start, b.start, "nr. "),),
+                                f"«nr.» is missing before paper number {b.text}", (CitationEdit(b.start, b.start, "nr. "),),
                                 safe=False))
     return problems
 
@@ -224,27 +224,27 @@ def _numbers_label(ref: Reference, style: HouseStyle) -> list[Problem]:
         if lab != lab.lower() and style.punctuation and not kw_caps:
             problems.append(Problem("nr-case", STYLE, f"«{lab}» met een kleine letter: «{lab.lower()}»",
                                     f"«{lab}» takes a lower-case n: «{lab.lower()}»",
-                                    (Edit(nums.label.start, nums.label.end, lab.lower()),)))
+                                    (CitationEdit(nums.label.start, nums.label.end, lab.lower()),)))
         elif style.punctuation and ref.kind == "kamerstuk" and lab in ("nr.", "nrs.") and several != (lab == "nrs."):
             want = "nrs." if several else "nr."
             problems.append(Problem("nr-plural", STYLE, *(("meer stuknummers: «nrs.»", "several paper numbers: «nrs.»")
                                                           if several else ("één stuknummer: «nr.»", "one paper number: «nr.»")),
-                                    (Edit(nums.label.start, nums.label.end, want),)))
+                                    (CitationEdit(nums.label.start, nums.label.end, want),)))
         if nums.gap.text == "" and nums.values.text[:1].isdigit() and style.punctuation:
             problems.append(Problem("nr-space", STYLE, f"spatie na «{lab}»: «{lab} {nums.values.text}»",
                                     f"a space after «{lab}»: «{lab} {nums.values.text}»",
-                                    (Edit(nums.gap.start, nums.gap.end, " "),)))
+                                    (CitationEdit(nums.gap.start, nums.gap.end, " "),)))
     else:
         base = lab.lower().rstrip(".:")
         right = "nrs." if (base == "nrs" or several) else "nr."
         english = " (Engels)" if base.startswith("no") else ""
         problems.append(Problem("nr-spelling", ERROR, f"«{lab}» is geen juiste afkorting{english}: schrijf «{right}»",
                                 f"«{lab}» is not the right abbreviation: write «{right}»",
-                                (Edit(nums.label.start, nums.gap.end, right + " "),)))
+                                (CitationEdit(nums.label.start, nums.gap.end, right + " "),)))
     sep = ref.seps.get("numbers")
     if sep is not None and "," not in sep.text and style.punctuation and (ref.dossiers or ref.year):
         problems.append(Problem("comma-missing", STYLE, f"komma ontbreekt voor «{lab}»", f"comma missing before «{lab}»",
-                                (Edit(sep.start, sep.start, ","),)))
+                                (CitationEdit(sep.start, sep.start, ","),)))
     return problems
 
 
@@ -253,7 +253,7 @@ def _page(ref: Reference, style: HouseStyle) -> list[Problem]:
     if sep is None or "," in sep.text:
         return []
     return [Problem("comma-missing", STYLE, "komma ontbreekt voor het paginanummer", "comma missing before the page number",
-                    (Edit(sep.start, sep.start, ","),))]
+                    (CitationEdit(sep.start, sep.start, ","),))]
 
 
 def _handelingen(ref: Reference, style: HouseStyle) -> list[Problem]:
@@ -287,10 +287,10 @@ def bracket_problems(ref: Reference, text: str, next_text: str | None) -> list[P
     opened = OPEN.search(text, window, ref.start)
     end = ref.end
     if m is not None and DOUBLE_CLOSE.match(text, end) is None:
-        edits = [Edit(m.start(), m.end("inner"), "")]
+        edits = [CitationEdit(m.start(), m.end("inner"), "")]
         marks = [m.start(), m.end("inner")]
         if text.startswith(")", end):
-            edits.append(Edit(ref.end, ref.end + 1, ")"))  # no change: shows the closing bracket in the finding
+            edits.append(CitationEdit(ref.end, ref.end + 1, ")"))  # no change: shows the closing bracket in the finding
             marks.append(ref.end)
         problems.append(Problem("bracket", ERROR, "dubbel openingshaakje voor de verwijzing",
                                 "a doubled opening bracket before the reference", tuple(edits), marks=tuple(marks)))
@@ -298,10 +298,10 @@ def bracket_problems(ref: Reference, text: str, next_text: str | None) -> list[P
         if text.startswith("]", end):
             problems.append(Problem("bracket", ERROR, "de verwijzing opent met «(» maar sluit met «]»",
                                     "the reference opens with «(» but closes with «]»",
-                                    (Edit(ref.end, ref.end + 1, ")"),), marks=(opened.start(), ref.end)))
+                                    (CitationEdit(ref.end, ref.end + 1, ")"),), marks=(opened.start(), ref.end)))
         elif not _closes(text, end) and (next_text is None or not _closes(next_text, 0, depth=_depth(text, end))):
             blank = REST_IS_BLANK.match(text, end) is not None
-            close = (Edit(ref.end, ref.end, ")"),) if blank and next_text is None else ()
+            close = (CitationEdit(ref.end, ref.end, ")"),) if blank and next_text is None else ()
             problems.append(Problem("bracket", ERROR, "het haakje voor de verwijzing wordt niet gesloten",
                                     "the bracket before the reference is never closed", close, safe=False,
                                     marks=(opened.start(),)))
@@ -336,7 +336,7 @@ def motie_problems(motie: Motie, text: str = "", style: HouseStyle | None = None
     before = text[: motie.start].rstrip()
     if kw[:1].isupper() and before and LOWER_WORD_END.search(before[-40:]):
         kw = kw.lower()  # "de Motie Bouchallikh": mid-sentence, a common noun
-    case_edit = (Edit(motie.keyword.start, motie.keyword.start + 1, kw[:1]),) if kw != motie.keyword.text else ()
+    case_edit = (CitationEdit(motie.keyword.start, motie.keyword.start + 1, kw[:1]),) if kw != motie.keyword.text else ()
     names = motie.names.text
     if style is not None and style.motie == "any":
         pass
@@ -347,13 +347,13 @@ def motie_problems(motie: Motie, text: str = "", style: HouseStyle | None = None
             written = f"{motie.keyword.text} {names}{motie.extra.text}"
             problems.append(Problem(
                 "motie-hyphen", STYLE, f"«{written}»: schrijf «{right}»", f"«{written}»: write «{right}»",
-                (Edit(motie.keyword.start, motie.extra.end, right),), safe=False))
+                (CitationEdit(motie.keyword.start, motie.extra.end, right),), safe=False))
         else:
             written = motie.keyword.text
             problems.append(Problem("motie-hyphen", STYLE,
                                     f"«{written} {names}»: een naam na «{kw.lower()}» krijgt een koppelteken: «{kw}-{names}»",
                                     f"«{written} {names}»: a name after «{kw.lower()}» takes a hyphen: «{kw}-{names}»",
-                                    case_edit + (Edit(motie.joint.start, motie.joint.end, "-"),)))
+                                    case_edit + (CitationEdit(motie.joint.start, motie.joint.end, "-"),)))
     else:
         m = regex.match(PARTICLE + SPC, names)
         if m is not None:
@@ -361,17 +361,17 @@ def motie_problems(motie: Motie, text: str = "", style: HouseStyle | None = None
             problems.append(Problem("motie-particle", STYLE,
                                     f"«{kw}-{names}»: het voorvoegsel krijgt een hoofdletter: «{kw}-{fixed}»",
                                     f"«{kw}-{names}»: the name particle is capitalised: «{kw}-{fixed}»",
-                                    (Edit(motie.names.start, motie.names.start + 1, names[:1].upper()),)))
+                                    (CitationEdit(motie.names.start, motie.names.start + 1, names[:1].upper()),)))
     if motie.cs is not None:
         cs = motie.cs.text.strip()
         if cs != "c.s.":
             lead = motie.cs.text[: len(motie.cs.text) - len(motie.cs.text.lstrip())]
             problems.append(Problem("motie-cs", STYLE, f"«{cs}»: schrijf «c.s.»", f"«{cs}»: write «c.s.»",
-                                    (Edit(motie.cs.start, motie.cs.end, (lead or " ") + "c.s."),)))
+                                    (CitationEdit(motie.cs.start, motie.cs.end, (lead or " ") + "c.s."),)))
     return problems
 
 
-def apply_edits(text: str, start: int, end: int, edits: Iterable[Edit]) -> str:
+def apply_edits(text: str, start: int, end: int, edits: Iterable[CitationEdit]) -> str:
     """text[start:end] with the edits made (edits inside the span, not overlapping)."""
     out, pos = [], start
     for e in sorted(edits, key=lambda e: (e.start, e.end)):

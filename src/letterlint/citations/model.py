@@ -8,7 +8,7 @@ from .grammar import SEVERAL
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
+class CitationPart:
     start: int
     end: int
     text: str
@@ -16,7 +16,7 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Year:
-    span: Span
+    span: CitationPart
     first: int
     second_text: str  # as written: "24", "2024", "203"
     sep: str  # "/", "-", "–" …
@@ -46,8 +46,8 @@ class Year:
 
 @dataclass(frozen=True, slots=True)
 class Dossier:
-    span: Span
-    number: Span  # the number as written: "36 200"
+    span: CitationPart
+    number: CitationPart  # the number as written: "36 200"
     digits: str  # "36200"
     suffix: str | None  # "XII", "A", "07", "hoofdstuk XV"
     rijkswet: str | None  # "(R 1669)"
@@ -65,10 +65,10 @@ class Dossier:
 
 @dataclass(frozen=True, slots=True)
 class Numbers:
-    span: Span  # label and values: "nr. 5", "nrs. 520 en 548"
-    label: Span  # "nr.", "nrs.", "nr", "no.", "nummer" …
-    gap: Span  # what separates label and values
-    values: Span  # "5", "520 en 548", "AB"
+    span: CitationPart  # label and values: "nr. 5", "nrs. 520 en 548"
+    label: CitationPart  # "nr.", "nrs.", "nr", "no.", "nummer" …
+    gap: CitationPart  # what separates label and values
+    values: CitationPart  # "5", "520 en 548", "AB"
 
     @property
     def several(self) -> bool:
@@ -82,19 +82,19 @@ class Reference:
     start: int
     end: int
     text: str
-    keyword: Span | None = None
-    bijlage: Span | None = None
-    chamber: Span | None = None
+    keyword: CitationPart | None = None
+    bijlage: CitationPart | None = None
+    chamber: CitationPart | None = None
     year: Year | None = None
     dossiers: list[Dossier] = field(default_factory=list)
     numbers: Numbers | None = None
-    hyphen_number: Span | None = None  # "-346" in "Kamerstuk 28089-346"
-    bare_number: Span | None = None  # "346" in "Kamerstuk 28089, 346"
-    ek_letter: Span | None = None  # "A" in "Kamerstukken I 2009/10, 32217, A"
-    item: Span | None = None
-    page: Span | None = None
-    zaak: Span | None = None  # "2019Z01234" in "Kamerstuk 2019Z01234": a zaak or document number under the label
-    seps: dict[str, Span] = field(default_factory=dict)  # the separator before each part, by part name
+    hyphen_number: CitationPart | None = None  # "-346" in "Kamerstuk 28089-346"
+    bare_number: CitationPart | None = None  # "346" in "Kamerstuk 28089, 346"
+    ek_letter: CitationPart | None = None  # "A" in "Kamerstukken I 2009/10, 32217, A"
+    item: CitationPart | None = None
+    page: CitationPart | None = None
+    zaak: CitationPart | None = None  # "2019Z01234" in "Kamerstuk 2019Z01234": a zaak or document number under the label
+    seps: dict[str, CitationPart] = field(default_factory=dict)  # the separator before each part, by part name
     wrapped: bool = False  # runs to the end of its line, and the next line seems to go on with it
 
     @property
@@ -114,12 +114,12 @@ class Motie:
     start: int
     end: int
     text: str
-    keyword: Span  # "motie", "Motie", "amendement"
+    keyword: CitationPart  # "motie", "Motie", "amendement"
     hyphen: bool  # motie-Naam (True) or motie Naam (False)
-    joint: Span  # the hyphen or the space(s) between keyword and names
-    names: Span
-    extra: Span | None  # " en Omtzigt" in "motie Bikker en Omtzigt"
-    cs: Span | None  # " c.s." as written
+    joint: CitationPart  # the hyphen or the space(s) between keyword and names
+    names: CitationPart
+    extra: CitationPart | None  # " en Omtzigt" in "motie Bikker en Omtzigt"
+    cs: CitationPart | None  # " c.s." as written
 
 
 
@@ -128,7 +128,7 @@ YEAR_STYLES = ("2023/24", "2023/2024", "2023-2024", "2023–2024")
 
 
 @dataclass(frozen=True, slots=True)
-class Edit:
+class CitationEdit:
     start: int  # offsets in the paragraph text
     end: int
     replacement: str
@@ -140,7 +140,7 @@ class Problem:
     kind: str  # error | style | info
     nl: str
     en: str
-    edits: tuple[Edit, ...] = ()
+    edits: tuple[CitationEdit, ...] = ()
     safe: bool = True  # the edits are certainly what the writer meant
     hint: tuple[str, str] | None = None  # a suggestion in words, where no edit can be given
     # positions (in the paragraph text) of the punctuation marks it is about, "(" "(" ")" of "( (Kamerstuk …)":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .grammar import (
     BARE,
     CHAMBER,
@@ -28,11 +30,14 @@ from .grammar import (
     YEARISH,
     ZAAK_NUMBER,
 )
-from .model import Dossier, Motie, Numbers, Reference, Span, Year
+from .model import CitationPart, Dossier, Motie, Numbers, Reference, Year
+
+if TYPE_CHECKING:
+    import regex
 
 
-def _span(m, group: str | int = 0) -> Span:
-    return Span(m.start(group), m.end(group), m.group(group))
+def _span(m: regex.Match[str], group: str | int = 0) -> CitationPart:
+    return CitationPart(m.start(group), m.end(group), m.group(group))
 
 
 def parse(text: str, continues: bool = False) -> list[Reference]:
@@ -67,12 +72,12 @@ def parse(text: str, continues: bool = False) -> list[Reference]:
     return refs
 
 
-def _sep(text: str, pos: int) -> tuple[Span, int]:
+def _sep(text: str, pos: int) -> tuple[CitationPart, int]:
     s = SEP.match(text, pos)
-    return Span(s.start(), s.end(), s.group()), s.end()
+    return CitationPart(s.start(), s.end(), s.group()), s.end()
 
 
-def _parse_keyword(text: str, m, continues: bool = False) -> Reference | None:
+def _parse_keyword(text: str, m: regex.Match[str], continues: bool = False) -> Reference | None:
     """The reference that keyword match `m` starts, part by part, or None when it is not a citation."""
     ref, pos = _start(m)
     pos = _parse_chamber_year(text, ref, pos, heading=m.group("tk") is not None)
@@ -103,7 +108,7 @@ def _parse_keyword(text: str, m, continues: bool = False) -> Reference | None:
     return ref if _is_citation(ref) else None
 
 
-def _start(m) -> tuple[Reference, int]:
+def _start(m: regex.Match[str]) -> tuple[Reference, int]:
     """The reference as far as its keyword (and "Bijlage bij" before it)."""
     if m.group("kst") is not None:
         kind, kw = "kamerstuk", _span(m, "kst")
@@ -120,7 +125,7 @@ def _start(m) -> tuple[Reference, int]:
         return ref, m.end()
     ref.family = "vergaderjaar"  # "Tweede Kamer, vergaderjaar …": the heading of a paper
     kw_text = kw.text.rstrip(" ,\u00a0\u202f\t\n")
-    ref.keyword = Span(kw.start, kw.start + len(kw_text), kw_text)
+    ref.keyword = CitationPart(kw.start, kw.start + len(kw_text), kw_text)
     return ref, ref.keyword.end
 
 
@@ -205,14 +210,14 @@ def _parse_dossiers(text: str, pos: int, ref: Reference, keyword_form: bool) -> 
     return pos
 
 
-def _dossier(d) -> Dossier | None:
+def _dossier(d: regex.Match[str]) -> Dossier | None:
     num = _span(d, "num")
     digits = _digits(num.text)
     suffix = d.group("suf")
     if suffix is not None and suffix.isdigit() and digits not in NUMBERED_SUBDOSSIERS:
         # "28089-34": a paper number in the web-title form, not a sub-dossier; parse the dossier alone
         end = d.start("sufsep")
-        return Dossier(Span(num.start, end, num.text), num, digits, None, None)
+        return Dossier(CitationPart(num.start, end, num.text), num, digits, None, None)
     rw = d.group("rw")
     return Dossier(_span(d), num, digits, suffix, rw.strip() if rw else None)
 
@@ -224,7 +229,7 @@ def _numbers(text: str, p: int) -> Numbers | None:
     v = VALUES.match(text, lab.end())
     if v is None:
         return None
-    return Numbers(Span(lab.start(), v.end(), text[lab.start() : v.end()]), _span(lab, "lab"), _span(lab, "gap"),
+    return Numbers(CitationPart(lab.start(), v.end(), text[lab.start() : v.end()]), _span(lab, "lab"), _span(lab, "gap"),
                    _span(v))
 
 
@@ -247,7 +252,7 @@ def _is_citation(ref: Reference) -> bool:
     return ref.year is not None or ref.numbers is not None  # aanhangsel
 
 
-def _parse_compact(text: str, m) -> Reference | None:
+def _parse_compact(text: str, m: regex.Match[str]) -> Reference | None:
     ref = Reference(kind="kamerstuk", family="compact", start=m.start(), end=m.end(), text="")
     d = DOSSIER.match(text, m.start())
     if d is None:

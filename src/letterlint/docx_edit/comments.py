@@ -8,10 +8,14 @@ relationship and content-type override.
 from __future__ import annotations
 
 import posixpath
+from typing import TYPE_CHECKING
 
 from .package import append_to_root
 from .runs import ORDER_STEP, RunCuts
 from .xmlpart import escape_attr, escape_text
+
+if TYPE_CHECKING:
+    from .xmlpart import XmlPart
 
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 
@@ -21,7 +25,7 @@ class Comments(RunCuts):
         """A fresh comment id: used by no comment, revision or other annotation of the document."""
         return self.new_id()
 
-    def _markers(self, part, w: str, cid: int) -> tuple[bytes, bytes]:
+    def _markers(self, part: XmlPart, w: str, cid: int) -> tuple[bytes, bytes]:
         _, decl = self._w_prefix(part, w[1:-1])
         start = b"<w:commentRangeStart" + decl + b' w:id="%d"/>' % cid
         end = (b"<w:commentRangeEnd" + decl + b' w:id="%d"/>' % cid

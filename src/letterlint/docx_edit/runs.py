@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element
 
 from .package import EditorBase
 from .story import Story
 from .xmlpart import XmlPart, escape_text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 ORDER_STEP = 1_000_000  # marker order: kind * ORDER_STEP + id; ends (kind 0) before starts (kind 1)
 Position = tuple  # ("byte", offset) | ("run", run, j, k) | ("empty-p", paragraph)
@@ -70,7 +74,7 @@ def position(part: XmlPart, w: str, node: Element, k: int, side: str) -> Positio
     return ("run", run, j, k)
 
 
-def rewrite_run(part: XmlPart, change: RunChange, w: str, new_id) -> bytes:
+def rewrite_run(part: XmlPart, change: RunChange, w: str, new_id: Callable[[], int]) -> bytes:
     """The run of `change` split at its markers, deleted text wrapped in `w:del` (ids from `new_id()`)."""
     run = change.run
     open_tag, close_tag = part.open_tag(run), part.close_tag(run)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
-from ..readers.docx import PartReader, Styles, _namespace, _ordinals
+from ..readers.docx import PartReader, Styles, paragraph_ordinals, word_namespace
 from .errors import EditError
 from .xmlpart import XmlPart
 
@@ -58,11 +58,11 @@ class Story:
 def trace(part: XmlPart) -> Story:
     root = part.root
     try:
-        w = _namespace(root)
+        w = word_namespace(root)
     except Exception as exc:
         raise EditError(f"{part.name}: {exc}") from None
     local = root.tag.rsplit("}", 1)[-1]
-    tracer = _Tracer(w, part.name, _ordinals(root, w))
+    tracer = _Tracer(w, part.name, paragraph_ordinals(root, w))
     if local == "document":
         body = root.find(f"{w}body")
         tracer.read(root, body if body is not None else root)

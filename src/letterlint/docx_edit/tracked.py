@@ -18,6 +18,7 @@ revisions are not nested; the caller leaves a comment instead.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element
 
 from ..findings import Msg
@@ -27,6 +28,9 @@ from .runs import ORDER_STEP, content_children, position, run_properties
 from .story import Story
 from .text import CHANGED, HALF, Located, Segment, locate
 from .xmlpart import escape_attr, escape_text
+
+if TYPE_CHECKING:
+    from .xmlpart import XmlPart
 
 REVISIONS = ("ins", "del", "moveFrom", "moveTo")
 IN_REVISION = Msg("de tekst valt in een bestaande bijgehouden wijziging",
@@ -124,7 +128,7 @@ def _last_deleted(story: Story, where: Located, anchor: Segment) -> Segment:
     return last
 
 
-def _revision_spans(part, p: Element, w: str) -> list[tuple[int, int]]:
+def _revision_spans(part: XmlPart, p: Element, w: str) -> list[tuple[int, int]]:
     """The byte spans of the existing revisions of text in paragraph p."""
     tags = {f"{w}{name}" for name in REVISIONS}
     out = []

@@ -51,7 +51,9 @@ class XmlPart:
 
         def start(tag, attrs):
             i = parser.CurrentByteIndex
-            tag_end = _TAG_END.match(data, i).end()
+            found = _TAG_END.match(data, i)
+            assert found is not None  # expat reports a start tag where one begins
+            tag_end = found.end()
             el = tb.start(_clark(tag), {_clark(k): v for k, v in attrs.items()})
             if stack:
                 self.parent[id(el)] = stack[-1]

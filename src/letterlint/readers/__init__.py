@@ -42,9 +42,9 @@ def _read(data: bytes, name: str, kind: str | None) -> Document:
     suffix = Path(name).suffix.lower()
     if kind is None:
         if suffix == ".doc" or data.startswith(OLE_MAGIC):
-            from .docx import _ole_error
+            from .docx import ole_error
 
-            raise _ole_error(data)
+            raise ole_error(data)
         if data.startswith((ZIP_MAGIC, EMPTY_ZIP_MAGIC)):
             kind = "docx"  # a renamed .docx reads fine; any other zip gets a clear message from the reader
         elif suffix in ("", ".log", ".csv") or suffix[1:].isdigit():

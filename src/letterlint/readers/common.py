@@ -230,7 +230,7 @@ def assemble(
     inline_comments: list[Comment] = []
     directive_objs = []
 
-    def collect(d: Draft, par: Paragraph) -> None:
+    def take_marks(d: Draft, par: Paragraph) -> None:  # the draft's references, bookmarks … onto `par`
         for kind, nid, off, rs, re_, custom in d.refs:
             refs.append(NoteRef(kind, nid, par, off, rs, re_, custom))
         for name, off, rs, re_, bid, leaked in d.bookmarks:
@@ -250,7 +250,7 @@ def assemble(
             directive_objs.append(Directive(text, par, line))
 
     for d, par in zip(drafts, paragraphs, strict=True):
-        collect(d, par)
+        take_marks(d, par)
 
     note_objs = []
     note_hosts = note_hosts or {}
@@ -267,7 +267,7 @@ def assemble(
             d.part, d.note = nd.kind, nd.id
             par = _materialise(d, j, number, host.heading if host else None)
             pars.append(par)
-            collect(d, par)
+            take_marks(d, par)
         note_objs.append(
             Note(
                 kind=nd.kind,

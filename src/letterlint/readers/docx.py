@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element, ParseError
 
 import regex
@@ -31,6 +31,9 @@ from ..lazyre import lazy
 from ..model import HEADING, LIST, TABLE, Document
 from ..textmap import TextBuilder
 from .common import LEAKED_BOOKMARK, OLE_MAGIC, Draft, InputError, NoteDraft, assemble
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -57,7 +60,7 @@ class Package:
     def __init__(self, data: bytes):
         self.read_total = 0
         if data.startswith(OLE_MAGIC):
-            raise _ole_error(data)
+            raise ole_error(data)
         if not data:
             raise InputError("het bestand is leeg", "the file is empty")
         try:
@@ -147,7 +150,7 @@ class Package:
         return out
 
 
-def _ole_error(data: bytes) -> InputError:
+def ole_error(data: bytes) -> InputError:
     if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
         return InputError(
             "het document is met een wachtwoord beveiligd (versleuteld); sla een onbeveiligde kopie op als .docx",
@@ -193,7 +196,7 @@ class Styles:
                     if num_id is None or num_id.get(f"{w}val") != "0":
                         self.numbered.add(sid)
 
-    def _chain(self, sid: str | None):
+    def _chain(self, sid: str | None) -> Iterator[str]:
         seen = set()
         while sid and sid not in seen:
             seen.add(sid)
@@ -257,7 +260,7 @@ class PartReader:
 
     # block level
 
-    def blocks(self, parent: Element, table_stack: list | None = None):
+    def blocks(self, parent: Element, table_stack: list | None = None) -> Iterator[tuple[Element, tuple | None]]:
         """Paragraph elements in reading order, with their table cell if any."""
         t = self.t
         table_stack = table_stack or []
@@ -276,7 +279,7 @@ class PartReader:
             elif tag in (t["ins"], t["moveTo"]):
                 yield from self.blocks(child, table_stack)
 
-    def paragraph(self, p: Element, cell) -> Draft:
+    def paragraph(self, p: Element, cell: tuple | None) -> Draft:
         d = Draft(raw="", xml=(self.part, self.ordinals.get(id(p), -1)))
         d.cell = cell
         chars: list[str] = []
@@ -321,7 +324,7 @@ class PartReader:
     def _visible(self) -> bool:
         return all(f.phase == "result" for f in self.fields)
 
-    def _emit(self, text: str, d: Draft, chars: list[str], hidden: bool, change) -> None:
+    def _emit(self, text: str, d: Draft, chars: list[str], hidden: bool, change: list | None) -> None:
         if not text:
             return
         if hidden:
@@ -336,7 +339,7 @@ class PartReader:
         if change is not None:
             change[5].append(text)
 
-    def _walk(self, el: Element, d: Draft, chars: list[str], hidden: bool, change) -> None:
+    def _walk(self, el: Element, d: Draft, chars: list[str], hidden: bool, change: list | None) -> None:
         t = self.t
         w = self.w
         for child in el:
@@ -481,7 +484,7 @@ def _finish_fields(drafts: list[Draft]) -> None:
 # -- the document ----------------------------------------------------------------------------------------
 
 
-def _namespace(root: Element) -> str:
+def word_namespace(root: Element) -> str:
     tag = root.tag
     if tag.startswith("{"):
         ns = tag[1:].split("}", 1)[0]
@@ -491,7 +494,7 @@ def _namespace(root: Element) -> str:
                      "this is not a Word document: the main part has an unknown XML format")
 
 
-def _ordinals(root: Element, w: str) -> dict[int, int]:
+def paragraph_ordinals(root: Element, w: str) -> dict[int, int]:
     return {id(p): i for i, p in enumerate(root.iter(f"{w}p"))}
 
 
@@ -512,7 +515,7 @@ def _notes(pkg: Package, name: str | None, kind: str, w: str, styles: Styles) ->
     if not name or not pkg.has(name):
         return []
     root = pkg.xml(name)
-    reader = PartReader(w, name, styles, _ordinals(root, w))
+    reader = PartReader(w, name, styles, paragraph_ordinals(root, w))
     notes = []
     for note in root.iter(f"{w}{kind}"):
         drafts = reader.read(root, note)
@@ -543,12 +546,12 @@ def read_docx(data: bytes, path: str) -> Document:
         raise InputError("dit is geen Word-document: het hoofddocument ontbreekt in het zip-archief",
                          "this is not a Word document: the zip has no main document part")
     root = pkg.xml(main)
-    w = _namespace(root)
+    w = word_namespace(root)
     rels = pkg.relationships(main)
     styles_part = _first_part(rels, "styles")
     styles = Styles(pkg.xml(styles_part) if styles_part and pkg.has(styles_part) else None, w)
     body = root.find(f"{w}body")
-    reader = PartReader(w, main, styles, _ordinals(root, w))
+    reader = PartReader(w, main, styles, paragraph_ordinals(root, w))
     drafts = reader.read(root, body if body is not None else root)
     _finish_fields(drafts)
 
@@ -561,7 +564,7 @@ def read_docx(data: bytes, path: str) -> Document:
                     meta=meta, note_labels=labels, note_hosts=hosts)
 
 
-def _note_numbers(drafts: list[Draft]):
+def _note_numbers(drafts: list[Draft]) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], int]]:
     """Readers see notes numbered by the order of their first reference; custom marks are not counted."""
     labels: dict[tuple[str, str], str] = {}
     hosts: dict[tuple[str, str], int] = {}

@@ -76,7 +76,7 @@ class _Brackets:
 
 
 def _scan(src: str, start: int, end: int, draft: Draft, base: int, allow_bodies: bool, found_bodies: list,
-          brackets: _Brackets | None = None):
+          brackets: _Brackets | None = None) -> int:
     """Fill `draft` with src[start:end], taking markers out.  Returns where the paragraph really ends.
 
     `base` is the offset of draft.raw[0] in src.  A note body may run past `end` (over line breaks): then

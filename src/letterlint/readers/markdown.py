@@ -9,11 +9,16 @@ code is not part of the letter and is skipped.  Inline: `[^id]` references, `**`
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
 from ..lazyre import lazy
 from ..model import HEADING, LIST, TABLE, Document
 from .common import Draft, NoteDraft, assemble
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 ATX = regex.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 SETEXT = lazy(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -72,7 +77,7 @@ class _Block:
         self.prefixes = []  # (absolute offset, length) of line prefixes to leave out (quote markers, indents)
 
 
-def _blocks(text: str):
+def _blocks(text: str) -> Iterator[_Block | tuple[str, str, int]]:
     """Split the text into blocks with absolute offsets; yields blocks and ('directive', text, offset)."""
     lines = []
     pos = 0

@@ -19,10 +19,18 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..findings import RANK
 from .sarif import docx_line
 from .text import docx_place, line, rule_table, severity_word, summary
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, TextIO
+
+    from ..findings import Finding
+    from ..runner import FileResult
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 LIMIT = 10  # annotations GitHub shows per severity and step
@@ -45,7 +53,7 @@ def command(kind: str, properties: dict, message: str) -> str:
     return f"::{kind} {props}::{escape_data(message)}" if props else f"::{kind}::{escape_data(message)}"
 
 
-def annotation(path: str, f, lang: str) -> str:
+def annotation(path: str, f: Finding, lang: str) -> str:
     loc = f.location
     props: dict = {"file": _path(path)}
     message = f.message(lang)
@@ -62,7 +70,7 @@ def annotation(path: str, f, lang: str) -> str:
     props["title"] = f"letterlint {f.rule}"
     if f.suggestion is not None:
         message += f" → {f.suggestion(lang)}"
-    return command(COMMAND.get(f.severity, "warning"), props, message)
+    return command(COMMAND.get(f.severity or "", "warning"), props, message)
 
 
 def _plan(results):
@@ -80,7 +88,7 @@ def _plan(results):
     return annotated, rest
 
 
-def _more_notice(rest, lang: str) -> str:
+def _more_notice(rest: list[tuple[str, Finding]], lang: str) -> str:
     n = len(rest)
     by = {s: sum(1 for _, f in rest if f.severity == s) for s in ("error", "warning", "info")}
     parts = ", ".join(f"{k} {severity_word(s, lang)}" for s, k in by.items() if k)
@@ -93,7 +101,8 @@ def _more_notice(rest, lang: str) -> str:
     return command("notice", {"title": "letterlint"}, text)
 
 
-def report(results, out, *, lang: str = "nl", color: bool = False, **_context) -> None:
+def report(results: Sequence[FileResult], out: TextIO, *, lang: str = "nl", color: bool = False,
+           **_context: Any) -> None:
     for r in results:
         if r.error is not None:
             out.write(command("error", {"file": _path(r.path), "title": "letterlint"}, r.error(lang)) + "\n")
@@ -124,7 +133,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def markdown_summary(results, lang: str) -> str:
+def markdown_summary(results: Sequence[FileResult], lang: str) -> str:
     """A Markdown section for the job summary page: the totals, a table per rule, the files with errors."""
     en = lang == "en"
     lines = ["## letterlint", "", summary(results, lang), ""]
@@ -142,7 +151,7 @@ def markdown_summary(results, lang: str) -> str:
         lines += ["| " + " | ".join(files_head) + " |", "|---|---:|---:|"]
         lines += [f"| {_cell(p)} | {e} | {n} |" for p, e, n in sorted(worst, key=lambda w: (-w[1], -w[2], w[0]))[:50]]
         lines.append("")
-    unread = [r for r in results if r.error is not None]
-    for r in unread:
-        lines.append(f"- ⚠ {_cell(r.path)}: {_cell(r.error(lang))}")
+    for r in results:
+        if r.error is not None:  # unread
+            lines.append(f"- ⚠ {_cell(r.path)}: {_cell(r.error(lang))}")
     return "\n".join(lines) + "\n"

@@ -14,10 +14,18 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..baseline import fingerprint
 from .sarif import docx_line
 from .text import docx_place
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, TextIO
+
+    from ..findings import Finding
+    from ..runner import FileResult
 
 SEVERITY = {"error": "critical", "warning": "minor", "info": "info"}
 
@@ -30,7 +38,7 @@ def _path(path: str) -> str:
     return Path(absolute if rel.startswith("..") else rel).as_posix()
 
 
-def issue(path: str, f, lang: str, seen: dict) -> dict:
+def issue(path: str, f: Finding, lang: str, seen: dict) -> dict:
     loc = f.location
     description = f.message(lang)
     if loc.line is None:
@@ -44,11 +52,12 @@ def issue(path: str, f, lang: str, seen: dict) -> dict:
     seen[base] = seen.get(base, 0) + 1
     unique = base if seen[base] == 1 else hashlib.sha256(f"{base}\0{seen[base]}".encode()).hexdigest()[:32]
     return {"type": "issue", "description": description, "check_name": f.rule, "fingerprint": unique,
-            "severity": SEVERITY.get(f.severity, "minor"), "categories": ["Style"],
+            "severity": SEVERITY.get(f.severity or "", "minor"), "categories": ["Style"],
             "location": {"path": _path(path), "lines": {"begin": begin}}}
 
 
-def report(results, out, *, lang: str = "nl", color: bool = False, **_context) -> None:
+def report(results: Sequence[FileResult], out: TextIO, *, lang: str = "nl", color: bool = False,
+           **_context: Any) -> None:
     seen: dict = {}
     issues = []
     for r in results:

@@ -18,10 +18,19 @@ from __future__ import annotations
 
 import html
 from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..findings import RANK, SEVERITIES
 from .text import docx_place, rule_table, severity_word, summary
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, TextIO
+
+    from ..findings import Finding
+    from ..model import Document
+    from ..runner import FileResult
 
 TITLE = {"nl": "letterlint-rapport", "en": "letterlint report"}
 LABELS = {
@@ -83,7 +92,7 @@ SCRIPT = """
 """
 
 
-def _e(text) -> str:
+def _e(text: str) -> str:
     return html.escape(str(text), quote=True)
 
 
@@ -96,7 +105,8 @@ class _Ids:
         return self.n
 
 
-def _marked(text: str, spans: list[tuple[int, int, int, str, str]], notes=(), inserts: dict | None = None) -> str:
+def _marked(text: str, spans: list[tuple[int, int, int, str | None, str]], notes: Sequence[tuple[int, int]] = (),
+            inserts: dict | None = None) -> str:
     """`text` as HTML with <mark> around each finding's span (start, end, id, severity, rule); empty spans
     become a caret; overlapping findings share segments.  `notes` are (start, end) spans to set off as notes."""
     cuts = {0, len(text)}
@@ -122,7 +132,7 @@ def _marked(text: str, spans: list[tuple[int, int, int, str, str]], notes=(), in
         piece = _e(text[a:b])
         active = [(i, sev) for s, e, i, sev, _ in spans if s <= a and b <= e and e > s]
         if active:
-            worst = max(active, key=lambda x: RANK[x[1]])[1]
+            worst = max(active, key=lambda x: RANK[x[1] or ""])[1]
             piece = f'<mark class="{worst}" data-ids="{" ".join(str(i) for i, _ in active)}">{piece}</mark>'
         if any(s <= a and b <= e for s, e in notes):
             piece = f'<span class="note">{piece}</span>'
@@ -130,10 +140,10 @@ def _marked(text: str, spans: list[tuple[int, int, int, str, str]], notes=(), in
     return "".join(out)
 
 
-def _item(fid: int, f, lang: str, place: str) -> str:
+def _item(fid: int, f: Finding, lang: str, place: str) -> str:
     sugg = f" → {_e(f.suggestion(lang))}" if f.suggestion is not None else ""
     return (f'<li class="{f.severity}" data-finding="{fid}" data-severity="{f.severity}" data-rule="{_e(f.rule)}">'
-            f'<span class="badge">{fid}</span>{_e(severity_word(f.severity, lang))} [{_e(f.rule)}] '
+            f'<span class="badge">{fid}</span>{_e(severity_word(f.severity or "", lang))} [{_e(f.rule)}] '
             f'{_e(place)}{_e(f.message(lang))}{sugg}</li>')
 
 
@@ -143,15 +153,16 @@ def _par_html(number: str, body: str, items: list[str], extra: str = "") -> str:
             f'{msgs}</div>')
 
 
-def _text_document(doc, findings, ids: _Ids, lang: str) -> tuple[list[str], list]:
+def _text_document(doc: Document, findings: list[Finding], ids: _Ids, lang: str) -> tuple[list[str], list]:
     """A text export or Markdown file: its lines, grouped by paragraph, marks at their source offsets."""
     src = doc.source or ""
-    per_line: dict[int, list] = defaultdict(list)
+    per_line: dict[int | None, list] = defaultdict(list)
     for f in findings:
         per_line[f.location.line].append(f)
     note_spans = []
     for note in doc.notes:
-        if note.host is not None and note.raw_start is not None and note.host.origin is not None:
+        if (note.host is not None and note.raw_start is not None and note.raw_end is not None
+                and note.host.origin is not None):
             note_spans.append((note.host.origin + note.raw_start, note.host.origin + note.raw_end))
     out, offset = [], 0
     for number, text in enumerate(src.split("\n"), start=1):
@@ -169,7 +180,7 @@ def _text_document(doc, findings, ids: _Ids, lang: str) -> tuple[list[str], list
     return out, []
 
 
-def _docx_document(doc, findings, ids: _Ids, lang: str) -> tuple[list[str], list]:
+def _docx_document(doc: Document, findings: list[Finding], ids: _Ids, lang: str) -> tuple[list[str], list]:
     """A .docx: body paragraphs with their marks, notes beside the paragraph that references them."""
     by_xml: dict = defaultdict(list)
     unplaced: list = []
@@ -214,7 +225,7 @@ def _docx_document(doc, findings, ids: _Ids, lang: str) -> tuple[list[str], list
     return out, unplaced
 
 
-def _spans(findings, ids: _Ids, lang: str):
+def _spans(findings: list[Finding], ids: _Ids, lang: str) -> tuple[list[tuple[int, int, int, str | None, str]], list[str]]:
     spans, items = [], []
     for f in findings:
         fid = ids.next()
@@ -224,7 +235,7 @@ def _spans(findings, ids: _Ids, lang: str):
     return spans, items
 
 
-def _read(path: str):
+def _read(path: str) -> Document | None:
     if path in ("-", "<stdin>") or path.startswith("<"):
         return None
     from ..readers import InputError, read_path
@@ -235,7 +246,7 @@ def _read(path: str):
         return None
 
 
-def _file_section(r, ids: _Ids, lang: str) -> str:
+def _file_section(r: FileResult, ids: _Ids, lang: str) -> str:
     w = LABELS["en" if lang == "en" else "nl"]
     head = f"<h2>{_e(r.path)}</h2>"
     if r.error is not None:
@@ -255,13 +266,13 @@ def _file_section(r, ids: _Ids, lang: str) -> str:
     return f'<section class="file">{head}{"".join(pars)}{rest}</section>'
 
 
-def _place_words(path: str, f, lang: str) -> str:
+def _place_words(path: str, f: Finding, lang: str) -> str:
     from .text import where
 
     return where(path, f.location, lang) + " "
 
 
-def _summary_html(results, lang: str) -> str:
+def _summary_html(results: Sequence[FileResult], lang: str) -> str:
     w = LABELS["en" if lang == "en" else "nl"]
     rows = "".join(f'<tr><td>{_e(rule)}</td><td>{_e(severity_word(sev, lang))}</td><td class="n">{n}</td>'
                    f'<td class="n">{k or ""}</td></tr>' for rule, sev, n, k in rule_table(results))
@@ -281,7 +292,7 @@ def _summary_html(results, lang: str) -> str:
     return f"<p>{_e(summary(results, lang))}</p>{table}{filters}"
 
 
-def render(results, lang: str = "nl") -> str:
+def render(results: Sequence[FileResult], lang: str = "nl") -> str:
     lang = "en" if lang == "en" else "nl"
     ids = _Ids()
     files = "".join(_file_section(r, ids, lang) for r in results)
@@ -293,5 +304,6 @@ def render(results, lang: str = "nl") -> str:
             f"<main>{files}</main><script>{SCRIPT}</script></body></html>\n")
 
 
-def report(results, out, *, lang: str = "nl", color: bool = False, **_context) -> None:
+def report(results: Sequence[FileResult], out: TextIO, *, lang: str = "nl", color: bool = False,
+           **_context: Any) -> None:
     out.write(render(results, lang))

@@ -9,9 +9,18 @@ a writer finds in Word: `section`, `shown_paragraph` (counted as Word's Navigati
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..findings import Finding
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, TextIO
+
+    from ..findings import Related
+    from ..model import Location
+    from ..runner import FileResult
 
 
 def finding_dict(f: Finding, lang: str) -> dict:
@@ -34,13 +43,13 @@ def finding_dict(f: Finding, lang: str) -> dict:
     }
 
 
-def docx_place(loc) -> dict:
+def docx_place(loc: Location) -> dict:
     """The places a writer finds in Word (.docx); the keys are there, null, for the text formats too."""
     return {"section": loc.section, "shown_paragraph": loc.shown, "cell": list(loc.cell) if loc.cell else None,
             "quote": loc.quote, "note": loc.note}
 
 
-def related_dict(rel, lang: str) -> dict:
+def related_dict(rel: Related, lang: str) -> dict:
     loc = rel.location
     out = {"path": rel.path, "line": loc.line, "column": loc.column, "paragraph": loc.paragraph,
            "message": rel.label(lang)}
@@ -49,7 +58,8 @@ def related_dict(rel, lang: str) -> dict:
     return out
 
 
-def report(results, out, *, lang: str = "nl", color: bool = False, **_context) -> None:
+def report(results: Sequence[FileResult], out: TextIO, *, lang: str = "nl", color: bool = False,
+           **_context: Any) -> None:
     files = []
     total = errors = 0
     for r in results:

@@ -7,11 +7,19 @@ file without findings is one passing test case; a file that could not be read is
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr as _quoteattr
 
 from ..lazyre import lazy_re
 from .text import line, where
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, TextIO
+
+    from ..findings import Finding
+    from ..runner import FileResult
 
 _NOT_XML = lazy_re("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0, even escaped
 
@@ -24,17 +32,18 @@ def quoteattr(text: str) -> str:
     return _quoteattr(_NOT_XML.sub("\ufffd", text))
 
 
-def _case(path: str, f, lang: str) -> str:
+def _case(path: str, f: Finding, lang: str) -> str:
     name = quoteattr(f"{f.rule} {where(path, f.location, lang).rstrip(':')}")
     text = escape(line(path, f, lang, False))
     if f.severity == "info":
         return f'    <testcase classname={quoteattr(path)} name={name}><system-out>{text}</system-out></testcase>'
     message = quoteattr(f.message(lang))
     return (f'    <testcase classname={quoteattr(path)} name={name}>'
-            f'<failure type={quoteattr(f.severity)} message={message}>{text}</failure></testcase>')
+            f'<failure type={quoteattr(f.severity or "")} message={message}>{text}</failure></testcase>')
 
 
-def report(results, out, *, lang: str = "nl", color: bool = False, **_context) -> None:
+def report(results: Sequence[FileResult], out: TextIO, *, lang: str = "nl", color: bool = False,
+           **_context: Any) -> None:
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     total = sum(max(len(r.findings), 1) for r in results)
     failures = sum(1 for r in results for f in r.findings if f.severity != "info")

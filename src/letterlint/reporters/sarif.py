@@ -20,10 +20,20 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from .. import __version__
 from ..baseline import fingerprint
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, TextIO
+
+    from ..findings import Finding
+    from ..model import Location
+    from ..registry import Rule
+    from ..runner import FileResult, Plan
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -42,18 +52,18 @@ def artifact_location(path: str) -> dict:
     return {"uri": quote(os.fsencode(posix), safe="/"), "uriBaseId": SRCROOT}  # bytes: undecodable names too
 
 
-def paragraph_name(loc, lang: str) -> str:
+def paragraph_name(loc: Location, lang: str) -> str:
     from .text import paragraph_words
 
     return paragraph_words(loc, lang)
 
 
-def docx_line(loc) -> int:
+def docx_line(loc: Location) -> int:
     """The startLine of a .docx finding: its paragraph as counted for writers (never below 1)."""
     return max(loc.shown if loc.shown is not None else loc.paragraph, 1)
 
 
-def docx_prefix(loc, lang: str) -> str:
+def docx_prefix(loc: Location, lang: str) -> str:
     """'alinea 12 «De leden…» (section) — regel 12 = alinea 12 in Word: ' for a .docx result's message."""
     from .text import docx_place
 
@@ -64,19 +74,19 @@ def docx_prefix(loc, lang: str) -> str:
     return f"{docx_place(loc, lang)} [{explain}]: "
 
 
-def _region(loc) -> dict | None:
+def _region(loc: Location) -> dict | None:
     if loc.line is None:
         return {"startLine": docx_line(loc)}
     empty = loc.raw_end <= loc.raw_start
-    region = {"startLine": loc.line, "startColumn": loc.column or 1,
-              "endLine": loc.end_line or loc.line,
-              "endColumn": (loc.column or 1) if empty else (loc.end_column or loc.column or 1) + 1}
+    region: dict[str, Any] = {"startLine": loc.line, "startColumn": loc.column or 1,
+                              "endLine": loc.end_line or loc.line,
+                              "endColumn": (loc.column or 1) if empty else (loc.end_column or loc.column or 1) + 1}
     if loc.text:
         region["snippet"] = {"text": loc.text}
     return region
 
 
-def location(path: str, loc, lang: str, index: int | None = None) -> dict:
+def location(path: str, loc: Location, lang: str, index: int | None = None) -> dict:
     art = artifact_location(path)
     if index is not None:
         art["index"] = index
@@ -104,7 +114,7 @@ def _first_paragraph(doc: str) -> str:
     return ""
 
 
-def rule_descriptor(rule_id: str, rule, severity: str, lang: str) -> dict:
+def rule_descriptor(rule_id: str, rule: Rule | None, severity: str, lang: str) -> dict:
     if rule is None:
         return {"id": rule_id, "name": rule_id, "defaultConfiguration": {"level": LEVEL.get(severity, "warning")}}
     summary = rule.summary(lang)
@@ -125,7 +135,7 @@ def rule_descriptor(rule_id: str, rule, severity: str, lang: str) -> dict:
     }
 
 
-def _rules(results, plan, lang: str) -> tuple[list[dict], dict[str, int]]:
+def _rules(results: Sequence[FileResult], plan: Plan | None, lang: str) -> tuple[list[dict], dict[str, int]]:
     descriptors: dict[str, dict] = {}
     if plan is not None:
         for active in plan.rules:
@@ -136,12 +146,12 @@ def _rules(results, plan, lang: str) -> tuple[list[dict], dict[str, int]]:
 
         known = builtin_rules()
         for rule_id, severity in missing.items():
-            descriptors[rule_id] = rule_descriptor(rule_id, known.get(rule_id), severity, lang)
+            descriptors[rule_id] = rule_descriptor(rule_id, known.get(rule_id), severity or "", lang)
     ordered = [descriptors[k] for k in sorted(descriptors)]
     return ordered, {d["id"]: i for i, d in enumerate(ordered)}
 
 
-def _fix(f, path: str, region: dict | None, lang: str) -> dict | None:
+def _fix(f: Finding, path: str, region: dict | None, lang: str) -> dict | None:
     """A SARIF fix for a text format, when the fix replaces the finding's own span."""
     if f.fix is None or f.fix.refused is not None or region is None or f.location.line is None:
         return None
@@ -157,7 +167,7 @@ def _fix(f, path: str, region: dict | None, lang: str) -> dict | None:
             "properties": {"safe": f.fix.safe}}
 
 
-def build(results, *, lang: str = "nl", plan=None) -> dict:
+def build(results: Sequence[FileResult], *, lang: str = "nl", plan: Plan | None = None) -> dict:
     rules, rule_index = _rules(results, plan, lang)
     artifacts: list[dict] = []
     art_index: dict[str, int] = {}
@@ -183,7 +193,7 @@ def build(results, *, lang: str = "nl", plan=None) -> dict:
             result = {
                 "ruleId": f.rule,
                 "ruleIndex": rule_index[f.rule],
-                "level": LEVEL.get(f.severity, "warning"),
+                "level": LEVEL.get(f.severity or "", "warning"),
                 "message": {"text": text},
                 "locations": [loc],
                 "partialFingerprints": {"letterlint/v1": fingerprint(f)},
@@ -213,6 +223,7 @@ def build(results, *, lang: str = "nl", plan=None) -> dict:
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def report(results, out, *, lang: str = "nl", color: bool = False, plan=None, **_context) -> None:
+def report(results: Sequence[FileResult], out: TextIO, *, lang: str = "nl", color: bool = False, plan: Plan | None = None,
+           **_context: Any) -> None:
     json.dump(build(results, lang=lang, plan=plan), out, ensure_ascii=False, indent=2)
     out.write("\n")

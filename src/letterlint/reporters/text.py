@@ -13,9 +13,16 @@ written (the paragraph count, the quote, the section) is explained in docs/outpu
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..findings import RANK, Finding
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import TextIO
+
+    from ..model import Location
+    from ..runner import FileResult
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 DIM, BOLD, RESET = "\033[2m", "\033[1m", "\033[0m"
@@ -43,7 +50,7 @@ def _short(text: str | None, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def paragraph_words(loc, lang: str) -> str:
+def paragraph_words(loc: Location, lang: str) -> str:
     """'alinea 12', 'tabel 1, rij 2, kolom 1 (na alinea 40)', 'voetnoot 3 (bij alinea 12)' — no quote, no section."""
     w = WORDS["en" if lang == "en" else "nl"]
     number = loc.shown if loc.shown is not None else loc.paragraph
@@ -75,7 +82,7 @@ def section_words(section: str, limit: int = SECTION_CHARS) -> str:
     return f"{shorten_words(' › '.join(outer), room)} › {inner}"
 
 
-def docx_place(loc, lang: str, char: bool = False) -> str:
+def docx_place(loc: Location, lang: str, char: bool = False) -> str:
     """The place of a .docx finding as a writer finds it in Word: paragraph count, quote to search, section;
     with `char`, the character position in the paragraph too (for two findings in one paragraph)."""
     text = paragraph_words(loc, lang)
@@ -89,7 +96,7 @@ def docx_place(loc, lang: str, char: bool = False) -> str:
     return text
 
 
-def where(path: str, loc, lang: str, char: bool = False) -> str:
+def where(path: str, loc: Location, lang: str, char: bool = False) -> str:
     if loc.line is not None:
         return f"{path}:{loc.line}:{loc.column}:"
     return f"{path} {docx_place(loc, lang, char)}:"
@@ -109,13 +116,13 @@ def fixable(f: Finding) -> bool:
     return f.fix is not None and f.fix.safe and f.fix.refused is None
 
 
-def summary(results, lang: str) -> str:
+def summary(results: Sequence[FileResult], lang: str) -> str:
     from ..wording import count
 
     counts = {"error": 0, "warning": 0, "info": 0}
     for r in results:
         for f in r.findings:
-            counts[f.severity] += 1
+            counts[f.severity or ""] += 1
     unread = sum(1 for r in results if r.error is not None)
     n_files = len(results) - unread
     total = sum(counts.values())
@@ -136,7 +143,7 @@ def summary(results, lang: str) -> str:
 # -- the per-rule summary ----------------------------------------------------------------------------------
 
 
-def rule_table(results) -> list[tuple[str, str, int, int]]:
+def rule_table(results: Sequence[FileResult]) -> list[tuple[str, str, int, int]]:
     """(rule, severity, count, fixable) per rule and severity: errors first, then by count."""
     count: Counter = Counter()
     fix: Counter = Counter()
@@ -149,7 +156,7 @@ def rule_table(results) -> list[tuple[str, str, int, int]]:
     return sorted(rows, key=lambda row: (-RANK[row[1]], -row[2], row[0]))
 
 
-def statistics(results, lang: str, hidden: int = 0, show: str = "info") -> list[str]:
+def statistics(results: Sequence[FileResult], lang: str, hidden: int = 0, show: str = "info") -> list[str]:
     rows = rule_table(results)
     if not rows:
         return [summary(results, lang)]
@@ -214,7 +221,7 @@ def _paragraph_key(f: Finding) -> tuple:
     return (f.rule, f.location.part, f.location.note, f.location.paragraph)
 
 
-def _write_finding(out, path: str, f: Finding, more: int, lang: str, color: bool, shared: set | frozenset = frozenset()) -> None:
+def _write_finding(out: TextIO, path: str, f: Finding, more: int, lang: str, color: bool, shared: set | frozenset = frozenset()) -> None:
     out.write(line(path, f, lang, color, _paragraph_key(f) in shared) + "\n")
     w = WORDS["en" if lang == "en" else "nl"]
     for rel in f.related:
@@ -223,18 +230,18 @@ def _write_finding(out, path: str, f: Finding, more: int, lang: str, color: bool
         out.write(_more(more, f, lang) + "\n")
 
 
-def visible(results, show: str):
+def visible(results: Sequence[FileResult], show: str) -> tuple[list[tuple[FileResult, list[Finding]]], int]:
     """Per result: the findings at or above `show`, in display order; and how many were hidden."""
     threshold = RANK.get(show, 0)
     shown, hidden = [], 0
     for r in results:
-        keep = [f for f in r.findings if RANK[f.severity] >= threshold]
+        keep = [f for f in r.findings if RANK[f.severity or ""] >= threshold]
         hidden += len(r.findings) - len(keep)
         shown.append((r, _display_order(keep)))
     return shown, hidden
 
 
-def _by_file(out, shown, lang: str, color: bool) -> bool:
+def _by_file(out: TextIO, shown: list[tuple[FileResult, list[Finding]]], lang: str, color: bool) -> bool:
     first = True
     for r, findings in shown:
         if not findings:
@@ -248,7 +255,7 @@ def _by_file(out, shown, lang: str, color: bool) -> bool:
     return not first
 
 
-def _by_rule(out, shown, lang: str, color: bool) -> bool:
+def _by_rule(out: TextIO, shown: list[tuple[FileResult, list[Finding]]], lang: str, color: bool) -> bool:
     groups: dict[str, list] = {}
     for r, findings in shown:
         for f in findings:
@@ -269,8 +276,8 @@ def _by_rule(out, shown, lang: str, color: bool) -> bool:
     return bool(order)
 
 
-def report(results, out, *, lang: str = "nl", color: bool = False, show: str = "warning", group_by: str = "file",
-           statistics_only: bool = False, quiet: bool = False, **_context) -> None:
+def report(results: Sequence[FileResult], out: TextIO, *, lang: str = "nl", color: bool = False, show: str = "warning", group_by: str = "file",
+           statistics_only: bool = False, quiet: bool = False, **_context: Any) -> None:
     shown, hidden = visible(results, show)
     if not statistics_only:
         wrote = (_by_rule if group_by == "rule" else _by_file)(out, shown, lang, color)

@@ -39,25 +39,25 @@ from .asking import (
     ask_kind,
     sentences,
 )
-from .labelled import _build_labelled
-from .labels import LabelMatch, LabelMatcher, _edit_distance_1, _numbers
-from .numbered import _build_numbered, _numbered_labels
-from .patterns import FURNITURE, NUMBERED, NUMBERED_INLINE, NUMS, PARTY_HEADING, PARTY_REF
+from .labelled import build_labelled
+from .labels import LabelMatch, LabelMatcher, label_numbers, one_edit_apart
+from .numbered import build_numbered, numbered_labels
+from .patterns import NUMBERED, NUMBERED_INLINE, NUMS, PAGE_FURNITURE, PARTY_HEADING, PARTY_REF
 from .units import (
     DEFAULT_LABELS,
     DEFAULT_PLACEHOLDERS,
     AnswerUnit,
     NumberLabel,
+    ParagraphSpan,
     QuestionUnit,
     Section,
-    Span,
     Structure,
     labels,
     placeholders,
 )
 from .words import (
-    _WORD,
     STOPWORDS,
+    WORD_TOKEN,
     Rarity,
     WordMatcher,
     build_rarity,
@@ -72,7 +72,7 @@ __all__ = [
     "ABBREVIATIONS",
     "DEFAULT_LABELS",
     "DEFAULT_PLACEHOLDERS",
-    "FURNITURE",
+    "PAGE_FURNITURE",
     "INVERTED_ASK",
     "LINKED_START",
     "NUMBERED",
@@ -85,7 +85,7 @@ __all__ = [
     "STOPWORDS",
     "SUBJECT_ASK",
     "VERB_FIRST",
-    "_WORD",
+    "WORD_TOKEN",
     "AnswerUnit",
     "LabelMatch",
     "LabelMatcher",
@@ -93,11 +93,11 @@ __all__ = [
     "QuestionUnit",
     "Rarity",
     "Section",
-    "Span",
+    "ParagraphSpan",
     "Structure",
     "WordMatcher",
-    "_edit_distance_1",
-    "_numbers",
+    "one_edit_apart",
+    "label_numbers",
     "ask_kind",
     "content_words",
     "labels",
@@ -144,20 +144,20 @@ def build_structure(doc: Document, settings: Mapping[str, Any]) -> Structure:
     """Read the structure afresh (`structure` caches it): a numbered letter where its labels say so, else
     a labelled one."""
     matcher = LabelMatcher(labels(settings))
-    found = _numbered_labels(doc)
+    found = numbered_labels(doc)
     vraag = sum(1 for x in found if x.kind == "vraag")
     if vraag >= 2 or (vraag and len(found) > vraag):
-        return _build_numbered(doc, found)
-    labelled = _build_labelled(doc, matcher)
+        return build_numbered(doc, found)
+    labelled = build_labelled(doc, matcher)
     if vraag == 1 and len(found) == 1 and not labelled.answers:
         # one "Vraag 1" and no answer at all: a letter of a single written question that lacks its answer,
         # where the label opens a line and a question mark follows (never a mention of "vraag 1" in prose)
-        numbered = _build_numbered(doc, found)
+        numbered = build_numbered(doc, found)
         if _opens_line(found[0].span) and any("?" in s.text for q in numbered.questions for s in q.questions):
             return numbered
     return labelled
 
 
-def _opens_line(span: Span) -> bool:
+def _opens_line(span: ParagraphSpan) -> bool:
     text = span.paragraph.text
     return not text[text.rfind("\n", 0, span.start) + 1 : span.start].strip()

@@ -6,10 +6,10 @@ import re
 
 from ..lazyre import lazy_re
 from ..model import Paragraph
-from .patterns import _UPPER
+from .patterns import UPPER
 
 _SUBJECT = (r"(?:(?:de|deze|die|ook\s+de)\s+leden(?:\s+van\s+de\s+[^.?!;:]{1,60}?fractie)?|(?:de\s+)?[\w-]+-fractie"
-            r"|(?P<pronoun>zij|ze|hij)|het\s+lid(?:\s+" + _UPPER + r"[\w-]+)?)")
+            r"|(?P<pronoun>zij|ze|hij)|het\s+lid(?:\s+" + UPPER + r"[\w-]+)?)")
 _ASK = r"(?:vragen|vraagt|verzoeken|verzoekt)"
 _WANT = (r"(?:willen|wil|zouden|zou)\s+(?:\w+\s+){0,3}?(?:graag\s+)?(?:weten|horen|vernemen|ontvangen|zien|een\s+(?:reactie|reflectie|toelichting))"
          r"|(?:ontvangen|vernemen|horen|zien)\s+graag|(?:ontvangen|vernemen|horen)\s+(?:\w+\s+){0,3}?graag")
@@ -111,7 +111,7 @@ def ask_kind(sentence: str, party_text: bool) -> str | None:
 QUESTION_LABEL = re.compile(r"^\W*Vra(?:ag|gen)(?:\s+\d{1,3}[a-z]?)?\s*:\s*")
 
 
-def _question_spans(par: Paragraph) -> tuple[list[tuple[int, int]], str | None]:
+def question_spans(par: Paragraph) -> tuple[list[tuple[int, int]], str | None]:
     """The asking sentences of a paragraph and the strongest kind among them ("Vraag: …" asks, whatever it says)."""
     text = par.text
     m = QUESTION_LABEL.match(text)

@@ -5,15 +5,15 @@ of one paragraph."""
 from __future__ import annotations
 
 from ..model import HEADING, LIST, TABLE, Document, Paragraph
-from .asking import LINKED_START, QUESTION_LABEL, _question_spans
-from .labels import LabelMatch, LabelMatcher, _numbers, _punct_kind
+from .asking import LINKED_START, QUESTION_LABEL, question_spans
+from .labels import LabelMatch, LabelMatcher, label_numbers, punct_kind
 from .patterns import PARTY_REF
-from .sections import _make_sections, _party, _section_lookup, _subheading
-from .units import AnswerUnit, QuestionUnit, Span, Structure
+from .sections import is_subheading, make_sections, party_of, section_lookup
+from .units import AnswerUnit, ParagraphSpan, QuestionUnit, Structure
 
 
 class _Labelled:
-    """The single pass over a labelled document (see `_build_labelled`)."""
+    """The single pass over a labelled document (see `build_labelled`)."""
 
     def __init__(self, labelled_doc: bool):
         self.labelled_doc = labelled_doc
@@ -53,7 +53,7 @@ class _Labelled:
     def question(self, par: Paragraph, spans: list[tuple[int, int]], kind: str) -> None:
         self.close_answer()
         self.settle_floating(True)
-        q_spans = [Span(par, s, e) for s, e in spans]
+        q_spans = [ParagraphSpan(par, s, e) for s, e in spans]
         certain = kind in ("direct", "request")
         if self.pending and LINKED_START.match(par.text) and self.prev_par is self.last_question_par is not None:
             last = self.pending[-1]  # "Zo ja, …" / "En …" right after a question: the same question goes on
@@ -73,13 +73,13 @@ class _Labelled:
     def heading(self, i: int, par: Paragraph, lab: LabelMatch | None, nxt: Paragraph | None, next_is_label: bool) -> bool:
         """A heading is a section boundary (Word heading styles, party headings, topical subheadings)."""
         text = par.text
-        party = _party(text) if len(text) < 200 else None
+        party = party_of(text) if len(text) < 200 else None
         is_heading = party is not None or (
             par.kind == HEADING and lab is None and "?" not in text and text.rstrip()[-1:] not in ".;:"
         )
         topical = False
         if not is_heading and lab is None and par.kind not in (LIST, TABLE) and self.events:
-            if not next_is_label and _subheading(par, nxt):
+            if not next_is_label and is_subheading(par, nxt):
                 is_heading = topical = True
         if not is_heading:
             return False
@@ -96,14 +96,14 @@ class _Labelled:
     def open_answer(self, par: Paragraph, lab: LabelMatch) -> None:
         self.close_answer()
         self.settle_floating(False)
-        self.answer = {"pars": [par], "label": Span(par, lab.start, lab.end), "numbers": lab.numbers,
+        self.answer = {"pars": [par], "label": ParagraphSpan(par, lab.start, lab.end), "numbers": lab.numbers,
                        "word": lab.word, "punct": lab.punct, "fuzzy": lab.fuzzy}
 
     def asks(self, par: Paragraph, matcher: LabelMatcher) -> bool:
         """A question (after an answer only when it reads like the members' text again); a label after its
         sentences opens the answer in the same paragraph."""
         text = par.text
-        spans, kind = _question_spans(par)
+        spans, kind = question_spans(par)
         if kind is None or par.kind == TABLE:
             return False
         inline = matcher.inline.search(text) if ":" in text or ";" in text else None
@@ -112,9 +112,9 @@ class _Labelled:
             return False
         if inline is not None and before:
             self.question(par, before, kind)
-            self.answer = {"pars": [par], "label": Span(par, inline.start("word"), inline.end()),
-                           "numbers": _numbers(inline.group("num") or ""), "word": inline.group("word"),
-                           "punct": _punct_kind(inline.group("punct")), "fuzzy": False, "inline": True}
+            self.answer = {"pars": [par], "label": ParagraphSpan(par, inline.start("word"), inline.end()),
+                           "numbers": label_numbers(inline.group("num") or ""), "word": inline.group("word"),
+                           "punct": punct_kind(inline.group("punct")), "fuzzy": False, "inline": True}
             return True
         self.question(par, spans, kind)
         return True
@@ -130,7 +130,7 @@ def _asks_again(text: str, spans: list[tuple[int, int]], kind: str) -> bool:
     return bool(party_start or last_asks or members or opens or QUESTION_LABEL.match(text))
 
 
-def _build_labelled(doc: Document, matcher: LabelMatcher) -> Structure:
+def build_labelled(doc: Document, matcher: LabelMatcher) -> Structure:
     paragraphs = doc.paragraphs
     items = [(i, p) for i, p in enumerate(paragraphs) if p.text.strip()]
     label_of: dict[int, LabelMatch] = {}
@@ -167,8 +167,8 @@ def _build_labelled(doc: Document, matcher: LabelMatcher) -> Structure:
 
 def _assemble(paragraphs: tuple[Paragraph, ...], st: _Labelled) -> Structure:
     """The units of the pass, with their sections."""
-    sections = _make_sections(st.events, len(paragraphs))
-    section_at = _section_lookup(sections, len(paragraphs))
+    sections = make_sections(st.events, len(paragraphs))
+    section_at = section_lookup(sections, len(paragraphs))
     index = {id(p): i for i, p in enumerate(paragraphs)}
     made: dict[int, QuestionUnit] = {}
     questions = []

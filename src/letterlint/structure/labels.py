@@ -53,19 +53,19 @@ class LabelMatcher:
                 return None
             if punct.strip() == "" and not punct and word[:1].islower():
                 return None  # a lone "antwoord"
-            return LabelMatch(m.start("word"), m.end(), word, _punct_kind(punct), _numbers(m.group("num") or ""), False)
+            return LabelMatch(m.start("word"), m.end(), word, punct_kind(punct), label_numbers(m.group("num") or ""), False)
         m = self.fuzzy.match(text)
         if m and not _WORD_CHAR.search(m.group("lead")):
             word = m.group("word")
             low = word.lower()
             for label in self.lower:
-                if low != label and len(label) >= 6 and _edit_distance_1(low, label):
-                    return LabelMatch(m.start("word"), m.end(), word, _punct_kind(m.group("punct")),
-                                      _numbers(m.group("num") or ""), True)
+                if low != label and len(label) >= 6 and one_edit_apart(low, label):
+                    return LabelMatch(m.start("word"), m.end(), word, punct_kind(m.group("punct")),
+                                      label_numbers(m.group("num") or ""), True)
         return None
 
 
-def _punct_kind(punct: str) -> str:
+def punct_kind(punct: str) -> str:
     stripped = punct.strip()
     if not punct:
         return ""
@@ -74,7 +74,7 @@ def _punct_kind(punct: str) -> str:
     return (" " if punct[0].isspace() else "") + stripped
 
 
-def _edit_distance_1(a: str, b: str) -> bool:
+def one_edit_apart(a: str, b: str) -> bool:
     """True when a and b differ by one insertion, deletion, substitution or transposition of neighbours."""
     if abs(len(a) - len(b)) > 1:
         return False
@@ -94,7 +94,7 @@ def _edit_distance_1(a: str, b: str) -> bool:
 # -- building -----------------------------------------------------------------------------------------------
 
 
-def _numbers(text: str) -> tuple[str, ...]:
+def label_numbers(text: str) -> tuple[str, ...]:
     """"4 en 5" → ("4", "5"); "3 t/m 5" and "3-5" → ("3", "4", "5")."""
     out: list[str] = []
     for m in _NUMBER_RANGE.finditer(text):

@@ -7,13 +7,13 @@ import re
 
 from ..lazyre import lazy_re
 from ..model import TABLE, Document, Paragraph
-from .labels import _numbers
-from .patterns import FURNITURE, NUMBERED_INLINE
-from .sections import _section_lookup, _sections_from_headings
-from .units import AnswerUnit, NumberLabel, QuestionUnit, Span, Structure
+from .labels import label_numbers
+from .patterns import NUMBERED_INLINE, PAGE_FURNITURE
+from .sections import section_lookup, sections_from_headings
+from .units import AnswerUnit, NumberLabel, ParagraphSpan, QuestionUnit, Structure
 
 
-def _numbered_labels(doc: Document) -> list[NumberLabel]:
+def numbered_labels(doc: Document) -> list[NumberLabel]:
     """Every "Vraag N" / "Antwoord N" label: at the start of a line, after the end of a sentence, or glued to
     page furniture ("…Aanhangsel 1Antwoord 3").  Not "zie het antwoord op Vraag 3" in running text."""
     found: list[NumberLabel] = []
@@ -27,17 +27,17 @@ def _numbered_labels(doc: Document) -> list[NumberLabel]:
             at_start = not head.strip() and m.start() - 40 <= line_start
             if not at_start and not _LABEL_HEAD.search(head):
                 continue
-            found.append(NumberLabel(m.group("kind").lower(), _numbers(m.group("numbers")), Span(p, m.start(), m.end())))
+            found.append(NumberLabel(m.group("kind").lower(), label_numbers(m.group("numbers")), ParagraphSpan(p, m.start(), m.end())))
     return found
 
 
 _LABEL_HEAD = lazy_re(r"(?:[.?!»”\")\]]|\d)\s*$|Aanhangsel\s*\d*\s*$")
 
 
-def _build_numbered(doc: Document, found: list[NumberLabel]) -> Structure:
+def build_numbered(doc: Document, found: list[NumberLabel]) -> Structure:
     """Vraag N / Antwoord N: every label opens a unit that runs to the next label."""
-    sections = _sections_from_headings(doc)
-    section_at = _section_lookup(sections, len(doc.paragraphs))
+    sections = sections_from_headings(doc)
+    section_at = section_lookup(sections, len(doc.paragraphs))
     # the units: text from each label to the next
     questions: list[QuestionUnit] = []
     answers: list[AnswerUnit] = []
@@ -67,7 +67,7 @@ def _build_numbered(doc: Document, found: list[NumberLabel]) -> Structure:
     return Structure(sections, tuple(questions), tuple(answers), "numbered", labels=tuple(found))
 
 
-def _split_unlabelled(spans: list[Span]) -> tuple[list[Span], list[Span]]:
+def _split_unlabelled(spans: list[ParagraphSpan]) -> tuple[list[ParagraphSpan], list[ParagraphSpan]]:
     """A numbered question's text, and the text after its last question mark when that reads as an answer
     (at least 12 words, footnote lines left out): an answer whose "Antwoord N" label was lost."""
     last = max((k for k, sp in enumerate(spans) if "?" in sp.text), default=None)
@@ -79,18 +79,18 @@ def _split_unlabelled(spans: list[Span]) -> tuple[list[Span], list[Span]]:
     rest = []
     if re.search(r"[^\W\d_]{2,}", tail):  # not just a footnote mark ("?[7 ]")
         lead = len(tail) - len(tail.lstrip())
-        rest.append(Span(sp.paragraph, cut + lead, sp.end))
+        rest.append(ParagraphSpan(sp.paragraph, cut + lead, sp.end))
     rest += [x for x in spans[last + 1 :] if not re.match(r"\s*(?:\d|\[\d)", x.text)]
     words = sum(len(x.text.split()) for x in rest)
     if words < 12:
         return spans, []
-    asked = spans[:last] + ([Span(sp.paragraph, sp.start, cut)] if cut > sp.start else [])
+    asked = spans[:last] + ([ParagraphSpan(sp.paragraph, sp.start, cut)] if cut > sp.start else [])
     return asked, rest
 
 
-def _spans_between(doc: Document, index: dict, label: Span, end_par: Paragraph | None, end_off: int | None) -> list[Span]:
+def _spans_between(doc: Document, index: dict, label: ParagraphSpan, end_par: Paragraph | None, end_off: int | None) -> list[ParagraphSpan]:
     """The text after a label up to the next label, one span per paragraph, page furniture left out."""
-    spans: list[Span] = []
+    spans: list[ParagraphSpan] = []
     i = index[id(label.paragraph)]
     paragraphs = doc.paragraphs
     while i < len(paragraphs):
@@ -99,8 +99,8 @@ def _spans_between(doc: Document, index: dict, label: Span, end_par: Paragraph |
         stop = end_off if p is end_par else len(p.text)
         if stop is not None and stop > start:
             piece = p.text[start:stop]
-            if piece.strip() and not FURNITURE.match(piece) and p.kind != TABLE:
-                spans.append(Span(p, start, stop))
+            if piece.strip() and not PAGE_FURNITURE.match(piece) and p.kind != TABLE:
+                spans.append(ParagraphSpan(p, start, stop))
         if p is end_par:
             break
         i += 1

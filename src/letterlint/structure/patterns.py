@@ -13,18 +13,18 @@ PARTY_HEADING = re.compile(
 NUMBERED = re.compile(rf"^\s*(?P<kind>Vraag|Antwoord)\s+(?P<numbers>{NUMS})\s*[:.]?\s*", re.IGNORECASE)
 # a numbered label anywhere (PDF text: glued to page furniture "…Aanhangsel 2Antwoord 7", or a flattened letter)
 _LETTER = r"[^\W\d_]"
-_UPPER = r"[A-ZÀ-ÖØ-Þ]"
+UPPER = r"[A-ZÀ-ÖØ-Þ]"
 NUMBERED_INLINE = re.compile(
-    rf"(?<!{_LETTER})(?<!-)(?P<kind>Vraag|Antwoord)\s+(?P<numbers>{NUMS})(?![\d_])(?!{_LETTER})\s*[:.]?(?=\s*$|\s+[{_UPPER[1:-1]}«\"“‘'(\[¿])"
+    rf"(?<!{_LETTER})(?<!-)(?P<kind>Vraag|Antwoord)\s+(?P<numbers>{NUMS})(?![\d_])(?!{_LETTER})\s*[:.]?(?=\s*$|\s+[{UPPER[1:-1]}«\"“‘'(\[¿])"
 )
 # page furniture of published letters (text extracted from the PDF)
-FURNITURE = re.compile(
+PAGE_FURNITURE = re.compile(
     r"^\s*(?:Tweede\s+Kamer,\s+vergaderjaar\s+\S+,\s+Aanhangsel\s*\d*|ah-tk-\d+-\d+|h\s+tk\s+\d+\s+\d+|ISSN\s.*|-{3,}|#+\s*\d+"
     r"|Tweede\s+Kamer\s+der\s+Staten-Generaal\s*\d*|\d{1,3})\s*$"
 )
 PARTY_REF = re.compile(
     r"^\W*(?:(?:Tot\s+slot|Ten\s+slotte|Tevens|Ook|Daarnaast|Verder|Voorts|Wel|Tegelijkertijd|Bovendien)\s*,?\s+)?"
     r"(?:(?:De|Deze|Voor\s+de|Ook\s+de|Volgens\s+de|Het\s+lid)\s+leden\b|(?:De|Deze)\s+(?:[\w-]+\s+){0,4}?[\w-]*fractie\b"
-    rf"|Het\s+lid\s+{_UPPER})",
+    rf"|Het\s+lid\s+{UPPER})",
 )
 

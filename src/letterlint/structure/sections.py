@@ -8,7 +8,7 @@ from .patterns import PARTY_HEADING
 from .units import Section
 
 
-def _party(text: str) -> str | None:
+def party_of(text: str) -> str | None:
     m = PARTY_HEADING.match(text)
     if not m:
         return None
@@ -18,7 +18,7 @@ def _party(text: str) -> str | None:
 _TITLE_LIKE_END = ".,;:?!…"
 
 
-def _subheading(par: Paragraph, nxt: Paragraph | None) -> bool:
+def is_subheading(par: Paragraph, nxt: Paragraph | None) -> bool:
     """A short title-like body paragraph followed by running text: a topical subheading ("PFAS", "Metingen")."""
     t = par.text.strip()
     if not t or len(t) > 80 or t[-1] in _TITLE_LIKE_END or not (t[0].isupper() or t[0].isdigit()):
@@ -31,7 +31,7 @@ def _subheading(par: Paragraph, nxt: Paragraph | None) -> bool:
     return len(n) > 80 or (bool(n) and n[-1] in _TITLE_LIKE_END)
 
 
-def _make_sections(events: list[tuple[int, Paragraph, str | None, bool]], n: int) -> tuple[Section, ...]:
+def make_sections(events: list[tuple[int, Paragraph, str | None, bool]], n: int) -> tuple[Section, ...]:
     """Sections from the headings found (index, paragraph, party, topical); topical ones inherit the party."""
     out: list[Section] = []
     start, title, heading, party, topical = 0, "", None, None, False
@@ -47,12 +47,12 @@ def _make_sections(events: list[tuple[int, Paragraph, str | None, bool]], n: int
     return tuple(out)
 
 
-def _sections_from_headings(doc: Document) -> tuple[Section, ...]:
-    events = [(i, p, _party(p.text), False) for i, p in enumerate(doc.paragraphs) if p.kind == HEADING]
-    return _make_sections(events, len(doc.paragraphs))
+def sections_from_headings(doc: Document) -> tuple[Section, ...]:
+    events = [(i, p, party_of(p.text), False) for i, p in enumerate(doc.paragraphs) if p.kind == HEADING]
+    return make_sections(events, len(doc.paragraphs))
 
 
-def _section_lookup(sections: tuple[Section, ...], n: int) -> list[Section | None]:
+def section_lookup(sections: tuple[Section, ...], n: int) -> list[Section | None]:
     out: list[Section | None] = [None] * n
     for s in sections:
         for i in range(s.start, min(s.end, n)):

@@ -14,7 +14,7 @@ DEFAULT_PLACEHOLDERS = ("PM", "p.m.", "P.M.", "nog invullen", "invullen", "volgt
 
 
 @dataclass(frozen=True, eq=False)
-class Span:
+class ParagraphSpan:
     """A span of a paragraph's cleaned text."""
 
     paragraph: Paragraph
@@ -39,11 +39,11 @@ class Section:
 @dataclass(frozen=True, eq=False)
 class QuestionUnit:
     paragraphs: tuple[Paragraph, ...]
-    questions: tuple[Span, ...]  # the sentences that ask something
+    questions: tuple[ParagraphSpan, ...]  # the sentences that ask something
     section: Section | None
     numbers: tuple[str, ...] = ()  # numbered mode: ("4", "5") for "Vraag 4 en 5"
     certain: bool = True  # a "?" or an explicit request; False where only probably a question
-    label: Span | None = None  # numbered mode: the "Vraag 4 en 5" label
+    label: ParagraphSpan | None = None  # numbered mode: the "Vraag 4 en 5" label
 
     @property
     def first(self) -> Paragraph:
@@ -64,11 +64,11 @@ class QuestionUnit:
 @dataclass(frozen=True, eq=False)
 class AnswerUnit:
     paragraphs: tuple[Paragraph, ...]
-    label: Span | None  # "Antwoord:" / "Antwoord 3" (None: an answer recognised without its label)
+    label: ParagraphSpan | None  # "Antwoord:" / "Antwoord 3" (None: an answer recognised without its label)
     section: Section | None
     questions: tuple[QuestionUnit, ...] = ()  # the question units this answer follows (shared answers: several)
     numbers: tuple[str, ...] = ()
-    body: tuple[Span, ...] = ()  # the answer's text spans; empty: all of `paragraphs` after the label
+    body: tuple[ParagraphSpan, ...] = ()  # the answer's text spans; empty: all of `paragraphs` after the label
     label_word: str = ""  # the label as written ("Antwoord", "antwoord", "Antwoorrd")
     label_punct: str = ""  # what follows the label word: ":", ";", " :", "" (label alone), " " (text follows)
     label_fuzzy: bool = False  # the label word is a misspelling of a configured label
@@ -104,7 +104,7 @@ class NumberLabel:
 
     kind: str  # "vraag" | "antwoord"
     numbers: tuple[str, ...]
-    span: Span
+    span: ParagraphSpan
 
 
 @dataclass(frozen=True, eq=False)

@@ -34,7 +34,7 @@ STOPWORDS = frozenset(
     antwoord antwoorden beantwoording beantwoorden zo ja nee hoeverre hoeveel waarom wanneer welke
     """.split()
 )
-_WORD = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W\d_])?")
+WORD_TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W\d_])?")
 _SUFFIXES = ("en", "s", "e")
 
 
@@ -76,7 +76,7 @@ def content_words(text: str, extra_stop: frozenset[str] = frozenset()) -> list[s
     staatssecretaris …") and short words left out; acronyms (GGD, RIE) kept as written; hyphenated compounds
     also in their parts.  `extra_stop`: more words to leave out, as `stop_tokens` makes them."""
     out: list[str] = []
-    for word in _WORD.findall(text):
+    for word in WORD_TOKEN.findall(text):
         for t in _tokens(word):
             if t not in extra_stop:
                 out.append(t)
