@@ -15,3 +15,16 @@ def command() -> list[str]:
     beside = Path(sys.executable).parent / "letterlint"
     exe = str(beside) if beside.exists() else shutil.which("letterlint")
     return [exe] if exe else [sys.executable, "-m", "letterlint"]
+
+
+def letters(folder: Path, n: int) -> Path:
+    """n letters built from the draft, each a little different (no two files are identical)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = DRAFT.read_text(encoding="utf-8").split("\n")
+    for i in range(n):
+        edited = list(lines)
+        k = (i * 7919) % len(edited)
+        edited[k] = edited[k].replace(" de ", " deze ", 1)
+        edited.insert(0, f"Kenmerk IENW/BSK-2026/{i:05d}")
+        (folder / f"brief-{i:05d}.txt").write_text("\n".join(edited), encoding="utf-8")
+    return folder

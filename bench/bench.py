@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import DRAFT, ROOT, command
+from _common import DRAFT, ROOT, command, letters
 
 DOCX = ROOT / "tests" / "data" / "draft-pandoc.docx"
 
@@ -49,25 +49,13 @@ def startup(runs: int, extra: list[str]) -> list[tuple[str, float, float]]:
     return rows
 
 
-def make_copies(folder: Path, n: int) -> None:
-    """n letters built from the draft: copies with small edits, so that no two files are identical."""
-    text = DRAFT.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    for i in range(n):
-        edited = list(lines)
-        k = (i * 7919) % len(edited)
-        edited[k] = edited[k].replace(" de ", " deze ", 1)
-        edited.insert(0, f"Kenmerk IENW/BSK-2026/{i:05d}")
-        (folder / f"brief-{i:05d}.txt").write_text("\n".join(edited), encoding="utf-8")
-
-
 def throughput(counts: list[int], runs: int, extra: list[str]) -> list[tuple[int, float, float]]:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in counts:
             folder = Path(tmp) / f"letters-{n}"
             folder.mkdir()
-            make_copies(folder, n)
+            letters(folder, n)
             times = [timed(command() + ["--format", "json", str(folder)] + extra) for _ in range(max(1, runs // 3))]
             best = min(times)
             rows.append((n, best, best / n * 1000))

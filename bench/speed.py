@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import DRAFT, ROOT, command
+from _common import DRAFT, ROOT, command, letters
 
 SMALL_DOCX = ROOT / "tests" / "data" / "small-features.docx"
 SHARED = Path(os.environ.get("LETTERLINT_SHARED", ROOT.parent / "shared"))
@@ -119,19 +119,6 @@ for path in sorted(pathlib.Path(sys.argv[1]).glob("*.txt")):
     n += len(pattern.findall(path.read_text(encoding="utf-8")))
 print(n)
 """
-
-
-def letters(folder: Path, n: int) -> Path:
-    """n letters built from the draft, each a little different (no two files are identical)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    lines = DRAFT.read_text(encoding="utf-8").split("\n")
-    for i in range(n):
-        edited = list(lines)
-        k = (i * 7919) % len(edited)
-        edited[k] = edited[k].replace(" de ", " deze ", 1)
-        edited.insert(0, f"Kenmerk IENW/BSK-2026/{i:05d}")
-        (folder / f"brief-{i:05d}.txt").write_text("\n".join(edited), encoding="utf-8")
-    return folder
 
 
 def one_file(path: Path, copies: int, one_paragraph: bool) -> Path:
