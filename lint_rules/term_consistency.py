@@ -15,7 +15,10 @@ What it checks
   the reference.  Not reported: a capital at the start of a sentence (De/de, Minister/minister: only an
   inner capital counts), all-capital headings, words with a different ending (Kamerlid/Kamerleden: different
   letters), function words written together or apart ("voor dat"/"voordat", "ten minste"/"tenminste":
-  different words), numbers, web addresses, and slips the typo rule already reports (RVIM is on its list).
+  different words), numbers, web addresses, slips the typo rule already reports (RVIM is on its list),
+  a separable verb written together and apart ("dat zij deelneemt", "zij neemt deel", "zij deel neemt" is a
+  main clause: gebruikmaakt/gebruik maakt, plaatsvindt/plaats vindt), and titles of cited sources (quoted,
+  or a web page's title pasted into a footnote: "Title | by Author | Site", "Title (arxiv.org)").
 
 Why
   A reader notices when a letter calls one agreement "Schone Lucht Akkoord" on one page and "Schone
@@ -91,6 +94,12 @@ QUOTED = lazy(r'«[^»]*(?:»|$)|^[^«]*»|“[^”]*(?:”|$)|^[^“]*”|„[^
                        # an italic title in Markdown: _Title of the article_
                        r'|(?<![\w_])_[^_\n]{2,200}_(?![\w_])')
 
+# a web page's title pasted into a footnote, as the browser tab shows it: «Title | by Author | Site», «Title · Site»,
+# «Title (arxiv.org)»; from the footnote's start or after a colon or comma («Zie: Title | Site»); the site's
+# name is capitalised words, so the writer's words after it stay (… | Hugging Face dit heeft …)
+PASTED_TITLE = lazy(r"(?:^|(?<=[:,]\s))[^:|·\n]{2,200}?(?:(?:\s[|·]\s(?:by\s)?[\p{Lu}\d][\w.,'-]*(?:\s[\p{Lu}\d][\w.,'-]*){0,4})+"
+                    r"|\s\((?:[\w-]+\.)+\p{Ll}{2,6}\))")
+
 
 MESSAGE = Msg("«{rare}» staat {n}× in het document, «{usual}» {m}×: schrijf het overal op dezelfde manier",
               "«{rare}» occurs {n}× in the document, «{usual}» {m}×: spell it the same way throughout")
@@ -150,6 +159,8 @@ def _visible(par: Paragraph, addresses: Addresses, foreign: Iterable[tuple[int, 
     spans += list(foreign)
     if "«" in text or "“" in text or "„" in text or '"' in text or "»" in text or "”" in text or "_" in text:
         spans += [m.span() for m in QUOTED.finditer(text)]
+    if par.part == "footnote" and ("|" in text or "·" in text or "(" in text):
+        spans += [m.span() for m in PASTED_TITLE.finditer(text)]
     for m in ADDRESS_HINT.finditer(text):  # a dotted or slashed name: widen to the whole of it
         a, b = m.start(), m.end()
         while a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-.@/_"):
@@ -256,6 +267,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             return  # the typo rule reports it, or the usual form is itself a slip
         if _phrase_and_modifier(rare, usual):
             return  # «op korte termijn» and «korte-termijn maatregel» are different constructions
+        if _separable_verb(rare, usual, authority.known):
+            return  # «dat hij gebruikmaakt» and «hij maakt er gebruik van»: both right
         findings.append((rare, usual, n, m, kind, why))
 
     acronyms: dict[str, tuple[str, int]] = {}
@@ -357,6 +370,76 @@ def _phrase_and_modifier(a: str, b: str) -> bool:
     return a.replace("-", " ").replace("\u2011", " ") == b.replace("-", " ").replace("\u2011", " ") and a != b
 
 
+def _separable_verb(a: str, b: str, known: Callable[[str], bool]) -> bool:
+    """One of a, b is «X Y» and the other «XY», Y a form of a verb and X+that verb a known separable verb
+    (deel neemt/deelneemt: deelnemen): a subordinate clause writes it together, a main clause apart."""
+    split, closed = (a, b) if " " in a else (b, a)
+    if " " in closed or split.count(" ") != 1 or "-" in split + closed or "\u2011" in split + closed:
+        return False
+    head, verb = split.lower().split()
+    if closed.lower() != head + verb or not head.isalpha():
+        return False
+    if verb.endswith("en") and len(verb) > 4:
+        # an infinitive or a plural noun (gemeente huizen): a finite form or participle of X+verb must exist
+        return known(head + verb) and any(known(head + form) for form in _finite(verb))
+    if any(known(head + infinitive) for infinitive in _infinitives(verb)):
+        return True
+    # a strong verb's past, one syllable (plaats vond, deel nam): the closed form is a word, and so is X + the
+    # infinitive with another vowel (not the word's own: milieu vergunning, milieuvergunningen is a plural)
+    if len(regex.findall(r"[aeiouy]+", verb)) != 1 or not known(closed.lower()):
+        return False
+    return any(known(head + _vowel(verb, v) + "en") for v in ("i", "e", "ee", "ij", "ie", "ui") if _vowel(verb, v) != verb)
+
+
+def _vowel(word: str, vowel: str) -> str:
+    """word with its last run of vowels replaced: vond → vind, nom → nem."""
+    m = regex.search(r"[aeiouy]+(?=[^aeiouy]*$)", word)
+    return word[:m.start()] + vowel + word[m.end():] if m else word
+
+
+def _stems(infinitive: str) -> set[str]:
+    """maken → maak, nemen → neem, geven → geef, zitten → zit, vinden → vind."""
+    stem = infinitive[:-2]
+    stems = {stem}
+    if len(stem) >= 2 and stem[-1] == stem[-2]:
+        stems.add(stem[:-1])
+    for s in list(stems):
+        base = s[:-1] + {"v": "f", "z": "s"}.get(s[-1], s[-1])
+        stems.add(base)
+        if len(base) >= 3 and base[-2] in "aeou" and base[-3] not in "aeiou":
+            stems.add(base[:-1] + base[-2] + base[-1])
+    return stems
+
+
+def _finite(infinitive: str) -> set[str]:
+    """The third person and the regular participles of a verb: maakt, gemaakt; the strong participle ge+infinitive."""
+    forms = {"ge" + infinitive, "ge" + _vowel(infinitive[:-2], "o") + "en"}  # genomen, gevonden
+    for stem in _stems(infinitive):
+        forms.update((stem + "t", "ge" + stem + "t", "ge" + stem + "d"))
+    return forms
+
+
+def _infinitives(form: str) -> set[str]:
+    """The infinitives a regular finite verb form may belong to: maakt, maakte → maken; vindt → vinden."""
+    stems = set()  # not the form itself: plaats → plaatsen is a noun's plural (werk plaats, werkplaatsen)
+    if form.endswith("t"):
+        stems.add(form[:-1])
+    for ending in ("te", "de", "ten", "den"):
+        if form.endswith(ending):
+            stems.add(form[:-len(ending)])
+    found = set()
+    for stem in stems:
+        if len(stem) < 2:
+            continue
+        found.add(stem + "en")
+        base = stem[:-1] + {"f": "v", "s": "z"}.get(stem[-1], stem[-1])
+        if len(base) >= 3 and base[-2] == base[-3] and base[-2] in "aeou":  # maak → maken, geef → geven
+            found.add(base[:-2] + base[-1] + "en")
+        found.add(base + "en")
+        found.add(stem + stem[-1] + "en")  # zit → zitten
+    return found
+
+
 DEFINITION = lazy(r"\((?:hierna:?\s*)?([\p{L}][\p{L}\d&-]{1,11})\)")
 
 
@@ -394,6 +477,11 @@ class _Authority:
         if " " in form and any((" " + form + " ") in (" " + p + " ") for p in self.phrases):
             score += 1
         return score
+
+    def known(self, word: str) -> bool:
+        """word (lower case) is in the vocabulary."""
+        self.compound("")  # makes the checker
+        return bool(self._checker.vocabulary is not None and self._checker.count(word))
 
     def compound(self, form: str) -> bool:
         """A correctly written closed compound: every part (between hyphens) a known word, a compound of known

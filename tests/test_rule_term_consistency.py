@@ -137,3 +137,39 @@ def test_the_same_place_is_reported_once():
     findings = lint_text("Het Lucht Akkoord. Het Luchtakkoord.\n", select=["term-consistency"])
     places = [(f.location.line, f.location.column, f.location.text) for f in findings]
     assert len(places) == len(set(places)) == 1
+
+
+# -- a separable verb is written together in a subordinate clause, apart in a main one: both right ----------
+
+@pytest.mark.parametrize("text", [
+    "Dat hij er gebruikmaakt. Hij gebruik maakt, gebruik maakt, gebruik maakt, gebruik maakt.",
+    "Dat zij deelneemt, deelneemt, deelneemt. Zij deel neemt.",
+    "Of het plaatsvindt, plaatsvindt, plaatsvindt. Het plaats vindt.",
+    "Dat zij kennisnemen, kennisnemen, kennisnemen. Wij kennis nemen.",
+    "Dat zij gebruikmaakte, gebruikmaakte, gebruikmaakte. Zij gebruik maakte.",
+    "Dat het plaatsvond, plaatsvond, plaatsvond. Het plaats vond.",  # a strong verb's past
+    "Wij gebruik maken, gebruik maken, gebruik maken; gebruikmaken.",
+])
+def test_a_separable_verb_is_no_inconsistency(text):
+    assert variants(text + "\n") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("De meet pilot, de meet pilot, de meetpilot.", [("meet pilot", "meetpilot")] * 2),  # pilot: no verb
+    ("Het werk plaats, het werk plaats, de werkplaats.", [("werk plaats", "werkplaats")] * 2),  # plaatsen: a plural
+    ("De gemeente huizen, de gemeente huizen, de gemeentehuizen.", [("gemeente huizen", "gemeentehuizen")] * 2),
+    ("De milieu vergunning, de milieu vergunning, de milieuvergunning.", [("milieu vergunning", "milieuvergunning")] * 2),
+    ("De bus rit, de bus rit, de busrit.", [("bus rit", "busrit")] * 2),
+])
+def test_a_split_noun_is_still_reported(text, expected):
+    assert variants(text + "\n") == expected
+
+
+def test_a_pasted_web_title_in_a_footnote_is_someone_elses_spelling():
+    body = "Het fine-tunen werkt[footnoteRef:1], fine-tunen kost geld[footnoteRef:2], fine-tunen helpt. "
+    notes = ("[1:  Kosten van Finetunen Uitgelegd | by Jan Jansen | Towards Data Science] "
+             "[2:  Zie: [2401.00001] Finetunen voor Iedereen (arxiv.org), en fine-tunen van een model.]")
+    assert variants(body + notes + "\n") == []
+    # the writer's own words after the site's name still count
+    notes = "[1:  Een Titel | Hugging Face dit is Finetunen zelf] [2:  Zie ook.]"
+    assert variants(body + notes + "\n") == [("Finetunen", "Fine-tunen")]
