@@ -13,12 +13,6 @@ from test_rule_docs import RULES, example
 from letterlint.cli import main
 
 MISSING_NL: set[str] = {
-    "dangling-footnote",
-    "deferred-answer",
-    "doubled-word",
-    "duplicate-footnote",
-    "empty-footnote",
-    "footnote-content",
     "footnote-numbering",
     "footnote-spacing",
     "identifier-format",
