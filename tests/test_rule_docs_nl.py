@@ -50,3 +50,21 @@ def test_explain_follows_the_language(capsys):
     en = _explain(capsys, "--lang", "en")
     assert re.search(r"^What it checks$", en, re.M) and re.search(r"^Bad::$", en, re.M)
     assert "Wat het controleert" not in en and "Fout::" not in en
+
+
+def test_a_rule_without_dutch_doc_announces_its_english(capsys):
+    from dataclasses import replace
+
+    from letterlint.cli import _explain
+    from letterlint.config import default_config_path, load_config
+    from letterlint.registry import builtin_rules, rule_from_module
+    from letterlint.reporters.sarif import rule_descriptor
+
+    typo = builtin_rules()["typo"]
+    plain = replace(rule_from_module(typo.module, "plugin:x"), doc_nl="")  # a plugin rule written in English
+    assert plain.doc_in("nl") == (plain.doc, False) and plain.doc_in("en") == (plain.doc, True)
+    text = _explain(plain, load_config(default_config_path()), "nl", lambda s, lang: s)
+    assert "Documentatie (in het Engels):" in text and "What it checks" in text
+    help_text = rule_descriptor("typo", plain, "warning", "nl")["help"]["text"]
+    assert "in het Engels" in help_text and help_text.endswith(plain.doc)
+    assert "in het Engels" not in _explain(typo, load_config(default_config_path()), "nl", lambda s, lang: s)
