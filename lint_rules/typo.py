@@ -68,14 +68,14 @@ if TYPE_CHECKING:
 DOC_NL = """Verschrijvingen van vaste termen, afkortingen en huisstijlwoorden: een lijst fout → goed, en bijna-treffers van beschermde termen.
 
 Wat het controleert
-  1. Elke regel van de lijst (``wrong`` → ``right``) in elke alinea en voetnoot.  Regels treffen op
+  1. Elk paar van de lijst (``wrong`` → ``right``) in elke alinea en voetnoot.  Een paar wordt gevonden op
      woordgrenzen, over een of meer spaties of een regelovergang heen, met rechte of gekrulde apostrof.  De
-     hoofdletters volgen de regel: afkortingen (RVIM) en correcties van alleen hoofdletters (kamerlid →
-     Kamerlid) treffen precies zoals geschreven; andere regels treffen ook met een hoofdletter vooraan, en de
-     suggestie volgt die.  ``stem: true`` vindt ook langere vormen (staatsecretarissen).
+     hoofdletters volgen het paar: afkortingen (RVIM) en correcties van alleen hoofdletters (kamerlid →
+     Kamerlid) worden precies zo gevonden als ze geschreven zijn; andere paren ook met een hoofdletter vooraan,
+     en de suggestie neemt die over.  ``stem: true`` vindt ook langere vormen (staatsecretarissen).
   2. Bijna-treffers van de beschermde termen (``terms``): een woord dat één letter afwijkt van een beschermde
      term van vier of meer letters — een letter weggelaten, toegevoegd of vervangen, of twee naburige letters
-     verwisseld (RVMI, Omgevinsgwet, staatsecretaris, Rijkswaterstraat).  Een term van meer woorden treft
+     verwisseld (RVMI, Omgevinsgwet, staatsecretaris, Rijkswaterstraat).  Een term van meer woorden telt
      alleen als geheel, met alle woorden op één na exact (bevoegd bezag); een bestaand woord dat toevallig één
      letter afwijkt (bezag) wordt dus alleen gemeld naast de andere woorden van de term.  Woorden die zelf
      beschermd zijn of als ``neighbours`` van een term staan (GGZ naast GGD) worden nooit gemeld, net zomin
@@ -93,7 +93,7 @@ Waarom
 
 Opties
   entries: de lijst fout → goed; null (standaard) is de meegeleverde lijst (letterlint/data/wordlists.yaml,
-    gedeeld met spelling en term-consistency); een eigen lijst vervangt die.  Elke regel: wrong, right, en
+    gedeeld met spelling en term-consistency); een eigen lijst vervangt die.  Elk paar: wrong, right, en
     eventueel case (auto, exact, ignore), stem (true/false), note, fix (safe, unsafe, none) en
     examples: {match: [...], no-match: [...]}.  Voorbeelden worden gecontroleerd bij het laden van de
     configuratie; een voorbeeld dat niet klopt is een configuratiefout.
