@@ -58,6 +58,49 @@ if TYPE_CHECKING:
     from letterlint.registry import RuleContext
     from letterlint.structure import Structure
 
+DOC_NL = """Antwoordlabels: ontbrekend, verschreven, zonder tekst erna of met een opvultekst erna.
+
+Wat het controleert
+  * Antwoordtekst zonder label waar de brief zijn antwoorden verder wel labelt: een alinea die antwoord geeft
+    op de vraag ervoor maar niet begint met "Antwoord:" (de labels staan in `settings.answer-labels`).  In een
+    genummerde brief: tekst na "Vraag N" die leest als een antwoord, zonder "Antwoord N" ervoor.
+  * Een label dat afwijkt van de eigen huisstijl van de brief: "Antwoord;", "Antwoord :", "Antwoord" zonder
+    dubbele punt, "antwoord:", of een verschreven labelwoord ("Antwoorrd:").  De huisstijl is hoe de meeste
+    labels in de brief eruitzien (minstens drie, en minstens 60% ervan).  De fix herschrijft het label in de
+    huisstijl; die is veilig.
+  * Een label zonder iets erna (fout): geen antwoordtekst vóór de volgende vraag of kop.
+  * Een opvulantwoord (fout): "PM", "p.m.", "nog invullen", "TODO", "XXX" ergens in een antwoord; "volgt",
+    "[…]", "…" als dat (bijna) het hele antwoord is.  De lijst staat in `settings.answer-placeholders`.
+
+Waarom
+  Lezers, de Kamer en de systemen die de brief publiceren vinden antwoorden aan hun label; een opvultekst of
+  een leeg antwoord is een onbeantwoorde vraag die de deur uit gaat.
+
+Opties
+  unlabelled: meld antwoorden die hun label kwijt zijn (standaard true).
+  style: meld labels die afwijken van de huisstijl (standaard true).
+
+Fout::
+
+    De leden van de VVD-fractie vragen hoe de staatssecretaris de meetcapaciteit borgt.
+    Antwoord: De omgevingsdiensten investeren in meer eigen meetcapaciteit.
+    Hoe wordt de kwaliteit van de metingen bewaakt?
+    Antwoord: De metingen worden geaccrediteerd uitgevoerd.
+    Wanneer start de pilot meten?
+    Antwoord; De pilot start in het najaar.
+    Wie voert de pilot uit?
+    Antwoord: PM
+
+Goed::
+
+    De leden van de VVD-fractie vragen hoe de staatssecretaris de meetcapaciteit borgt.
+    Antwoord: De omgevingsdiensten investeren in meer eigen meetcapaciteit.
+    Hoe wordt de kwaliteit van de metingen bewaakt?
+    Antwoord: De metingen worden geaccrediteerd uitgevoerd.
+    Wanneer start de pilot meten?
+    Antwoord: De pilot start in het najaar.
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "answer-label"
 SEVERITY = "error"
 SUMMARY = msg(

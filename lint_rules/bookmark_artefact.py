@@ -47,6 +47,43 @@ if TYPE_CHECKING:
     from letterlint.model import Artefact, Document
     from letterlint.registry import RuleContext
 
+DOC_NL = """Achtergebleven bladwijzerresten en kapotte kruisverwijzingen.
+
+Wat het controleert
+  * Uitgelekte bladwijzermarkeringen: tekst zoals ``[bookmark: _Hlk221883646]`` of ``[bookmark: _GoBack]`` in
+    de brief.  Word houdt verborgen bladwijzers bij (``_GoBack`` markeert de laatste bewerking, ``_Hlk…``
+    ontstaan als tekst gekopieerd of gekoppeld wordt); exportprogramma's schrijven ze uit als tekst, en van
+    daaruit worden ze in concepten geplakt.  Eén melding per reeks aangrenzende markeringen; de fix verwijdert ze.
+  * Kapotte kruisverwijzingen: "Fout! Verwijzingsbron niet gevonden.", "Fout! Bladwijzer niet gedefinieerd.",
+    "Error! Reference source not found.", "Error! Bookmark not defined." en verwanten — de tekst die Word
+    toont voor een kruisverwijzing waarvan het doel verwijderd is.  Altijd een fout: zo zou het gepubliceerd
+    worden.
+  * In .docx: een kruisverwijzingsveld REF/PAGEREF waarvan de bladwijzer niet bestaat (het toont de fouttekst
+    zodra de velden worden bijgewerkt), en verborgen bladwijzers ``_GoBack``/``_Hlk…`` die geen veld of
+    koppeling gebruikt (info, EEN melding per documentdeel met het aantal — in Word zijn ze onzichtbaar en
+    onschadelijk, maar ze lekken in elke export; uitgelekte markeringen in een tekstexport blijven één melding
+    per plek).  ``letterlint --fix`` verwijdert ze (een bladwijzer die nog ergens in het bestand genoemd wordt,
+    blijft staan).
+
+Waarom
+  Een gepubliceerde brief met "[bookmark: _Hlk…]" of "Fout! Bladwijzer niet gedefinieerd." erin oogt slordig
+  en verbergt een kapotte verwijzing voor de lezer.
+
+Opties
+  hidden-bookmarks: meld ongebruikte verborgen bladwijzers in .docx-bestanden (standaard true).
+  missing-targets: meld REF/PAGEREF-velden die naar een niet-bestaande bladwijzer wijzen (standaard true).
+
+Fout::
+
+    [bookmark: _Hlk221883646]De leden van de D66-fractie vragen de staatssecretaris hoe hij dit borgt.
+    Zie paragraaf Fout! Verwijzingsbron niet gevonden. van de brief.
+
+Goed::
+
+    De leden van de D66-fractie vragen de staatssecretaris hoe hij dit borgt.
+    Zie paragraaf 2.3 van de brief.
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "bookmark-artefact"
 SEVERITY = "warning"
 SUMMARY = msg(

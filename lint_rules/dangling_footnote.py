@@ -51,6 +51,38 @@ if TYPE_CHECKING:
     from letterlint.model import Document
     from letterlint.registry import RuleContext
 
+DOC_NL = """Voetnootverwijzingen zonder voetnoottekst, en voetnootteksten waar niets naar verwijst.
+
+Wat het controleert
+  * Een verwijzing zonder tekst: ``[footnoteRef:4]`` zonder ``[4: …]`` in een tekstexport (ook waar het
+    exportprogramma ``!!! End note with ID "4" not found in document.`` schreef), ``[^4]`` zonder definitie
+    ``[^4]: …`` in Markdown, en in .docx een verwijzing waarvan het id naar geen enkele voet- of eindnoot wijst,
+    of naar de scheidings- of vervolgnoot van Word (die nooit getoond worden).
+  * Een tekst die geen verwijzing gebruikt: ``[4: …]`` zonder ``[footnoteRef:4]``, een Markdown-definitie waar
+    niets naar verwijst (of een van twee definities met hetzelfde id: pandoc houdt de laatste), een voet- of
+    eindnoot in .docx zonder verwijzing.  Verwijzingen in verwijderde tekst met wijzigingen bijhouden tellen
+    nog mee voor hun noot: wie de verwijdering accepteert, verwijdert ook de noot.
+  Voetnoten en eindnoten worden allebei gecontroleerd.  In een tekstexport heeft elke verwijzing haar eigen
+  tekst (het exportprogramma schrijft de tekst na elke verwijzing), dus twee verwijzingen met één nummer
+  hebben twee teksten nodig.
+
+Waarom
+  Een verwijzing zonder tekst drukt een nummer af dat nergens heen leidt, of (in Markdown) letterlijk
+  ``[^4]``; een tekst zonder verwijzing verdwijnt ongemerkt, en betekent meestal dat een zin is verwijderd of
+  zonder zijn voetnoot is ingeplakt.
+
+Opties
+  geen.
+
+Fout::
+
+    Zie het rapport[footnoteRef:1] en de brief[footnoteRef:2]. [1:  Kamerstuk 28089, nr. 346.]
+
+Goed::
+
+    Zie het rapport[footnoteRef:1] en de brief[footnoteRef:2]. [1:  Kamerstuk 28089, nr. 346.]  [2:  Kamerstuk 28089, nr. 347.]
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "dangling-footnote"
 SEVERITY = "error"
 SUMMARY = msg(

@@ -44,6 +44,35 @@ if TYPE_CHECKING:
     from letterlint.registry import RuleContext
     from letterlint.runner import Where
 
+DOC_NL = """Antwoorden die zeggen dat de vraag (nog) niet te beantwoorden is.
+
+Wat het controleert
+  Elk antwoord (na "Antwoord:" of "Antwoord N") op zinsneden die het antwoord uitstellen of afwijzen: "kan
+  nog niet worden beantwoord", "kan niet inhoudelijk worden beantwoord", "valt op voorhand niet te zeggen",
+  "het kabinet zal in een separate brief op deze vraag ingaan", "de pilot heeft het doel om deze vraag te
+  beantwoorden", "de uitkomsten zijn nog niet bekend", "ik kom hierop terug".  Eén melding (info) per
+  antwoord, bij de eerste zulke zinsnede.  De lijst is een optie; vul die aan met uw eigen zinsneden.
+
+Waarom
+  Zulke antwoorden zijn soms terecht, maar een lezer moet ze allemaal zien voordat de brief de deur uit gaat:
+  de Kamer leest ze als onbeantwoorde vragen, en het beloofde vervolg moet worden nagekomen.
+
+Opties
+  phrases: de meegeleverde lijst reguliere expressies (hoofdletterongevoelig, gezocht in de tekst van het
+    antwoord).
+  extra-phrases: uw eigen aanvullingen.
+
+Fout::
+
+    Wanneer start de pilot meten bij Tata Steel?
+    Antwoord: Deze vraag kan nog niet worden beantwoord.
+
+Goed::
+
+    Wanneer start de pilot meten bij Tata Steel?
+    Antwoord: De pilot start in september.
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "deferred-answer"
 SEVERITY = "info"
 SUMMARY = msg(

@@ -49,6 +49,42 @@ if TYPE_CHECKING:
     from letterlint.registry import RuleContext
     from letterlint.runner import Where
 
+DOC_NL = """Een woord twee keer achter elkaar ("de de", "is is"), en een lidwoord voor een aanwijzend voornaamwoord ("de die").
+
+Wat het controleert
+  1. Hetzelfde woord twee keer, alleen gescheiden door spaties of een regelovergang: "het het rapport",
+     "is is", "De de leden".  Juiste Nederlandse herhalingen mogen: "dat dat", "die die", "had had", "was
+     was", "werd werd", "zijn zijn", "haar haar", "ze ze", "je je", "u u" (de optie ``allow``), en ook namen
+     ("Bora Bora": het tweede woord heeft een hoofdletter), getallen, losse letters en woorden die met een
+     apostrof of streepje vastzitten ("GGD’en en", "de de-escalatie").  "is is" wordt gemeld: waar het
+     bedoeld is ("Wat het is, is …"), staat in het Nederlands een komma tussen de werkwoorden.
+  2. "de" direct voor "die", "deze", "dit" of "dat" — een rest van een bewerking ("Nu de die brief er
+     is"): een van de twee woorden is te veel.  Niet als er een tijdsaanduiding volgt ("de dit jaar
+     ingevoerde regels", "de die dag geldende regels"), waar het aanwijzend voornaamwoord bij de tijd hoort.
+  Geldt voor elke alinea en voetnoot.  De fix verwijdert het tweede exemplaar van een dubbel woord (met --fix
+  alleen voor woorden die nooit herhaald worden: lidwoorden, voorzetsels, voegwoorden; anders met
+  --unsafe-fixes); voor "de die" is er geen automatische fix: alleen de schrijver weet welk woord blijft.
+
+Waarom
+  Een dubbel woord is de meest voorkomende fout na het bewerken van een zin; een lezer ziet het meteen, de
+  spellingcontrole van Word niet altijd (en nooit over een regelovergang in een tekstexport heen).
+
+Opties
+  allow: woorden die twee keer achter elkaar mogen staan (kleine letters).
+  extra-allow: uw eigen aanvullingen, apart gehouden zodat de meegeleverde lijst blijft gelden.
+  article-slip: false zet deel 2 uit.
+
+Fout::
+
+    Het het rapport is is verschenen.
+    Nu de die brief er is, zien deze leden uit naar de de uitwerking.
+
+Goed::
+
+    Hij zegt dat dat rapport klopt; de mensen die die brief lazen; als hij het geweten had had hij gebeld.
+    Worden GGD’en en het RIVM betrokken? De de-escalatie en de dit jaar ingevoerde regels; Bora Bora; 10 10.
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "doubled-word"
 SEVERITY = "warning"
 SUMMARY = msg(

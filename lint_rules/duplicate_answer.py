@@ -79,6 +79,62 @@ if TYPE_CHECKING:
 ACROSS_K = 3  # words per sequence compared across files
 ACROSS_CAP = 16  # answers kept per sampled sequence: the first copies of a text, enough to link every later one
 
+DOC_NL = """Een antwoord dat (bijna) gelijk is aan een ander antwoord, of in een langer antwoord staat.
+
+Wat het controleert
+  Elk antwoord (al zijn alinea's, zonder het label "Antwoord:"; resten en voetnootmarkeringen zijn er al uit)
+  wordt vergeleken met de andere antwoorden van de brief.  Twee antwoorden zijn kopieën als de woorden van het
+  kortste voor minstens ``similarity`` ervan in dezelfde volgorde in het andere staan — zo tellen kleine
+  wijzigingen ("deze pilot" / "de pilot", een ander eerste woord) nog mee, en ook een antwoord dat in een
+  langer antwoord is geplakt.  Elke groep kopieën wordt één keer gemeld, bij de eerste latere kopie: de
+  melding noemt de eerste kopie en de andere kopieën (met hun gelijkenis), en citeert de vragen die elke kopie
+  beantwoordt, zodat een lezer kan beoordelen of de kopie bij haar vraag past.
+  Antwoorden die alleen een zin of een standaardpassage delen, zijn geen kopieën: zie ``repeated-passage``.
+  Een brief zonder herkende antwoorden (een gewone Kamerbrief) heeft niets voor deze regel.
+
+  Over bestanden heen: met ``letterlint --across-files`` (meerdere bestanden of een map) worden ook
+  antwoorden gemeld die in andere brieven terugkomen (niveau info), in elke brief, met een verwijzing naar de
+  andere brieven.  Dit vergelijkt een steekproef van de woordreeksen van elk antwoord, en werkt dus ook voor
+  hele documentverzamelingen.
+
+Waarom
+  Schrijvers plakken één antwoord onder meerdere vragen.  Soms is dat terecht, maar vaak beantwoordt de kopie
+  de vraag waaronder ze staat niet, of is de ene kopie bijgewerkt en de andere niet.  Waar hetzelfde antwoord
+  bedoeld is, is een verwijzing ("Zie het antwoord op vraag 12") duidelijker voor de lezer.
+
+Opties
+  similarity: het deel van de woorden van het kortste antwoord dat in dezelfde volgorde in het andere moet
+    staan (standaard 0.8).  Voorbeelden uit het voorbeeldconcept: twee antwoorden die in één bijzin van drie
+    zinnen verschillen, lijken 0.83 op elkaar (gemeld); een antwoord waarvan de laatste twee van drie zinnen
+    uit een langer antwoord zijn geplakt: 0.82 (gemeld); een antwoord dat zijn lange eerste alinea deelt met
+    een ander maar een eigen tweede alinea heeft: 0.75 (geen kopie: repeated-passage meldt de gedeelde alinea).
+    Zet het op 0.9 om alleen bijna letterlijke kopieën te melden.
+  min-words: antwoorden korter dan dit worden nooit als kopie gemeld (standaard 15): "Ja." of "Zie het
+    antwoord op vraag 3." mag best vaker voorkomen.
+  across-files: doe mee met --across-files (standaard true).
+  across-similarity: over bestanden heen, het deel van de reeksen van drie woorden van het kortste antwoord
+    dat het andere antwoord moet hebben (standaard 0.6; geschat uit een steekproef — een op de vier — en dus
+    iets minder precies dan binnen één brief: een kopie met drie gewijzigde woorden op veertig lijkt ongeveer
+    0.75, een half antwoord in een ander geplakt ongeveer 0.5).
+  max-related: het grootste aantal andere plekken dat bij één melding genoemd wordt (standaard 6).
+
+Fout::
+
+    Vragen en opmerkingen van de leden van de D66-fractie
+    De leden van de D66-fractie vragen hoe de staatssecretaris de gezondheid van omwonenden beschermt?
+    Antwoord: Het doel van deze pilot is om te bevorderen dat gezondheid op voorhand wordt meegewogen bij keuzes over de ruimtelijke inpassing en voorwaarden. De pilot is gericht op planvorming en niet op vergunningverlening.
+    De leden van de D66-fractie vragen wanneer de Kamer wordt geïnformeerd over de meetpilot?
+    Antwoord: Het doel van de pilot is om te bevorderen dat gezondheid op voorhand wordt meegewogen bij keuzes over de ruimtelijke inpassing en voorwaarden. De pilot is gericht op planvorming en niet op vergunningverlening.
+
+Goed::
+
+    Vragen en opmerkingen van de leden van de D66-fractie
+    De leden van de D66-fractie vragen hoe de staatssecretaris de gezondheid van omwonenden beschermt?
+    Antwoord: Het doel van deze pilot is om te bevorderen dat gezondheid op voorhand wordt meegewogen bij keuzes over de ruimtelijke inpassing en voorwaarden. De pilot is gericht op planvorming en niet op vergunningverlening.
+    De leden van de D66-fractie vragen wanneer de Kamer wordt geïnformeerd over de meetpilot?
+    Antwoord: Eind 2026 wordt de Kamer geïnformeerd over de stand van zaken rondom de pilots, de gesprekstafel en de verkenningen; eind 2027 volgen de resultaten.
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "duplicate-answer"
 SEVERITY = "warning"
 SUMMARY = msg(

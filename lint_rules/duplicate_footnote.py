@@ -37,6 +37,32 @@ if TYPE_CHECKING:
     from letterlint.model import Document, Note
     from letterlint.registry import RuleContext
 
+DOC_NL = """Twee voetnoten met dezelfde tekst.
+
+Wat het controleert
+  Voetnoten (en eindnoten) waarvan de tekst gelijk is als spaties gelijkgetrokken zijn en een slotpunt
+  weggelaten: ``[2:  Besluit kwaliteit leefomgeving, Bkl.]`` en ``[13:  Besluit kwaliteit leefomgeving,
+  Bkl]``.  Elke latere kopie wordt gemeld, met een verwijzing naar de eerste.  Korte terugverwijzingen zoals
+  "Ibid.", "Idem", "Aldaar", "t.a.p." of "Zie noot 3" zijn bedoeld om terug te komen en worden niet gemeld;
+  lege noten evenmin (zie ``empty-footnote``).
+
+Waarom
+  Dezelfde voetnoot twee keer is vaak een teken dat een alinea met voetnoot en al is geplakt, zodat het
+  antwoord zichzelf misschien ook herhaalt.  Waar de bron echt twee keer wordt aangehaald, is een korte vorm
+  ("Zie voetnoot 2") gebruikelijk.
+
+Opties
+  min-length: teksten korter dan dit (in tekens, na gelijktrekken) worden niet vergeleken (standaard 8).
+
+Fout::
+
+    Zie het Besluit[footnoteRef:1] en later opnieuw het Besluit[footnoteRef:2]. [1:  Besluit kwaliteit leefomgeving, art. 8.10.]  [2:  Besluit kwaliteit leefomgeving, art. 8.10]
+
+Goed::
+
+    Zie het Besluit[footnoteRef:1] en later opnieuw het Besluit[footnoteRef:2]. [1:  Besluit kwaliteit leefomgeving, art. 8.10.]  [2:  Zie voetnoot 1.]
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "duplicate-footnote"
 SEVERITY = "info"
 SUMMARY = msg("Twee voetnoten met dezelfde tekst", "Two footnotes with the same text")

@@ -36,6 +36,30 @@ if TYPE_CHECKING:
     from letterlint.model import Document
     from letterlint.registry import RuleContext
 
+DOC_NL = """Een voet- of eindnoot zonder tekst.
+
+Wat het controleert
+  Een voet- of eindnoot zonder tekst, of met alleen spaties of leestekens: ``[3:  ]`` of ``[3:  .]`` in een
+  tekstexport, ``[^3]:`` met niets erachter in Markdown, een Word-voetnoot met alleen haar nummer.  De
+  scheidingsnoten van Word zijn geen voetnoten en worden niet gecontroleerd; een tekst die het
+  exportprogramma niet kon vinden (``!!! End note with ID …``) meldt ``dangling-footnote``.
+
+Waarom
+  Een lege voetnoot drukt een nummer af dat leidt naar een lege regel onder aan de pagina: de bron die ze
+  moest geven, ontbreekt.
+
+Opties
+  geen.
+
+Fout::
+
+    Dit blijkt uit het onderzoek[footnoteRef:1]. [1:   ]
+
+Goed::
+
+    Dit blijkt uit het onderzoek[footnoteRef:1]. [1:  Kamerstuk 28089, nr. 346]
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "empty-footnote"
 SEVERITY = "error"
 SUMMARY = msg("Voetnoot of eindnoot zonder tekst", "Footnote or endnote without text")

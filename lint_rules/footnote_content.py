@@ -53,6 +53,43 @@ if TYPE_CHECKING:
     from letterlint.registry import RuleContext
     from letterlint.runner import Where
 
+DOC_NL = """Resten in voetnoottekst: geplakte titels van webpagina's, trackinglinks, "Zie voetnoot N" die nergens heen leidt.
+
+Wat het controleert
+  * Een geplakte titel van een webpagina: de naam van de site na een verticale streep, zoals browsers een
+    paginatitel tonen — "Wijziging van de Omgevingswet … | Tweede Kamer der Staten-Generaal", "Overheidsbrede
+    visie Generatieve AI | Rapport | Rijksoverheid.nl" — of na een streepje als de sitenaam een webadres is
+    ("… - Rijksoverheid.nl").  Een korte naam na een streep die niet aan het einde van de noot staat, blijft
+    staan.
+  * Een webadres met trackingparameters (``utm_source``, ``utm_medium``, ``fbclid``, ``gclid``, ``msclkid``,
+    ``mc_cid`` …: ze leggen vast waar een klik vandaan kwam en veranderen de pagina niet).  De fix verwijdert
+    ze (``--fix``, tekstexports en Markdown).
+  * Een ingepakte link: een Outlook-"safe link" (``….safelinks.protection.outlook.com/?url=…``) of een
+    doorverwijzing van Google (``google.com/url?q=…``) in plaats van het echte adres.  De fix zet het echte
+    adres terug (alleen met ``--unsafe-fixes``).
+  * "Zie voetnoot 7", "zie noot 7", "vgl. eindnoot 7", "zie voetnoten 3 en 4" waar de brief zo'n voetnoot niet
+    heeft, in de voetnoten en in de lopende tekst.  "Zie voetnoot 7 van het rapport" (een voetnoot van een
+    ander document) wordt niet gecontroleerd.  In een tekstexport zonder voetnootmarkeringen (een PDF die tekst
+    is geworden) vervalt deze controle: de voetnoten zijn misschien gewoon niet herkend.
+
+Waarom
+  Een uit de browser gekopieerde paginatitel ("| Tweede Kamer der Staten-Generaal") is geen bronvermelding;
+  trackingparameters en ingepakte links maken adressen lang, verraden waar erop geklikt is en kunnen
+  verlopen; een verwijzing naar een voetnoot die niet bestaat stuurt de lezer nergens heen — vaak een rest van
+  het hernummeren van voetnoten.
+
+Opties
+  tracking-parameters: extra queryparameters die als tracking gelden (bovenop de ingebouwde lijst).
+
+Fout::
+
+    Het wetsvoorstel is ingediend[footnoteRef:1]. [1:  Wijziging van de Omgevingswet in verband met de herziening van de Richtlijn industriële emissies | Tweede Kamer der Staten-Generaal]
+
+Goed::
+
+    Het wetsvoorstel is ingediend[footnoteRef:1]. [1:  Kamerstukken II 2024/25, 36 693, nr. 2.]
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "footnote-content"
 SEVERITY = "info"
 SUMMARY = msg(

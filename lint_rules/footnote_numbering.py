@@ -51,6 +51,45 @@ if TYPE_CHECKING:
     from letterlint.model import Document
     from letterlint.registry import RuleContext
 
+DOC_NL = """Voetnootnummers die overslaan, dubbel voorkomen of in de verkeerde volgorde staan (tekstexports en Markdown).
+
+Wat het controleert
+  In een tekstexport (``[footnoteRef:N]``) en in Markdown met genummerde voetnoten (``[^N]``), voetnoten en
+  eindnoten elk apart:
+  * verkeerde volgorde: de eerste verwijzing naar een noot komt vóór de eerste verwijzing naar een noot met
+    een lager nummer ("de eerste verwijzing naar noot 5 vóór de eerste naar noot 4").  Van een reeks noten
+    in de verkeerde volgorde worden alleen de noten gemeld die de volgorde breken (zo weinig mogelijk, die het
+    verklaren);
+  * dubbel: naar één nummer wordt twee keer verwezen.  In een tekstexport is dat een geplakte kopie (Word
+    geeft elke verwijzing haar eigen noot); in Markdown maakt pandoc van elke verwijzing een eigen voetnoot,
+    zodat de tekst twee keer wordt afgedrukt.  Een dubbel nummer dat een verwijzing zonder tekst achterlaat,
+    meldt ``dangling-footnote``;
+  * overgeslagen: een nummer dat in de reeks ontbreekt (3, 5: waar is 4?), de teksten meegeteld, zodat een
+    tekst waarvan de verwijzing weg is één keer gemeld wordt, door ``dangling-footnote``.  In Markdown begint
+    de nummering bij 1.  In een tekstexport zijn de nummers de interne notennummers van Word: overgeslagen
+    nummers worden alleen gecontroleerd als de nummering begint bij 0, 1 of 2 (zoals Word, LibreOffice en
+    Google Docs nummeren), niet als een programma ergens anders begon (pandoc begint bij 20 en laat gaten).
+  Niet gecontroleerd: Markdown-voetnoten met een naam (``[^bron]``): die nummert pandoc zelf; en
+  .docx-bestanden: Word nummert voetnoten automatisch, dus hun nummers kunnen niet overslaan of dubbel
+  voorkomen (zie ``dangling-footnote`` voor verwijzingen die nergens heen wijzen).
+
+Waarom
+  Een overgeslagen of dubbel nummer in een concept betekent meestal dat een voetnoot is verwijderd, of dat een
+  alinea met voetnoot en al is geplakt; nummers in de verkeerde volgorde betekenen dat tekst is verschoven.
+  Hoe dan ook: de noot die de lezer vindt, is misschien niet de noot die de schrijver bedoelde.
+
+Opties
+  gaps: meld nummers die overslaan (standaard true).
+
+Fout::
+
+    Eerst het rapport[footnoteRef:1], dan de brief[footnoteRef:3] en de motie[footnoteRef:2]. [1:  Rapport.]  [3:  Brief.]  [2:  Motie.]
+
+Goed::
+
+    Eerst het rapport[footnoteRef:1], dan de brief[footnoteRef:2] en de motie[footnoteRef:3]. [1:  Rapport.]  [2:  Brief.]  [3:  Motie.]
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "footnote-numbering"
 SEVERITY = "warning"
 SUMMARY = msg(

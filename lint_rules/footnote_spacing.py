@@ -46,6 +46,41 @@ if TYPE_CHECKING:
     from letterlint.model import Document
     from letterlint.registry import RuleContext
 
+DOC_NL = """Een voetnootverwijzing met een spatie ervoor, vast aan het volgende woord, of midden in een woord.
+
+Wat het controleert
+  Waar een voet- of eindnootverwijzing in de lopende tekst staat:
+  * een spatie vóór de verwijzing: ``2025 [footnoteRef:18]`` (afgedrukt als "2025 ¹⁸": het nummer staat los
+    van het woord waar het bij hoort);
+  * een verwijzing die vastzit aan het volgende woord: ``[footnoteRef:18]staat`` (afgedrukt als "¹⁸staat");
+  * allebei tegelijk, de gewone vergissing: ``2025 [footnoteRef:18]staat`` — de spatie staat aan de verkeerde
+    kant;
+  * een verwijzing midden in een woord: ``Omg[footnoteRef:3]aan``.
+  Of de verwijzing vóór of na een punt of komma staat, is huisstijl, en beide zijn goed:
+  ``c.s.[footnoteRef:4] Hierbij`` en ``aanscherpen[footnoteRef:2], blijken`` worden niet gemeld.  Meerdere
+  verwijzingen achter elkaar (``[footnoteRef:1][footnoteRef:2]`` of ``…¹, ²``) tellen als één; een spatie
+  ertussen wordt niet gemeld.  Eigen notentekens van Word (een letterlijke ``*`` als teken) blijven staan.
+  In tekstexports en Markdown zet de fix de spatie aan de goede kant (``--fix``); een verwijzing midden in een
+  woord zet de fix aan het einde van het woord, alleen met ``--unsafe-fixes`` (het kunnen ook twee woorden
+  zijn waartussen een spatie ontbreekt).  In .docx is er geen fix: verbeter het in Word.
+
+Waarom
+  Een voetnootnummer hoort direct na het woord of leesteken waar het bij hoort.  Een spatie ervoor, of een
+  nummer dat vastzit aan het volgende woord, is zichtbaar in de afgedrukte brief en leest als een tikfout.
+
+Opties
+  geen.
+
+Fout::
+
+    In de Kamerbrief van 18 december 2025 [footnoteRef:18]staat beschreven hoe de Taskforce werkt. [18:  Kamerstuk 30 015, nr. 140]
+
+Goed::
+
+    In de Kamerbrief van 18 december 2025[footnoteRef:18] staat beschreven hoe de Taskforce werkt. [18:  Kamerstuk 30 015, nr. 140]
+    Dit is in lijn met de motie-Gabriëls c.s.[footnoteRef:4] Hierbij wordt gekeken naar de regeldruk. [4:  Kamerstukken II, 2023-2024, 28089, nr. 287]
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "footnote-spacing"
 SEVERITY = "warning"
 SUMMARY = msg(

@@ -46,6 +46,41 @@ if TYPE_CHECKING:
     from letterlint.model import Document
     from letterlint.registry import RuleContext
 
+DOC_NL = """Andere kenmerken: zaak- en documentnummers van de Tweede Kamer, ECLI, Europese rechtshandelingen en CELEX-nummers.
+
+Wat het controleert
+  * Zaak- en documentnummers van de Tweede Kamer: het jaar, Z of D, vijf cijfers (2025Z14995, 2023D39037).
+    Gemeld: "2025Z1499" (vier cijfers), "2025-Z14995", "kenmerk 2025 Z14995", "2025z14995".
+  * ECLI: vijf delen, ECLI:land:gerecht:jaar:nummer, in hoofdletters en zonder spaties (ECLI:NL:RVS:2023:1234).
+    Gemeld: "ecli:nl:rvs:2023:1234", "ECLI : NL : …", "ECLI:NL:2023:1234" (een deel ontbreekt), een jaar van
+    twee cijfers.
+  * Europese rechtshandelingen (Interinstitutionele schrijfwijzer §1.2.2): vanaf 2015 "Richtlijn (EU)
+    2024/1785", "Verordening (EU) 2016/679"; vóór 2015 "Richtlijn 2010/75/EU", "Verordening (EG) nr.
+    1907/2006".  Gemeld: "Verordening (EU) nr. 2016/679" (geen "nr." vanaf 2015), "Richtlijn (EU) 1785/2024"
+    (jaar en nummer verwisseld), "Richtlijn (EU) 2024/1785/EU" (oud en nieuw door elkaar), "Richtlijn (EU)
+    2014/24" (een handeling van vóór 2015 in de nieuwe schrijfwijze), "Verordening (EG) 1907/2006" ("nr."
+    ontbreekt), "Verordening (EU) No 123/2011" (Engels "No" in een Nederlandse verwijzing: "nr.").  "Richtlijn
+    2024/1785" zonder domein is een huisstijlpunt: dat meldt reference-style.
+  * CELEX-nummers: de vorm (32024L1785: sector, jaar, soort, nummer) waar de tekst "CELEX" zegt, en dat een
+    CELEX-nummer de Europese handeling noemt die ernaast wordt aangehaald.
+
+Waarom
+  Een kenmerk met een cijfer te weinig of met verwisselde delen is niet op te zoeken; de lezer (en de
+  zoekmachine van de Tweede Kamer of EUR-Lex) vindt niets of het verkeerde document.
+
+Opties
+  zaak, ecli, eu-acts, celex: zet elke controle uit met false (standaard alle true).
+
+Fout::
+
+    Zie de vragen met kenmerk 2025Z1499, Verordening (EU) No 1303/2013 en Verordening (EU) nr. 2016/679
+    (ecli:nl:rvs:2023:1234).
+
+Goed::
+
+    Zie de vragen met kenmerk 2025Z14995, Verordening (EU) 2016/679, Richtlijn 2010/75/EU en ECLI:NL:RVS:2023:1234.
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "identifier-format"
 SEVERITY = "error"
 SUMMARY = msg(

@@ -62,6 +62,55 @@ if TYPE_CHECKING:
     from letterlint.model import Document
     from letterlint.registry import RuleContext
 
+DOC_NL = """Onjuist gevormde verwijzingen naar Kamerstukken, Handelingen, Aanhangsel en moties.
+
+Wat het controleert
+  Elke verwijzing wordt in haar delen ontleed — trefwoord, bijlage, Kamer, vergaderjaar, dossiernummer met
+  toevoeging (36 200 XII, 21 501-07, 27 484 (R 1669)), stuknummer of letter van de Eerste Kamer, item, pagina —
+  en dan beoordeeld.  Drie vormen zijn alle drie juist en worden nooit gemeld omdat ze van elkaar verschillen:
+  de volledige vorm "Kamerstukken II 2023/24, 36 200 XII, nr. 5, p. 3", de korte vorm "Kamerstuk 28089,
+  nr. 346" en de compacte vorm van de Handelingen "(35300-A, nr. 15)".
+
+  Onjuist: geen dossiernummer ("Kamerstukken II, 2024-2025, nr. 335"); een zaak- of documentnummer als
+  Kamerstuk ("Kamerstuk 2019Z01234"); een dossiernummer dat geen vijf cijfers heeft ("Kamerstuk 31 3050") of
+  met een punt is geschreven ("34.775"); het stuknummer met een streepje aan het dossier vast ("Kamerstuk
+  30175-345", de bestandsnaam op de website); een onmogelijk vergaderjaar ("2023/25", "2022–203"); "nr." dat
+  ontbreekt ("Kamerstuk 28089, 346") of verkeerd geschreven is ("nr 5", "nr:5", "no. 5", "No 5", "nummer 5");
+  Handelingen of Aanhangsel zonder "nr."; een andere Kamer dan I of II; "kamerstuk(ken)" met een kleine letter
+  aan het begin van een verwijzing; haakjes die niet sluiten rond een verwijzing ("( (Kamerstuk 28089,
+  nr. 321)"); een motie aangehaald met alleen een stuknummer ("motie-Kostić (28089, 321)").
+
+  Huisstijlpunten (meervoud "Kamerstukken" voor één stuk, "2022/2023" voor "2022/23", "motie Grinwis", een
+  ontbrekende "II", komma's, spaties) zijn voor de regel reference-style, met één uitzondering: een verwijzing
+  die onjuist is EN afwijkt van de huisstijl wordt hier gemeld, één keer, met beide in één melding (één melding
+  per verwijzing); zet dat uit met style-points: false.  De huisstijl zelf is de gedeelde instelling
+  `house-style` (zie `letterlint explain reference-style`).
+
+  Waar vaststaat welke verwijzing bedoeld is, bevat de melding de verbeterde verwijzing en past ``--fix`` die
+  toe (alleen wat vaststaat: een ontbrekend dossiernummer vult een fix nooit in; de suggestie laat zien waar
+  het hoort, en noemt het dossier van een andere verwijzing naar hetzelfde stuknummer in het document, als
+  er precies één is, zodat de schrijver het controleert).
+
+Waarom
+  Een verwijzing die de lezer niet kan volgen, of die naar het verkeerde stuk wijst, ondermijnt het antwoord.
+  Bronnen: Aanwijzingen voor de regelgeving 3.43, de Leidraad voor juridische auteurs en het gebruik van de
+  Tweede Kamer (../shared/reference/conventions.md §1).
+
+Opties
+  brackets: controleer de haakjes rond verwijzingen (standaard true).
+  style-points: noem de huisstijlpunten van een onjuiste verwijzing in dezelfde melding (standaard true).
+
+Fout::
+
+    Zie de brief van 3 juli.[footnoteRef:1] Dit volgt uit (Kamerstuk 2019Z01234).  [1:  Kamerstukken II, 2024-2025, nr. 335]
+    Zie ook kamerstukken 22 343, nr. 419, Kamerstuk 30175-345 en de motie-Kostić ( (Kamerstuk 28089, nr. 321).
+
+Goed::
+
+    Zie de brief van 3 juli (Kamerstuk 28089, nr. 346) en Kamerstukken II 2023/24, 36 200 XII, nr. 5, p. 3.
+    Dit volgt uit de motie-Van Aalst/Remco Dijkstra (35300-A, nr. 15) en Handelingen II 2023/24, nr. 12, item 5.
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "kamerstuk-reference"
 SEVERITY = "error"
 SUMMARY = msg(

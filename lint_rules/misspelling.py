@@ -64,6 +64,58 @@ if TYPE_CHECKING:
     from letterlint.runner import Where
     from letterlint.wordlists import WordLists
 
+DOC_NL = """Tikfouten in de lopende tekst: een woord dat geen woordenboek kent, één letter af van een woord dat bestaat (kabnet, bedoleing).
+
+Wat het controleert
+  Elk woord van de brief en de voetnoten tegen een Nederlandse woordenschat (de woordenlijst van
+  pyspellchecker, een afhankelijkheid: niets te installeren), de beschermde termen van de regel typo en uw
+  eigen woorden.  Een woord wordt alleen gemeld als het onbekend is en één bewerking — een letter weggelaten,
+  toegevoegd of vervangen, of twee naburige letters verwisseld — af ligt van een woord dat bestaat: een woord
+  dat de brief zelf gebruikt, of een woord uit de woordenschat (bij woorden tot zes letters: een gangbaar
+  woord).  Ook een afkorting die aan een woord vastzit (ZZSemissies → ZZS-emissies) en een weglatingsstreepje
+  zonder spatie erna (Kennis-en Innovatieconvenant → Kennis- en Innovatieconvenant); «ZZS emissies» naast
+  «ZZS-emissies» meldt term-consistency.
+  Nooit gemeld: een samenstelling waarvan de delen bekende woorden zijn (netcongestie, meekoppelkansen, met of
+  zonder tussen-s of -e), tenzij de brief zelf het woord gebruikt waar het één letter van af ligt (bloostelling
+  naast blootstelling); een woord met een hoofdletter (een naam), tenzij het één letter af ligt van een naam of
+  term van acht of meer letters of van een woord dat de brief met een hoofdletter schrijft (Nederlnad,
+  Kamerstukk); afkortingen, woorden met cijfers, web- en e-mailadressen, Engelse passages, woorden tussen
+  aanhalingstekens of haakjes (termen die de brief invoert) en overal waar die verder staan, een onbekend woord
+  dat twee keer of vaker op dezelfde manier geschreven is (een term, geen tikfout), de oude naamvalsvormen na
+  ten/ter/te (ten behoeve, ter plaatse), en wat de regel typo meldt.  Waar het commando hunspell en het
+  OpenTaal-woordenboek geïnstalleerd zijn, wordt een woord dat Hunspell kent ook niet gemeld.
+  De suggestie is de verbetering die de brief zelf gebruikt, anders de gangbaarste.  --fix past die toe als het
+  het enige woord op één bewerking afstand is; anders is het een onveilige fix (--unsafe-fixes).
+
+Waarom
+  Een tikfout (kabnet, Kamerstukk) in een brief aan de Kamer ziet elke lezer, en tekstexports en Markdown
+  hebben geen spellingcontrole.  De regel meldt alleen tikfouten waar hij zeker van is: een melding die u moet
+  wegklikken kost meer vertrouwen dan een tikfout die hij mist.  Zet voor elk onbekend woord de regel
+  `spelling` aan (Hunspell, op niveau info).
+
+Opties
+  words: extra woorden die goed zijn (termen van uw organisatie, namen).  word-file: een bestand met zulke
+    woorden, één per regel (een pad ten opzichte van het configuratiebestand dat het noemt).
+  use-terms: accepteer de beschermde termen van de regel typo (standaard true).
+  repeated: een onbekend woord dat zo vaak geschreven is, is een term en geen tikfout (standaard 2).
+  second-opinion: auto (het commando hunspell waar dat geïnstalleerd is), hunspell, spylls (puur Python,
+    ongeveer 2 s laden) of none.
+  hyphens: controleer ook streepjes tussen afkorting en woord en weglatingsstreepjes (standaard true).
+  fix: safe (standaard: --fix past een unieke verbetering op één bewerking toe), unsafe (alleen met
+    --unsafe-fixes) of none.
+
+Fout::
+
+    Het kabnet heeft niet de bedoleing om de uitvoeringsorgnisaties te belasten.
+    De blootstelling aan ZZS daalt: de bloostelling door ZZSemissies en het Kennis-en Innovatieconvenant.
+
+Goed::
+
+    Het kabinet heeft de bedoeling om de uitvoeringsorganisaties te ontlasten; netcongestie en meekoppelkansen.
+    De blootstelling aan ZZS-emissies, het Kennis- en Innovatieconvenant, ten behoeve van de zorg, ter plaatse.
+    Minister Vermeulen en Chemelot, zie www.rivm.nl/ZZSlijst of 'piekbelasters'; the Zero Pollution Action Plan.
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "misspelling"
 SEVERITY = "warning"
 SUMMARY = msg("Tikfouten in lopende tekst: een onbekend woord op één letter van een bestaand woord (kabnet)",

@@ -59,6 +59,50 @@ if TYPE_CHECKING:
     from letterlint.registry import RuleContext
     from letterlint.runner import Where
 
+DOC_NL = """Mechanische leestekenfouten: dubbele tekens, een spatie ervoor of geen erna, een ontbrekende punt, haakjes en aanhalingstekens die geen paar vormen.
+
+Wat het controleert
+  * dubbele tekens: "vragen..", ",,", ";;", "( (" en "((";
+  * een spatie vóór een punt, komma, puntkomma, dubbele punt, vraagteken of uitroepteken ("locaties .");
+  * geen spatie na de punt, het vraagteken of uitroepteken van een zin, of na een komma, tussen twee woorden
+    ("gesteld.De leden", "regels,zoals");
+  * een ontbrekende punt tussen twee zinnen: een woord, een spatie en een zinsbegin met een hoofdletter
+    gevolgd door kleine letters ("… te creëren De verkenning doet …");
+  * haakjes die binnen een alinea geen paar vormen, en een oneven aantal aanhalingstekens.
+  Met rust gelaten: beletseltekens ("..." en "…"), decimalen en versienummers, web- en e-mailadressen,
+  afkortingen (i.v.m., o.a., jl., nr., c.s.: een punt erin of erna geldt nooit als einde van een zin),
+  opsommingstekens ("a)", "2)", "iv)"), namen (minister De Jonge: het woord na "De" heeft ook een hoofdletter),
+  titels na een woord dat er een inleidt (het rapport De staat van …), citaten, tabellen, spaties aan het einde
+  van een alinea, en de haakjes van een verwijzing die kamerstuk-reference meldt ("( (Kamerstuk …)": één
+  melding, van die regel, zolang die met haar haakjescontrole draait).  In een tekstbestand (een tekstexport of
+  een PDF-extractie, één regel per alinea) vormen een haakje of aanhalingsteken dat op de ene regel opent en op
+  de volgende sluit een paar.
+  Fixes: dubbele tekens en losse spaties worden verwijderd en een ontbrekende spatie ingevoegd (--fix); de punt
+  tussen twee zinnen wordt alleen met --unsafe-fixes ingevoegd; haakjes en aanhalingstekens hebben geen
+  automatische fix.
+
+Waarom
+  Deze fouten overleven het proeflezen omdat het oog eroverheen glijdt; in een brief aan de Kamer ogen ze
+  slordig.
+
+Opties
+  doubled, space-before, missing-space, missing-full-stop, unbalanced: false zet die controle uit.
+  title-words: woorden waarna een woord met een hoofdletter een titel begint, geen zin (rapport, nota, …).
+
+Fout::
+
+    Dit zijn de antwoorden op de gestelde vragen..
+    Bij een aantal locaties . Op iedere locatie ,, zoals bij de motie ( (Kamerstuk 28089, nr. 321).
+    Het is gesteld.De leden vragen om wet- en regelgeving te creëren De verkenning doet daaraan geen afbreuk.
+    Zij vragen (zie de bijlage om een reactie.
+
+Goed::
+
+    Dit zijn de antwoorden op de gestelde vragen... en meer … Zie www.rijksoverheid.nl/a..b of 1,5 en 2.0.
+    Zoals i.v.m. de regels, o.a. de wet, 7 april jl. De minister De Jonge en het rapport De staat van de zorg.
+    Aan de orde zijn: a) de lucht; b) het water (zie bijlage 2); en «de bodem». De vragen zijn gesteld.
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "punctuation"
 SEVERITY = "warning"
 SUMMARY = msg(

@@ -75,6 +75,70 @@ if TYPE_CHECKING:
     from letterlint.model import Document
     from letterlint.registry import RuleContext
 
+DOC_NL = """Huisstijl van verwijzingen: juist gevormde verwijzingen die anders geschreven zijn dan de huisstijl.
+
+Wat het controleert
+  Verwijzingen die juist zijn (iedereen kan ze volgen) maar niet volgens de huisstijl geschreven:
+  * "Kamerstukken 32852, nr. 199" voor één stuk in de korte vorm (één stuk: "Kamerstuk"), "Kamerstuk" voor
+    meerdere stukken of in de volledige vorm met Kamer en jaar;
+  * het vergaderjaar "2022/2023" of "2022-2023" waar de huisstijl "2022/23" is (na het woord
+    "vergaderjaar" blijft de eigen schrijfwijze van de Tweede Kamer, "2021–2022", staan);
+  * een ontbrekende Kamer: "Kamerstukken 2022/23, 36 200, nr. 5", "Handelingen 2023/24, nr. 5" («II» of
+    «I»), en een Kamer zonder vergaderjaar;
+  * "motie Grinwis" voor "motie-Grinwis", "motie-van der Staaij" (het voorvoegsel krijgt een hoofdletter als
+    er geen voornaam voor staat), "c.s" voor "c.s.", een motie aangehaald zonder stuknummer;
+  * een komma na "II" of na "Kamerstuk", een ontbrekende komma tussen de delen, "nr.5", "Nr.", "nr." voor
+    meerdere nummers; Handelingen vanaf 2011 zonder "item";
+  * een dossiernummer dat in één brief op twee manieren geschreven is ("22 343" en "22343"): één melding waar
+    het afwijkt van de gewoonte van het document, met de plekken waar het anders geschreven is;
+  * "Richtlijn 2024/1785" zonder het domein "(EU)".
+
+  Een verwijzing die ook onjuist is, wordt hier niet gemeld: kamerstuk-reference (of identifier-format) meldt
+  haar één keer, met haar huisstijlpunten in dezelfde melding.  Wie deze regel uitzet, houdt dus elke fout.
+
+De huisstijl
+  Gedeelde instelling `house-style` (ook gelezen door kamerstuk-reference en identifier-format), elk punt
+  optioneel:
+
+    settings:
+      house-style:
+        year: "2023/24"          # 2023/24 | 2023/2024 | 2023-2024 | 2023–2024 | consistent (de meest
+                                 # gebruikte vorm in het document) | any
+        kamerstuk: by-count      # by-count: "Kamerstuk" voor één stuk, "Kamerstukken" voor meerdere en in
+                                 # de volledige vorm | plural: altijd "Kamerstukken" | any
+        motie: hyphen            # hyphen: "motie-Grinwis" | any
+        dossier-spacing: same-number  # same-number (één nummer, één schrijfwijze) | document (één
+                                 # spatiegebruik in het hele document) | space ("28 089") | no-space ("28089") | any
+        chamber: true            # vraag om «II»/«I» bij het jaar
+        punctuation: true        # komma's, "nr. 5" met een spatie, "nr." met een kleine letter
+        handelingen-item: true   # "item N" in Handelingen vanaf 2011
+        eu-domain: true          # "Richtlijn (EU) 2024/1785"
+
+Waarom
+  Een brief die hetzelfde stuk op drie manieren aanhaalt, oogt onbewerkt, maar geen van deze punten houdt een
+  lezer tegen het stuk te vinden: het is informatie, geen fout.  Bronnen:
+  * Aanwijzingen voor de regelgeving, aanwijzing 3.43 "Verwijzing naar parlementaire stukken" (kcbr.nl):
+    "Kamerstukken II 2009/10, 27858, nr. 88, p. 3"; het vergaderjaar als 2009/10; Handelingen vanaf 2011 met
+    "item"; een heel wetsvoorstel als "Kamerstukken 31945".
+  * Leidraad voor juridische auteurs: hetzelfde patroon, "Kamerstukken I/II jaar, dossier, nr., p.".
+  * Het eigen gebruik van de Tweede Kamer in gepubliceerde Kamerstukken en Handelingen: "(Kamerstuk 31 865,
+    nr. 207)" in het enkelvoud voor één stuk, "motie-Van Aalst/Remco Dijkstra (35300-A, nr. 15)",
+    "vergaderjaar 2024–2025" in de koppen.
+  * Interinstitutionele schrijfwijzer §1.2.2 (Publicatiebureau van de EU): "Richtlijn (EU) 2024/1785".
+  Zie ../shared/reference/conventions.md §1–2 voor de volledige tabel met bronnen.
+
+Opties
+  Geen, behalve enabled en severity (standaard info): de huisstijl is de gedeelde instelling hierboven.
+
+Fout::
+
+    Zie Kamerstukken 32852, nr. 199 en Kamerstukken II 2022/2023, 36 200, nr. 5; dit volgt uit de motie Grinwis.
+
+Goed::
+
+    Zie Kamerstuk 32852, nr. 199 en Kamerstukken II 2022/23, 36 200, nr. 5; dit volgt uit de motie-Grinwis.
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "reference-style"
 SEVERITY = "info"
 SUMMARY = msg(

@@ -78,6 +78,59 @@ if TYPE_CHECKING:
     from letterlint.runner import Where
     from letterlint.similarity import PassageGroup, Unit
 
+DOC_NL = """Een passage van een of meer zinnen die in verschillende antwoorden terugkomt.
+
+Wat het controleert
+  Passages van minstens ``min-words`` woorden die letterlijk of licht bewerkt in twee of meer antwoorden van
+  de brief staan: een vaste slotzin, een alinea die uit een ander antwoord is geplakt, een gedeelde opening.
+  Elke passage wordt één keer gemeld, op haar eerste plek, met alle andere plekken.  Waar dezelfde zin
+  terugkomt met een andere opening of een gewijzigd woord, worden die plekken erbij genoemd.
+  Niet gemeld:
+  * wat ``duplicate-answer`` al meldt: antwoorden die die regel als kopieën groepeert, worden niet met
+    elkaar vergeleken (een passage die ze met een derde antwoord delen, wordt wel gemeld);
+  * goedgekeurde standaardteksten die in ``allow`` staan;
+  * het vaste kader van de brief (aanhef, "Hoogachtend,", ondertekening), dat nooit bij een antwoord hoort;
+  * passages korter dan ``min-words``, zoals vaste formuleringen ("om geen stapeling van eisen bovenop het
+    bestaande instrumentarium van wet- en regelgeving te creëren", 15 woorden).
+  In een brief zonder herkende antwoorden (een gewone Kamerbrief) worden in plaats daarvan de alinea's van de
+  hoofdtekst vergeleken: een passage die in verschillende alinea's terugkomt, wordt op dezelfde manier gemeld.
+
+Waarom
+  Een passage die in veel antwoorden terugkomt, is vaak geplakte standaardtekst die de vraag waaronder ze
+  staat niet beantwoordt, en elke kopie moet worden bijgewerkt als de tekst verandert.  Is het de bedoeling
+  dat de tekst terugkomt, zet hem dan in ``allow``; verwijs anders naar één antwoord, of pas de tekst aan
+  elke vraag aan.
+
+Opties
+  min-words: de kortste passage die gemeld wordt, in woorden (standaard 25).  In het voorbeeldconcept heeft
+    de vaste slotzin "Mocht er uit deze pilots op een of andere manier een gevolg zijn voor regelgeving, dan
+    wordt hierbij regeldruk expliciet meegewogen. Ook wordt hierbij een bedrijfseffectentoets uitgevoerd."
+    27 woorden en wordt gemeld (in vijf antwoorden); de vaste formulering van 15 woorden hierboven niet.  Zet
+    15 om ook kortere terugkerende zinnen te melden.
+  allow: goedgekeurde standaardteksten, één passage per regel (minstens vijf woorden); een terugkerende
+    passage waarvan de woorden (bijna) allemaal in een regel staan, wordt niet gemeld.  Voorbeeld::
+
+        repeated-passage:
+          allow:
+            - De Kamer wordt eind 2026 geïnformeerd over de stand van zaken rondom de pilots.
+
+  max-related: het grootste aantal andere plekken dat bij één melding genoemd wordt (standaard 8).
+
+Fout::
+
+    De leden van de VVD-fractie vragen hoe de meetpilot wordt vormgegeven?
+    Antwoord: De pilot start dit voorjaar in drie regio's, samen met de omgevingsdiensten, de GGD'en en de bedrijven zelf. Mocht er uit deze pilots op een of andere manier een gevolg zijn voor regelgeving, dan wordt hierbij regeldruk expliciet meegewogen. Ook wordt hierbij een bedrijfseffectentoets uitgevoerd.
+    De leden van de VVD-fractie vragen wat de verkenning voor bedrijven betekent?
+    Antwoord: De verkenning moet nog starten; de opdracht wordt na de zomer verleend aan een extern onderzoeksbureau. Mocht er uit deze pilots op een of andere manier een gevolg zijn voor regelgeving, dan wordt hierbij regeldruk expliciet meegewogen. Ook wordt hierbij een bedrijfseffectentoets uitgevoerd.
+
+Goed::
+
+    De leden van de VVD-fractie vragen hoe de meetpilot wordt vormgegeven?
+    Antwoord: De pilot start dit voorjaar in drie regio's, samen met de omgevingsdiensten, de GGD'en en de bedrijven zelf. Mocht er uit deze pilots op een of andere manier een gevolg zijn voor regelgeving, dan wordt hierbij regeldruk expliciet meegewogen. Ook wordt hierbij een bedrijfseffectentoets uitgevoerd.
+    De leden van de VVD-fractie vragen wat de verkenning voor bedrijven betekent?
+    Antwoord: De verkenning moet nog starten; de opdracht wordt na de zomer verleend aan een extern onderzoeksbureau. Voor regeldruk en de bedrijfseffectentoets: zie het antwoord op de vorige vraag.
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "repeated-passage"
 SEVERITY = "info"
 SUMMARY = msg(

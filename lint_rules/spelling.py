@@ -57,6 +57,45 @@ if TYPE_CHECKING:
     from letterlint.registry import RuleContext
     from letterlint.runner import Where
 
+DOC_NL = """Nederlandse spelling: woorden die het woordenboek van OpenTaal (Hunspell) niet kent (uit, tenzij aangezet).
+
+Wat het controleert
+  Elk woord van de brief en de voetnoten tegen het Nederlandse Hunspell-woordenboek van OpenTaal
+  (Debian-pakket hunspell-nl), met de beschermde termen van de regel typo en uw eigen woordenlijst als extra
+  woordenboeken.  Niet gecontroleerd: afkortingen (RIVM, het afkortingsdeel van BBT-conclusies), woorden met
+  cijfers, namen (een woord met een hoofdletter midden in een zin; optie skip-names), korte afkortingen voor
+  een punt (jl., nr.), web- en e-mailadressen, en woorden die de regel typo al meldt.  Een woord met een
+  streepje is goed als het woordenboek het als geheel kent of elk van de delen kent.
+  De controle gebeurt met het commando hunspell (apt install hunspell hunspell-nl), of anders met spylls in
+  puur Python (pip install 'letterlint[spelling]'), dat trager start (ongeveer 2 s voor het Nederlandse
+  woordenboek).  Is geen van beide of geen woordenboek te vinden, dan zegt letterlint één keer hoe u ze
+  installeert en controleert het niets.
+
+Waarom
+  De spellingcontrole van Word draait niet bij elke export, en tekstexports en Markdown hebben er geen.  De
+  regel staat standaard uit en meldt op niveau info: Hunspell kent niet elke juiste Nederlandse samenstelling
+  (netcongestie, meekoppelkansen), dus de meldingen zijn vragen, geen fouten.
+
+Opties
+  dictionary: een naam (nl_NL, nl), gezocht in de gebruikelijke mappen en in DICPATH, of een pad zonder
+    .dic/.aff.
+  engine: auto (hunspell, anders spylls), hunspell of spylls.
+  words: extra woorden die goed zijn (termen van uw organisatie, namen).  word-file: een bestand met zulke
+    woorden, één per regel (een pad ten opzichte van het configuratiebestand dat het noemt).
+  use-terms: accepteer de beschermde termen van de regel typo (standaard true).
+  skip-names: laat woorden met een hoofdletter midden in een zin met rust (standaard true).
+  suggest: voor hoeveel onbekende woorden per document de controle om suggesties wordt gevraagd (standaard 3;
+    elk kost Hunspell ongeveer 0,1 s voor het Nederlands).
+
+Fout::
+
+    De staatsecreatris heeft de raport ontvangen.
+
+Goed::
+
+    De staatssecretaris heeft het rapport ontvangen; de AMVI en Chemelot, zie www.iplo.nl.
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "spelling"
 SEVERITY = "info"
 ENABLED = False

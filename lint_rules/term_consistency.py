@@ -63,6 +63,51 @@ if TYPE_CHECKING:
     from letterlint.registry import RuleContext
     from letterlint.runner import Where
 
+DOC_NL = """Een term die het document op één manier schrijft, op een paar plekken na: de zeldzame schrijfwijze, met de gebruikelijke als suggestie.
+
+Wat het controleert
+  Binnen één document (hoofdtekst en voetnoten) woorden en namen van één tot drie woorden die met dezelfde
+  letters op verschillende manieren geschreven zijn:
+
+  * spaties en streepjes: "Schone Luchtakkoord" naast "Schone Lucht Akkoord", "GroenLinks-PvdA fractie"
+    naast "GroenLinks-PvdA-fractie", "e-mail" naast "email";
+  * de hoofdletters van een afkorting of een naam met een hoofdletter binnenin: "JLOI" naast "JLoI", "Rie"
+    naast "RIE", "Groenlinks" naast "GroenLinks";
+  * twee naburige letters verwisseld in een afkorting: "RVIM" naast "RIVM".
+
+  De gebruikelijke schrijfwijze moet minstens twee keer voorkomen en minstens twee keer zo vaak als de
+  zeldzame; de zeldzame wordt gemeld waar ze staat, met de gebruikelijke als suggestie.  Er is geen lijst
+  nodig: het document zelf is de maatstaf.  Niet gemeld: een hoofdletter aan het begin van een zin (De/de,
+  Minister/minister: alleen een hoofdletter binnenin telt), koppen in hoofdletters, woorden met een andere
+  uitgang (Kamerlid/Kamerleden: andere letters), functiewoorden aaneen of los ("voor dat"/"voordat",
+  "ten minste"/"tenminste": andere woorden), getallen, webadressen, verschrijvingen die de regel typo al
+  meldt (RVIM staat op zijn lijst), een scheidbaar werkwoord dat aaneen en los staat ("dat zij deelneemt",
+  "zij neemt deel": gebruikmaakt/gebruik maakt, plaatsvindt/plaats vindt), en titels van aangehaalde bronnen
+  (tussen aanhalingstekens, of de titel van een webpagina die in een voetnoot is geplakt: "Titel | by Auteur |
+  Site", "Titel (arxiv.org)").
+
+Waarom
+  Een lezer merkt het als een brief een akkoord op de ene pagina "Schone Lucht Akkoord" noemt en op de volgende
+  "Schone Luchtakkoord", of JLoI en JLOI schrijft; een spellingcontrole keurt beide goed.
+
+Opties
+  min-count: hoe vaak de gebruikelijke schrijfwijze moet voorkomen (standaard 2).
+  ratio: hoeveel keer vaker dan de zeldzame (standaard 2).
+  max-words: de langste term die meetelt, in woorden (standaard 3).
+
+Fout::
+
+    Het Schone Lucht Akkoord (SLA) en de JLoI met Tata Steel; de JLoI van 2024.
+    Het Schone Lucht Akkoord werkt; de JLOI ook, zegt de GroenLinks-PvdA-fractie.
+    De GroenLinks-PvdA-fractie vraagt naar het Schone Luchtakkoord.
+
+Goed::
+
+    Het Schone Lucht Akkoord (SLA) en de JLoI met Tata Steel; de JLoI van 2024.
+    De minister besluit. Minister en staatssecretaris. Omdat het voordat gebeurt, voor dat doel.
+    Ten minste drie, tenminste vier. Het Kamerlid en de Kamerleden.
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "term-consistency"
 SEVERITY = "warning"
 SUMMARY = msg(

@@ -65,6 +65,59 @@ if TYPE_CHECKING:
     from letterlint.registry import RuleContext
     from letterlint.runner import Where
 
+DOC_NL = """Verschrijvingen van vaste termen, afkortingen en huisstijlwoorden: een lijst fout → goed, en bijna-treffers van beschermde termen.
+
+Wat het controleert
+  1. Elk paar van de lijst (``wrong`` → ``right``) in elke alinea en voetnoot.  Een paar wordt gevonden op
+     woordgrenzen, over een of meer spaties of een regelovergang heen, met rechte of gekrulde apostrof.  De
+     hoofdletters volgen het paar: afkortingen (RVIM) en correcties van alleen hoofdletters (kamerlid →
+     Kamerlid) worden precies zo gevonden als ze geschreven zijn; andere paren ook met een hoofdletter vooraan,
+     en de suggestie neemt die over.  ``stem: true`` vindt ook langere vormen (staatsecretarissen).
+  2. Bijna-treffers van de beschermde termen (``terms``): een woord dat één letter afwijkt van een beschermde
+     term van vier of meer letters — een letter weggelaten, toegevoegd of vervangen, of twee naburige letters
+     verwisseld (RVMI, Omgevinsgwet, staatsecretaris, Rijkswaterstraat).  Een term van meer woorden telt
+     alleen als geheel, met alle woorden op één na exact (bevoegd bezag); een bestaand woord dat toevallig één
+     letter afwijkt (bezag) wordt dus alleen gemeld naast de andere woorden van de term.  Woorden die zelf
+     beschermd zijn of als ``neighbours`` van een term staan (GGZ naast GGD) worden nooit gemeld, net zomin
+     als verbuigingen (bevoegde gezag) en afkortingen die het document zelf invoert ("(AMVI)").  In een
+     afkorting van vier letters telt alleen een verwisseling: RIVO en IenM zijn andere organisaties.
+  3. De hoofdletters van beschermde afkortingen: Rivm, Nvwa, IENW → RIVM, NVWA, IenW (niet in tekst die
+     helemaal in hoofdletters staat).
+  Wat de lijst al meldt, wordt niet nog eens als bijna-treffer gemeld.  Tekst in webadressen blijft buiten
+  beschouwing.
+
+Waarom
+  Een verschreven organisatie of vaste term (RVIM, bevoegd bezag, staatsecretaris) in een brief aan de Kamer
+  valt elke lezer op, en spellingcontroles kennen deze termen niet.  De lijst vangt bekende verschrijvingen;
+  het lexicon vangt de nieuwe die schrijvers elke dag maken.
+
+Opties
+  entries: de lijst fout → goed; null (standaard) is de meegeleverde lijst (letterlint/data/wordlists.yaml,
+    gedeeld met spelling en term-consistency); een eigen lijst vervangt die.  Elk paar: wrong, right, en
+    eventueel case (auto, exact, ignore), stem (true/false), note, fix (safe, unsafe, none) en
+    examples: {match: [...], no-match: [...]}.  Voorbeelden worden gecontroleerd bij het laden van de
+    configuratie; een voorbeeld dat niet klopt is een configuratiefout.
+  extra-entries: uw eigen aanvullingen op de lijst, apart gehouden zodat de meegeleverde lijst blijft gelden.
+  terms: het lexicon van beschermde termen; null (standaard) is het meegeleverde (letterlint/data/wordlists.yaml).
+    Elke term is een tekst ("RIVM", "bevoegd gezag") of een mapping: term, en eventueel forms (andere
+    beschermde vormen: meervouden), neighbours (bestaande woorden op één letter afstand, nooit een
+    verschrijving ervan), near-miss (false: bescherm de term, zoek geen bijna-treffers), note, en examples
+    {match, no-match}, gecontroleerd bij het laden van de configuratie.
+  extra-terms: uw eigen beschermde termen (de namen van uw organisatie, programma, project).
+  near-misses: false zet deel 2 en 3 uit.
+  fix: wat de suggestie bij een bijna-treffer mag doen: unsafe (standaard: alleen met --unsafe-fixes) of none.
+
+Fout::
+
+    Het RVIM adviseert het bevoegd bezag; de staatsecretaris neemt dat over.
+    Onder de Omgevinsgwet adviseert het RIMV de Rijkswaterstraat.
+
+Goed::
+
+    Het RIVM adviseert het bevoegd gezag; de staatssecretaris neemt dat over.
+    De bevoegde gezagen, de GGD’en en de GGZ; hij bezag het rapport van de Adviescommissie (AMVI).
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "typo"
 SEVERITY = "warning"
 SUMMARY = msg(

@@ -71,6 +71,58 @@ if TYPE_CHECKING:
     from letterlint.registry import RuleContext
     from letterlint.structure import NumberLabel
 
+DOC_NL = """Vragen van de Kamer die de brief niet beantwoordt.
+
+Wat het controleert
+  In een brief die antwoord geeft op een *schriftelijk overleg* (vragen van de fracties, elk gevolgd door
+  "Antwoord:"):
+
+  * een vraag zonder antwoord vóór de volgende kop of het einde van de brief — een alinea met een vraagteken,
+    of een indirecte vraag of verzoek ("De leden … vragen hoe …", "… verzoeken de staatssecretaris …",
+    "Graag ontvangen deze leden een reflectie …").  Een fout waar de alinea zeker iets vraagt; een
+    waarschuwing waar dat alleen waarschijnlijk is ("Kan de staatssecretaris aangeven …" zonder vraagteken).
+    Opmerkingen van de fracties die niets vragen ("De leden … merken op dat …") hoeven geen antwoord.
+  * meerdere vragen met één gezamenlijk antwoord (gebruikelijk en vaak terecht): elke vraag wordt met het
+    antwoord vergeleken op haar kenmerkende woorden — namen, termen en woorden die in deze brief zeldzaam
+    zijn, zonder Nederlandse stopwoorden en de inleiding van een vraag — en een vraag wordt gemeld
+    (waarschuwing) als het antwoord geen van haar kenmerkende woorden overneemt, terwijl het die van een andere
+    vraag uit de groep wel overneemt.  De melding citeert de vraag en wijst naar het gezamenlijke antwoord.
+    Springt er zo geen vraag uit, maar gebruikt het antwoord weinig kernwoorden van een ervan, en beantwoordt
+    de brief verder vraag voor vraag, dan noemt een melding (info) bij het gezamenlijke antwoord de vragen,
+    zodat een lezer ze nakijkt.
+
+  In antwoorden op schriftelijke vragen ("Vraag 1 … Antwoord 1", ook "Vraag 4 en 5"):
+
+  * een Vraag N zonder Antwoord N (fout), een Antwoord N zonder Vraag N (waarschuwing: vaak een label dat bij
+    een pagina-einde verloren ging), een Antwoord N dat twee keer voorkomt (fout), en antwoorden in de verkeerde
+    volgorde: een Antwoord N onder een andere vraag (waarschuwing; heeft die vraag geen eigen antwoord, dan
+    wordt de waarschijnlijke tikfout genoemd).
+
+Waarom
+  Een lezer moet erop kunnen vertrouwen dat elke vraag van de Kamer beantwoord is.  Een vraag die in een
+  gezamenlijk antwoord wordt overgeslagen, valt in een lange brief makkelijk weg en valt in de Kamer meteen op.
+
+Opties
+  shared-answers: beoordeel de vragen die één antwoord delen (standaard true).
+  min-distinctive: hoeveel kenmerkende woorden een vraag nodig heeft om beoordeeld te worden (standaard 3);
+    een korte vervolgvraag ("Zo nee, waarom niet?") wordt nooit gemeld.
+  before-first-heading: controleer ook het deel vóór de eerste kop (standaard false: de begeleidende brief).
+
+Fout::
+
+    Vragen en opmerkingen van de leden van de VVD-fractie
+    De leden van de VVD-fractie vragen hoe de staatssecretaris de meetcapaciteit van omgevingsdiensten borgt.
+    Antwoord: De omgevingsdiensten investeren zelf in meer eigen meetcapaciteit.
+    De leden van de VVD-fractie verzoeken de staatssecretaris de Kamer halfjaarlijks te informeren.
+
+Goed::
+
+    Vragen en opmerkingen van de leden van de VVD-fractie
+    De leden van de VVD-fractie vragen hoe de staatssecretaris de meetcapaciteit van omgevingsdiensten borgt.
+    Antwoord: De omgevingsdiensten investeren zelf in meer eigen meetcapaciteit.
+    De leden van de VVD-fractie merken op dat meten discussie kan voorkomen.
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = "unanswered-question"
 SEVERITY = "error"
 SUMMARY = msg(

@@ -47,6 +47,42 @@ if TYPE_CHECKING:
     from letterlint.model import Document
     from letterlint.registry import RuleContext
 
+DOC_NL = """Onderdrukkingen die niets onderdrukken, of niet kunnen werken.
+
+Wat het controleert
+  Een schrijver zet een melding uit waar die bedoeld is: in een tekstexport of Markdown met een regel
+  ``<!-- letterlint: ignore RULE -->`` vóór de alinea (of ``disable RULE`` … ``enable RULE`` rond een blok),
+  in een .docx met een Word-opmerking op de tekst die begint met ``letterlint: ignore RULE``.  RULE mag een
+  lijst zijn (``typo, bookmark-artefact``) of ``all``; tekst na `` -- `` is de reden.  Deze regel meldt zo'n
+  onderdrukking als
+
+  * ze geen enkele melding onderdrukte van een regel die draaide (de tekst is verbeterd, of de onderdrukking
+    staat op de verkeerde plek);
+  * ze een regel noemt die niet bestaat (een tikfout: ``ignore tyop``);
+  * ze niet te lezen is: een onbekende opdracht (``letterlint: negeer typo``), geen regel, of een ``enable``
+    zonder ``disable`` ervoor.
+
+  Een onderdrukking van een regel die niet draaide (uitgezet, niet gekozen, voor het bestand genegeerd in
+  ``per-file-ignores``) wordt niet gemeld.
+
+Waarom
+  Onderdrukkingen verouderen: de tekst die ze excuseerden wordt herschreven, en de achtergebleven opmerking
+  verbergt dan de volgende echte fout in die alinea.  Door ze te melden blijft elke onderdrukking bewust.
+
+Opties
+  Geen.  Zet de regel uit (``unused-suppression: false``) om deze meldingen te stoppen.
+
+Fout::
+
+    <!-- letterlint: ignore tyop -->
+    Het RIVM adviseert het bevoegd gezag.
+
+Goed::
+
+    <!-- letterlint: ignore typo -- letterlijk citaat -->
+    Het RIVM adviseert het bevoegd gezag.
+"""  # the documentation in Dutch: same structure, same examples
+
 ID = suppress.RULE_ID
 SEVERITY = "info"
 SUMMARY = msg(

@@ -58,16 +58,16 @@ def test_sarif_rules_carry_their_documentation(letters):
     assert {"typo", "bookmark-artefact", "unused-suppression"} <= set(rules)
     typo = builtin_rules()["typo"]
     assert rules["typo"]["shortDescription"]["text"] == typo.summary("nl")
-    # Dutch texts in a Dutch run; the (English) documentation follows, announced as such
-    assert rules["typo"]["help"]["text"].startswith(typo.summary("nl") + "\n\n(Uitgebreide documentatie, in het Engels")
-    assert rules["typo"]["help"]["text"].endswith(typo.doc) and "Bad::" in typo.doc
-    assert rules["typo"]["fullDescription"]["text"] == typo.summary("nl")
+    # Dutch texts in a Dutch run, the documentation too; English with --lang en
+    assert rules["typo"]["help"]["text"] == typo.doc_nl and "Fout::" in typo.doc_nl
+    assert rules["typo"]["fullDescription"]["text"] == " ".join(typo.doc_nl.split("\n\n")[0].split())
     assert rules["typo"]["defaultConfiguration"] == {"level": "warning"}
     assert rules["unused-suppression"]["defaultConfiguration"] == {"level": "note"}
     for result in run["results"]:
         assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
     en = {r["id"]: r for r in sarif_of(letters, "--lang", "en")["runs"][0]["tool"]["driver"]["rules"]}
     assert en["typo"]["shortDescription"]["text"] == typo.summary("en")
+    assert en["typo"]["help"]["text"] == typo.doc and "Bad::" in typo.doc
     assert en["typo"]["help"]["text"] == typo.doc
     assert en["typo"]["fullDescription"]["text"] == " ".join(typo.doc.split("\n\n")[0].split())
 

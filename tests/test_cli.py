@@ -172,7 +172,7 @@ def test_rules_and_explain(tmp_path):
     assert any(line.startswith("typo") for line in listing.splitlines())
     explained = run_cli("explain", "typo", cwd=tmp_path)
     text = explained.stdout.decode()
-    assert explained.returncode == 0 and "Bad::" in text and "Good::" in text and "RVIM" in text
+    assert explained.returncode == 0 and "Fout::" in text and "Goed::" in text and "RVIM" in text
     unknown = run_cli("explain", "tpyo", cwd=tmp_path)
     assert unknown.returncode == 2 and "onbekende regel 'tpyo' (bedoelt u typo?)" in unknown.stderr.decode()
 

@@ -21,7 +21,7 @@ def test_every_bundled_rule_gets_a_page_with_its_explanation():
     assert set(pages) == {f"{rule_id}.md" for rule_id in rules} | {"index.md"}
     for rule_id, (rule, _settings) in rules.items():
         text = pages[f"{rule_id}.md"]
-        assert rule.doc.splitlines()[0] in text  # the rule's own documentation
+        assert rule.doc_in("nl")[0].splitlines()[0] in text  # the rule's own documentation, in Dutch
         assert rule.summary("nl") in text and rule.summary("en") in text
         assert f"]({rule_id}.md)" in pages["index.md"]
 

@@ -780,9 +780,10 @@ def _explain(rule: Rule, config: Config, lang: str, severity_word: Callable[[str
     settings = config.rule_settings(rule.id)
     severity = severity_word(settings.get("severity", rule.severity), lang)
     lines = [f"{rule.id}  ({severity})", "", rule.summary(lang), ""]
-    if lang != "en" and rule.doc:  # the rules' documentation is written in English: say so, once
+    doc, translated = rule.doc_in(lang)
+    if not translated:  # no Dutch documentation for this rule (yet): say that English follows, once
         lines += ["Documentatie (in het Engels):", ""]
-    lines.append(rule.doc)
+    lines.append(doc)
     options = {k: v for k, v in {**rule.default, **settings}.items() if k not in ("enabled", "severity", "kind")}
     if options and rule.origin != "config":
         shown = yaml.safe_dump(options, allow_unicode=True, sort_keys=False, width=100)

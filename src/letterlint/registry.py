@@ -70,6 +70,13 @@ class Rule:
     module: ModuleType | None = None
     collect: Callable[[Document, RuleContext], Any] | None = None  # --across-files: per-file summary
     check_across: Callable[[dict[str, Any], RuleContext], Iterable] | None = None  # … and the comparison
+    doc_nl: str = ""  # the documentation in Dutch (the module's DOC_NL); empty: only the English `doc`
+
+    def doc_in(self, lang: str) -> tuple[str, bool]:
+        """The documentation in `lang`, and whether it is in that language (False: English stands in)."""
+        if lang == "en" or not self.doc_nl:
+            return self.doc, lang == "en" or not self.doc
+        return self.doc_nl, True
 
 
 class RuleDefinitionError(Exception):
@@ -103,6 +110,7 @@ def rule_from_module(module: ModuleType, origin: str) -> Rule:
         module=module,
         collect=getattr(module, "collect", None),
         check_across=getattr(module, "check_across", None),
+        doc_nl=str(getattr(module, "DOC_NL", "") or "").strip(),
     )
 
 
@@ -127,6 +135,7 @@ class _IndexedRule(Rule):
 
     def __init__(self, entry: dict[str, Any]):  # not the dataclass __init__: the code fields are properties
         self.id, self.severity, self.summary, self.doc = entry["id"], entry["severity"], entry["summary"], entry["doc"]
+        self.doc_nl = entry["doc_nl"]
         self.default, self.conf = dict(entry["default"]), dict(entry["conf"])
         self.origin, self.enabled, self.fixable = "builtin", entry["enabled"], entry["fixable"]
         self._entry = entry
@@ -161,12 +170,13 @@ class _IndexedRule(Rule):
 
 def _index_entry(name: str, rule: Rule) -> dict[str, Any]:
     return {"module": name, "id": rule.id, "severity": rule.severity, "summary": rule.summary, "doc": rule.doc,
+            "doc_nl": rule.doc_nl,
             "default": rule.default, "conf": rule.conf, "enabled": rule.enabled, "fixable": rule.fixable,
             "prepare": rule.prepare is not None, "collect": rule.collect is not None,
             "check_across": rule.check_across is not None}
 
 
-_INDEX_FORMAT = 1  # bump when an index entry changes shape
+_INDEX_FORMAT = 2  # bump when an index entry changes shape
 
 
 def _index_key(names: list[str]) -> tuple | None:

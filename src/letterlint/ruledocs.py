@@ -3,8 +3,8 @@
     python -m letterlint.ruledocs            # (re)write docs/rules/ of this checkout
     python -m letterlint.ruledocs --check    # exit 1 and name the stale pages when they are not current
 
-Each page is what `letterlint explain RULE` prints with the default configuration (Dutch), with the rule's
-English summary; docs/rules/index.md lists the rules.  `tests/test_rule_pages.py` regenerates the pages and
+Each page is what `letterlint explain RULE` prints with the default configuration (Dutch: the rule's DOC_NL
+where it has one), with the rule's English summary and the command for the English documentation; docs/rules/index.md lists the rules.  `tests/test_rule_pages.py` regenerates the pages and
 compares them with the committed ones, so the pages cannot drift from the rules.
 """
 
@@ -69,6 +69,8 @@ def page(rule: Rule, settings: dict) -> str:
         "```text",
         explain(rule.id, "nl"),
         "```",
+        "",
+        f"In English: `letterlint explain {rule.id} --lang en`.",
         "",
     ]
     return "\n".join(lines)

@@ -263,6 +263,7 @@ def build(rule_id: str, options: dict[str, Any]) -> Rule:
         severity=Severity(options.get("severity", "warning")),
         summary=msg(summary),
         doc=doc,
+        doc_nl=options.get("description") or f"Een regel uit de configuratie (soort: {options['kind']}).",
         default={},
         conf={},
         check=check,

@@ -118,10 +118,11 @@ def rule_descriptor(rule_id: str, rule: Rule | None, severity: str, lang: str) -
     if rule is None:
         return {"id": rule_id, "name": rule_id, "defaultConfiguration": {"level": LEVEL.get(severity, "warning")}}
     summary = rule.summary(lang)
-    doc = rule.doc or summary
-    if lang == "en":
+    doc, translated = rule.doc_in(lang)
+    doc = doc or summary
+    if translated:
         full, help_text = _first_paragraph(doc) or summary, doc
-    else:  # the rules' documentation is written in English: say so rather than switch language unannounced
+    else:  # no documentation in this language: say so rather than switch language unannounced
         full = summary
         help_text = f"{summary}\n\n(Uitgebreide documentatie, in het Engels: letterlint explain {rule_id})\n\n{doc}"
     return {
