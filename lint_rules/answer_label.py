@@ -79,26 +79,6 @@ Waarom
 Opties
   unlabelled: meld antwoorden die hun label kwijt zijn (standaard true).
   style: meld labels die afwijken van de huisstijl (standaard true).
-
-Fout::
-
-    De leden van de VVD-fractie vragen hoe de staatssecretaris de meetcapaciteit borgt.
-    Antwoord: De omgevingsdiensten investeren in meer eigen meetcapaciteit.
-    Hoe wordt de kwaliteit van de metingen bewaakt?
-    Antwoord: De metingen worden geaccrediteerd uitgevoerd.
-    Wanneer start de pilot meten?
-    Antwoord; De pilot start in het najaar.
-    Wie voert de pilot uit?
-    Antwoord: PM
-
-Goed::
-
-    De leden van de VVD-fractie vragen hoe de staatssecretaris de meetcapaciteit borgt.
-    Antwoord: De omgevingsdiensten investeren in meer eigen meetcapaciteit.
-    Hoe wordt de kwaliteit van de metingen bewaakt?
-    Antwoord: De metingen worden geaccrediteerd uitgevoerd.
-    Wanneer start de pilot meten?
-    Antwoord: De pilot start in het najaar.
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "answer-label"

@@ -72,16 +72,6 @@ Waarom
 Opties
   hidden-bookmarks: meld ongebruikte verborgen bladwijzers in .docx-bestanden (standaard true).
   missing-targets: meld REF/PAGEREF-velden die naar een niet-bestaande bladwijzer wijzen (standaard true).
-
-Fout::
-
-    [bookmark: _Hlk221883646]De leden van de D66-fractie vragen de staatssecretaris hoe hij dit borgt.
-    Zie paragraaf Fout! Verwijzingsbron niet gevonden. van de brief.
-
-Goed::
-
-    De leden van de D66-fractie vragen de staatssecretaris hoe hij dit borgt.
-    Zie paragraaf 2.3 van de brief.
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "bookmark-artefact"

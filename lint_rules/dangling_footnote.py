@@ -73,14 +73,6 @@ Waarom
 
 Opties
   geen.
-
-Fout::
-
-    Zie het rapport[footnoteRef:1] en de brief[footnoteRef:2]. [1:  Kamerstuk 28089, nr. 346.]
-
-Goed::
-
-    Zie het rapport[footnoteRef:1] en de brief[footnoteRef:2]. [1:  Kamerstuk 28089, nr. 346.]  [2:  Kamerstuk 28089, nr. 347.]
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "dangling-footnote"

@@ -61,16 +61,6 @@ Opties
   phrases: de meegeleverde lijst reguliere expressies (hoofdletterongevoelig, gezocht in de tekst van het
     antwoord).
   extra-phrases: uw eigen aanvullingen.
-
-Fout::
-
-    Wanneer start de pilot meten bij Tata Steel?
-    Antwoord: Deze vraag kan nog niet worden beantwoord.
-
-Goed::
-
-    Wanneer start de pilot meten bij Tata Steel?
-    Antwoord: De pilot start in september.
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "deferred-answer"

@@ -73,16 +73,6 @@ Opties
   allow: woorden die twee keer achter elkaar mogen staan (kleine letters).
   extra-allow: uw eigen aanvullingen, apart gehouden zodat de meegeleverde lijst blijft gelden.
   article-slip: false zet deel 2 uit.
-
-Fout::
-
-    Het het rapport is is verschenen.
-    Nu de die brief er is, zien deze leden uit naar de de uitwerking.
-
-Goed::
-
-    Hij zegt dat dat rapport klopt; de mensen die die brief lazen; als hij het geweten had had hij gebeld.
-    Worden GGD’en en het RIVM betrokken? De de-escalatie en de dit jaar ingevoerde regels; Bora Bora; 10 10.
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "doubled-word"

@@ -117,22 +117,6 @@ Opties
     iets minder precies dan binnen één brief: een kopie met drie gewijzigde woorden op veertig lijkt ongeveer
     0.75, een half antwoord in een ander geplakt ongeveer 0.5).
   max-related: het grootste aantal andere plekken dat bij één melding genoemd wordt (standaard 6).
-
-Fout::
-
-    Vragen en opmerkingen van de leden van de D66-fractie
-    De leden van de D66-fractie vragen hoe de staatssecretaris de gezondheid van omwonenden beschermt?
-    Antwoord: Het doel van deze pilot is om te bevorderen dat gezondheid op voorhand wordt meegewogen bij keuzes over de ruimtelijke inpassing en voorwaarden. De pilot is gericht op planvorming en niet op vergunningverlening.
-    De leden van de D66-fractie vragen wanneer de Kamer wordt geïnformeerd over de meetpilot?
-    Antwoord: Het doel van de pilot is om te bevorderen dat gezondheid op voorhand wordt meegewogen bij keuzes over de ruimtelijke inpassing en voorwaarden. De pilot is gericht op planvorming en niet op vergunningverlening.
-
-Goed::
-
-    Vragen en opmerkingen van de leden van de D66-fractie
-    De leden van de D66-fractie vragen hoe de staatssecretaris de gezondheid van omwonenden beschermt?
-    Antwoord: Het doel van deze pilot is om te bevorderen dat gezondheid op voorhand wordt meegewogen bij keuzes over de ruimtelijke inpassing en voorwaarden. De pilot is gericht op planvorming en niet op vergunningverlening.
-    De leden van de D66-fractie vragen wanneer de Kamer wordt geïnformeerd over de meetpilot?
-    Antwoord: Eind 2026 wordt de Kamer geïnformeerd over de stand van zaken rondom de pilots, de gesprekstafel en de verkenningen; eind 2027 volgen de resultaten.
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "duplicate-answer"

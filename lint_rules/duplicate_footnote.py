@@ -53,14 +53,6 @@ Waarom
 
 Opties
   min-length: teksten korter dan dit (in tekens, na gelijktrekken) worden niet vergeleken (standaard 8).
-
-Fout::
-
-    Zie het Besluit[footnoteRef:1] en later opnieuw het Besluit[footnoteRef:2]. [1:  Besluit kwaliteit leefomgeving, art. 8.10.]  [2:  Besluit kwaliteit leefomgeving, art. 8.10]
-
-Goed::
-
-    Zie het Besluit[footnoteRef:1] en later opnieuw het Besluit[footnoteRef:2]. [1:  Besluit kwaliteit leefomgeving, art. 8.10.]  [2:  Zie voetnoot 1.]
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "duplicate-footnote"

@@ -50,14 +50,6 @@ Waarom
 
 Opties
   geen.
-
-Fout::
-
-    Dit blijkt uit het onderzoek[footnoteRef:1]. [1:   ]
-
-Goed::
-
-    Dit blijkt uit het onderzoek[footnoteRef:1]. [1:  Kamerstuk 28089, nr. 346]
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "empty-footnote"

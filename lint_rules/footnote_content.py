@@ -80,14 +80,6 @@ Waarom
 
 Opties
   tracking-parameters: extra queryparameters die als tracking gelden (bovenop de ingebouwde lijst).
-
-Fout::
-
-    Het wetsvoorstel is ingediend[footnoteRef:1]. [1:  Wijziging van de Omgevingswet in verband met de herziening van de Richtlijn industriële emissies | Tweede Kamer der Staten-Generaal]
-
-Goed::
-
-    Het wetsvoorstel is ingediend[footnoteRef:1]. [1:  Kamerstukken II 2024/25, 36 693, nr. 2.]
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "footnote-content"

@@ -80,14 +80,6 @@ Waarom
 
 Opties
   gaps: meld nummers die overslaan (standaard true).
-
-Fout::
-
-    Eerst het rapport[footnoteRef:1], dan de brief[footnoteRef:3] en de motie[footnoteRef:2]. [1:  Rapport.]  [3:  Brief.]  [2:  Motie.]
-
-Goed::
-
-    Eerst het rapport[footnoteRef:1], dan de brief[footnoteRef:2] en de motie[footnoteRef:3]. [1:  Rapport.]  [2:  Brief.]  [3:  Motie.]
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "footnote-numbering"

@@ -70,15 +70,6 @@ Waarom
 
 Opties
   geen.
-
-Fout::
-
-    In de Kamerbrief van 18 december 2025 [footnoteRef:18]staat beschreven hoe de Taskforce werkt. [18:  Kamerstuk 30 015, nr. 140]
-
-Goed::
-
-    In de Kamerbrief van 18 december 2025[footnoteRef:18] staat beschreven hoe de Taskforce werkt. [18:  Kamerstuk 30 015, nr. 140]
-    Dit is in lijn met de motie-Gabriëls c.s.[footnoteRef:4] Hierbij wordt gekeken naar de regeldruk. [4:  Kamerstukken II, 2023-2024, 28089, nr. 287]
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "footnote-spacing"

@@ -70,15 +70,6 @@ Waarom
 
 Opties
   zaak, ecli, eu-acts, celex: zet elke controle uit met false (standaard alle true).
-
-Fout::
-
-    Zie de vragen met kenmerk 2025Z1499, Verordening (EU) No 1303/2013 en Verordening (EU) nr. 2016/679
-    (ecli:nl:rvs:2023:1234).
-
-Goed::
-
-    Zie de vragen met kenmerk 2025Z14995, Verordening (EU) 2016/679, Richtlijn 2010/75/EU en ECLI:NL:RVS:2023:1234.
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "identifier-format"

@@ -99,16 +99,6 @@ Waarom
 Opties
   brackets: controleer de haakjes rond verwijzingen (standaard true).
   style-points: noem de huisstijlpunten van een onjuiste verwijzing in dezelfde melding (standaard true).
-
-Fout::
-
-    Zie de brief van 3 juli.[footnoteRef:1] Dit volgt uit (Kamerstuk 2019Z01234).  [1:  Kamerstukken II, 2024-2025, nr. 335]
-    Zie ook kamerstukken 22 343, nr. 419, Kamerstuk 30175-345 en de motie-Kostić ( (Kamerstuk 28089, nr. 321).
-
-Goed::
-
-    Zie de brief van 3 juli (Kamerstuk 28089, nr. 346) en Kamerstukken II 2023/24, 36 200 XII, nr. 5, p. 3.
-    Dit volgt uit de motie-Van Aalst/Remco Dijkstra (35300-A, nr. 15) en Handelingen II 2023/24, nr. 12, item 5.
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "kamerstuk-reference"

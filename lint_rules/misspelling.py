@@ -103,17 +103,6 @@ Opties
   hyphens: controleer ook streepjes tussen afkorting en woord en weglatingsstreepjes (standaard true).
   fix: safe (standaard: --fix past een unieke verbetering op één bewerking toe), unsafe (alleen met
     --unsafe-fixes) of none.
-
-Fout::
-
-    Het kabnet heeft niet de bedoleing om de uitvoeringsorgnisaties te belasten.
-    De blootstelling aan ZZS daalt: de bloostelling door ZZSemissies en het Kennis-en Innovatieconvenant.
-
-Goed::
-
-    Het kabinet heeft de bedoeling om de uitvoeringsorganisaties te ontlasten; netcongestie en meekoppelkansen.
-    De blootstelling aan ZZS-emissies, het Kennis- en Innovatieconvenant, ten behoeve van de zorg, ter plaatse.
-    Minister Vermeulen en Chemelot, zie www.rivm.nl/ZZSlijst of 'piekbelasters'; the Zero Pollution Action Plan.
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "misspelling"

@@ -88,19 +88,6 @@ Waarom
 Opties
   doubled, space-before, missing-space, missing-full-stop, unbalanced: false zet die controle uit.
   title-words: woorden waarna een woord met een hoofdletter een titel begint, geen zin (rapport, nota, …).
-
-Fout::
-
-    Dit zijn de antwoorden op de gestelde vragen..
-    Bij een aantal locaties . Op iedere locatie ,, zoals bij de motie ( (Kamerstuk 28089, nr. 321).
-    Het is gesteld.De leden vragen om wet- en regelgeving te creëren De verkenning doet daaraan geen afbreuk.
-    Zij vragen (zie de bijlage om een reactie.
-
-Goed::
-
-    Dit zijn de antwoorden op de gestelde vragen... en meer … Zie www.rijksoverheid.nl/a..b of 1,5 en 2.0.
-    Zoals i.v.m. de regels, o.a. de wet, 7 april jl. De minister De Jonge en het rapport De staat van de zorg.
-    Aan de orde zijn: a) de lucht; b) het water (zie bijlage 2); en «de bodem». De vragen zijn gesteld.
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "punctuation"

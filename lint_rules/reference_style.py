@@ -129,14 +129,6 @@ Waarom
 
 Opties
   Geen, behalve enabled en severity (standaard info): de huisstijl is de gedeelde instelling hierboven.
-
-Fout::
-
-    Zie Kamerstukken 32852, nr. 199 en Kamerstukken II 2022/2023, 36 200, nr. 5; dit volgt uit de motie Grinwis.
-
-Goed::
-
-    Zie Kamerstuk 32852, nr. 199 en Kamerstukken II 2022/23, 36 200, nr. 5; dit volgt uit de motie-Grinwis.
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "reference-style"

@@ -115,20 +115,6 @@ Opties
             - De Kamer wordt eind 2026 geïnformeerd over de stand van zaken rondom de pilots.
 
   max-related: het grootste aantal andere plekken dat bij één melding genoemd wordt (standaard 8).
-
-Fout::
-
-    De leden van de VVD-fractie vragen hoe de meetpilot wordt vormgegeven?
-    Antwoord: De pilot start dit voorjaar in drie regio's, samen met de omgevingsdiensten, de GGD'en en de bedrijven zelf. Mocht er uit deze pilots op een of andere manier een gevolg zijn voor regelgeving, dan wordt hierbij regeldruk expliciet meegewogen. Ook wordt hierbij een bedrijfseffectentoets uitgevoerd.
-    De leden van de VVD-fractie vragen wat de verkenning voor bedrijven betekent?
-    Antwoord: De verkenning moet nog starten; de opdracht wordt na de zomer verleend aan een extern onderzoeksbureau. Mocht er uit deze pilots op een of andere manier een gevolg zijn voor regelgeving, dan wordt hierbij regeldruk expliciet meegewogen. Ook wordt hierbij een bedrijfseffectentoets uitgevoerd.
-
-Goed::
-
-    De leden van de VVD-fractie vragen hoe de meetpilot wordt vormgegeven?
-    Antwoord: De pilot start dit voorjaar in drie regio's, samen met de omgevingsdiensten, de GGD'en en de bedrijven zelf. Mocht er uit deze pilots op een of andere manier een gevolg zijn voor regelgeving, dan wordt hierbij regeldruk expliciet meegewogen. Ook wordt hierbij een bedrijfseffectentoets uitgevoerd.
-    De leden van de VVD-fractie vragen wat de verkenning voor bedrijven betekent?
-    Antwoord: De verkenning moet nog starten; de opdracht wordt na de zomer verleend aan een extern onderzoeksbureau. Voor regeldruk en de bedrijfseffectentoets: zie het antwoord op de vorige vraag.
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "repeated-passage"

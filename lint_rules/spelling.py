@@ -86,14 +86,6 @@ Opties
   skip-names: laat woorden met een hoofdletter midden in een zin met rust (standaard true).
   suggest: voor hoeveel onbekende woorden per document de controle om suggesties wordt gevraagd (standaard 3;
     elk kost Hunspell ongeveer 0,1 s voor het Nederlands).
-
-Fout::
-
-    De staatsecreatris heeft de raport ontvangen.
-
-Goed::
-
-    De staatssecretaris heeft het rapport ontvangen; de AMVI en Chemelot, zie www.iplo.nl.
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "spelling"

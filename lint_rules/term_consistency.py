@@ -94,18 +94,6 @@ Opties
   min-count: hoe vaak de gebruikelijke schrijfwijze moet voorkomen (standaard 2).
   ratio: hoeveel keer vaker dan de zeldzame (standaard 2).
   max-words: de langste term die meetelt, in woorden (standaard 3).
-
-Fout::
-
-    Het Schone Lucht Akkoord (SLA) en de JLoI met Tata Steel; de JLoI van 2024.
-    Het Schone Lucht Akkoord werkt; de JLOI ook, zegt de GroenLinks-PvdA-fractie.
-    De GroenLinks-PvdA-fractie vraagt naar het Schone Luchtakkoord.
-
-Goed::
-
-    Het Schone Lucht Akkoord (SLA) en de JLoI met Tata Steel; de JLoI van 2024.
-    De minister besluit. Minister en staatssecretaris. Omdat het voordat gebeurt, voor dat doel.
-    Ten minste drie, tenminste vier. Het Kamerlid en de Kamerleden.
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "term-consistency"

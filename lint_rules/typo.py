@@ -106,16 +106,6 @@ Opties
   extra-terms: uw eigen beschermde termen (de namen van uw organisatie, programma, project).
   near-misses: false zet deel 2 en 3 uit.
   fix: wat de suggestie bij een bijna-treffer mag doen: unsafe (standaard: alleen met --unsafe-fixes) of none.
-
-Fout::
-
-    Het RVIM adviseert het bevoegd bezag; de staatsecretaris neemt dat over.
-    Onder de Omgevinsgwet adviseert het RIMV de Rijkswaterstraat.
-
-Goed::
-
-    Het RIVM adviseert het bevoegd gezag; de staatssecretaris neemt dat over.
-    De bevoegde gezagen, de GGD’en en de GGZ; hij bezag het rapport van de Adviescommissie (AMVI).
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "typo"

@@ -107,20 +107,6 @@ Opties
   min-distinctive: hoeveel kenmerkende woorden een vraag nodig heeft om beoordeeld te worden (standaard 3);
     een korte vervolgvraag ("Zo nee, waarom niet?") wordt nooit gemeld.
   before-first-heading: controleer ook het deel vóór de eerste kop (standaard false: de begeleidende brief).
-
-Fout::
-
-    Vragen en opmerkingen van de leden van de VVD-fractie
-    De leden van de VVD-fractie vragen hoe de staatssecretaris de meetcapaciteit van omgevingsdiensten borgt.
-    Antwoord: De omgevingsdiensten investeren zelf in meer eigen meetcapaciteit.
-    De leden van de VVD-fractie verzoeken de staatssecretaris de Kamer halfjaarlijks te informeren.
-
-Goed::
-
-    Vragen en opmerkingen van de leden van de VVD-fractie
-    De leden van de VVD-fractie vragen hoe de staatssecretaris de meetcapaciteit van omgevingsdiensten borgt.
-    Antwoord: De omgevingsdiensten investeren zelf in meer eigen meetcapaciteit.
-    De leden van de VVD-fractie merken op dat meten discussie kan voorkomen.
 """  # the documentation in Dutch: same structure, same examples
 
 ID = "unanswered-question"

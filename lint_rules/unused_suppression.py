@@ -71,16 +71,6 @@ Waarom
 
 Opties
   Geen.  Zet de regel uit (``unused-suppression: false``) om deze meldingen te stoppen.
-
-Fout::
-
-    <!-- letterlint: ignore tyop -->
-    Het RIVM adviseert het bevoegd gezag.
-
-Goed::
-
-    <!-- letterlint: ignore typo -- letterlijk citaat -->
-    Het RIVM adviseert het bevoegd gezag.
 """  # the documentation in Dutch: same structure, same examples
 
 ID = suppress.RULE_ID

@@ -59,7 +59,8 @@ def test_sarif_rules_carry_their_documentation(letters):
     typo = builtin_rules()["typo"]
     assert rules["typo"]["shortDescription"]["text"] == typo.summary("nl")
     # Dutch texts in a Dutch run, the documentation too; English with --lang en
-    assert rules["typo"]["help"]["text"] == typo.doc_nl and "Fout::" in typo.doc_nl
+    shown_nl = typo.doc_in("nl")[0]  # DOC_NL and the examples
+    assert rules["typo"]["help"]["text"] == shown_nl and "Fout::" in shown_nl
     assert rules["typo"]["fullDescription"]["text"] == " ".join(typo.doc_nl.split("\n\n")[0].split())
     assert rules["typo"]["defaultConfiguration"] == {"level": "warning"}
     assert rules["unused-suppression"]["defaultConfiguration"] == {"level": "note"}

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -76,7 +77,17 @@ class Rule:
         """The documentation in `lang`, and whether it is in that language (False: English stands in)."""
         if lang == "en" or not self.doc_nl:
             return self.doc, lang == "en" or not self.doc
-        return self.doc_nl, True
+        return with_examples(self.doc_nl, self.doc), True
+
+
+def with_examples(doc_nl: str, doc: str) -> str:
+    """The Dutch documentation followed by the English docstring's Bad::/Good:: examples (letter text, Dutch
+    either way) under Dutch headers: the examples are written once, where the doc tests run them."""
+    if "\nFout::" in doc_nl or "\nBad::" not in doc:
+        return doc_nl
+    examples = doc[doc.index("\nBad::"):]
+    examples = re.sub(r"(?m)^Bad::$", "Fout::", re.sub(r"(?m)^Good::$", "Goed::", examples))
+    return doc_nl.rstrip() + "\n" + examples
 
 
 class RuleDefinitionError(Exception):
