@@ -17,14 +17,14 @@ def command() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "letterlint"]
 
 
-def letters(folder: Path, n: int) -> Path:
-    """n letters built from the draft, each a little different (no two files are identical)."""
+def letters(folder: Path, n: int, source: Path = DRAFT) -> Path:
+    """n letters built from the draft (or source), each a little different (no two files are identical)."""
     folder.mkdir(parents=True, exist_ok=True)
-    lines = DRAFT.read_text(encoding="utf-8").split("\n")
+    lines = source.read_text(encoding="utf-8").split("\n")
     for i in range(n):
         edited = list(lines)
         k = (i * 7919) % len(edited)
         edited[k] = edited[k].replace(" de ", " deze ", 1)
         edited.insert(0, f"Kenmerk IENW/BSK-2026/{i:05d}")
-        (folder / f"brief-{i:05d}.txt").write_text("\n".join(edited), encoding="utf-8")
+        (folder / f"brief-{i:05d}{source.suffix}").write_text("\n".join(edited), encoding="utf-8")
     return folder
