@@ -36,7 +36,7 @@ class Format(StrEnum):
     DOCX = "docx"
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(slots=True, eq=False)
 class Paragraph:
     index: int  # position in Document.paragraphs, or in Note.paragraphs for note paragraphs
     number: int  # 1-based paragraph number shown to the user

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from ..findings import Msg
-from ..lazyre import lazy
+from ..lazyre import lazy, lazy_re
 from ..model import (
     BODY,
     EMPTY,
@@ -107,9 +107,12 @@ def _strict(data: bytes, encoding: str) -> str:
         ) from None
 
 
+CONTROL = lazy_re(r"[\x00-\x08\x0e-\x1f]")  # control characters but tab, line ends, form feed and \v
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:8192]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v")
+    controls = len(CONTROL.findall(sample))
     return controls > max(8, len(sample) // 50)
 
 
@@ -121,7 +124,7 @@ LEAKED_BOOKMARK = lazy(r"\[bookmark: (?P<name>[^\]\r\n]+)\]")
 # -- assembling ----------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A paragraph under construction."""
 
@@ -145,6 +148,15 @@ class Draft:
     directives: list = field(default_factory=list)  # (text, line)
     inline_comments: list = field(default_factory=list)  # (author, text) from a text export
     code: list = field(default_factory=list)  # (clean start, clean end) of inline code (Markdown `…`)
+    built: tuple[str, TextMap] | None = None  # the text once built (a reader that classifies builds it early)
+
+    marked: ClassVar[bool] = True  # a LineDraft has no marks to take over
+
+    def build(self) -> tuple[str, TextMap]:
+        """The cleaned text and its map: built once, when the paragraph is complete."""
+        if self.built is None:
+            self.built = self.builder.build()
+        return self.built
 
     def clean_offset(self) -> int:
         return len(self.builder)
@@ -163,6 +175,21 @@ class Draft:
         self.builder.add(self.raw[pos:raw_end], pos)
 
 
+class LineDraft(Draft):
+    """A paragraph that is exactly its raw text (a line without markers: most of a text export).  Nothing is
+    added to it, so it has no builder and shares empty mark lists: made in a fraction of a Draft's time."""
+
+    __slots__ = ()
+    marked = False
+    # class attributes in place of the slots below them: never set on a LineDraft
+    refs = bookmarks = artefacts = fields = changes = comment_marks = directives = inline_comments = code = ()  # type: ignore[assignment]
+    builder = style = cell = xml = None  # type: ignore[assignment]
+
+    def __init__(self, raw: str, origin: int | None = None):
+        self.raw, self.origin, self.built = raw, origin, (raw, TextMap([0], [0], len(raw)))
+        self.kind, self.level, self.part, self.note = BODY, None, "body", None
+
+
 @dataclass
 class NoteDraft:
     kind: str
@@ -176,27 +203,15 @@ class NoteDraft:
 
 
 def _materialise(draft: Draft, index: int, number: int, heading: str | None) -> Paragraph:
-    text, tmap = draft.builder.build()
+    text, tmap = draft.build()
     kind = draft.kind
     if kind == BODY and not text.strip():
         kind = EMPTY
-    return Paragraph(
-        index=index,
-        number=number,
-        text=text,
-        raw=draft.raw,
-        map=tmap,
-        kind=kind,
-        level=draft.level if kind == HEADING else None,
-        heading=heading,
-        origin=draft.origin,
-        part=draft.part,
-        note=draft.note,
-        style=draft.style,
-        cell=draft.cell,
-        xml=draft.xml,
-        code=tuple(draft.code),
-    )
+    # positional, in the order of Paragraph's fields (index, number, text, raw, map, kind, level, heading,
+    # origin, part, note, style, cell, xml, code): a call with keywords costs more, once per paragraph
+    return Paragraph(index, number, text, draft.raw, tmap, kind, draft.level if kind == HEADING else None, heading,
+                     draft.origin, draft.part, draft.note, draft.style, draft.cell, draft.xml,
+                     tuple(draft.code) if draft.code else ())
 
 
 def assemble(
@@ -231,6 +246,8 @@ def assemble(
     directive_objs = []
 
     def take_marks(d: Draft, par: Paragraph) -> None:  # the draft's references, bookmarks … onto `par`
+        if not d.marked:
+            return
         for kind, nid, off, rs, re_, custom in d.refs:
             refs.append(NoteRef(kind, nid, par, off, rs, re_, custom))
         for name, off, rs, re_, bid, leaked in d.bookmarks:

@@ -22,23 +22,26 @@ import regex
 
 from ..lazyre import lazy
 from ..model import HEADING, LIST, TABLE, Document
-from .common import Draft, NoteDraft, assemble
+from .common import Draft, LineDraft, NoteDraft, assemble
 
+# A body's opening takes the space before it along (see _start): a pattern that may start with a space would
+# be tried at every space of the text, five times slower than one that starts only at '[', tab or '!'.
 INLINE = lazy(
     r"(?P<bookmark>\[bookmark: (?P<bname>[^\]\r\n]+)\])"
     r"|(?P<ref>\[(?P<rkind>footnote|endnote)Ref:(?P<rid>-?\d+)\])"
-    r"|(?P<body> ?\[(?P<bid>\d+):[ \t])"
+    r"|(?P<body>\[(?P<bid>\d+):[ \t])"
     r"|(?P<comment>\tComment by (?P<author>[^:\n]+): )"
     r"|(?P<missing>!!! (?:End|Foot) ?note with ID \"?(?P<mid>-?\d+)\"? not found in document\.?)"
 )
-BRACKET = lazy(r"[\[\]]")
+MARKER_STARTS = "[\t!"  # the first characters of INLINE's markers
 
 HEADING_EXCLUDE = lazy(
     r"^(?:antwoord|reactie|vraag|vragen\s+\d|geachte|hoogachtend|met\s+vriendelijke|bijlage\s*:|datum|kenmerk|betreft)\b",
     regex.IGNORECASE,
 )
 COMMENT_LINE = lazy(r"[ \t]*<!--(?P<body>(?:(?!-->).)*)-->[ \t\r]*$")
-LIST_START = lazy(r"^\s*(?:[-•·*–▪◦]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
+LIST_BULLETS = "-•·*–▪◦"
+LIST_START = lazy(rf"^\s*(?:[{LIST_BULLETS}]\s+|\d{{1,2}}[.)]\s+|[a-z][.)]\s+)")
 
 
 class _Brackets:
@@ -65,32 +68,88 @@ class _Brackets:
 
     def _match(self) -> None:
         opens, closes, stack = array("q"), array("q"), array("q")
-        for m in BRACKET.finditer(self.src):
-            if m.group() == "[":
+        src = self.src
+        o, c = src.find("["), src.find("]")  # str.find, not a pattern: it skips the text at memchr speed
+        while o >= 0 or c >= 0:
+            if c < 0 or 0 <= o < c:
                 stack.append(len(opens))
-                opens.append(m.start())
+                opens.append(o)
                 closes.append(-1)
-            elif stack:
-                closes[stack.pop()] = m.start()
+                o = src.find("[", o + 1)
+            else:
+                if stack:
+                    closes[stack.pop()] = c
+                c = src.find("]", c + 1)
         self.opens, self.closes = opens, closes
 
 
+class _Markers:
+    """INLINE.search(src, pos, end) for positions that only move forward: one search serves every line up
+    to the next marker, so lines without markers (most of a letter) cost no search of their own.
+
+    A marker starts with '[', a tab or '!': the search jumps from one such character to the next with
+    str.find (a pattern scan tests every character of the text in turn, many times slower)."""
+
+    def __init__(self, src: str):
+        self.src = src
+        self.since = -1  # the position the kept search started from
+        self.next: regex.Match | None = None  # the first marker at or after `since`
+        self.starts = dict.fromkeys(MARKER_STARTS, -2)  # the next occurrence of each start character
+
+    def search(self, pos: int, end: int) -> regex.Match | None:
+        m = self.next
+        if pos < self.since or (m is not None and m.start() < pos) or self.since < 0:
+            if pos < self.since:  # backwards (not done by the reader): the start characters are looked for again
+                self.starts = dict.fromkeys(MARKER_STARTS, -2)
+            m = self.next = self._first(pos)
+            self.since = pos
+        if m is None or m.start() >= end:
+            return None
+        if m.end() > end:  # runs past `end` (only a comment's author can hold a ']'): search within it
+            return INLINE.search(self.src, pos, end)
+        return m
+
+    def _first(self, pos: int) -> regex.Match | None:
+        """The leftmost marker at or after `pos` (linear over all calls: each character is found once)."""
+        src, starts = self.src, self.starts
+        while True:
+            for ch, at in starts.items():
+                if at != -1 and at < pos:  # -1: none left; -2: not looked for yet
+                    starts[ch] = src.find(ch, pos)
+            found = [at for at in starts.values() if at >= 0]
+            if not found:
+                return None
+            at = min(found)
+            m = INLINE.match(src, at)
+            if m is not None:
+                return m
+            pos = at + 1
+
+
+def _start(src: str, m: regex.Match, pos: int) -> int:
+    """Where marker `m` starts in the text: a body's opening takes the one space before it along."""
+    s = m.start()
+    return s - 1 if m.lastgroup == "body" and s > pos and src[s - 1] == " " else s
+
+
 def _scan(src: str, start: int, end: int, draft: Draft, base: int, allow_bodies: bool, found_bodies: list,
-          brackets: _Brackets | None = None) -> int:
+          brackets: _Brackets | None = None, markers: _Markers | None = None) -> int:
     """Fill `draft` with src[start:end], taking markers out.  Returns where the paragraph really ends.
 
     `base` is the offset of draft.raw[0] in src.  A note body may run past `end` (over line breaks): then
     the paragraph is extended to the end of the line where the body closes.
     """
     pos = start
+    search = markers.search if markers is not None else lambda p, e: INLINE.search(src, p, e)
     while True:
-        m = INLINE.search(src, pos, end)
+        m = search(pos, end)
         if m is None:
             draft.add_text(src[pos:end], pos - base)
             return end
-        draft.add_text(src[pos : m.start()], pos - base)
-        kind = next(k for k in ("bookmark", "ref", "body", "comment", "missing") if m.group(k) is not None)
-        rs, re_ = m.start() - base, m.end() - base
+        mstart = _start(src, m, pos)
+        draft.add_text(src[pos:mstart], pos - base)
+        kind = m.lastgroup
+        rs, re_ = mstart - base, m.end() - base
         if kind == "bookmark":
             draft.bookmarks.append((m.group("bname"), draft.clean_offset(), rs, re_, None, True))
             draft.artefacts.append(("bookmark-marker", rs, re_, m.group(), m.group("bname")))
@@ -105,15 +164,15 @@ def _scan(src: str, start: int, end: int, draft: Draft, base: int, allow_bodies:
             line_end = src.find("\n", m.end(), end)
             line_end = end if line_end == -1 else line_end
             draft.inline_comments.append((m.group("author").strip(), src[m.end() : line_end].strip()))
-            draft.artefacts.append(("comment-marker", rs, line_end - base, src[m.start() : line_end], None))
+            draft.artefacts.append(("comment-marker", rs, line_end - base, src[mstart:line_end], None))
             pos = line_end
         elif kind == "body" and allow_bodies:
-            close = (brackets or _Brackets(src)).close_of(m.start("bid") - 1)
+            close = (brackets or _Brackets(src)).close_of(m.start())
             unclosed = close is None
             if close is None:  # no closing bracket anywhere: the body runs to the end of its line
                 close = src.find("\n", m.end())
                 close = len(src) if close == -1 else close
-            found_bodies.append((m.group("bid"), m.start(), m.end(), close, unclosed))
+            found_bodies.append((m.group("bid"), mstart, m.end(), close, unclosed))
             after = close if unclosed else close + 1
             if after > end:  # the body ran over line breaks: the paragraph ends where its line ends
                 line_end = src.find("\n", after)
@@ -121,7 +180,7 @@ def _scan(src: str, start: int, end: int, draft: Draft, base: int, allow_bodies:
                 draft.raw = src[base:end]
             pos = after
         else:  # a "[3: " inside a note body is just text
-            draft.add_text(src[m.start() : m.end()], rs)
+            draft.add_text(src[mstart : m.end()], rs)
             pos = m.end()
 
 
@@ -163,31 +222,27 @@ def read_export(text: str, path: str, meta: dict | None = None) -> Document:
     directives: list[tuple[str, int, int]] = []  # (text, index of the paragraph it precedes, line)
     pos = 0
     n = len(text)
-    line_no = 1
+    line_no, counted = 1, 0  # the line of text[counted], counted when a directive needs it
     brackets = _Brackets(text)
+    markers = _Markers(text)
     while pos < n or not drafts:
         nl = text.find("\n", pos)
         end = n if nl == -1 else nl
-        if "<!--" in text[pos:end] and (c := COMMENT_LINE.match(text, pos, end)):
+        if text.find("<!--", pos, end) >= 0 and (c := COMMENT_LINE.match(text, pos, end)):
+            line_no, counted = line_no + text.count("\n", counted, pos), pos
             directives.append((c.group("body").strip(), len(drafts), line_no))
-            line_no += 1
             if end >= n:
                 if not drafts:  # a file of comments only: one empty paragraph, as for an empty file
                     drafts.append(Draft(raw="", origin=n))
                 break
             pos = end + 1
             continue
-        d = Draft(raw=text[pos:end], origin=pos)
-        bodies: list = []
-        end = _scan(text, pos, end, d, pos, allow_bodies=True, found_bodies=bodies, brackets=brackets)
-        host = len(drafts)
-        for bid, mstart, bstart, close, _unclosed in bodies:
-            notes.append(
-                NoteDraft(kind="footnote", id=bid, paragraphs=_note_paragraphs(text, bstart, close), host=host,
-                          raw_start=mstart - pos, raw_end=min(close + 1, end) - pos)
-            )
+        if markers.search(pos, end) is None:  # most lines: the paragraph is the line
+            d: Draft = LineDraft(text[pos:end], pos)
+        else:
+            d = Draft(raw=text[pos:end], origin=pos)
+            end = _marked_paragraph(text, pos, end, d, len(drafts), notes, brackets, markers)
         drafts.append(d)
-        line_no += text.count("\n", pos, end) + 1
         if end >= n:
             break
         pos = end + 1
@@ -195,6 +250,21 @@ def read_export(text: str, path: str, meta: dict | None = None) -> Document:
     _classify(drafts)
     _note_kinds(drafts, notes)
     return assemble(path, "text", drafts, notes, source=text, meta=meta, directives=directives)
+
+
+def _marked_paragraph(text: str, pos: int, end: int, d: Draft, host: int, notes: list[NoteDraft],
+                      brackets: _Brackets, markers: _Markers) -> int:
+    """Fill `d` from the line text[pos:end] that holds markers, adding its note bodies to `notes`.
+    Returns where the paragraph ends (past `end` when a note body runs over line breaks)."""
+    bodies: list = []
+    end = _scan(text, pos, end, d, pos, allow_bodies=True, found_bodies=bodies, brackets=brackets,
+                markers=markers)
+    for bid, mstart, bstart, close, _unclosed in bodies:
+        notes.append(
+            NoteDraft(kind="footnote", id=bid, paragraphs=_note_paragraphs(text, bstart, close), host=host,
+                      raw_start=mstart - pos, raw_end=min(close + 1, end) - pos)
+        )
+    return end
 
 
 def _next_non_blank(texts: list[str]) -> list[str | None]:
@@ -209,18 +279,24 @@ def _next_non_blank(texts: list[str]) -> list[str | None]:
 
 
 def _classify(drafts: list[Draft]) -> None:
-    texts = [d.builder.build()[0] for d in drafts]
+    texts = [d.build()[0] for d in drafts]
     following = _next_non_blank(texts)
     for i, d in enumerate(drafts):
         t = texts[i]
-        if d.raw.startswith("\t") and t.strip():
+        stripped = t.strip()
+        if not stripped:  # a blank line is a body paragraph (made EMPTY later)
+            continue
+        if d.raw.startswith("\t"):
             d.kind = TABLE
-            continue
-        if LIST_START.match(t) and t.strip():
+        elif _may_open_list(stripped[0]) and LIST_START.match(t):
             d.kind = LIST
-            continue
-        if looks_like_heading(t, following[i]):
+        elif looks_like_heading(t, following[i]):
             d.kind, d.level = HEADING, 1
+
+
+def _may_open_list(c: str) -> bool:
+    """Can a line whose first character is `c` match LIST_START?  Most lines start with a capital: no pattern."""
+    return c in LIST_BULLETS or c.isdigit() or "a" <= c <= "z"
 
 
 def _note_kinds(drafts: list[Draft], notes: list[NoteDraft]) -> None:
