@@ -36,6 +36,8 @@ class Format(StrEnum):
     DOCX = "docx"
 
 
+# Not frozen, though nothing changes a paragraph once a reader made it: a frozen dataclass sets each of its 15
+# fields with object.__setattr__, and that was a third of the time to read a letter (hundreds of paragraphs).
 @dataclass(slots=True, eq=False)
 class Paragraph:
     index: int  # position in Document.paragraphs, or in Note.paragraphs for note paragraphs
