@@ -127,3 +127,22 @@ def test_no_progress_line_when_few_files_or_not_a_terminal(repo):
     assert "bestanden\r" not in shown and "letterlint: 2/2" not in shown
     piped = run_cli("brieven", cwd=repo)  # stderr is a pipe here
     assert b"13/13" not in piped.stderr and b"\x1b[K" not in piped.stderr
+
+
+# -- what makes -j N fast --------------------------------------------------------------------------------
+
+
+def test_tasks_are_single_letters_unless_there_are_thousands():
+    """A chunk of 8 letters per task left one worker linting alone at the end of 100 letters."""
+    assert parallel.chunk_size(100, 2) == 1 and parallel.chunk_size(1000, 2) == 7
+    assert parallel.chunk_size(100_000, 2) == 8 and parallel.chunk_size(3, 8) == 1
+
+
+def test_objects_made_before_linting_are_frozen_while_it_runs(repo):
+    """The plan is not walked by every garbage collection, nor written to (copied) by forked workers'."""
+    import gc
+
+    plan = build_plan(load_config(None, search=False))
+    paths = [str(p) for p in sorted((repo / "brieven").iterdir())[:2]]
+    counts = [gc.get_freeze_count() for _ in parallel.lint_many(paths, plan, jobs=1)]
+    assert all(c > 1000 for c in counts) and gc.get_freeze_count() == 0
