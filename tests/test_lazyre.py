@@ -33,8 +33,10 @@ def test_compiled_patterns_are_kept_and_reused(tmp_path):
     with open(path, "rb") as f:
         kept = pickle.load(f)
     assert ((r"(?i)\bvoor\s+(\w+)",), ()) in kept and ((r"b+",), ()) in kept
-    # a pattern in the file is used as it is (here a planted one, to see that it is the file's)
-    kept[((r"(?i)\bvoor\s+(\w+)",), ())] = regex.compile(r"(?i)(z)ie")
+    # a pattern in the file is used as it is (here a planted one, to see that it is the file's); each pattern
+    # is kept as its own pickle, unpickled only when a run asks for it
+    assert all(isinstance(v, bytes) for v in kept.values())
+    kept[((r"(?i)\bvoor\s+(\w+)",), ())] = pickle.dumps(regex.compile(r"(?i)(z)ie"))
     with open(path, "wb") as f:
         pickle.dump(kept, f)
     assert _child(path) == "z\nb+\n"
@@ -58,3 +60,20 @@ def test_the_store_is_keyed_by_the_versions():
     name = lazyre._store_path()
     assert regex.__version__ in name and f"py{sys.version_info[0]}{sys.version_info[1]}" in name
     assert "__pycache__" in name
+
+
+def test_only_the_patterns_asked_for_are_unpickled(tmp_path, monkeypatch):
+    """Unpickling a pattern rebuilds its matcher: the file's other patterns (of other runs) cost nothing."""
+    path = tmp_path / "patterns.pickle"
+    store = {((f"a{i}b+",), ()): pickle.dumps(regex.compile(f"a{i}b+")) for i in range(50)}
+    store[((r"voor\s+(\w+)",), ())] = b"damaged"
+    with open(path, "wb") as f:
+        pickle.dump(store, f)
+    monkeypatch.setattr(lazyre, "_store_path", lambda: str(path))
+    monkeypatch.setattr(lazyre, "_STORE", None)
+    loads = []
+    real = pickle.loads
+    monkeypatch.setattr(pickle, "loads", lambda data: loads.append(data) or real(data))
+    assert lazyre.compile_regex("a7b+").match("a7bb")
+    assert lazyre.compile_regex(r"voor\s+(\w+)").match("voor beeld").group(1) == "beeld"  # damaged: compiled
+    assert len(loads) == 2

@@ -11,6 +11,9 @@ its compiled code, so a pattern unpickled from `__pycache__/letterlint-patterns-
 keyed by the versions of Python, regex and letterlint; not written where Python writes no bytecode) skips the
 pattern parser, which is most of what a small letter's run spends on its ~100 patterns.  A missing, stale or
 damaged file costs nothing but the compiling.
+
+Unpickling is not free either (regex builds the matcher from the code: ~1/15 of compiling), and the file holds
+every pattern any run asked for; so each pattern is kept as its own pickle and unpickled when asked for.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-_STORE: dict | None = None  # (args, kwargs) → compiled regex pattern, from and for the file
+_STORE: dict | None = None  # (args, kwargs) → the pickle of the compiled regex pattern, from and for the file
 _NEW = False  # patterns compiled in this process that the file does not have yet
 
 
@@ -93,15 +96,23 @@ def _compile_regex(args: tuple, kwargs: dict) -> Any:
         hash(key)
     except TypeError:
         return regex.compile(*args, **kwargs)
-    pattern = store.get(key)
-    if pattern is None:
-        pattern = regex.compile(*args, **kwargs)
-        store[key] = pattern
-        if not _NEW:
-            import atexit
+    kept = store.get(key)
+    if isinstance(kept, bytes):
+        import pickle
 
-            atexit.register(_save_store)
-        _NEW = True
+        try:
+            return pickle.loads(kept)
+        except Exception:  # damaged: compiled again below
+            pass
+    pattern = regex.compile(*args, **kwargs)
+    import pickle
+
+    store[key] = pickle.dumps(pattern, protocol=pickle.HIGHEST_PROTOCOL)
+    if not _NEW:
+        import atexit
+
+        atexit.register(_save_store)
+    _NEW = True
     return pattern
 
 
