@@ -71,6 +71,11 @@ def parse_yaml(text: str) -> Any:
 
 
 def _write(path: str, value: dict) -> None:
+    _write_with(path, lambda f: pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _write_with(path: str, dump: Any) -> None:
+    """Write a file atomically with dump(file) (quietly not where it can't)."""
     import tempfile
 
     tmp = None
@@ -78,7 +83,7 @@ def _write(path: str, value: dict) -> None:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            dump(f)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except Exception:
@@ -87,3 +92,75 @@ def _write(path: str, value: dict) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+# -- the compiled methods of dataclasses -------------------------------------------------------------------
+#
+# A dataclass compiles the source of its methods (__init__, __repr__, __eq__ …) when its class statement runs:
+# letterlint and its rules define ~65 dataclasses, and compiling their ~280 methods was a sixth of a small
+# letter's run.  The source is the same every run, so, as Python keeps bytecode, the compiled code is kept
+# (marshal, beside the bytecode, per Python version) and the dataclasses module is given an `exec` that uses it.
+
+_CODES: dict[str, bytes] | None = None  # method source → marshalled code
+_CODES_NEW = False
+_MAX_CODES = 5000  # classes of other versions come and go: past this, the file starts afresh
+
+
+def keep_dataclass_code() -> None:
+    """From now on, dataclasses made in this process use (and add to) the kept compiled methods."""
+    import dataclasses
+
+    dataclasses.exec = _exec_kept  # type: ignore[attr-defined]  # the module's global shadows the builtin
+
+
+def _codes_path() -> str:
+    return kept_path("dataclass-code")  # per Python version, as marshal is
+
+
+def _load_codes() -> dict[str, bytes]:
+    global _CODES
+    if _CODES is None:
+        import marshal
+
+        _CODES = {}
+        try:
+            with open(_codes_path(), "rb") as f:
+                data = marshal.load(f)
+            if isinstance(data, dict) and len(data) <= _MAX_CODES:
+                _CODES = data
+        except Exception:  # missing, stale or damaged: compile afresh
+            pass
+    return _CODES
+
+
+def _exec_kept(source: Any, globals: dict | None = None, locals: dict | None = None) -> None:
+    """exec(source, globals, locals), with the compiled code of `source` kept between runs."""
+    global _CODES_NEW
+    if not isinstance(source, str):
+        return exec(source, globals, locals)
+    import marshal
+
+    codes = _load_codes()
+    code = None
+    if source in codes:
+        try:
+            code = marshal.loads(codes[source])
+        except Exception:
+            code = None
+    if code is None:
+        # as exec(source) in the dataclasses module compiles it: no __future__ flags of this module
+        code = compile(source, "<string>", "exec", dont_inherit=True)
+        codes[source] = marshal.dumps(code)
+        if not _CODES_NEW and not sys.dont_write_bytecode:
+            import atexit
+
+            atexit.register(_save_codes)
+        _CODES_NEW = True
+    return exec(code, globals, locals)
+
+
+def _save_codes() -> None:
+    import marshal
+
+    if _CODES is not None:
+        _write_with(_codes_path(), lambda f: marshal.dump(_CODES, f))

@@ -15,7 +15,6 @@ import sys
 from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
-from .registry import RuleDefinitionError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -150,11 +149,11 @@ def main(argv: list[str] | None = None) -> int:
         parser = _lint_parser()
         at = _subcommand_at(parser, argv)
         if at is not None:  # `letterlint --lang en rules`: the options before the command apply to it
+            _start()
             return _subcommand(argv[at], argv[:at] + argv[at + 1:])
-        return _lint(parser.parse_args(argv))
-    except RuleDefinitionError as exc:  # a broken plugin: say which, never a traceback
-        sys.stderr.write(f"letterlint: {exc}\n")
-        return 2
+        args = parser.parse_args(argv)  # --version and --help end here
+        _start()
+        return _lint(args)
     except KeyboardInterrupt:
         sys.stderr.write(f"letterlint: {say('interrupted', _Parser.lang)}\n")
         return 130
@@ -163,6 +162,25 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except Exception as exc:
+        if not _rule_definition_error(exc):
+            raise
+        sys.stderr.write(f"letterlint: {exc}\n")  # a broken plugin: say which, never a traceback
+        return 2
+
+
+def _rule_definition_error(exc: Exception) -> bool:
+    """Is `exc` a RuleDefinitionError?  Without importing the registry (and the rules' modules with it) for
+    runs that never load a rule (`letterlint --version`): if it is not loaded, none was raised."""
+    registry = sys.modules.get("letterlint.registry")
+    return registry is not None and isinstance(exc, registry.RuleDefinitionError)
+
+
+def _start() -> None:
+    """Before anything that defines dataclasses is imported: their compiled methods are kept between runs."""
+    from .bundled import keep_dataclass_code
+
+    keep_dataclass_code()
 
 
 def _subcommand_at(parser: argparse.ArgumentParser, argv: list[str]) -> int | None:
