@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from letterlint.findings import Finding, Fix, lower, msg
+from letterlint.lazyre import compile_regex
 from letterlint.structure import PAGE_FURNITURE, AnswerUnit, labels, placeholders, sentences, structure
 
 if TYPE_CHECKING:
@@ -241,7 +242,7 @@ class _Placeholders:
             self.alone.add(item.lower())
             if marker:
                 flags = 0 if any(c.isupper() for c in item) else regex.IGNORECASE
-                self.anywhere.append(regex.compile(r"(?<![\w-])" + regex.escape(item) + r"(?![\w-])", flags))
+                self.anywhere.append(compile_regex(r"(?<![\w-])" + regex.escape(item) + r"(?![\w-])", flags))
 
     def find(self, text: str) -> tuple[int, int] | None:
         stripped = text.strip()

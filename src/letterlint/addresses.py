@@ -12,10 +12,11 @@ from functools import lru_cache
 
 import regex
 
+from .lazyre import compile_regex
 from .model import Paragraph
 
 # https://…, www.…, name@host.tld, and host.tld/path (a dotted host with a path)
-ADDRESS = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)+/\S*")
+ADDRESS = compile_regex(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)+/\S*")
 
 _TRAILING = ".,;:!?)]»”’'\""
 
@@ -32,7 +33,7 @@ _PARTS = (
 
 @lru_cache(maxsize=8)
 def _pattern(which: tuple[bool, ...]) -> regex.Pattern:
-    return regex.compile("|".join(p for (p, _), on in zip(_PARTS, which, strict=True) if on))
+    return compile_regex("|".join(p for (p, _), on in zip(_PARTS, which, strict=True) if on))
 
 
 def address_spans(text: str) -> list[tuple[int, int]]:
@@ -47,11 +48,11 @@ def address_spans(text: str) -> list[tuple[int, int]]:
 # file names: a name with the extension of a document, data or code file ("01-brief.txt", "Nota v2.DOCX")
 _EXTENSIONS = ("docx?|dotx|docm|pdf|odt|ods|odp|rtf|txt|md|markdown|csv|tsv|xlsx?|xlsm|pptx?|json|ya?ml|xml|html?"
                "|toml|ini|cfg|sarif|zip|py|sh|png|jpe?g|gif|svg|msg|eml")
-FILE_NAME = regex.compile(rf"(?<![\w.@-])\w[\w.-]*\.(?i:{_EXTENSIONS})(?![\w-])")
+FILE_NAME = compile_regex(rf"(?<![\w.@-])\w[\w.-]*\.(?i:{_EXTENSIONS})(?![\w-])")
 # a token with a path separator (filtered by _is_path: "en/of", "2023/24" and "Slot/Pia" are running text)
-SLASHED = regex.compile(r"[^\s«»“”„\"'`()\[\]<>{},;|*]*[/\\][^\s«»“”„\"'`()\[\]<>{},;|*]*")
-_PATH_START = regex.compile(r"(?:\.{1,2}|~)?/\w|\.{1,2}/|[A-Za-z]:\\")
-_LETTER = regex.compile(r"\p{L}")
+SLASHED = compile_regex(r"[^\s«»“”„\"'`()\[\]<>{},;|*]*[/\\][^\s«»“”„\"'`()\[\]<>{},;|*]*")
+_PATH_START = compile_regex(r"(?:\.{1,2}|~)?/\w|\.{1,2}/|[A-Za-z]:\\")
+_LETTER = compile_regex(r"\p{L}")
 
 
 def _is_path(token: str) -> bool:
@@ -70,10 +71,10 @@ def _is_path(token: str) -> bool:
 # identifiers of the form owner/name (a Hugging Face model, a GitHub repository): BramVanroy/GEITje-7B-ultra,
 # meta-llama/Llama-2-7b, Org-Team/ProjectName-tools.  A CamelCase word joined by a slash to a technical name
 # is not running text; "CDA/ChristenUnie", "GroenLinks/PvdA" and "e-mail/post" are.
-_ID_PART = regex.compile(r"[\w.-]+")
-_CAMEL = regex.compile(r"\p{Ll}\p{Lu}|\p{Lu}{2,}\p{Ll}{2,}")
-_MIXED = regex.compile(r"\p{L}\d|\d\p{L}")  # 7B, v0, 13b
-_TECHNICAL = regex.compile(r"\p{L}\d|\d\p{L}|_|\w\.\w|-\p{Ll}|-\d")
+_ID_PART = compile_regex(r"[\w.-]+")
+_CAMEL = compile_regex(r"\p{Ll}\p{Lu}|\p{Lu}{2,}\p{Ll}{2,}")
+_MIXED = compile_regex(r"\p{L}\d|\d\p{L}")  # 7B, v0, 13b
+_TECHNICAL = compile_regex(r"\p{L}\d|\d\p{L}|_|\w\.\w|-\p{Ll}|-\d")
 
 
 def _is_identifier(token: str) -> bool:

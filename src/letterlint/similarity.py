@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from .lazyre import lazy, lazy_re
+from .lazyre import compile_regex, lazy, lazy_re
 from .model import BODY, LIST, Document, Location, Paragraph
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ _TOKEN_IDS: dict[str, int] = {}
 
 # Letter furniture: salutations, closings, signature lines and the "Antwoord van minister …
 # (ontvangen …)" header of published answers.  Never part of a unit, so never reported.
-LETTER_FURNITURE = regex.compile(
+LETTER_FURNITURE = compile_regex(
     r"""^\s*(?:
         (?:geachte|beste)\s+\S.{0,60}$
       | (?:hoogachtend|met\s+(?:vriendelijke|hoogachtende|beste)\s+groet(?:en)?)\b.{0,120}$

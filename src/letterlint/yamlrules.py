@@ -29,6 +29,7 @@ import regex
 from . import analyses
 from .addresses import ADDRESS
 from .findings import Finding, Fix, Msg, Severity, as_msg, msg
+from .lazyre import compile_regex
 from .model import Document, Paragraph
 from .phrases import Phrase, PhraseList
 from .registry import Rule, RuleContext
@@ -40,7 +41,7 @@ PATTERN_TIMEOUT = 1.0  # seconds per paragraph; a slower user pattern is a confi
 # runs out of memory).  Both limits are far above any pattern a house-style rule needs.
 MAX_PATTERN_CHARS = 10_000
 MAX_PATTERN_SIZE = 100_000
-QUANTIFIER = regex.compile(r"\{(\d*)(?:,(\d*))?\}")
+QUANTIFIER = compile_regex(r"\{(\d*)(?:,(\d*))?\}")
 
 
 class PatternTimeout(Exception):
@@ -160,7 +161,7 @@ def _compile_user_pattern(text: str, flags: int, where: ErrorPlace) -> regex.Pat
     if problem:
         raise where.error(("pattern",), *problem)
     try:
-        return regex.compile(text, flags)
+        return compile_regex(text, flags)
     except regex.error as exc:
         raise where.error(("pattern",), f"expected a valid regular expression: {exc}",
                           f"verwacht een geldige reguliere expressie: {exc}") from None

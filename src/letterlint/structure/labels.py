@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..lazyre import lazy
+from ..lazyre import compile_regex, lazy
 from .patterns import NUMS
 
 # compiled once, not looked up in regex's cache per paragraph (~60 µs a call)
@@ -32,15 +32,15 @@ class LabelMatcher:
         self.words = words
         self.lower = {w.lower() for w in words}
         alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-        self.exact = regex.compile(  # the label word in any case; what follows it case-sensitively
+        self.exact = compile_regex(  # the label word in any case; what follows it case-sensitively
             rf"^(?P<lead>\W*?)(?P<word>(?i:{alternatives}))(?P<num>\s+{NUMS})?(?P<punct>\s*[:;,.]|\s+[-–—](?=\s)|\s*$"
             rf"|\s+(?=[\p{{Lu}}\d«\"“‘'(]))\s*",
         )
         # a label inside a paragraph, after a sentence: a lost paragraph break ("… bereid? Antwoord: Ja, …")
-        self.inline = regex.compile(
+        self.inline = compile_regex(
             rf"(?<=[.?!»”\")\]])\s+(?P<word>{alternatives})(?P<num>\s+\d{{1,3}}[a-z]?)?(?P<punct>\s*[:;])\s*"
         )
-        self.fuzzy = regex.compile(r"^(?P<lead>\W*?)(?P<word>\p{L}{4,14})(?P<num>\s+\d{1,3}[a-z]?)?(?P<punct>\s*[:;])\s*")
+        self.fuzzy = compile_regex(r"^(?P<lead>\W*?)(?P<word>\p{L}{4,14})(?P<num>\s+\d{1,3}[a-z]?)?(?P<punct>\s*[:;])\s*")
 
     def match(self, text: str) -> LabelMatch | None:
         m = self.exact.match(text)
