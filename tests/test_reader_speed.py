@@ -62,3 +62,22 @@ def test_plain_lines_and_lines_with_markers_give_the_same_paragraphs():
         assert p.raw == p.text and plain.source[p.origin : p.origin + len(p.raw)] == p.raw
         assert p.map.to_raw(len(p.text)) == len(p.raw)
     assert [p.kind for p in plain.paragraphs] == ["body", "table", "list", "heading", "body"]
+
+
+def test_markdown_plain_lines_skip_the_block_patterns_but_not_the_blocks():
+    from letterlint.readers import markdown
+
+    for line in ("Tekst", "   Tekst", "    # code", "\t# x", "", "    "):
+        assert markdown._plain_start(line)
+    for line in ("# Kop", "   - punt", "1. punt", "> citaat", "| a |", "[^1]: noot", "<!-- x -->", "===", "```", "~~~", "***"):
+        assert not markdown._plain_start(line)
+    doc = read_bytes("Kop\n===\n\nTekst met `code` en [^1].\n\n[^1]: Noot.\n".encode(), "x.md")
+    assert [(p.kind, p.text) for p in doc.paragraphs] == [("heading", "Kop"), ("body", "Tekst met code en .")]
+    assert doc.notes[0].text == "Noot."
+
+
+def test_markdown_directive_lines_are_counted_once(tmp_path):
+    """Each directive's line number was counted from the start of the file (quadratic in directives)."""
+    text = "".join(f"Zin {i}.\n\n<!-- letterlint: ignore typo -->\n" for i in range(50))
+    doc = read_bytes(text.encode(), "x.md")
+    assert [d.line for d in doc.directives] == [3 + 3 * i for i in range(50)]

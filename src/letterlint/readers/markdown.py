@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..lazyre import lazy
+from ..lazyre import lazy, lazy_re
 from ..model import HEADING, LIST, TABLE, Document
 from .common import Draft, NoteDraft, assemble
 
@@ -44,14 +44,17 @@ INLINE = lazy(
     r"|(?P<escape>\\(?=[\\`*_{}\[\]()#+\-.!|]))",
     regex.DOTALL,
 )
-_KINDS = ("code", "ref", "anchor", "comment", "leak", "image", "linkend", "linkstart", "emph", "escape")
+# Every INLINE alternative starts with one of these characters (a code span with its backticks): a text
+# without any of them (most of a letter's paragraphs) is taken as it is, with no pattern tried at every character.
+INLINE_STARTS = lazy_re(r"[`\[\]<!*_\\]")
 
 
 def _inline(raw: str, start: int, end: int, d: Draft) -> None:
     pos = start
-    for m in INLINE.finditer(raw, start, end):
+    first = INLINE_STARTS.search(raw, start, end)
+    for m in INLINE.finditer(raw, first.start() if first else end, end):
         d.add_text(raw[pos : m.start()], pos)
-        kind = next(k for k in _KINDS if m.group(k) is not None)
+        kind = m.lastgroup  # the outermost group of the alternative that matched
         if kind == "code":
             start = d.clean_offset()
             d.add_text(m.group("ctext"), m.start("ctext"))
@@ -90,14 +93,15 @@ def _blocks(text: str) -> Iterator[_Block | tuple[str, str, int]]:
         if not line.strip():
             i += 1
             continue
-        if m := FENCE.match(line):
+        plain = _plain_start(line)
+        if not plain and (m := FENCE.match(line)):
             fence = m.group(1)
             i += 1
             while i < n and not lines[i][1].lstrip().startswith(fence):
                 i += 1
             i += 1
             continue
-        if m := COMMENT_LINE.match(line):
+        if not plain and (m := COMMENT_LINE.match(line)):
             yield ("directive", m.group("body").strip(), off)
             i += 1
             continue
@@ -109,16 +113,16 @@ def _blocks(text: str) -> Iterator[_Block | tuple[str, str, int]]:
             yield ("directive", body.strip()[4:].rsplit("-->", 1)[0].strip(), off)
             i = j + 1
             continue
-        if m := ATX.match(line):
+        if not plain and (m := ATX.match(line)):
             content = m.group(2) or ""
             cstart = off + (m.start(2) if m.group(2) is not None else len(line))
             yield _Block("heading", cstart, cstart + len(content), level=len(m.group(1)))
             i += 1
             continue
-        if HR.match(line):
+        if not plain and HR.match(line):
             i += 1
             continue
-        if m := FOOTDEF.match(line):
+        if not plain and (m := FOOTDEF.match(line)):
             block = _Block("note", off + m.end(), off + len(line), note=m.group("id"))
             i += 1
             while i < n and (lines[i][1].startswith(("    ", "\t")) or (lines[i][1].strip() and not _starts_block(lines[i][1]))):
@@ -132,26 +136,27 @@ def _blocks(text: str) -> Iterator[_Block | tuple[str, str, int]]:
                     i += 1
             yield block
             continue
-        if TABLE_ROW.match(line):
+        if not plain and TABLE_ROW.match(line):
             if not TABLE_RULE.match(line):
                 yield _Block("table", off, off + len(line))
             i += 1
             continue
-        kind = "list" if LIST_ITEM.match(line) else "body"
+        kind = "list" if not plain and LIST_ITEM.match(line) else "body"
         block = _Block(kind, off, off + len(line))
-        if m := QUOTE.match(line):
+        if not plain and (m := QUOTE.match(line)):
             block.prefixes.append((off, m.end()))
         if kind == "list":
             block.prefixes.append((off, LIST_ITEM.match(line).end()))
         i += 1
         while i < n and lines[i][1].strip() and not _starts_block(lines[i][1]):
             nxt_off, nxt = lines[i]
-            if SETEXT.match(nxt) and kind == "body":
+            plain = _plain_start(nxt)
+            if not plain and SETEXT.match(nxt) and kind == "body":
                 block.kind = "heading"
                 block.level = 1 if nxt.strip()[0] == "=" else 2
                 i += 1
                 break
-            if m := QUOTE.match(nxt):
+            if not plain and (m := QUOTE.match(nxt)):
                 block.prefixes.append((nxt_off, m.end()))
             _continue(block, nxt_off, nxt)
             i += 1
@@ -166,7 +171,18 @@ def _continue(block: _Block, off: int, line: str) -> None:
     block.end = off + len(line)
 
 
+BLOCK_STARTS = frozenset("#=-*_`~+|>[<")  # what the block patterns start with (after 0–3 spaces), or a digit
+
+
+def _plain_start(line: str) -> bool:
+    """Can no block pattern match at the start of `line`?  True for a line of running text: most lines."""
+    rest = line.lstrip(" ")
+    return len(line) - len(rest) > 3 or not rest or (rest[0] not in BLOCK_STARTS and not rest[0].isdigit())
+
+
 def _starts_block(line: str) -> bool:
+    if _plain_start(line):
+        return False
     return bool(
         ATX.match(line) or FENCE.match(line) or LIST_ITEM.match(line) or FOOTDEF.match(line)
         or TABLE_ROW.match(line) or COMMENT_LINE.match(line) or (HR.match(line) and not SETEXT.match(line))
@@ -212,10 +228,12 @@ def read_markdown(text: str, path: str, meta: dict | None = None) -> Document:
     drafts: list[Draft] = []
     notes: list[NoteDraft] = []
     directives = []
+    line, counted = 1, 0  # the line of text[counted]: counted on, from one directive to the next
     for block in _blocks(text):
         if isinstance(block, tuple):
             _, body, off = block
-            directives.append((body, len(drafts), text.count("\n", 0, off) + 1))
+            line, counted = line + text.count("\n", counted, off), off
+            directives.append((body, len(drafts), line))
             continue
         raw = text[block.start : block.end]
         d = Draft(raw=raw, origin=block.start)
