@@ -81,3 +81,21 @@ def test_markdown_directive_lines_are_counted_once(tmp_path):
     text = "".join(f"Zin {i}.\n\n<!-- letterlint: ignore typo -->\n" for i in range(50))
     doc = read_bytes(text.encode(), "x.md")
     assert [d.line for d in doc.directives] == [3 + 3 * i for i in range(50)]
+
+
+def test_docx_parts_without_a_dtd_parse_to_the_same_tree_in_c():
+    from xml.etree.ElementTree import tostring
+
+    from defusedxml.ElementTree import fromstring
+
+    from letterlint.readers import docx
+
+    part = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="urn:w"><w:body>'
+            '<w:p><w:r><w:t xml:space="preserve">Tekst &amp; «meer» &#233;</w:t></w:r><!-- c --></w:p>'
+            '</w:body></w:document>').encode()
+    assert docx._without_dtd(part)
+    assert tostring(docx._c_fromstring(part)) == tostring(fromstring(part, forbid_dtd=True))
+    bomb = b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "xx">]><a>&x;</a>'
+    for unsafe in (bomb, bomb.replace(b"<?xml", b"\xef\xbb\xbf<?xml"), "<a/>".encode("utf-16"),
+                   b'<?xml version="1.0" encoding="cp037"?><a/>', b" " + bomb):
+        assert not docx._without_dtd(unsafe)  # defusedxml reads (or refuses) these

@@ -27,7 +27,7 @@ import regex
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from ..lazyre import lazy
+from ..lazyre import lazy, lazy_re
 from ..model import HEADING, LIST, TABLE, Document
 from ..textmap import TextBuilder
 from .common import LEAKED_BOOKMARK, OLE_MAGIC, Draft, InputError, NoteDraft, assemble
@@ -52,6 +52,33 @@ NOTE_SPECIAL = {"separator", "continuationSeparator", "continuationNotice"}
 
 
 # -- the package -----------------------------------------------------------------------------------------
+
+
+
+# What defusedxml guards against (entity expansion, external entities) needs a DTD.  A part in UTF-8 or ASCII
+# (all of OOXML) without "<!DOCTYPE" and "<!ENTITY" has none, and is parsed by the standard library's parser in
+# C; any other part goes through defusedxml's, which walks every element in Python (five times slower) and
+# refuses a DTD.  An encoding in which these words are not those bytes (UTF-16, EBCDIC) is never let through.
+_DECLARED_ENCODING = lazy_re(rb"""^<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
+
+
+def _without_dtd(data: bytes) -> bool:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if not data.startswith(b"<") or data.startswith(b"<\x00"):
+        return False
+    declared = _DECLARED_ENCODING.match(data)
+    if declared is not None and declared.group(1).lower() not in (b"utf-8", b"utf8", b"us-ascii", b"ascii"):
+        return False
+    return b"<!DOCTYPE" not in data and b"<!ENTITY" not in data
+
+
+def _c_fromstring(data: bytes) -> Element:
+    from xml.etree.ElementTree import XMLParser
+
+    parser = XMLParser()
+    parser.feed(data)
+    return parser.close()
 
 
 class Package:
@@ -120,6 +147,8 @@ class Package:
     def xml(self, name: str) -> Element:
         data = self.read(name)
         try:
+            if _without_dtd(data):
+                return _c_fromstring(data)
             return fromstring(data, forbid_dtd=True)
         except DefusedXmlException:
             raise InputError(f"onveilige XML in {name} (DTD of entiteiten); niet gelezen",
