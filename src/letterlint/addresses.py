@@ -48,6 +48,10 @@ def address_spans(text: str) -> list[tuple[int, int]]:
 _EXTENSIONS = ("docx?|dotx|docm|pdf|odt|ods|odp|rtf|txt|md|markdown|csv|tsv|xlsx?|xlsm|pptx?|json|ya?ml|xml|html?"
                "|toml|ini|cfg|sarif|zip|py|sh|png|jpe?g|gif|svg|msg|eml")
 FILE_NAME = regex.compile(rf"(?<![\w.@-])\w[\w.-]*\.(?i:{_EXTENSIONS})(?![\w-])")
+# what every FILE_NAME match ends with: FILE_NAME tries a word at each word start and backtracks through it,
+# the largest cost of a paragraph (~30 µs); this tail, which starts with a literal ".", is found ~20× faster,
+# and a paragraph without it holds no file name
+_FILE_TAIL = regex.compile(rf"\.(?i:{_EXTENSIONS})(?![\w-])")
 # a token with a path separator (filtered by _is_path: "en/of", "2023/24" and "Slot/Pia" are running text)
 SLASHED = regex.compile(r"[^\s«»“”„\"'`()\[\]<>{},;|*]*[/\\][^\s«»“”„\"'`()\[\]<>{},;|*]*")
 _PATH_START = regex.compile(r"(?:\.{1,2}|~)?/\w|\.{1,2}/|[A-Za-z]:\\")
@@ -104,7 +108,7 @@ def path_spans(text: str) -> list[tuple[int, int]]:
             start, end = trim(text, m.span())
             if end > start and (_is_path(text[start:end]) or _is_identifier(text[start:end])):
                 out.append((start, end))
-    if "." in text:
+    if "." in text and _FILE_TAIL.search(text):
         out += [m.span() for m in FILE_NAME.finditer(text)]
     return out
 
