@@ -90,6 +90,11 @@ REST_IS_BLANK = lazy(WS + r"*\Z")
 BRACKETS = lazy(r"[()]")
 NON_DIGIT = lazy(r"\D")
 PREFILTER = regex.compile(r"(?i)amerstuk|andelingen|\bnrs?\b|\bno\.|\bnr\.|\bnr:|vergaderjaar")
+# A part of each PREFILTER alternative, in lower case, that str.lower() of any text PREFILTER matches holds:
+# letters without a case-insensitive look-alike that lower() leaves alone (no s: "ſ", no i: "ı").  Found in the
+# lowered text of a whole document, they name the paragraphs worth the PREFILTER search (documents.py).
+PREFILTER_PARTS = ("tuk", "andel", "nr", "no.", "vergader")
+MOTIE_WORDS = ("otie", "mendement")  # parse_moties looks no further in a text without one of these
 
 # -- moties ----------------------------------------------------------------------------------------------
 
