@@ -7,7 +7,6 @@ module where the addresses are, instead of each matching its own pattern with it
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 

@@ -32,7 +32,7 @@ from ..lazyre import lazy
 from ..model import Document, Paragraph
 from ..textpass import find_all, texts_at
 from ..wording import note_place
-from .grammar import MOTIE_WORDS, PREFILTER, PREFILTER_PARTS, SPC, WS
+from .grammar import MOTIE_WORDS, PREFILTER_PARTS, SPC, WS, folded
 from .house import house_settings
 from .judge import apply_edits, bracket_problems, format_dossier, judge, motie_problems
 from .model import ERROR, STYLE, CitationEdit, HouseStyle, Motie, Problem, Reference
@@ -139,7 +139,7 @@ def _find_citations(doc: Document, blocks: list[Paragraph]) -> tuple[list[tuple[
         text = par.text
         if not text:
             continue
-        refs = parse(text, continues=_continues(doc, blocks, i)) if PREFILTER.search(text) else []
+        refs = parse(text, continues=_continues(doc, blocks, i))  # [] unless PREFILTER finds a keyword
         ms = parse_moties(text)
         if not refs and not ms:
             continue
@@ -158,7 +158,7 @@ def _may_cite(texts: list[str]) -> set[int]:
         for literal in (*PREFILTER_PARTS, *MOTIE_WORDS):
             yield from find_all(joined, literal)
 
-    return texts_at([t.lower() for t in texts], positions)
+    return texts_at(texts, positions, fold=folded)
 
 
 def _masked(start: int, urls: list[tuple[int, int]]) -> bool:
