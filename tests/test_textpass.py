@@ -13,12 +13,12 @@ from __future__ import annotations
 import random
 import sys
 
+import letterlint.lint_rules.punctuation as punctuation
 import pytest
 import regex
 from conftest import lint_text
 from test_speed import growth
 
-import letterlint.lint_rules.punctuation as punctuation
 from letterlint import addresses, identifiers
 from letterlint.citations import document as citations
 from letterlint.citations.grammar import PREFILTER, PREFILTER_PARTS, folded
