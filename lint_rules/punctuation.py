@@ -219,7 +219,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     suspects = suspect_paragraphs([par.text for par in blocks])
     for i, par in enumerate(blocks):
         text = par.text
-        if not text.strip() or par.kind == "table":
+        if not text or text.isspace() or par.kind == "table":  # (isspace: no copy of the text, as strip made)
             if balance:
                 yield from balance.line_break()
             continue

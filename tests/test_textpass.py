@@ -49,8 +49,8 @@ def test_texts_at_names_the_text_of_each_position():
     assert texts_at([], lambda joined: [0]) == set()
 
 
-def test_texts_at_folds_each_text_where_folding_changes_a_length():
-    texts = ["İ", "x", "İi"]  # "İ".lower() is two characters: the places of the texts after it move
+def test_texts_at_folds_each_text_before_joining():
+    texts = ["İ", "x", "İi"]  # "İ".lower() is two characters: the texts after it keep their indexes
     assert texts_at(texts, lambda joined: find_all(joined, "i"), fold=str.lower) == {0, 2}
     assert texts_at(["A", "b", "A"], lambda joined: find_all(joined, "a"), fold=str.lower) == {0, 2}
 

@@ -158,7 +158,9 @@ def _may_cite(texts: list[str]) -> set[int]:
         for literal in (*PREFILTER_PARTS, *MOTIE_WORDS):
             yield from find_all(joined, literal)
 
-    return texts_at(texts, positions, fold=folded)
+    whole = "\n".join(texts)
+    odd = "ſ" in whole or "İ" in whole  # the two letters lower() does not fold as PREFILTER does (folded)
+    return texts_at(texts, positions, fold=folded if odd else str.lower)
 
 
 def _masked(start: int, urls: list[tuple[int, int]]) -> bool:
