@@ -164,7 +164,8 @@ def test_a_paragraph_of_another_document_is_scanned_in_full():
 IDENT_FRAGMENTS = ["2025Z14995", "2025 z1499", "2025-D12345", "2025\u00a0Z12345", "2025\u2003d123", "kenmerk ",
                    "ECLI:NL:HR:2020:1", "ecli : nl", "CLI", "Ecli", "Richtlijn ", "Verordening (EU) ", "Besluit nr. ",
                    "2010/75/EU", "2016/679", "284/2010/EU", "CELEX ", "Celex-nummer: ", "32024L1785", "32024l1785",
-                   "31999R0001", "2025", "Z", "d", "/", "1", "12", " ", "tekst ", "١٢٣٤Z12345"]
+                   "31999R0001", "2025", "Z", "d", "/", "1", "12", " ", "tekst ", "١٢٣٤Z12345", "19", "99", "20",
+                   "-", "\u202f", "1999-d1234567", "x2024Z12345"]
 
 
 def test_every_paragraph_scan_finds_an_identifier_in_is_a_suspect():

@@ -54,13 +54,13 @@ CELEX_HINT = lazy(r"(?i)celex|3(?:19|20)\d{2}[LRD]\d{4}")
 CELEX_TYPE = {"L": "Richtlijn", "R": "Verordening", "D": "Besluit"}
 
 
-# Where scan() can find anything: a superset of each of its hints (ZAAK_HINT, "cli"/"CLI", CELEX_HINT, and for
-# an EU act the digit, "/" and digit its number needs), each alternative starting with a literal so that the
-# standard `re` engine skips in C to the next candidate character.  One pass over a document's text instead of
-# several searches in each of its paragraphs with a digit, most of which find nothing.  (`re`'s \d is `regex`'s;
-# its \s holds `regex`'s and four control characters more.)
+# Where scan() can find anything: a superset of what each of its parts matches (ZAAK's year, "cli"/"CLI", which
+# scan() asks before the ECLI pattern, the digit, "/" and digit of an EU act's number, CELEX's label or bare
+# number), each alternative starting with a literal so that the standard `re` engine skips in C to the next
+# candidate character.  One pass over a document's text instead of several searches in each of its paragraphs
+# with a digit, most of which find nothing.  (`re`'s \d is `regex`'s; its \s holds ZAAK's separators.)
 _SIGNS = (
-    [f"{c}(?<=\\d{{4}}{c})\\d|{c}(?<=\\d{{4}}[-\\s\\u00a0]{c})\\d" for c in "ZzDd"]  # zaak
+    [r"1(?=9\d\d[-\s]?[ZzDd]\d)", r"2(?=0\d\d[-\s]?[ZzDd]\d)"]  # zaak: 19xx or 20xx, Z or D
     + ["cli", "CLI"]  # ecli
     + [r"/(?<=\d/)(?=\d)"]  # an EU act's number
     + ["c(?i:elex)", "C(?i:elex)", r"3(?:19|20)\d{2}[LRDlrd]\d{4}"]  # celex (CELEX_HINT ignores case)
