@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, KeysView
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -114,12 +114,14 @@ class Checker:
         self._compound: dict[str, bool] = {}  # lower-case unknown word → a compound of known parts
         self._near: dict[str, dict[str, int]] = {}  # lower-case unknown word → the known words one edit away
 
-    def undecided(self, forms: Iterable[str]) -> list[str]:
+    def undecided(self, forms: KeysView[str] | set[str]) -> list[str]:
         """Those of `forms` (a letter's words) that may be slips: long enough, plain and unknown."""
         if len(self._dismissed) > MEMO:
-            self._dismissed.clear(), self._compound.clear(), self._near.clear()
+            self._dismissed.clear()
+            self._compound.clear()
+            self._near.clear()
         out = []
-        for word in set(forms) - self._dismissed:
+        for word in forms - self._dismissed:
             if len(word) < MIN_LETTERS or not _plain(word) or self.count(word.lower()):
                 self._dismissed.add(word)
             else:
@@ -193,12 +195,15 @@ class Letter:
 
     def __init__(self, texts: list[str]):
         self.texts = texts
-        self.forms = _count_words("\n".join(texts))
+        self.joined = "\n".join(texts)  # no word, quotation or hint below spans a line break
+        self.data = self.joined.encode("utf-8", "surrogatepass")
+        self.forms = _count_words(self.data)
         self.lower = set(map(str.lower, self.forms))
         self.neighbours: dict[str, tuple] = {}  # lower-case word → (the letter's words one edit away, known ones)
         self._buckets: dict[str, list[str]] | None = None
         self._heads: set[str] | None = None  # the first and last three letters of the words near() is asked
         self._tails: set[str] | None = None  # about (None: any word)
+        self._starts: list[int] | None = None  # where each paragraph starts in `joined`
 
     @cached_property
     def capitalised(self) -> set[str]:
@@ -209,13 +214,28 @@ class Letter:
     def defined(self) -> set[str]:
         """The words (lower case) the letter quotes or defines in brackets."""
         out: set[str] = set()
-        for m in QUOTED.finditer("\n".join(self.texts)):  # no quotation crosses a line
+        for m in QUOTED.finditer(self.joined):  # no quotation crosses a line
             out.update(w.lower() for w in WORD.findall(m.group()))
         for text in self.texts:
             if "(" in text:
                 for m in DEFINED.finditer(text):
                     out.update(w.lower() for w in WORD.findall(m.group()))
         return out
+
+    def holding(self, needles: Iterable[str]) -> list[int]:
+        """The numbers of the paragraphs that hold any of `needles` (no line breaks in them), in order."""
+        if self._starts is None:
+            self._starts, at = [], 0
+            for text in self.texts:
+                self._starts.append(at)
+                at += len(text) + 1
+        joined, found = self.joined, set()
+        for needle in needles:
+            at = joined.find(needle)
+            while at >= 0:
+                found.add(bisect_right(self._starts, at) - 1)
+                at = joined.find(needle, at + 1)
+        return sorted(found)
 
     def expect(self, lowers: Iterable[str]) -> None:
         """The words near() will be asked about: the index of the letter's words holds only what they need."""
@@ -227,29 +247,31 @@ class Letter:
         and the last three letters of a word of seven or more, so only words sharing either are compared."""
         if len(word) < 7:
             return set(edits1(word)) & self.lower
-        if self._buckets is None or (self._heads is not None
-                                     and (word[:3] not in self._heads or word[-3:] not in self._tails)):
+        heads, tails = self._heads, self._tails
+        if self._buckets is None or (heads is not None and tails is not None
+                                     and (word[:3] not in heads or word[-3:] not in tails)):
             if self._buckets is not None:
                 self._heads = self._tails = None  # a word not expected: index every word
             self._buckets = self._index()
-        out = set()
-        for w in self._buckets.get("<" + word[:3], []) + self._buckets.get(">" + word[-3:], []):
-            if abs(len(w) - len(word)) <= 1 and w != word and edit_kind(word, w) is not None:
-                out.add(w)
+        out, n, get = set(), len(word), self._buckets.get
+        for size in (chr(n - 1), chr(n), chr(n + 1)):  # one edit changes the length by one at most
+            for w in get("<" + word[:3] + size, []) + get(">" + word[-3:] + size, []):
+                if w != word and edit_kind(word, w) is not None:
+                    out.add(w)
         return out
 
     def _index(self) -> dict[str, list[str]]:
         """The letter's words of six letters or more by their first and by their last three letters (those the
-        expected words have, or all)."""
+        expected words have, or all) and their length."""
         heads, tails = self._heads, self._tails
         buckets: dict[str, list[str]] = {}
         for w in self.lower:
             if len(w) >= 6:
                 head, tail = w[:3], w[-3:]
                 if heads is None or head in heads:
-                    buckets.setdefault("<" + head, []).append(w)
+                    buckets.setdefault("<" + head + chr(len(w)), []).append(w)
                 if tails is None or tail in tails:
-                    buckets.setdefault(">" + tail, []).append(w)
+                    buckets.setdefault(">" + tail + chr(len(w)), []).append(w)
         return buckets
 
     def one_edit(self, lower: str, compound: bool, checker: Checker) -> tuple[set[str], dict[str, int]]:
@@ -269,9 +291,9 @@ class Letter:
         return near, checker.known_near(lower)
 
 
-def _count_words(text: str) -> Counter[str]:
-    """How often each word (WORD) occurs in `text`."""
-    runs = Counter(text.encode("utf-8", "surrogatepass").translate(RUNS).split())
+def _count_words(data: bytes) -> Counter[str]:
+    """How often each word (WORD) occurs in a text (`data`: its UTF-8 bytes, surrogates passed)."""
+    runs = Counter(data.translate(RUNS).split())
     if not runs:
         return Counter()
     words = b"\n".join(runs).decode("utf-8", "surrogatepass").split("\n")  # one decode, not one per run
@@ -298,7 +320,7 @@ def find(pars: list, checker: Checker, repeated: int = 2, letter: Letter | None 
     holding a suspect are searched for its places."""
     letter = letter or Letter([p.text for p in pars])
     suspects = {}
-    words = [w for w in checker.undecided(letter.forms) if letter.forms[w] < repeated]
+    words = [w for w in checker.undecided(letter.forms.keys()) if letter.forms[w] < repeated]
     letter.expect(w.lower() for w in words)
     for word in words:
         verdict = _verdict(word, 0, checker, letter)
@@ -326,24 +348,22 @@ def _places(pars: list, suspects: dict, checker: Checker, letter: Letter) -> lis
     judged more strictly; a paragraph that runs on from the one before (hard-wrapped text) has no sentence start."""
     out = []
     as_name: dict[tuple[str, int], tuple | None] = {}
-    runs_on = False
-    for par in pars:
-        text = par.text
-        if any(w in text for w in suspects):
-            for m in WORD.finditer(text):
-                word, s, e = m.group(), m.start(), m.end()
-                if word not in suspects or not _context_ok(text, s, e):
-                    continue
-                verdict = suspects[word]
-                if word[:1].isupper():
-                    capital = CAPITAL if _sentence_start(text, s, runs_on) else NAME
-                    if (word, capital) not in as_name:
-                        as_name[word, capital] = _verdict(word, capital, checker, letter)
-                    verdict = as_name[word, capital]
-                if verdict is not None:
-                    out.append(Slip(par, s, e, word, *verdict))
-        tail = text.rstrip()[-1:]
+    for i in letter.holding(suspects):
+        par, text = pars[i], pars[i].text
+        tail = pars[i - 1].text.rstrip()[-1:] if i else ""
         runs_on = bool(tail) and (tail.isalpha() or tail in ",-")
+        for m in WORD.finditer(text):
+            word, s, e = m.group(), m.start(), m.end()
+            if word not in suspects or not _context_ok(text, s, e):
+                continue
+            verdict = suspects[word]
+            if word[:1].isupper():
+                capital = CAPITAL if _sentence_start(text, s, runs_on) else NAME
+                if (word, capital) not in as_name:
+                    as_name[word, capital] = _verdict(word, capital, checker, letter)
+                verdict = as_name[word, capital]
+            if verdict is not None:
+                out.append(Slip(par, s, e, word, *verdict))
     return out
 
 
@@ -491,7 +511,6 @@ GLUED = re.compile(r"(?<![\w\-\u2011])(?!IJ)([A-Z]{2,6})(" + LOWER + r"{4,})(?![
 # a hyphen that stands for a left-out part needs a space after it: "Kennis- en Innovatieconvenant"
 ELISION = re.compile(r"(?<![\w\-\u2011])(" + LETTER + LOWER + r"{2,})([\-\u2011])(en|of) (?=" + LETTER + ")")
 GLUED_WORD = re.compile("^[A-Z]{2,6}" + LOWER + "{4}.*", re.M)  # a word that starts as a match of GLUED does
-ELISION_HINT = re.compile(r"[\-\u2011](?:en|of) ")
 
 
 @dataclass(frozen=True)
@@ -513,14 +532,13 @@ def hyphen_slips(pars: list, checker: Checker, letter: Letter | None = None) -> 
     letter = letter or Letter([p.text for p in pars])
     out = []
     glued = GLUED_WORD.findall("\n".join(letter.forms))  # a match of GLUED is a word (letters between non-letters)
-    for par in [p for p in pars if any(w in p.text for w in glued)] if glued else []:
+    for par in [pars[i] for i in letter.holding(glued)] if glued else []:
         text = par.text
         for m in GLUED.finditer(text):
             if checker.count(m.group(2)) and not in_address(text, m.start(), m.end()):
                 out.append(HyphenSlip(par, m.start(), m.end(), m.group(), f"{m.group(1)}-{m.group(2)}", "acronym"))
-    joined = "\n".join(letter.texts)
-    hint = any(h in joined for h in ("-en ", "-of ", "\u2011en ", "\u2011of "))
-    for par in _holding(pars, ELISION_HINT, joined) if hint else []:
+    hint = any(h.encode() in letter.data for h in ("-en ", "-of ", "\u2011en ", "\u2011of "))  # bytes: fast
+    for par in [pars[i] for i in letter.holding(("-en ", "-of ", "\u2011en ", "\u2011of "))] if hint else []:
         text = par.text
         for m in ELISION.finditer(text):
             if not is_acronym(m.group(1)):
@@ -528,16 +546,3 @@ def hyphen_slips(pars: list, checker: Checker, letter: Letter | None = None) -> 
                 out.append(HyphenSlip(par, m.start(), m.end() - 1, found,
                                       f"{m.group(1)}{m.group(2)} {m.group(3)}", "elision"))
     return out
-
-
-def _holding(pars: list, hint: re.Pattern[str], joined: str) -> list:
-    """The paragraphs in which `hint` occurs, in order (one search over their texts joined by line breaks: the
-    hint holds no line break, so it never spans two paragraphs)."""
-    hits = [m.start() for m in hint.finditer(joined)]
-    if not hits:
-        return []
-    starts, at = [], 0
-    for par in pars:
-        starts.append(at)
-        at += len(par.text) + 1
-    return [pars[i] for i in sorted({bisect_right(starts, h) - 1 for h in hits})]
