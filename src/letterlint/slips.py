@@ -113,6 +113,7 @@ class Checker:
         self._dismissed: set[str] = set()  # forms that are never a suspect: short, not plain, or known words
         self._compound: dict[str, bool] = {}  # lower-case unknown word → a compound of known parts
         self._near: dict[str, dict[str, int]] = {}  # lower-case unknown word → the known words one edit away
+        self.seen = Seen()  # the words of the letters so far
 
     def undecided(self, forms: KeysView[str] | set[str]) -> list[str]:
         """Those of `forms` (a letter's words) that may be slips: long enough, plain and unknown."""
@@ -120,6 +121,7 @@ class Checker:
             self._dismissed.clear()
             self._compound.clear()
             self._near.clear()
+            self.seen = Seen()
         out = []
         for word in forms - self._dismissed:
             if len(word) < MIN_LETTERS or not _plain(word) or self.count(word.lower()):
@@ -190,6 +192,53 @@ class Checker:
         return False
 
 
+class Seen:
+    """The words (lower case) of the letters of a run, indexed so that those one edit from a word are found by
+    comparing it only with words added since it was last asked about: a run of letters that share most of their
+    words compares each pair once.  Words of seven letters or more are indexed by their first and by their last
+    three letters and their length (one edit cannot touch both ends of such a word), shorter ones by length."""
+
+    def __init__(self) -> None:
+        self.words: set[str] = set()
+        self.added = 0
+        self._buckets: dict[str, tuple[list[int], list[str]]] = {}  # key → (when added, word), in order
+        self._found: dict[str, tuple[int, set[str]]] = {}  # word → (words added when asked, those one edit away)
+
+    def add(self, words: set[str]) -> None:
+        new = words - self.words
+        if not new:
+            return
+        self.words |= new
+        for w in new:
+            self.added += 1
+            size = chr(len(w))
+            keys = ["<" + w[:3] + size, ">" + w[-3:] + size] if len(w) >= 6 else []
+            if len(w) <= SHORT + 1:
+                keys.append("=" + size)
+            for key in keys:
+                added, found = self._buckets.setdefault(key, ([], []))
+                added.append(self.added)
+                found.append(w)
+
+    def near(self, word: str) -> set[str]:
+        """The words seen one edit from `word` (of words under seven letters: those among edits1)."""
+        since, out = self._found.get(word, (0, set()))
+        n = len(word)
+        if n < 7:
+            if not since:  # the first time: every string one edit away, looked up
+                since, out = self.added, set(edits1(word)) & self.words
+            keys = ["=" + chr(k) for k in (n - 1, n, n + 1)]
+        else:
+            keys = [end + chr(k) for k in (n - 1, n, n + 1) for end in ("<" + word[:3], ">" + word[-3:])]
+        for key in keys:
+            added, found = self._buckets.get(key, ([], []))
+            for w in found[bisect_right(added, since):]:
+                if w != word and edit_kind(word, w) is not None and (n >= 7 or _in_alphabet(word, w)):
+                    out.add(w)
+        self._found[word] = (self.added, out)
+        return out
+
+
 class Letter:
     """What the letter itself says about its words: how often each is used, what it quotes or defines."""
 
@@ -200,10 +249,8 @@ class Letter:
         self.forms = _count_words(self.data)
         self.lower = set(map(str.lower, self.forms))
         self.neighbours: dict[str, tuple] = {}  # lower-case word → (the letter's words one edit away, known ones)
-        self._buckets: dict[str, list[str]] | None = None
-        self._heads: set[str] | None = None  # the first and last three letters of the words near() is asked
-        self._tails: set[str] | None = None  # about (None: any word)
         self._starts: list[int] | None = None  # where each paragraph starts in `joined`
+        self._seen: Seen | None = None  # the index of words this letter's words were added to
 
     @cached_property
     def capitalised(self) -> set[str]:
@@ -237,55 +284,26 @@ class Letter:
                 at = joined.find(needle, at + 1)
         return sorted(found)
 
-    def expect(self, lowers: Iterable[str]) -> None:
-        """The words near() will be asked about: the index of the letter's words holds only what they need."""
-        long_ = [w for w in lowers if len(w) >= 7]
-        self._heads, self._tails = {w[:3] for w in long_}, {w[-3:] for w in long_}
-
-    def near(self, word: str) -> set[str]:
-        """The letter's words (lower case) one edit from `word`.  One edit cannot touch both the first three
-        and the last three letters of a word of seven or more, so only words sharing either are compared."""
-        if len(word) < 7:
-            return set(edits1(word)) & self.lower
-        heads, tails = self._heads, self._tails
-        if self._buckets is None or (heads is not None and tails is not None
-                                     and (word[:3] not in heads or word[-3:] not in tails)):
-            if self._buckets is not None:
-                self._heads = self._tails = None  # a word not expected: index every word
-            self._buckets = self._index()
-        out, n, get = set(), len(word), self._buckets.get
-        for size in (chr(n - 1), chr(n), chr(n + 1)):  # one edit changes the length by one at most
-            for w in get("<" + word[:3] + size, []) + get(">" + word[-3:] + size, []):
-                if w != word and edit_kind(word, w) is not None:
-                    out.add(w)
-        return out
-
-    def _index(self) -> dict[str, list[str]]:
-        """The letter's words of six letters or more by their first and by their last three letters (those the
-        expected words have, or all) and their length."""
-        heads, tails = self._heads, self._tails
-        buckets: dict[str, list[str]] = {}
-        for w in self.lower:
-            if len(w) >= 6:
-                head, tail = w[:3], w[-3:]
-                if heads is None or head in heads:
-                    buckets.setdefault("<" + head + chr(len(w)), []).append(w)
-                if tails is None or tail in tails:
-                    buckets.setdefault(">" + tail + chr(len(w)), []).append(w)
-        return buckets
+    def near(self, word: str, seen: Seen) -> set[str]:
+        """The letter's words (lower case) one edit from `word` (of those under seven letters, the ones among
+        edits1), from the run's index of words (`seen`, which holds this letter's)."""
+        return seen.near(word) & self.lower
 
     def one_edit(self, lower: str, compound: bool, checker: Checker) -> tuple[set[str], dict[str, int]]:
         """The letter's words one edit from `lower` and the known words that may correct it with their counts.
         A compound of known parts is corrected only by a word the letter uses or a frequent word one deletion or
         swap away (a few dozen lookups); another word by any known word one edit away (edits1)."""
+        if self._seen is not checker.seen:  # once a letter (and again if the checker started afresh)
+            checker.seen.add(self.lower)
+            self._seen = checker.seen
         if compound:
-            near = self.near(lower)
+            near = self.near(lower, checker.seen)
             voc = checker.vocabulary
             known = voc.known_among(near) if voc is not None else {}
             frequent = checker.frequent_near(lower)
             known.update(frequent)
             return near | (frequent.keys() & self.lower), known
-        near = self.near(lower)
+        near = self.near(lower, checker.seen)
         if len(lower) >= 7:  # edits1 inserts or puts in only the letters of ALPHABET
             near = {w for w in near if _in_alphabet(lower, w)}
         return near, checker.known_near(lower)
@@ -321,7 +339,6 @@ def find(pars: list, checker: Checker, repeated: int = 2, letter: Letter | None 
     letter = letter or Letter([p.text for p in pars])
     suspects = {}
     words = [w for w in checker.undecided(letter.forms.keys()) if letter.forms[w] < repeated]
-    letter.expect(w.lower() for w in words)
     for word in words:
         verdict = _verdict(word, 0, checker, letter)
         if verdict is not None and not checker.english_word(word):
