@@ -265,3 +265,26 @@ def test_hyphen_slips_in_any_paragraph(checker):
             Par("De uitstoot van ZZSemissies; het NLkennis-en Innovatieconvenant.")]
     hits = [(pars.index(h.paragraph), h.start, h.found, h.kind) for h in slips.hyphen_slips(pars, checker)]
     assert hits == [(3, 16, "ZZSemissies", "acronym"), (1, 4, "Kennis\u2011of", "elision")]
+
+
+def test_the_runs_word_index_finds_what_a_full_comparison_finds():
+    """Seen.near (words added letter by letter, asked in between) equals comparing with every word seen."""
+    import random
+
+    from letterlint.lexicon import edit_kind
+
+    rnd = random.Random(7)
+    letters = "abeilnorstüé"
+    words = ["".join(rnd.choice(letters) for _ in range(rnd.randint(3, 9))) for _ in range(3000)]
+    asked = [w for w in words[:400] if len(w) >= 4]
+    seen, added = slips.Seen(), set()
+    for start in range(0, len(words), 500):
+        batch = set(words[start:start + 500])
+        seen.add(batch)
+        added |= batch
+        for word in asked[start // 10:start // 10 + 60]:
+            if len(word) < 7:
+                expected = set(slips.edits1(word)) & added
+            else:
+                expected = {w for w in added if w != word and edit_kind(word, w) is not None}
+            assert seen.near(word) == expected, word
