@@ -245,8 +245,9 @@ class Letter:
     def __init__(self, texts: list[str]):
         self.texts = texts
         self.joined = "\n".join(texts)  # no word, quotation or hint below spans a line break
-        self.data = self.joined.encode("utf-8", "surrogatepass")
-        self.forms = _count_words(self.data)
+        data = self.joined.encode("utf-8", "surrogatepass")  # not kept: a letter's peak memory
+        self.forms = _count_words(data)
+        self.elision_hint = any(h in data for h in ELISION_HINTS)  # searching bytes is fast
         self.lower = set(map(str.lower, self.forms))
         self.neighbours: dict[str, tuple] = {}  # lower-case word → (the letter's words one edit away, known ones)
         self._starts: list[int] | None = None  # where each paragraph starts in `joined`
@@ -527,6 +528,8 @@ def _english(text: str, s: int, e: int) -> bool:
 GLUED = re.compile(r"(?<![\w\-\u2011])(?!IJ)([A-Z]{2,6})(" + LOWER + r"{4,})(?![\w\-\u2011])")
 # a hyphen that stands for a left-out part needs a space after it: "Kennis- en Innovatieconvenant"
 ELISION = re.compile(r"(?<![\w\-\u2011])(" + LETTER + LOWER + r"{2,})([\-\u2011])(en|of) (?=" + LETTER + ")")
+ELISION_TEXTS = ("-en ", "-of ", "\u2011en ", "\u2011of ")  # what every match of ELISION holds
+ELISION_HINTS = tuple(t.encode() for t in ELISION_TEXTS)
 GLUED_WORD = re.compile("^[A-Z]{2,6}" + LOWER + "{4}.*", re.M)  # a word that starts as a match of GLUED does
 
 
@@ -554,8 +557,7 @@ def hyphen_slips(pars: list, checker: Checker, letter: Letter | None = None) -> 
         for m in GLUED.finditer(text):
             if checker.count(m.group(2)) and not in_address(text, m.start(), m.end()):
                 out.append(HyphenSlip(par, m.start(), m.end(), m.group(), f"{m.group(1)}-{m.group(2)}", "acronym"))
-    hint = any(h.encode() in letter.data for h in ("-en ", "-of ", "\u2011en ", "\u2011of "))  # bytes: fast
-    for par in [pars[i] for i in letter.holding(("-en ", "-of ", "\u2011en ", "\u2011of "))] if hint else []:
+    for par in [pars[i] for i in letter.holding(ELISION_TEXTS)] if letter.elision_hint else []:
         text = par.text
         for m in ELISION.finditer(text):
             if not is_acronym(m.group(1)):
