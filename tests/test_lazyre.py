@@ -77,3 +77,24 @@ def test_only_the_patterns_asked_for_are_unpickled(tmp_path, monkeypatch):
     assert lazyre.compile_regex("a7b+").match("a7bb")
     assert lazyre.compile_regex(r"voor\s+(\w+)").match("voor beeld").group(1) == "beeld"  # damaged: compiled
     assert len(loads) == 2
+
+
+def test_standard_library_patterns_are_kept_as_their_compiled_code(tmp_path, monkeypatch):
+    import re
+
+    monkeypatch.setattr(lazyre, "_store_path", lambda: str(tmp_path / "patterns.pickle"))
+    monkeypatch.setattr(lazyre, "_STORE", {})
+    sources = [(r"(?P<word>\w+)\s+(\d+)", 0), (r"^ab|c$", re.MULTILINE | re.IGNORECASE), (r"[\x00-\x08]", 0),
+               (r"(?x) a  b # comment", 0), (r"(?i:x)y", re.ASCII)]
+    for source, flags in sources:
+        made = lazyre.compile_re(source, flags)
+        kept = lazyre.compile_re(source, flags=flags)  # from the store, by _sre.compile
+        plain = re.compile(source, flags)
+        for p in (made, kept):
+            assert (p.pattern, p.flags, p.groups, p.groupindex) == (plain.pattern, plain.flags, plain.groups,
+                                                                  plain.groupindex)
+            for text in ("woord 12", "AB\nc", "\x01", "ab", "Xy", "xY"):
+                assert [m.span() for m in p.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert all(isinstance(v, bytes) for v in lazyre._STORE.values()) and len(lazyre._STORE) == len(sources)
+    lazyre._STORE[("re", "q+", 0)] = b"damaged"
+    assert lazyre.compile_re("q+").match("qq").group() == "qq"

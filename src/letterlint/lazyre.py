@@ -108,12 +108,68 @@ def _compile_regex(args: tuple, kwargs: dict) -> Any:
     import pickle
 
     store[key] = pickle.dumps(pattern, protocol=pickle.HIGHEST_PROTOCOL)
+    _mark_new()
+    return pattern
+
+
+def compile_re(*args: Any, **kwargs: Any) -> Any:
+    """re.compile(*args, **kwargs) (the standard library's), from the kept compiled code where there."""
+    return _compile_re(args, kwargs)
+
+
+def _compile_re(args: tuple, kwargs: dict) -> Any:
+    """The standard library's patterns are kept as their compiled code: a `re` pattern pickles as its source
+    (compiled again on load), so the code the compiler makes is kept instead and handed to _sre.compile, as
+    re._compiler.compile does.  Private to the standard library: any surprise, and it is re.compile."""
+    import re
+
+    try:
+        pattern, flags = args[0], int(args[1] if len(args) > 1 else kwargs.get("flags", 0))
+        if not isinstance(pattern, str) or set(kwargs) - {"flags"} or len(args) > 2:
+            return re.compile(*args, **kwargs)
+        key = ("re", pattern, flags)
+        store = _load_store()
+        kept = store.get(key)
+        import pickle
+
+        import _sre  # type: ignore[import-not-found]
+
+        if isinstance(kept, bytes):
+            try:
+                return _sre.compile(*pickle.loads(kept))
+            except Exception:  # damaged, or another Python's: compiled again below
+                pass
+        parts = _re_parts(pattern, flags)
+        compiled = _sre.compile(*parts)
+        kept = pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return re.compile(*args, **kwargs)
+    store[key] = kept
+    _mark_new()
+    return compiled
+
+
+def _re_parts(pattern: str, flags: int) -> tuple:
+    """The arguments re._compiler.compile gives _sre.compile for `pattern`."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern, flags)
+    code = [int(c) for c in _compiler._code(parsed, flags)]  # some are named int constants: plain ints pickle
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return pattern, flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def _mark_new() -> None:
+    """A pattern was added to the store: write it at exit."""
+    global _NEW
     if not _NEW:
         import atexit
 
         atexit.register(_save_store)
     _NEW = True
-    return pattern
 
 
 class LazyPattern:
@@ -127,9 +183,7 @@ class LazyPattern:
     def compiled(self) -> Any:
         if self._compiled is None:
             if self._module == "re":
-                import re
-
-                self._compiled = re.compile(*self._args, **self._kwargs)
+                self._compiled = _compile_re(self._args, self._kwargs)
             else:
                 self._compiled = _compile_regex(self._args, self._kwargs)
         return self._compiled

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..lazyre import lazy_re
+from ..lazyre import compile_re, lazy_re
 from ..model import Paragraph
 from .patterns import UPPER
 
@@ -18,8 +18,8 @@ _COMPLEMENT = lazy_re(
     r"|de\s+staatssecretaris|de\s+minister|de\s+bewindspersoon|het\s+kabinet|de\s+regering|hem|haar|u|zich\s+af)\b",
     re.IGNORECASE,
 )
-SUBJECT_ASK = re.compile(rf"\b{_SUBJECT}\s+(?:[\w’'-]+\s+){{0,3}}?(?P<verb>{_ASK}|{_WANT})\b", re.IGNORECASE)
-INVERTED_ASK = re.compile(
+SUBJECT_ASK = compile_re(rf"\b{_SUBJECT}\s+(?:[\w’'-]+\s+){{0,3}}?(?P<verb>{_ASK}|{_WANT})\b", re.IGNORECASE)
+INVERTED_ASK = compile_re(
     r"\b(?P<verb>vragen|verzoeken)\s+(?:ook\s+|daarom\s+|tevens\s+|dan\s+ook\s+)?(?:de|deze)\s+leden\b"
     r"|\bgraag\s+(?:ontvangen|vernemen|horen|zien|krijgen|weten)\b"
     r"|\b(?:ontvangen|vernemen|horen|zien)\s+(?:de|deze)\s+leden\s+(?:[\w-]+\s+){0,5}?graag\b"
@@ -28,19 +28,19 @@ INVERTED_ASK = re.compile(
     re.IGNORECASE,
 )
 # a direct question that lost its question mark: "Kan de staatssecretaris aangeven hoeveel …"
-VERB_FIRST = re.compile(
+VERB_FIRST = compile_re(
     r"^\W*(?:En\s+|Zo\s+ja,?\s+|Zo\s+nee,?\s+)?(?:Kan|Kunt|Wil|Wilt|Is|Bent|Deelt|Erkent|Acht|Ziet|Heeft|Hebt|Gaat|Zal|Zou|Wordt)"
     r"\s+(?:de\s+staatssecretaris|de\s+minister|het\s+kabinet|de\s+regering|u|hij)\b"
 )
 # past-tense or narrative uses that look like asking but are not ("vroegen", "werd gevraagd") need no pattern:
 # the verbs above are present tense only.
-QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|„[^”\"]*[”\"]")
+QUOTED = compile_re(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|„[^”\"]*[”\"]")
 ABBREVIATIONS = frozenset(
     "jl nr nrs c.s o.a i.e d.d e.d m.b.t i.v.m bijv z.g t.a.v p.m art artt vgl zgn resp etc mr dr drs ir prof mevr dhr "
     "blz p pp e.a m.n a.s ca incl excl mln mld min max jr st blz mw e.v.a ir ing bc bv nl n.a.v t.b.v v.w.b d.w.z".split()
 )
 _SENT_END = lazy_re(r"[.?!…]+[\"”’»)\]]*(?=\s|$)")
-LINKED_START = re.compile(r"^\W*(?:Zo\s+(?:ja|nee|niet)\b|En\s|Of\s|Indien\s+(?:ja|nee|niet)\b|Als\s+dat\s+zo\s+is\b)",
+LINKED_START = compile_re(r"^\W*(?:Zo\s+(?:ja|nee|niet)\b|En\s|Of\s|Indien\s+(?:ja|nee|niet)\b|Als\s+dat\s+zo\s+is\b)",
                              re.IGNORECASE)
 
 
@@ -108,7 +108,7 @@ def ask_kind(sentence: str, party_text: bool) -> str | None:
 
 
 
-QUESTION_LABEL = re.compile(r"^\W*Vra(?:ag|gen)(?:\s+\d{1,3}[a-z]?)?\s*:\s*")
+QUESTION_LABEL = compile_re(r"^\W*Vra(?:ag|gen)(?:\s+\d{1,3}[a-z]?)?\s*:\s*")
 
 
 def question_spans(par: Paragraph) -> tuple[list[tuple[int, int]], str | None]:
