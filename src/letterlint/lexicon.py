@@ -130,6 +130,19 @@ class Target:
 
 
 @dataclass(frozen=True)
+class Screened:
+    """What one token can contribute to Lexicon.scan (see Lexicon.screen)."""
+
+    single: bool  # a chunk of it is a near-miss or a case slip of a single-word term
+    anchor: bool  # a chunk of it is a word a multi-word term is looked for from
+    words: frozenset[tuple[int, int]]  # (term, word) of multi-word terms a chunk of it is
+    slips: frozenset[tuple[int, int]]  # (term, word) of multi-word terms a chunk of it is one edit away from
+
+    def __bool__(self) -> bool:
+        return self.single or bool(self.words) or bool(self.slips)
+
+
+@dataclass(frozen=True)
 class Hit:
     start: int
     end: int
@@ -180,6 +193,11 @@ class Lexicon:
         self._lengths: dict[str, set[int]] = {}
         self._case: dict[str, Target] = {}
         self._anchors: dict[str, list[tuple[Target, int]]] = {}
+        # the screen (see screen()): the multi-word terms that can be found, their words, and those words
+        # and their deletions (a word one edit away from one of them shares a key with it)
+        self._multi_terms: list[tuple[Target, frozenset[int]]] = []  # (term, indices of its anchors)
+        self._term_words: dict[str, list[tuple[int, int]]] = {}  # word → (term number, word number)
+        self._slip_index: dict[str, list[tuple[int, int, str]]] = {}
         for t in self.targets:
             if len(t.words) == 1:
                 word = t.words[0]
@@ -200,9 +218,65 @@ class Lexicon:
                                if _letters(w) >= MIN_LENGTH and w not in FUNCTION_WORDS]
                 for _, i in sorted(significant, reverse=True)[:2]:
                     self._anchors.setdefault(t.words[i], []).append((t, i))
+                if significant:  # a term without an anchor is never found (see _multi)
+                    self._index_multi(t, [i for _, i in sorted(significant, reverse=True)[:2]])
         self._cache: dict[tuple[str, str], tuple[Target, str] | None] = {}
         self._words: dict[str, tuple] = {}
         self._boring: set[str] = set()  # words that are neither near a term nor part of one
+
+    def _index_multi(self, t: Target, anchors: list[int]) -> None:
+        n = len(self._multi_terms)
+        self._multi_terms.append((t, frozenset(anchors)))
+        for k, w in enumerate(t.words):
+            self._term_words.setdefault(w, []).append((n, k))
+            if _letters(w) >= MIN_LENGTH:  # _multi skips a slipped word shorter than that
+                for key in {w} | _deletions(w):
+                    self._slip_index.setdefault(key, []).append((n, k, w))
+
+    # -- screening: what a token can contribute to scan() ------------------------------------------------
+
+    def screen(self, token: str) -> Screened:
+        """What the chunks of `token` (a run of text without white space) can contribute to scan().
+
+        Every chunk scan() looks at lies inside one such token, so what a text's tokens say together
+        (could_hit) is a superset of what scan() finds in it: it ignores addresses, defined acronyms,
+        all-capital text and word order.  Not cached here: the caller keeps it per token.
+        """
+        single = anchor = False
+        words: set[tuple[int, int]] = set()
+        slips: set[tuple[int, int]] = set()
+        for chunk in CHUNK.findall(token):
+            found, _ = self._classify(chunk)
+            single = single or bool(found)
+            lower = chunk.lower()
+            for n, k in self._term_words.get(lower, ()):
+                words.add((n, k))
+                anchor = anchor or k in self._multi_terms[n][1]
+            slips.update(self._slips(lower, chunk))
+        return Screened(single, anchor, frozenset(words), frozenset(slips))
+
+    def _slips(self, lower: str, written: str) -> Iterator[tuple[int, int]]:
+        """(term number, word number) of the words of multi-word terms that `written` (`lower`, lower-cased)
+        can be the slip of, as _multi judges a slip."""
+        if _letters(lower) < MIN_LENGTH - 1 or not self._slip_index:
+            return
+        for key in (lower, *_deletions(lower)):
+            for n, k, want in self._slip_index.get(key, ()):
+                term_word = self._multi_terms[n][0].text.split()[k]
+                if term_word[:1].isupper() != written[:1].isupper() and not (k == 0 and written[:1].isupper()):
+                    continue
+                if edit_kind(lower, want) is not None and not _inflected(lower, want):
+                    yield n, k
+
+    def could_hit(self, single: bool, words: AbstractSet[tuple[int, int]], slips: AbstractSet[tuple[int, int]]) -> bool:
+        """Can scan() find something in a text whose tokens, screened, say this together?  A multi-word
+        term needs all its words exactly but one, and a slip of that one."""
+        if single:
+            return True
+        for n, k in slips:
+            if all((n, j) in words for j in range(len(self._multi_terms[n][0].words)) if j != k):
+                return True
+        return False
 
     # -- words of the lexicon (for a spelling dictionary) ----------------------------------------------
 

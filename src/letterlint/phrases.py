@@ -16,11 +16,13 @@ are carried over into the suggestion.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import regex
 
 from .lazyre import compile_regex, lazy
+from .lexicon import FUNCTION_WORDS
 
 SPACE = r"[\s\u00A0\u202F]+"
 APOSTROPHES = "'’‘`"
@@ -88,6 +90,39 @@ class Phrase:
             after = ""
         return f"{flags}{before}{body}{after}"
 
+    def needs(self) -> list[Need]:
+        """What every match of this phrase contains (see Need), most telling first; [] where that cannot be
+        said simply.
+
+        First the words the pattern bounds on both sides (inside the phrase or by a word boundary; a stem
+        word counts as a word the text's word starts with), most telling first: not a function word, case
+        fixed rather than free, then the longest.  Then each part between spaces that is more than one such
+        word (bevoegd-gezag, GGD's): it lies inside one token of the text.
+        """
+        if self.case == "ignore":
+            return []  # (?i) matches case variants that lower() does not give
+        body = " ".join(self.wrong.split())
+        words = []
+        for n, run in enumerate(_WORD.finditer(body)):
+            left = run.start() > 0 or self.wrong[:1].isalnum()
+            end_open = run.end() == len(body) and (self.stem or not self.wrong[-1:].isalnum())
+            free = n == 0 and run.start() == 0 and self.case == "first" and self.wrong[0].isalpha()
+            form = run.group()
+            if not left or (free and not _simple_case(form[0])) or (end_open and not (self.stem and len(form) >= 3)):
+                continue  # unbounded on the left, an odd capital, or an unbounded end that is not a stem
+            words.append((run.start(), run.group(), Need(form[:1].lower() + form[1:] if free else form, free,
+                                                          "prefix" if end_open else "word")))
+        parts, offset = [], 0
+        for part in body.split(" "):
+            inside = [(text, need) for start, text, need in words if offset <= start < offset + len(part)]
+            if inside and part != inside[0][0]:
+                free = offset == 0 and inside[0][1].free
+                parts.append(Need(_straight(part[:1].lower() + part[1:] if free else part), free, "part"))
+            offset += len(part) + 1
+        ranked = sorted((need for _, _, need in words), reverse=True,
+                        key=lambda w: (w.form.lower() not in FUNCTION_WORDS, not w.free, w.kind == "word", len(w.form)))
+        return ranked + parts
+
     def suggestion_for(self, matched: regex.Match) -> str:
         right = self.right
         text = matched.group()
@@ -101,27 +136,116 @@ class Phrase:
         return self.pattern.search(text) is not None
 
 
+def _simple_case(c: str) -> bool:
+    """[cC] in a pattern is exactly what c.lower() of the text's letter compares equal to."""
+    low, up = c.lower(), c.upper()
+    return len(low) == 1 and len(up) == 1 and up.lower() == low and low.lower() == low
+
+
+@dataclass(frozen=True)
+class Need:
+    """What every match of a phrase contains: a word of the text equal to `form` ("word"), or starting with it
+    ("prefix"), or a token containing it ("part", apostrophes made straight); compared with its first letter
+    lower-cased (or, in a part, either way) where `free` (the phrase's case is free there)."""
+
+    form: str
+    free: bool
+    kind: str  # word | prefix | part
+
+    def met_by(self, word: str) -> bool:
+        if self.kind == "part":
+            token = _straight(word)
+            return self.form in token or (self.free and self.form[:1].upper() + self.form[1:] in token)
+        if self.free:
+            word = word[:1].lower() + word[1:]
+        return word.startswith(self.form) if self.kind == "prefix" else word == self.form
+
+
+_STRAIGHT = str.maketrans({c: "'" for c in APOSTROPHES})
+
+
+def _straight(text: str) -> str:
+    return text.translate(_STRAIGHT)
+
+
 class PhraseList:
-    """Many phrases, searched together: only phrases whose first word occurs in a text are tried."""
+    """Many phrases, searched together: only phrases whose first word occurs in a text are tried.
+
+    A phrase's key is the first four letters of its first word, lower-cased (see _key); finditer() tries the
+    phrases whose key one of the text's words has.  For a whole document, screen() says per token (a run of
+    text without white space; a word never spans white space) which phrases a text with that token can
+    match, by the words every match contains (Phrase.needs): a caller that screens the distinct tokens
+    of a document once runs finditer_screened() only on the few texts with all of them, only those phrases.
+    """
 
     def __init__(self, phrases: list[Phrase]):
         self.phrases = phrases
-        self._by_key: dict[str | None, list[Phrase]] = {}
-        for p in phrases:
-            self._by_key.setdefault(p.key, []).append(p)
+        self._by_key: dict[str | None, list[tuple[int, Phrase]]] = {}
+        for i, p in enumerate(phrases):
+            self._by_key.setdefault(p.key, []).append((i, p))
+        self.everywhere = None in self._by_key  # phrases without a word are tried on every text
+        # the screen: each phrase by the words its matches contain (Phrase.needs), looked up by the word
+        # (exact), the word with its first letter lower-cased (free), or its first three letters (prefix)
+        self._needs: dict[str, list[tuple[int, int, Need]]] = {}
+        self._parts: dict[int, list[tuple[int, Need]]] = {}  # checked on a token where a word need is met
+        self._need_count: dict[int, int] = {}
+        self._unscreened: dict[str, list[int]] = {}  # phrases without needs: by key, as finditer tries them
+        for i, p in enumerate(phrases):
+            needs = p.needs()
+            self._need_count[i] = len(needs)
+            for k, need in enumerate(needs):
+                if need.kind == "part":
+                    self._parts.setdefault(i, []).append((k, need))
+                else:
+                    self._needs.setdefault(need.form[:3] if need.kind == "prefix" else need.form, []).append((i, k, need))
+            if not needs and p.key is not None:
+                self._unscreened.setdefault(p.key, []).append(i)
+
+    def screen(self, token: str) -> tuple[frozenset[int], frozenset[tuple[int, int]]]:
+        """What `token` (a run of text without white space; a word never spans white space) tells about the
+        phrases a text with it can match: (the phrases whose most telling need it meets, or whose key it has
+        where a phrase has no needs; (phrase, need) pairs it meets).  See candidates()."""
+        gate: set[int] = set()
+        met: set[tuple[int, int]] = set()
+        for word in _WORD.findall(token):
+            low = word[:1].lower() + word[1:]
+            for lookup in {word, low, word[:3], low[:3]}:
+                for i, k, need in self._needs.get(lookup, ()):
+                    if need.met_by(word):
+                        met.add((i, k))
+                        if k == 0:
+                            gate.add(i)
+            gate.update(self._unscreened.get(_key(word), ()))
+        for i in {i for i, _ in met}:  # a part contains a word need of its phrase (Phrase.needs)
+            met.update((i, k) for k, need in self._parts.get(i, ()) if need.met_by(token))
+        return frozenset(gate), frozenset(met)
+
+    def candidates(self, gate: AbstractSet[int], met: AbstractSet[tuple[int, int]]) -> set[int]:
+        """The phrases a text can match, from the union of screen() over its tokens: a superset of what
+        finditer() finds in it (a phrase without needs: where its key occurs, as finditer tries it)."""
+        return {i for i in gate if all((i, k) in met for k in range(self._need_count[i]))}
+
+    def finditer_screened(self, text: str, screened: AbstractSet[int]) -> Iterator[tuple[int, int, Phrase, str]]:
+        """finditer(), trying only the phrases of `screened` (see screen(); a superset of what can match)."""
+        keys = set(map(str.lower, _KEY.findall(text)))
+        return self._find(text, [(i, self.phrases[i]) for i in sorted(screened) if self.phrases[i].key in keys]
+                          + self._by_key.get(None, []))
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, Phrase, str]]:
         """(start, end, phrase, suggestion) for each match, in text order, without overlaps."""
         keys = set(map(str.lower, _KEY.findall(text)))  # _key() of every word, without a Python loop
-        candidates = [p for k in keys if k in self._by_key for p in self._by_key[k]]
-        candidates += self._by_key.get(None, [])
+        candidates = [c for k in keys if k in self._by_key for c in self._by_key[k]]
+        return self._find(text, candidates + self._by_key.get(None, []))
+
+    @staticmethod
+    def _find(text: str, candidates: list[tuple[int, Phrase]]) -> Iterator[tuple[int, int, Phrase, str]]:
         hits = []
-        for phrase in candidates:
+        for order, phrase in candidates:
             for m in phrase.pattern.finditer(text):
-                hits.append((m.start(), -(m.end() - m.start()), m.end(), phrase, phrase.suggestion_for(m)))
-        hits.sort(key=lambda h: (h[0], h[1]))
+                hits.append((m.start(), -(m.end() - m.start()), order, m.end(), phrase, phrase.suggestion_for(m)))
+        hits.sort(key=lambda h: h[:3])  # two phrases on the same span: the first in the list wins
         last_end = -1
-        for start, _neg, end, phrase, suggestion in hits:
+        for start, _neg, _order, end, phrase, suggestion in hits:
             if start >= last_end:
                 last_end = end
                 yield start, end, phrase, suggestion
