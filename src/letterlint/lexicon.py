@@ -69,7 +69,7 @@ INFLECTIONS = ("e", "s", "n", "en", "'s", "’s", "es", "ren", "er")
 
 def is_acronym(word: str) -> bool:
     """Two capitals or more: RIVM, JLoI, IenW, NZa, PvdA (not Omgevingswet)."""
-    return sum(1 for c in word if c.isupper()) >= 2
+    return sum(map(str.isupper, word)) >= 2  # (map: no Python step per letter)
 
 
 def edit_kind(found: str, term: str) -> str | None:
@@ -94,6 +94,15 @@ def edit_kind(found: str, term: str) -> str | None:
     if short[i:] != long_[i + 1:]:
         return None
     return "insertion" if lf > lt else "deletion"
+
+
+def _ends(word: str) -> list[tuple[str, str, int]]:
+    """Keys a word one edit away from `word` has at least one of: ("<", its first letters, its length) or
+    (">", its last letters, its length).  One edit leaves the first two or the last two letters of a word of
+    five letters or more as they were; of a four-letter word, the first or the last letter."""
+    size = 2 if len(word) >= 5 else 1
+    return [(side, part, n) for n in (len(word) - 1, len(word), len(word) + 1)
+            for side, part in (("<", word[:size]), (">", word[-size:]))]
 
 
 def _deletions(word: str) -> set[str]:
@@ -140,6 +149,9 @@ class Screened:
 
     def __bool__(self) -> bool:
         return self.single or bool(self.words) or bool(self.slips)
+
+
+QUIET = Screened(False, False, frozenset(), frozenset())
 
 
 @dataclass(frozen=True)
@@ -198,6 +210,8 @@ class Lexicon:
         self._multi_terms: list[tuple[Target, frozenset[int]]] = []  # (term, indices of its anchors)
         self._term_words: dict[str, list[tuple[int, int]]] = {}  # word → (term number, word number)
         self._slip_index: dict[str, list[tuple[int, int, str]]] = {}
+        self._slip_ends: set[tuple[str, str, int]] = set()  # a quick "no" first (see _ends)
+        self._ends: set[tuple[str, str, int]] = set()  # the same for every term's word (_may_matter)
         for t in self.targets:
             if len(t.words) == 1:
                 word = t.words[0]
@@ -206,6 +220,7 @@ class Lexicon:
                 if t.near_miss and _letters(word) >= MIN_LENGTH:
                     for key in {word} | _deletions(word):
                         self._deletion_index.setdefault(key, []).append(t)
+                    self._ends.update(_ends(word))
                     # which words can be a near-miss of it at all: by shape (an acronym's slip is an acronym,
                     # a name's slip starts with a capital) and length; most words of a text are neither
                     shapes = ("acronym",) if t.acronym else ("capital",) if t.text[:1].isupper() else ("capital", "lower")
@@ -223,6 +238,7 @@ class Lexicon:
         self._cache: dict[tuple[str, str], tuple[Target, str] | None] = {}
         self._words: dict[str, tuple] = {}
         self._boring: set[str] = set()  # words that are neither near a term nor part of one
+        self._quiet: set[str] = set()  # chunks screen() found to contribute nothing
 
     def _index_multi(self, t: Target, anchors: list[int]) -> None:
         n = len(self._multi_terms)
@@ -232,6 +248,8 @@ class Lexicon:
             if _letters(w) >= MIN_LENGTH:  # _multi skips a slipped word shorter than that
                 for key in {w} | _deletions(w):
                     self._slip_index.setdefault(key, []).append((n, k, w))
+                self._slip_ends.update(_ends(w))
+                self._ends.update(_ends(w))
 
     # -- screening: what a token can contribute to scan() ------------------------------------------------
 
@@ -242,23 +260,47 @@ class Lexicon:
         (could_hit) is a superset of what scan() finds in it: it ignores addresses, defined acronyms,
         all-capital text and word order.  Not cached here: the caller keeps it per token.
         """
+        chunks = CHUNK.findall(token)
+        quiet = self._quiet
+        if quiet.issuperset(chunks):
+            return QUIET  # the common case, decided in C
         single = anchor = False
         words: set[tuple[int, int]] = set()
         slips: set[tuple[int, int]] = set()
-        for chunk in CHUNK.findall(token):
-            found, _ = self._classify(chunk)
-            single = single or bool(found)
+        for chunk in set(chunks).difference(quiet):
             lower = chunk.lower()
-            for n, k in self._term_words.get(lower, ()):
+            if not self._may_matter(lower) and "-" not in chunk and "\u2011" not in chunk:
+                quiet.add(chunk)  # (a hyphenated chunk's parts are looked at apart: _classify)
+                continue
+            found, _ = self._classify(chunk)
+            said = self._term_words.get(lower, ())
+            slipped = list(self._slips(lower, chunk))
+            if not found and not said and not slipped:
+                if len(quiet) > 100000:
+                    quiet.clear()
+                quiet.add(chunk)
+                continue
+            single = single or bool(found)
+            for n, k in said:
                 words.add((n, k))
                 anchor = anchor or k in self._multi_terms[n][1]
-            slips.update(self._slips(lower, chunk))
+            slips.update(slipped)
         return Screened(single, anchor, frozenset(words), frozenset(slips))
+
+    def _may_matter(self, lower: str) -> bool:
+        """A quick "no" for most words: not an acronym of the lexicon in any case, not a word of a multi-word
+        term, and not one edit away from a term's word by the first or last letters and the length (_ends)."""
+        n, ends = len(lower), self._ends
+        return (lower in self._case or lower in self._term_words or ("<", lower[:2], n) in ends
+                or (">", lower[-2:], n) in ends or ("<", lower[:1], n) in ends or (">", lower[-1:], n) in ends)
 
     def _slips(self, lower: str, written: str) -> Iterator[tuple[int, int]]:
         """(term number, word number) of the words of multi-word terms that `written` (`lower`, lower-cased)
         can be the slip of, as _multi judges a slip."""
-        if _letters(lower) < MIN_LENGTH - 1 or not self._slip_index:
+        n = len(lower)
+        ends = self._slip_ends
+        if not (("<", lower[:2], n) in ends or (">", lower[-2:], n) in ends or ("<", lower[:1], n) in ends
+                or (">", lower[-1:], n) in ends) or _letters(lower) < MIN_LENGTH - 1:
             return
         for key in (lower, *_deletions(lower)):
             for n, k, want in self._slip_index.get(key, ()):
@@ -299,7 +341,7 @@ class Lexicon:
         if key in self._cache:
             return self._cache[key]
         result = None
-        if lower not in self.accepted and len(lower) >= MIN_LENGTH - 1 and not any(c.isdigit() for c in lower):
+        if lower not in self.accepted and len(lower) >= MIN_LENGTH - 1 and not any(map(str.isdigit, lower)):
             seen = set()
             for k in (lower, *_deletions(lower)):
                 for t in self._deletion_index.get(k, ()):
@@ -497,7 +539,7 @@ def in_address(text: str, start: int, end: int) -> bool:
 
 
 def _letters(word: str) -> int:
-    return sum(1 for c in word if c.isalpha())
+    return sum(map(str.isalpha, word))
 
 
 def _mostly_capitals(text: str) -> bool:

@@ -28,6 +28,8 @@ SPACE = r"[\s\u00A0\u202F]+"
 APOSTROPHES = "'’‘`"
 _WORD = regex.compile(r"\w+")
 _KEY = lazy(r"(\w{1,4})\w*")  # the first four characters of each word (see _key)
+_HEAD = lazy(r"(\w{1,3})\w*")  # the first three characters of each word (prefix needs)
+_NONE: tuple[frozenset[int], frozenset[tuple[int, int]]] = (frozenset(), frozenset())
 
 
 def _key(word: str) -> str:
@@ -152,6 +154,12 @@ class Need:
     free: bool
     kind: str  # word | prefix | part
 
+    def variants(self) -> list[str]:
+        """The forms a word meeting it starts with (prefix) or is (word): both cases of a free first letter."""
+        if not self.free:
+            return [self.form]
+        return [self.form, self.form[:1].upper() + self.form[1:]]
+
     def met_by(self, word: str) -> bool:
         if self.kind == "part":
             token = _straight(word)
@@ -186,7 +194,8 @@ class PhraseList:
         self.everywhere = None in self._by_key  # phrases without a word are tried on every text
         # the screen: each phrase by the words its matches contain (Phrase.needs), looked up by the word
         # (exact), the word with its first letter lower-cased (free), or its first three letters (prefix)
-        self._needs: dict[str, list[tuple[int, int, Need]]] = {}
+        self._words: dict[str, list[tuple[int, int, Need]]] = {}  # by the word, in each case it may have
+        self._heads: dict[str, list[tuple[int, int, Need]]] = {}  # prefix needs, by their first three letters
         self._parts: dict[int, list[tuple[int, Need]]] = {}  # checked on a token where a word need is met
         self._need_count: dict[int, int] = {}
         self._unscreened: dict[str, list[int]] = {}  # phrases without needs: by key, as finditer tries them
@@ -196,8 +205,10 @@ class PhraseList:
             for k, need in enumerate(needs):
                 if need.kind == "part":
                     self._parts.setdefault(i, []).append((k, need))
-                else:
-                    self._needs.setdefault(need.form[:3] if need.kind == "prefix" else need.form, []).append((i, k, need))
+                    continue
+                index = self._heads if need.kind == "prefix" else self._words
+                for form in need.variants():
+                    index.setdefault(form[:3] if need.kind == "prefix" else form, []).append((i, k, need))
             if not needs and p.key is not None:
                 self._unscreened.setdefault(p.key, []).append(i)
 
@@ -205,16 +216,18 @@ class PhraseList:
         """What `token` (a run of text without white space; a word never spans white space) tells about the
         phrases a text with it can match: (the phrases whose most telling need it meets, or whose key it has
         where a phrase has no needs; (phrase, need) pairs it meets).  See candidates()."""
+        words = _WORD.findall(token)
+        if (self._words.keys().isdisjoint(words) and self._heads.keys().isdisjoint(_HEAD.findall(token))
+                and self._unscreened.keys().isdisjoint(map(str.lower, _KEY.findall(token)))):
+            return _NONE  # the common case, decided in C
         gate: set[int] = set()
         met: set[tuple[int, int]] = set()
-        for word in _WORD.findall(token):
-            low = word[:1].lower() + word[1:]
-            for lookup in {word, low, word[:3], low[:3]}:
-                for i, k, need in self._needs.get(lookup, ()):
-                    if need.met_by(word):
-                        met.add((i, k))
-                        if k == 0:
-                            gate.add(i)
+        for word in words:
+            for i, k, need in (*self._words.get(word, ()), *self._heads.get(word[:3], ())):
+                if need.met_by(word):
+                    met.add((i, k))
+                    if k == 0:
+                        gate.add(i)
             gate.update(self._unscreened.get(_key(word), ()))
         for i in {i for i, _ in met}:  # a part contains a word need of its phrase (Phrase.needs)
             met.update((i, k) for k, need in self._parts.get(i, ()) if need.met_by(token))

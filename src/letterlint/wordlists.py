@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .bundled import load_yaml
-from .lexicon import Lexicon, Screened
+from .lexicon import QUIET, Lexicon, Screened
 from .phrases import PhraseList
 
 WORD_LISTS = "data/wordlists.yaml"
@@ -114,7 +114,6 @@ class WordLists:
         return found
 
 
-_NOTHING = Screened(False, False, frozenset(), frozenset())
 _MAX_TOKENS = 200_000  # tokens remembered per screen; then it starts again (memory stays bounded)
 _GATE, _ANCHOR, _SLIP = 1, 2, 4  # a token: can start a hit; anchors a multi-word term; can be a slip in one
 _Info = tuple[frozenset[int], frozenset[tuple[int, int]], Screened]  # PhraseList.screen + Lexicon.screen
@@ -144,7 +143,7 @@ class Screen:
         if found is None:
             self.classified += 1
             gate, met = self.phrases.screen(token)
-            lex = self.lexicon.screen(token) if self.lexicon is not None else _NOTHING
+            lex = self.lexicon.screen(token) if self.lexicon is not None else QUIET
             if not gate and not met and not lex:
                 if len(self._boring) > _MAX_TOKENS:
                     self._boring.clear()
