@@ -96,13 +96,31 @@ def edit_kind(found: str, term: str) -> str | None:
     return "insertion" if lf > lt else "deletion"
 
 
+def _end_size(length: int) -> int:
+    """How many letters at each end of a word of this length (four or more) one edit leaves as they were at
+    one end at least: a word of 2s+1 letters or more keeps its first s or its last s."""
+    return max(2, (length - 1) // 2)
+
+
 def _ends(word: str) -> list[tuple[str, str, int]]:
-    """Keys a word one edit away from `word` has at least one of: ("<", its first letters, its length) or
-    (">", its last letters, its length).  One edit leaves the first two or the last two letters of a word of
-    five letters or more as they were; of a four-letter word, the first or the last letter."""
-    size = 2 if len(word) >= 5 else 1
-    return [(side, part, n) for n in (len(word) - 1, len(word), len(word) + 1)
-            for side, part in (("<", word[:size]), (">", word[-size:]))]
+    """Keys a word one edit away from `word` (four letters or more) has at least one of (see _end_keys): its
+    first letters or its last (_end_size), with its length; for a four-letter word also its first and last
+    letter (a swap in the middle: abcd, acbd)."""
+    s = _end_size(len(word))
+    keys = [(side, part, n) for n in (len(word) - 1, len(word), len(word) + 1)
+            for side, part in (("<", word[:s]), (">", word[-s:]))]
+    if len(word) == 4:
+        keys.append(("=", word[0] + word[-1], 4))
+    return keys
+
+
+def _end_keys(word: str) -> list[tuple[str, str, int]]:
+    """The keys of _ends a word has, for terms one letter shorter, as long, or one longer."""
+    n = len(word)
+    keys = [("=", word[:1] + word[-1:], n)]
+    for s in {_end_size(n - 1), _end_size(n), _end_size(n + 1)}:
+        keys += [("<", word[:s], n), (">", word[-s:], n)]
+    return keys
 
 
 def _deletions(word: str) -> set[str]:
@@ -212,6 +230,7 @@ class Lexicon:
         self._slip_index: dict[str, list[tuple[int, int, str]]] = {}
         self._slip_ends: set[tuple[str, str, int]] = set()  # a quick "no" first (see _ends)
         self._ends: set[tuple[str, str, int]] = set()  # the same for every term's word (_may_matter)
+        self._acronym_ends: set[tuple[str, str, int]] = set()  # and for acronyms
         for t in self.targets:
             if len(t.words) == 1:
                 word = t.words[0]
@@ -220,7 +239,10 @@ class Lexicon:
                 if t.near_miss and _letters(word) >= MIN_LENGTH:
                     for key in {word} | _deletions(word):
                         self._deletion_index.setdefault(key, []).append(t)
-                    self._ends.update(_ends(word))
+                    if t.acronym:
+                        self._acronym_ends.update(_ends(word))  # (an acronym's slip is an acronym)
+                    elif _letters(word) >= SHORT_WORD:  # (a shorter word's near-misses are not: _plausible)
+                        self._ends.update(_ends(word))
                     # which words can be a near-miss of it at all: by shape (an acronym's slip is an acronym,
                     # a name's slip starts with a capital) and length; most words of a text are neither
                     shapes = ("acronym",) if t.acronym else ("capital",) if t.text[:1].isupper() else ("capital", "lower")
@@ -268,11 +290,11 @@ class Lexicon:
         words: set[tuple[int, int]] = set()
         slips: set[tuple[int, int]] = set()
         for chunk in set(chunks).difference(quiet):
-            lower = chunk.lower()
-            if not self._may_matter(lower) and "-" not in chunk and "\u2011" not in chunk:
-                quiet.add(chunk)  # (a hyphenated chunk's parts are looked at apart: _classify)
+            if self.quiet(chunk):
+                quiet.add(chunk)
                 continue
             found, _ = self._classify(chunk)
+            lower = chunk.lower()
             said = self._term_words.get(lower, ())
             slipped = list(self._slips(lower, chunk))
             if not found and not said and not slipped:
@@ -287,20 +309,26 @@ class Lexicon:
             slips.update(slipped)
         return Screened(single, anchor, frozenset(words), frozenset(slips))
 
-    def _may_matter(self, lower: str) -> bool:
+    def quiet(self, chunk: str) -> bool:
+        """`chunk` (a chunk as CHUNK finds it) can contribute nothing to scan(): screen() of a token made of
+        such chunks (and punctuation) says nothing."""
+        if "-" in chunk or "\u2011" in chunk:  # _classify looks at the parts too
+            return not any(self._may_matter(piece) for piece in [chunk, *PART.findall(chunk)])
+        return not self._may_matter(chunk)
+
+    def _may_matter(self, word: str) -> bool:
         """A quick "no" for most words: not an acronym of the lexicon in any case, not a word of a multi-word
-        term, and not one edit away from a term's word by the first or last letters and the length (_ends)."""
-        n, ends = len(lower), self._ends
-        return (lower in self._case or lower in self._term_words or ("<", lower[:2], n) in ends
-                or (">", lower[-2:], n) in ends or ("<", lower[:1], n) in ends or (">", lower[-1:], n) in ends)
+        term, and not one edit away from a term's word by its ends and length (_ends; an acronym's slip has
+        two capitals)."""
+        lower = word.lower()
+        if lower in self._case or lower in self._term_words or not self._ends.isdisjoint(_end_keys(lower)):
+            return True
+        return is_acronym(word) and not self._acronym_ends.isdisjoint(_end_keys(lower))
 
     def _slips(self, lower: str, written: str) -> Iterator[tuple[int, int]]:
         """(term number, word number) of the words of multi-word terms that `written` (`lower`, lower-cased)
         can be the slip of, as _multi judges a slip."""
-        n = len(lower)
-        ends = self._slip_ends
-        if not (("<", lower[:2], n) in ends or (">", lower[-2:], n) in ends or ("<", lower[:1], n) in ends
-                or (">", lower[-1:], n) in ends) or _letters(lower) < MIN_LENGTH - 1:
+        if self._slip_ends.isdisjoint(_end_keys(lower)) or _letters(lower) < MIN_LENGTH - 1:
             return
         for key in (lower, *_deletions(lower)):
             for n, k, want in self._slip_index.get(key, ()):

@@ -212,6 +212,14 @@ class PhraseList:
             if not needs and p.key is not None:
                 self._unscreened.setdefault(p.key, []).append(i)
 
+    def quiet(self, chunk: str) -> bool:
+        """No word of `chunk` (one of the lexicon's chunks: words joined by hyphens) is a word a phrase needs,
+        starts like a stem a phrase needs, or has the key of a phrase without needs: a token made of such
+        chunks (and punctuation) says nothing to screen()."""
+        words = _WORD.findall(chunk)
+        return (self._words.keys().isdisjoint(words) and self._heads.keys().isdisjoint([w[:3] for w in words])
+                and self._unscreened.keys().isdisjoint([_key(w) for w in words]))
+
     def screen(self, token: str) -> tuple[frozenset[int], frozenset[tuple[int, int]]]:
         """What `token` (a run of text without white space; a word never spans white space) tells about the
         phrases a text with it can match: (the phrases whose most telling need it meets, or whose key it has

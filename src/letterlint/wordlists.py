@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .bundled import load_yaml
-from .lexicon import QUIET, Lexicon, Screened
+from .lexicon import CHUNK, QUIET, Lexicon, Screened
 from .phrases import PhraseList
 
 WORD_LISTS = "data/wordlists.yaml"
@@ -136,12 +136,32 @@ class Screen:
         self.phrases, self.lexicon = phrases, lexicon
         self._boring: set[str] = set()  # tokens that say nothing
         self._known: dict[str, tuple[int, _Info]] = {}  # the others: (flags, what they say)
+        self._quiet: set[str] = set()  # words (lexicon chunks) that say nothing to either list
         self.classified = 0  # tokens looked up (for tests: a token is looked up once)
+
+    def _learn(self, tokens: set[str]) -> None:
+        """Take in the tokens not seen before, in bulk: their words, chunked in one pass (a chunk never
+        spans white space), are judged once each; a token all of whose words say nothing is boring without
+        a closer look (most new tokens are a known word with other punctuation, or a word of no interest)."""
+        new = list(tokens.difference(self._known))
+        if not new:
+            return
+        self.classified += len(new)
+        quiet = self._quiet
+        if len(self._boring) + len(new) > _MAX_TOKENS:
+            self._boring.clear()
+        for chunk in set(CHUNK.findall("\n".join(new))).difference(quiet):
+            if self.phrases.quiet(chunk) and (self.lexicon is None or self.lexicon.quiet(chunk)):
+                if len(quiet) > _MAX_TOKENS:
+                    quiet.clear()
+                quiet.add(chunk)
+        for token in new:
+            if quiet.issuperset(CHUNK.findall(token)):
+                self._boring.add(token)
 
     def _lookup(self, token: str) -> tuple[int, _Info] | None:
         found = self._known.get(token)
         if found is None:
-            self.classified += 1
             gate, met = self.phrases.screen(token)
             lex = self.lexicon.screen(token) if self.lexicon is not None else QUIET
             if not gate and not met and not lex:
@@ -163,6 +183,7 @@ class Screen:
         said: dict[str, _Info] = {}
         telling: dict[str, int] = {}  # tokens that can start a hit, with their flags
         slipping: set[str] = set()  # tokens that can be the slipped word of a multi-word term
+        self._learn(distinct.difference(self._boring))
         for token in distinct.difference(self._boring):
             found = self._lookup(token)
             if found is not None:
