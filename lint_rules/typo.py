@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Any
 
 from letterlint import analyses
 from letterlint.findings import Finding, Fix, Msg, msg
-from letterlint.lexicon import Lexicon, check_term_examples, defined_acronyms
+from letterlint.lexicon import DefinedAcronyms, Lexicon, check_term_examples
 from letterlint.wordlists import Screen, WordLists
 from letterlint.yamlrules import phrases_from_entries
 
@@ -177,7 +177,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     cannot hold a hit of either list."""
     prepared: Prepared = ctx.prepared
     pars = [p for p in doc.blocks() if p.text]
-    defined: set[str] | None = None
+    defined = DefinedAcronyms(lambda: (p.text for p in doc.blocks()))
     addresses = analyses.of(doc).addresses
     for i, keys, near in prepared.screen.select([p.text for p in pars]):
         par = pars[i]
@@ -186,8 +186,6 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if keys or prepared.phrases.everywhere:
             yield from _listed(doc, par, prepared.phrases.finditer_screened(par.text, keys), urls, taken)
         if near and prepared.lexicon is not None:
-            if defined is None:
-                defined = defined_acronyms(p.text for p in doc.blocks())
             yield from _near_misses(doc, par, prepared.lexicon.scan(par.text, defined, taken), prepared.fix)
 
 

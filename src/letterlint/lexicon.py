@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -162,14 +162,14 @@ class Screened:
 
     single: bool  # a chunk of it is a near-miss or a case slip of a single-word term
     anchor: bool  # a chunk of it is a word a multi-word term is looked for from
-    words: frozenset[tuple[int, int]]  # (term, word) of multi-word terms a chunk of it is
-    slips: frozenset[tuple[int, int]]  # (term, word) of multi-word terms a chunk of it is one edit away from
+    words: int  # bit set of the words of multi-word terms a chunk of it is (Lexicon._word_bit)
+    slips: int  # bit set of the words of multi-word terms a chunk of it is one edit away from
 
     def __bool__(self) -> bool:
         return self.single or bool(self.words) or bool(self.slips)
 
 
-QUIET = Screened(False, False, frozenset(), frozenset())
+QUIET = Screened(False, False, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -228,6 +228,8 @@ class Lexicon:
         self._multi_terms: list[tuple[Target, frozenset[int]]] = []  # (term, indices of its anchors)
         self._term_words: dict[str, list[tuple[int, int]]] = {}  # word → (term number, word number)
         self._slip_index: dict[str, list[tuple[int, int, str]]] = {}
+        self._word_bit: dict[tuple[int, int], int] = {}  # (term, word) → a bit of Screened.words / .slips
+        self._others: dict[int, int] = {}  # a word's bit → the bits of the other words of its term
         self._slip_ends: set[tuple[str, str, int]] = set()  # a quick "no" first (see _ends)
         self._ends: set[tuple[str, str, int]] = set()  # the same for every term's word (_may_matter)
         self._acronym_ends: set[tuple[str, str, int]] = set()  # and for acronyms
@@ -265,7 +267,12 @@ class Lexicon:
     def _index_multi(self, t: Target, anchors: list[int]) -> None:
         n = len(self._multi_terms)
         self._multi_terms.append((t, frozenset(anchors)))
+        first = len(self._word_bit)
+        for k in range(len(t.words)):
+            self._word_bit[n, k] = first + k
+        everything = ((1 << len(t.words)) - 1) << first
         for k, w in enumerate(t.words):
+            self._others[first + k] = everything & ~(1 << (first + k))
             self._term_words.setdefault(w, []).append((n, k))
             if _letters(w) >= MIN_LENGTH:  # _multi skips a slipped word shorter than that
                 for key in {w} | _deletions(w):
@@ -287,8 +294,7 @@ class Lexicon:
         if quiet.issuperset(chunks):
             return QUIET  # the common case, decided in C
         single = anchor = False
-        words: set[tuple[int, int]] = set()
-        slips: set[tuple[int, int]] = set()
+        words = slips = 0
         for chunk in set(chunks).difference(quiet):
             if self.quiet(chunk):
                 quiet.add(chunk)
@@ -304,10 +310,11 @@ class Lexicon:
                 continue
             single = single or bool(found)
             for n, k in said:
-                words.add((n, k))
+                words |= 1 << self._word_bit[n, k]
                 anchor = anchor or k in self._multi_terms[n][1]
-            slips.update(slipped)
-        return Screened(single, anchor, frozenset(words), frozenset(slips))
+            for n, k in slipped:
+                slips |= 1 << self._word_bit[n, k]
+        return Screened(single, anchor, words, slips)
 
     def quiet(self, chunk: str) -> bool:
         """`chunk` (a chunk as CHUNK finds it) can contribute nothing to scan(): screen() of a token made of
@@ -338,14 +345,17 @@ class Lexicon:
                 if edit_kind(lower, want) is not None and not _inflected(lower, want):
                     yield n, k
 
-    def could_hit(self, single: bool, words: AbstractSet[tuple[int, int]], slips: AbstractSet[tuple[int, int]]) -> bool:
-        """Can scan() find something in a text whose tokens, screened, say this together?  A multi-word
-        term needs all its words exactly but one, and a slip of that one."""
+    def could_hit(self, single: bool, words: int, slips: int) -> bool:
+        """Can scan() find something in a text whose tokens, screened, say this together (bit sets of
+        Screened)?  A multi-word term needs all its words exactly but one, and a slip of that one."""
         if single:
             return True
-        for n, k in slips:
-            if all((n, j) in words for j in range(len(self._multi_terms[n][0].words)) if j != k):
+        while slips:
+            low = slips & -slips
+            others = self._others[low.bit_length() - 1]
+            if words & others == others:
                 return True
+            slips ^= low
         return False
 
     # -- words of the lexicon (for a spelling dictionary) ----------------------------------------------
@@ -582,6 +592,29 @@ def defined_acronyms(texts: Iterable[str]) -> set[str]:
         if "(" in text:
             out.update(m.group(1) for m in DEFINED.finditer(text) if is_acronym(m.group(1)))
     return out
+
+
+class DefinedAcronyms(AbstractSet[str]):
+    """defined_acronyms() of a document's texts, worked out when first asked: scan() asks only about a
+    near-miss it found, and most paragraphs it is given have none."""
+
+    def __init__(self, texts: Callable[[], Iterable[str]]) -> None:
+        self._texts = texts
+        self._found: set[str] | None = None
+
+    def _set(self) -> set[str]:
+        if self._found is None:
+            self._found = defined_acronyms(self._texts())
+        return self._found
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._set()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._set())
+
+    def __len__(self) -> int:
+        return len(self._set())
 
 
 def check_term_examples(lexicon: Lexicon, examples: dict, where: Where, path: tuple) -> None:

@@ -29,7 +29,6 @@ APOSTROPHES = "'’‘`"
 _WORD = regex.compile(r"\w+")
 _KEY = lazy(r"(\w{1,4})\w*")  # the first four characters of each word (see _key)
 _HEAD = lazy(r"(\w{1,3})\w*")  # the first three characters of each word (prefix needs)
-_NONE: tuple[frozenset[int], frozenset[tuple[int, int]]] = (frozenset(), frozenset())
 
 
 def _key(word: str) -> str:
@@ -96,10 +95,11 @@ class Phrase:
         """What every match of this phrase contains (see Need), most telling first; [] where that cannot be
         said simply.
 
-        First the words the pattern bounds on both sides (inside the phrase or by a word boundary; a stem
-        word counts as a word the text's word starts with), most telling first: not a function word, case
-        fixed rather than free, then the longest.  Then each part between spaces that is more than one such
-        word (bevoegd-gezag, GGD's): it lies inside one token of the text.
+        Each part between spaces that is more than one word (bevoegd-gezag, GGD's): it lies inside one
+        token of the text.  Then the words the pattern bounds on both sides (inside the phrase or by a word
+        boundary; a stem word counts as a word the text's word starts with): not a function word first, then
+        the longest, a word whose first letter may have either case counting two letters less.  The first
+        need is what a text is looked at for (Screen), so the rarest is best; lengths are a fair guess.
         """
         if self.case == "ignore":
             return []  # (?i) matches case variants that lower() does not give
@@ -122,8 +122,9 @@ class Phrase:
                 parts.append(Need(_straight(part[:1].lower() + part[1:] if free else part), free, "part"))
             offset += len(part) + 1
         ranked = sorted((need for _, _, need in words), reverse=True,
-                        key=lambda w: (w.form.lower() not in FUNCTION_WORDS, not w.free, w.kind == "word", len(w.form)))
-        return ranked + parts
+                        key=lambda w: (w.form.lower() not in FUNCTION_WORDS, len(w.form) - 2 * w.free, not w.free,
+                                       w.kind == "word"))
+        return parts + ranked
 
     def suggestion_for(self, matched: regex.Match) -> str:
         right = self.right
@@ -197,12 +198,15 @@ class PhraseList:
         self._words: dict[str, list[tuple[int, int, Need]]] = {}  # by the word, in each case it may have
         self._heads: dict[str, list[tuple[int, int, Need]]] = {}  # prefix needs, by their first three letters
         self._parts: dict[int, list[tuple[int, Need]]] = {}  # checked on a token where a word need is met
-        self._need_count: dict[int, int] = {}
+        self._need_bit: dict[tuple[int, int], int] = {}  # (phrase, need) → a bit of screen()'s `met`
+        self._need_mask: list[int] = []  # per phrase: the bits of all its needs
         self._unscreened: dict[str, list[int]] = {}  # phrases without needs: by key, as finditer tries them
         for i, p in enumerate(phrases):
             needs = p.needs()
-            self._need_count[i] = len(needs)
+            self._need_mask.append(0)
             for k, need in enumerate(needs):
+                self._need_bit[i, k] = len(self._need_bit)
+                self._need_mask[i] |= 1 << self._need_bit[i, k]
                 if need.kind == "part":
                     self._parts.setdefault(i, []).append((k, need))
                     continue
@@ -220,31 +224,44 @@ class PhraseList:
         return (self._words.keys().isdisjoint(words) and self._heads.keys().isdisjoint([w[:3] for w in words])
                 and self._unscreened.keys().isdisjoint([_key(w) for w in words]))
 
-    def screen(self, token: str) -> tuple[frozenset[int], frozenset[tuple[int, int]]]:
+    def screen(self, token: str) -> tuple[int, int]:
         """What `token` (a run of text without white space; a word never spans white space) tells about the
-        phrases a text with it can match: (the phrases whose most telling need it meets, or whose key it has
-        where a phrase has no needs; (phrase, need) pairs it meets).  See candidates()."""
+        phrases a text with it can match, as bit sets: (the phrases whose most telling need it meets, or
+        whose key it has where a phrase has no needs; the needs it meets).  See candidates()."""
         words = _WORD.findall(token)
         if (self._words.keys().isdisjoint(words) and self._heads.keys().isdisjoint(_HEAD.findall(token))
                 and self._unscreened.keys().isdisjoint(map(str.lower, _KEY.findall(token)))):
-            return _NONE  # the common case, decided in C
-        gate: set[int] = set()
-        met: set[tuple[int, int]] = set()
+            return 0, 0  # the common case, decided in C
+        gate = met = 0
+        touched = set()
         for word in words:
             for i, k, need in (*self._words.get(word, ()), *self._heads.get(word[:3], ())):
                 if need.met_by(word):
-                    met.add((i, k))
+                    met |= 1 << self._need_bit[i, k]
+                    touched.add(i)
                     if k == 0:
-                        gate.add(i)
-            gate.update(self._unscreened.get(_key(word), ()))
-        for i in {i for i, _ in met}:  # a part contains a word need of its phrase (Phrase.needs)
-            met.update((i, k) for k, need in self._parts.get(i, ()) if need.met_by(token))
-        return frozenset(gate), frozenset(met)
+                        gate |= 1 << i
+            for i in self._unscreened.get(_key(word), ()):
+                gate |= 1 << i
+        for i in touched:  # a part contains a word need of its phrase (Phrase.needs)
+            for k, need in self._parts.get(i, ()):
+                if need.met_by(token):
+                    met |= 1 << self._need_bit[i, k]
+                    if k == 0:
+                        gate |= 1 << i
+        return gate, met
 
-    def candidates(self, gate: AbstractSet[int], met: AbstractSet[tuple[int, int]]) -> set[int]:
-        """The phrases a text can match, from the union of screen() over its tokens: a superset of what
-        finditer() finds in it (a phrase without needs: where its key occurs, as finditer tries it)."""
-        return {i for i in gate if all((i, k) in met for k in range(self._need_count[i]))}
+    def candidates(self, gate: int, met: int) -> set[int]:
+        """The phrases a text can match, from the union of screen() over its tokens (bit sets): a superset
+        of what finditer() finds in it (a phrase without needs: where its key occurs, as finditer tries it)."""
+        out = set()
+        while gate:
+            low = gate & -gate
+            i = low.bit_length() - 1
+            if met & self._need_mask[i] == self._need_mask[i]:
+                out.add(i)
+            gate ^= low
+        return out
 
     def finditer_screened(self, text: str, screened: AbstractSet[int]) -> Iterator[tuple[int, int, Phrase, str]]:
         """finditer(), trying only the phrases of `screened` (see screen(); a superset of what can match)."""

@@ -116,7 +116,7 @@ class WordLists:
 
 _MAX_TOKENS = 200_000  # tokens remembered per screen; then it starts again (memory stays bounded)
 _GATE, _ANCHOR, _SLIP = 1, 2, 4  # a token: can start a hit; anchors a multi-word term; can be a slip in one
-_Info = tuple[frozenset[int], frozenset[tuple[int, int]], Screened]  # PhraseList.screen + Lexicon.screen
+_Info = tuple[int, int, Screened]  # PhraseList.screen + Lexicon.screen
 
 
 class Screen:
@@ -209,16 +209,15 @@ class Screen:
                 yield i, phrases, near
 
     def _judge(self, infos: list[_Info]) -> tuple[set[int], bool]:
-        """What the tokens of one text say together: the phrases to try, whether to scan for near-misses.
-        (The facts of the common words are gathered only where a rarer one makes them matter.)"""
-        phrases: set[int] = set()
-        gate = set().union(*(g for g, _, _ in infos))
-        if gate:
-            phrases = self.phrases.candidates(gate, set().union(*(m for _, m, _ in infos)))
-        if self.lexicon is None:
-            return phrases, False
-        if any(lex.single for _, _, lex in infos):
-            return phrases, True
-        slips = set().union(*(lex.slips for _, _, lex in infos))
-        near = bool(slips) and self.lexicon.could_hit(False, set().union(*(lex.words for _, _, lex in infos)), slips)
+        """What the tokens of one text say together: the phrases to try, whether to scan for near-misses."""
+        gate = met = words = slips = 0
+        single = False
+        for g, m, lex in infos:
+            gate |= g
+            met |= m
+            words |= lex.words
+            slips |= lex.slips
+            single = single or lex.single
+        phrases = self.phrases.candidates(gate, met) if gate else set()
+        near = self.lexicon is not None and (single or bool(slips) and self.lexicon.could_hit(False, words, slips))
         return phrases, near
