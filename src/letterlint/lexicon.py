@@ -29,6 +29,11 @@ Guards against flagging real words:
   with one capital only for all-capital acronyms of four letters or more (Rivm, not Denk); all-capital
   text (headings) is left alone.
 
+Screening (screen, quiet, could_hit): the typo rule does not scan every paragraph.  What a token (a run of
+text without white space) can contribute is worked out once per process, with quick necessary conditions
+first (_may_matter), and only paragraphs whose tokens together can give a hit are scanned
+(wordlists.Screen; tests/test_typo_screen.py checks the findings equal scanning everything).
+
 tests/test_rule_typo.py scans every stem of the OpenTaal word list with the bundled lexicon: none of them
 may come out as a near-miss.
 """
