@@ -45,9 +45,9 @@ Good::
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import compress, repeat
-from operator import add, methodcaller
-from collections import Counter
+from itertools import compress, filterfalse, repeat
+from operator import add, methodcaller, ne
+from collections import Counter, deque
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -161,10 +161,7 @@ def prepare(options: dict[str, Any], where: Where) -> Prepared:
 
 def _inner_capital(form: str) -> bool:
     """A capital that is not the first letter of a word: JLoI, RIE, GroenLinks, PvdA."""
-    for part in SEPARATORS.split(form):
-        if any(c.isupper() for c in part[1:]):
-            return True
-    return False
+    return any(map(str.isupper, "".join([part[1:] for part in SEPARATORS.split(form)])))
 
 
 def _case_differs_inside(a: str, b: str) -> bool:
@@ -297,7 +294,14 @@ class _Counted:
                 batch, size = [], 0
         if batch:
             self._count(batch, max_words)
-        self.forms_of_key = Counter(self.key.values())  # how many forms each key has
+
+    def _several(self) -> Iterator[str]:
+        """The keys with more than one form: where the first form seen of a key is not the last one (C loops:
+        no statement per form)."""
+        first: dict[str, str] = {}
+        deque(map(first.setdefault, self.key.values(), self.key), maxlen=0)
+        last = dict(zip(self.key.values(), self.key))  # (the keys in the same order as in `first`)
+        return compress(first, map(ne, first.values(), last.values()))
 
     def _count(self, texts: list[str], max_words: int) -> None:
         """Count a batch of texts: whole-list operations (C loops), no Python statement per word."""
@@ -316,13 +320,14 @@ class _Counted:
         """key → {form: count} for the keys with more than one form (a form the letter defines counts as one,
         with count 0); numbers (1-0, 2024-2025) are no terms."""
         extra: dict[str, list[str]] = {}
+        self._keys = set(self.key.values())
         for form in defined:
             key = form.lower().replace(" ", "").replace("-", "").replace("\u2011", "")
-            if key in self.forms_of_key and form not in self.key:
+            if key in self._keys and form not in self.key:
                 extra.setdefault(key, []).append(form)
-        wanted = {key for key, n in self.forms_of_key.items() if n > 1 or key in extra}
+        wanted = set(self._several()).union(extra)
         groups: dict[str, dict[str, int]] = {}
-        for form in [form for form, key in self.key.items() if key in wanted]:
+        for form in compress(self.key, map(wanted.__contains__, self.key.values())):
             key = self.key[form]
             if not key.isdigit():
                 groups.setdefault(key, {})[form] = self.counts[form]
@@ -398,6 +403,7 @@ class _Places:
         return out
 
 
+@lru_cache(maxsize=4096)
 def _form_pattern(form: str) -> regex.Pattern:
     return regex.compile(r"(?<![\w\-\u2011])" + r"[ \t\n\r\u00A0\u202F]+".join(map(regex.escape, form.split()))
                          + r"(?!\w|[-\u2011]\w)")
@@ -422,11 +428,11 @@ def _variant_kind(rare: str, usual: str, official: bool = False) -> str | None:
     case counts (WMO-voorziening beside Wmo-voorziening)."""
     if SEPARATORS.sub("", rare).lower() != SEPARATORS.sub("", usual).lower():
         return None
-    if [c for c in rare if not c.isalnum()] != [c for c in usual if not c.isalnum()] or len(rare) != len(usual):
-        return "spacing"
+    if len(rare) != len(usual) or "".join(filterfalse(str.isalnum, rare)) != "".join(filterfalse(str.isalnum, usual)):
+        return "spacing"  # (other characters between the letters and digits)
     if rare == usual:
         return None
-    if (_inner_capital(usual) or official) and _case_differs_inside(rare, usual) and sum(c.isalpha() for c in usual) >= 3:
+    if (_inner_capital(usual) or official) and _case_differs_inside(rare, usual) and sum(map(str.isalpha, usual)) >= 3:
         return "case"
     return None
 
@@ -459,8 +465,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         _judge(forms, authority, consider)
     counts = counted.counts
     acronyms: dict[str, tuple[str, int]] = {}  # a frequent acronym's spellings with two letters swapped
-    for form in [form for form, n in counts.items() if n >= min_count and len(form) >= 4]:
-        if not form.islower() and _acronym(form):
+    for form in filterfalse(str.islower, compress(counts, map(str.isalpha, counts))):  # (words of letters only)
+        if counts[form] >= min_count and len(form) >= 4 and _acronym(form):
             for swapped in _swaps(form):
                 acronyms.setdefault(swapped, (form, counts[form]))
     for form in [form for form in acronyms if form in counts]:  # (a swap that occurs)
@@ -645,7 +651,7 @@ class _Authority:
         if not any(c.isupper() for c in short):
             return
         initials = [c.lower() for c in short if c.isalpha()]
-        before = text[:m.start()].split()[-len(initials):] if initials else []
+        before = text[:m.start()].rsplit(None, len(initials))[-len(initials):] if initials else []  # (the last words)
         if len(before) == len(initials) and [w[:1].lower() for w in before] == initials:
             self.phrases.add(" ".join(before))
             self.defined.update((" ".join(before), short))

@@ -266,7 +266,7 @@ def line_events(func, names=None) -> int:
 
 
 def test_counting_runs_no_python_statement_per_word():
-    short, long = texts_of(1, paragraphs=1, words=200), texts_of(1, paragraphs=1, words=200)
+    short = texts_of(1, paragraphs=1, words=200)
     long = [" ".join(short * 16)]
     tc._Counted(long, 3)  # warm the word facts
     assert line_events(lambda: tc._Counted(long, 3)) <= line_events(lambda: tc._Counted(short, 3)) + 5
@@ -314,9 +314,7 @@ def test_dotted_names_found_by_their_separator_as_the_three_character_pattern_di
 
 
 def test_the_vocabulary_judges_a_compound_once_for_all_letters(monkeypatch):
-    from conftest import lint_text as lint
-
-    calls = Counter()
+    calls: Counter = Counter()
     judge = tc._compound
     monkeypatch.setattr(tc, "_compound", lambda checker, form: calls.update([form]) or judge(checker, form))
     from letterlint.config import load_config
@@ -329,4 +327,3 @@ def test_the_vocabulary_judges_a_compound_once_for_all_letters(monkeypatch):
         findings, _ = lint_document(read_bytes(text.encode(), name, "text"), plan)
         assert [f.location.text for f in findings] == ["online loket"] * 2
     assert calls and max(calls.values()) == 1
-    del lint
