@@ -231,7 +231,8 @@ def _covers(spans: Iterable[tuple[int, int]], length: int) -> bool:
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     """text with every span replaced by as many NUL characters (slices: not a list of every character)."""
-    pieces, at = [], 0
+    pieces: list[str] = []
+    at = 0
     for a, b in sorted(spans):
         if b <= at or b <= a:
             continue
@@ -254,6 +255,14 @@ def _counts(doc: Document, max_words: int, foreign: dict) -> tuple[_Counted, lis
             continue  # all of it a Member's question: nothing to count, nothing to report
         visible.append((par, _visible(par, addresses, theirs)))
     return _Counted((text for _, text in visible), max_words), visible
+
+
+@lru_cache(maxsize=20000)
+def _content(word: str) -> bool:
+    letters = sum(1 for c in word if c.isalpha())
+    if word[:1].isalpha() and letters < len(word) and any(c.isdigit() for c in word):
+        return True  # a name with a number: G20, A4, COP28
+    return letters >= 3 and word.lower() not in FUNCTION_WORDS and not word[:1].isdigit()
 
 
 class _Facts(dict):
@@ -413,14 +422,6 @@ def _places(form: str, visible: list[tuple[Paragraph, str]]) -> list:
     """Where a form occurs: [(paragraph, start, end)] (over texts that are not the visible ones)."""
     pattern = _form_pattern(form)
     return [(par, m.start(), m.end()) for par, text in visible for m in pattern.finditer(text)]
-
-
-@lru_cache(maxsize=20000)
-def _content(word: str) -> bool:
-    letters = sum(1 for c in word if c.isalpha())
-    if word[:1].isalpha() and letters < len(word) and any(c.isdigit() for c in word):
-        return True  # a name with a number: G20, A4, COP28
-    return letters >= 3 and word.lower() not in FUNCTION_WORDS and not word[:1].isdigit()
 
 
 def _variant_kind(rare: str, usual: str, official: bool = False) -> str | None:
@@ -751,7 +752,9 @@ WHY = {
 def _report(doc, findings, visible):
     candidates = []
     capitals: dict[int, bool] = {}  # per paragraph, asked once (not once per place: quadratic in a long one)
-    places = _Places(visible) if findings else None
+    if not findings:
+        return
+    places = _Places(visible)
     for rare, usual, n, m, kind, why in findings:
         first = places.of(usual, first_only=True) or _places(usual, _everywhere(doc))
         if not first:
