@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import compress, filterfalse, repeat
-from operator import add, methodcaller, ne
+from operator import add, ne
 from collections import Counter, deque
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -321,7 +321,7 @@ class _Counted:
         if max_words > 1:
             terms = Counter(_terms(words, max_words))
             # their keys, as _term_key makes them, in C loops (a function call per term is most of the time)
-            self.key.update(zip(terms, map(_NO_U2011, map(_NO_HYPHEN, map(_NO_SPACE, map(str.lower, terms))))))
+            self.key.update(zip(terms, _without(_without(_without(map(str.lower, terms), " "), "-"), "\u2011")))
             dict.update(fresh, terms)  # (no word is a term: a term has a space)
         self.counts.update(fresh)
 
@@ -368,7 +368,9 @@ def _terms(words: list[str], max_words: int) -> list[str]:
     return terms
 
 
-_NO_SPACE, _NO_HYPHEN, _NO_U2011 = (methodcaller("replace", c, "") for c in (" ", "-", "\u2011"))
+def _without(texts: Iterable[str], char: str) -> Iterator[str]:
+    """Each text without `char` (str.replace called from C: map with the unbound method)."""
+    return map(str.replace, texts, repeat(char), repeat(""))
 
 
 def _term_key(form: str) -> str:
@@ -416,12 +418,6 @@ class _Places:
 def _form_pattern(form: str) -> regex.Pattern:
     return regex.compile(r"(?<![\w\-\u2011])" + r"[ \t\n\r\u00A0\u202F]+".join(map(regex.escape, form.split()))
                          + r"(?!\w|[-\u2011]\w)")
-
-
-def _places(form: str, visible: list[tuple[Paragraph, str]]) -> list:
-    """Where a form occurs: [(paragraph, start, end)] (over texts that are not the visible ones)."""
-    pattern = _form_pattern(form)
-    return [(par, m.start(), m.end()) for par, text in visible for m in pattern.finditer(text)]
 
 
 def _variant_kind(rare: str, usual: str, official: bool = False) -> str | None:
@@ -755,8 +751,12 @@ def _report(doc, findings, visible):
     if not findings:
         return
     places = _Places(visible)
+    everywhere = None  # the usual form where it stands only in a Member's question or a quotation
     for rare, usual, n, m, kind, why in findings:
-        first = places.of(usual, first_only=True) or _places(usual, _everywhere(doc))
+        first = places.of(usual, first_only=True)
+        if not first:
+            everywhere = everywhere or _Places(_everywhere(doc))
+            first = everywhere.of(usual, first_only=True)
         if not first:
             continue
         for par, s, e in places.of(rare):
@@ -796,5 +796,5 @@ def _report(doc, findings, visible):
 
 
 def _acronym(form: str) -> bool:
-    letters = [c for c in form if c.isalpha()]
-    return len(letters) >= 4 and len(letters) == len(form) and sum(1 for c in letters if c.isupper()) >= 2
+    """Letters only, four or more, two capitals or more: JLoI, RIVM."""
+    return len(form) >= 4 and form.isalpha() and sum(map(str.isupper, form)) >= 2
