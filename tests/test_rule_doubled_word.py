@@ -66,7 +66,8 @@ def test_words_by_substitution_and_split_are_the_words_of_the_pattern(seed):
 
     pieces = ["de", "De", "het", "GGD", "’en", "e-mail", "café", "cafe\u0301", "CO₂", "m²", "½", "abc_def", "2024",
               " ", "  ", "\n", "\u00a0", "\u202f", "\u2009", "\t", "\x0b", "\x1c", "\x00", ",", ".", "(", ")", "–", "-",
-              "«", "»", "“", "”", "'", "/", "İ", "ß", "ǅ"]
+              "«", "»", "“", "”", "'", "/", "İ", "ß", "ǅ", "\u2028", "\u3000", "\u1680", "\x85", "\u200b", "\u180e",
+              "\u205f", "\x1f"]
     rnd = random.Random(seed)
     text = "".join(rnd.choice(pieces) for _ in range(200)).lower()
     assert dw.NOT_WORD.sub(" ", text).split() == regex.findall(r"\w+", text)
