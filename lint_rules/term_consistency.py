@@ -45,10 +45,10 @@ Good::
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import compress, filterfalse, repeat
-from operator import add, ne
 from collections import Counter, deque
 from functools import lru_cache
+from itertools import compress, filterfalse, repeat
+from operator import add, ne
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -312,6 +312,20 @@ class _Counted:
         last = dict(zip(self.key.values(), self.key))  # (the keys in the same order as in `first`)
         return compress(first, map(ne, first.values(), last.values()))
 
+    def in_group_order(self, words: list[str]) -> list[str]:
+        """words ordered by the first word of their key (as groups were made: in the order of the text), then
+        by their own first place; only where it matters, for two or more words."""
+        if len(words) < 2:
+            return words
+        wanted = {self.key[word] for word in words}
+        first: dict[str, int] = {}
+        for i, form in enumerate(self.counts):  # (a few words: once per letter with two frequent acronyms)
+            if self.key[form] in wanted:
+                first.setdefault(self.key[form], i)
+        chosen = set(words)
+        place = {form: i for i, form in enumerate(self.counts) if form in chosen}
+        return sorted(words, key=lambda word: (first[self.key[word]], place[word]))
+
     def _count(self, texts: list[str], max_words: int) -> None:
         """Count a batch of texts: whole-list operations (C loops), no Python statement per word."""
         words = f" {_MARK} ".join(RUN.findall(_MARK.join(texts))).split()
@@ -329,10 +343,10 @@ class _Counted:
         """key → {form: count} for the keys with more than one form (a form the letter defines counts as one,
         with count 0); numbers (1-0, 2024-2025) are no terms."""
         extra: dict[str, list[str]] = {}
-        self._keys = set(self.key.values())
+        keys = set(self.key.values())
         for form in defined:
             key = form.lower().replace(" ", "").replace("-", "").replace("\u2011", "")
-            if key in self._keys and form not in self.key:
+            if key in keys and form not in self.key:
                 extra.setdefault(key, []).append(form)
         wanted = set(self._several()).union(extra)
         groups: dict[str, dict[str, int]] = {}
@@ -461,16 +475,26 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for forms in groups.values():
         _judge(forms, authority, consider)
     counts = counted.counts
-    acronyms: dict[str, tuple[str, int]] = {}  # a frequent acronym's spellings with two letters swapped
-    for form in filterfalse(str.islower, compress(counts, map(str.isalpha, counts))):  # (words of letters only)
-        if counts[form] >= min_count and len(form) >= 4 and _acronym(form):
-            for swapped in _swaps(form):
-                acronyms.setdefault(swapped, (form, counts[form]))
+    frequent = [form for form in filterfalse(str.islower, compress(counts, map(str.isalpha, counts)))
+                if counts[form] >= min_count and len(form) >= 4 and _acronym(form)]  # (words of letters only)
+    # a frequent acronym's spellings with two letters swapped; where two acronyms make one swap, the first (as
+    # the groups were made) is its usual form
+    acronyms = _swapped(frequent, counts) or _swapped(counted.in_group_order(frequent), counts, clash=False) or {}
     for form in [form for form in acronyms if form in counts]:  # (a swap that occurs)
         if _acronym(form):
             usual, m = acronyms[form]
             consider(form, counts[form], usual, m, "swap")
     yield from _report(doc, findings, visible)
+
+
+def _swapped(acronyms: list[str], counts: Counter[str], clash: bool = True) -> dict[str, tuple[str, int]] | None:
+    """swapped spelling → (acronym, count); None (with `clash`) where two acronyms make one swapped spelling."""
+    out: dict[str, tuple[str, int]] = {}
+    for form in acronyms:
+        for swapped in _swaps(form):
+            if out.setdefault(swapped, (form, counts[form]))[0] != form and clash:
+                return None
+    return out
 
 
 def _everywhere(doc):

@@ -327,3 +327,13 @@ def test_the_vocabulary_judges_a_compound_once_for_all_letters(monkeypatch):
         findings, _ = lint_document(read_bytes(text.encode(), name, "text"), plan)
         assert [f.location.text for f in findings] == ["online loket"] * 2
     assert calls and max(calls.values()) == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    # BACD is a swap of both ABCD and BADC: the acronym whose group came first in the text is the usual form
+    ("De BADC en de BADC en de BADC. De ABCD en de ABCD en de ABCD. De BACD.", [("BACD", "BADC")]),
+    ("De Abcd. De BADC en de BADC en de BADC. De ABCD en de ABCD en de ABCD. De BACD.",
+     [("Abcd", "ABCD"), ("BACD", "ABCD")]),
+])
+def test_a_swap_of_two_acronyms_goes_to_the_one_seen_first(text, expected):
+    assert variants(text + "\n") == expected
