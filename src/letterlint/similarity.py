@@ -32,10 +32,12 @@ import string
 import unicodedata
 from array import array
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
-from itertools import compress
+from itertools import accumulate, compress
+from itertools import chain as concat
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -126,13 +128,16 @@ def tokens(text: str) -> list[str]:
 
 
 def token_spans(text: str, start: int = 0, end: int | None = None, limit: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) of every word of text[start:end] (the first `limit` words), in the order of `tokens`."""
-    out = []
-    for m in _WORD_RUN.finditer(text, start, len(text) if end is None else end):
-        out.append(m.span())
-        if limit is not None and len(out) >= limit:
-            break
-    return out
+    """(start, end) of every word of text[start:end] (the first `limit` words), in the order of `tokens`.
+
+    Without a Python step per word: the words and the gaps between them (`split`) alternate, so running sums
+    of their lengths are the word boundaries."""
+    piece = text[start : len(text) if end is None else end]
+    words = _WORD_RUN.findall(piece)
+    gaps = _WORD_RUN.split(piece)  # one more than the words: the text before, between and after them
+    bounds = list(accumulate(concat.from_iterable(zip(map(len, gaps), map(len, words))), initial=start))
+    spans = list(zip(bounds[1::2], bounds[2::2]))
+    return spans if limit is None else spans[:limit]
 
 
 def ids_of(words: Sequence[str]) -> list[int]:
@@ -185,18 +190,18 @@ class Unit:
 
     index: int
     segments: list[tuple[Paragraph, int, int]]  # (paragraph, start, end) in paragraph.text
-    ids: list[int]  # word ids
-    hashes: list[int]  # shingle hashes, one per word position (n_words - K + 1)
+    ids: list[int]  # word ids (shared int objects: the word-id cache holds them)
+    hashes: Sequence[int]  # shingle hashes, one per word position (n_words - K + 1); a list while the units
+    # are compared (fastest to read), then an array('q') (8 bytes a hash, not ~44: it stays with the document)
     answer: Any = None  # the AnswerUnit, when units are answers
     starts: list[int] = field(default_factory=list)  # index of the first word of each segment
     _spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)  # segment → word spans
-    _hashset: set[int] | None = field(default=None, repr=False)
 
     @property
     def hashset(self) -> set[int]:
-        if self._hashset is None:
-            self._hashset = set(self.hashes)
-        return self._hashset
+        """The distinct shingle hashes (made on each call: kept for every unit, they were the biggest part of
+        the index's memory)."""
+        return set(self.hashes)
 
     @property
     def n_words(self) -> int:
@@ -275,50 +280,122 @@ class Chain:
         return min(self.cov_a, self.cov_b)
 
 
-def align(a_hashes: Sequence[int], b_hashes: Sequence[int], shared: set[int], k: int = K, gap: int = GAP,
-          gap_max: int = GAP_MAX) -> list[Chain]:
-    """Chains of the shingles two units share, in order in both (cost: two scans in C, then the shared ones)."""
-    b_pos: dict[int, list[int]] = {}
-    for q in compress(range(len(b_hashes)), map(shared.__contains__, b_hashes)):
-        lst = b_pos.setdefault(b_hashes[q], [])
+@dataclass(slots=True)
+class Positions:
+    """Where the shingles of a unit are, made once per unit and used for all units it is aligned with."""
+
+    first: dict[int, int]  # hash → its first position
+    many: dict[int, list[int]]  # hashes that occur more than once → their first four positions
+    repeats: list[int]  # the positions of those hashes, sorted (a run of unique matches stops before one)
+    # made for the shingles a unit shares with earlier ones only, it is all align needs: align looks up the
+    # shared shingles, and every position of a shared shingle is in it
+
+
+def positions(hashes: Sequence[int], shared: set[int] | None = None) -> Positions:
+    """The positions of a unit's shingles (only those in `shared` when given), found in C unless some repeat."""
+    at = range(len(hashes)) if shared is None else list(compress(range(len(hashes)), map(shared.__contains__, hashes)))
+    first = dict(zip(map(hashes.__getitem__, reversed(at)), reversed(at), strict=True))
+    if len(first) == len(at):
+        return Positions(first, {}, [])
+    counts = Counter(map(hashes.__getitem__, at))
+    repeats = [q for q in at if counts[hashes[q]] > 1]
+    many: dict[int, list[int]] = {}
+    for q in repeats:
+        lst = many.setdefault(hashes[q], [])
         if len(lst) < 4:
             lst.append(q)
+    return Positions(first, many, repeats)
+
+
+def run_length(a: Sequence[int], b: Sequence[int], i: int, j: int, limit: int) -> int:
+    """How many items a[i:] and b[j:] have in common from the start, at most `limit` (slices compared in C:
+    doubling, then halving, so a run of n costs O(n) in C and O(log n) steps)."""
+    if limit <= 0 or a[i] != b[j]:
+        return 0
+    lo, hi = 1, 1  # a[i:i+lo] == b[j:j+lo] is known
+    while hi < limit:
+        hi = min(2 * hi, limit)
+        if a[i + lo : i + hi] != b[j + lo : j + hi]:
+            break
+        lo = hi
+    else:
+        return lo
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[i + lo : i + mid] == b[j + lo : j + mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def align(a_hashes: Sequence[int], b_hashes: Sequence[int], shared: set[int], k: int = K, gap: int = GAP,
+          gap_max: int = GAP_MAX, where: Positions | None = None) -> list[Chain]:
+    """Chains of the shingles two units share, in order in both.
+
+    Cost: a scan of a in C, then a step per shared shingle, except inside runs that continue in both texts
+    (the bulk of a copied passage), which are measured in C (`run_length`) and taken in one step.  `where`
+    is `positions(b_hashes)`, made once when b is aligned with several units."""
+    where = where or positions(b_hashes, shared)
+    first, many, repeats = where.first, where.many, where.repeats
+    matched = list(compress(range(len(a_hashes)), map(shared.__contains__, a_hashes)))
     chains: list[Chain] = []
     active: list[Chain] = []
     last: Chain | None = None  # the chain the previous match extended
-    for p in compress(range(len(a_hashes)), map(shared.__contains__, a_hashes)):
-        qs = b_pos[a_hashes[p]]
+    i, n = 0, len(matched)
+    while i < n:
+        p = matched[i]
+        i += 1
+        h = a_hashes[p]
+        qs = many.get(h) or [first[h]]
         if last is not None and p == last.lp + 1 and last.lq + 1 in qs:
-            # the common case: the next shingle of a run that continues in both texts
-            last.cov_a += 1
-            last.cov_b += 1
-            last.a1 += 1
-            last.b1 += 1
-            last.lp += 1
-            last.lq += 1
-            if len(qs) == 1:
-                continue
+            # the next shingle of a run that continues in both texts (one that occurs again in b)
+            _advance(last, 1)
             qs = [q for q in qs if q != last.lq]
-        if active:
-            active = [c for c in active if p - c.lp <= gap_max]
-        for q in qs:
-            best, best_score = None, None
-            for c in active:
-                dp, dq = p - c.lp, q - c.lq
-                if 0 < dp and 0 < dq and max(dp, dq) <= gap_max and min(dp, dq) <= gap:
-                    score = abs(dp - dq)
-                    if best_score is None or score < best_score:
-                        best, best_score = c, score
-            if best is None:
-                last = Chain(p, p + k, q, q + k, k, k, p, q)
-                chains.append(last)
-                active.append(last)
-            else:
-                best.cov_a += p + k - max(p, best.a1)
-                best.cov_b += q + k - max(q, best.b1)
-                best.a1, best.b1, best.lp, best.lq = p + k, q + k, p, q
-                last = best
+        if qs:
+            if active:
+                active = [c for c in active if p - c.lp <= gap_max]
+            for q in qs:
+                last = _place(p, q, k, gap, gap_max, active, chains)
+        # the shingles that follow in both texts, each found once in b, only extend `last`: take them at once
+        assert last is not None
+        stop = len(b_hashes) if not repeats else repeats[bisect_right(repeats, last.lq)] if repeats[-1] > last.lq \
+            else len(b_hashes)
+        run = run_length(a_hashes, b_hashes, p + 1, last.lq + 1, min(len(a_hashes) - p, stop - last.lq) - 1)
+        if run:
+            _advance(last, run)
+            i += run
     return chains
+
+
+def _advance(chain: Chain, steps: int) -> None:
+    """Extend a chain by the next `steps` shingles of both texts."""
+    chain.cov_a += steps
+    chain.cov_b += steps
+    chain.a1 += steps
+    chain.b1 += steps
+    chain.lp += steps
+    chain.lq += steps
+
+
+def _place(p: int, q: int, k: int, gap: int, gap_max: int, active: list[Chain], chains: list[Chain]) -> Chain:
+    """Match (p, q) joins the active chain it fits best (closest to the diagonal), or starts a chain."""
+    best, best_score = None, None
+    for c in active:
+        dp, dq = p - c.lp, q - c.lq
+        if 0 < dp and 0 < dq and max(dp, dq) <= gap_max and min(dp, dq) <= gap:
+            score = abs(dp - dq)
+            if best_score is None or score < best_score:
+                best, best_score = c, score
+    if best is None:
+        best = Chain(p, p + k, q, q + k, k, k, p, q)
+        chains.append(best)
+        active.append(best)
+    else:
+        best.cov_a += p + k - max(p, best.a1)
+        best.cov_b += q + k - max(q, best.b1)
+        best.a1, best.b1, best.lp, best.lq = p + k, q + k, p, q
+    return best
 
 
 def extend(a_ids: Sequence[int], b_ids: Sequence[int], chain: Chain) -> None:
@@ -350,8 +427,11 @@ def extend(a_ids: Sequence[int], b_ids: Sequence[int], chain: Chain) -> None:
             chain.cov_b += gained
 
 
-def covered(chains: Iterable[Chain], side: str, min_run: int = 1) -> int:
+def covered(chains: Sequence[Chain], side: str, min_run: int = 1) -> int:
     """Words of one side covered by chains of at least `min_run` words (overlapping chains counted once)."""
+    if len(chains) == 1:  # most pairs share one passage
+        (c,) = chains
+        return (c.cov_a if side == "a" else c.cov_b) if c.words >= min_run else 0
     spans = sorted((c.a0, c.a1, c.cov_a) if side == "a" else (c.b0, c.b1, c.cov_b) for c in chains
                    if c.words >= min_run)
     total, end = 0, -1
@@ -410,7 +490,7 @@ def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap
     keys = index.keys()
     pairs: list[Pair] = []
     for unit in units:
-        distinct = unit.hashset
+        distinct = set(unit.hashes)
         shared = keys & distinct  # a set; dict views intersect from the smaller side
         me = unit.index
         if shared:
@@ -418,9 +498,12 @@ def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap
             partners = [u for u, n in counts.items() if n >= MIN_SHARED]
             if len(partners) > max_partners:
                 partners = sorted(partners, key=lambda u: (-counts[u], u))[:max_partners]
+            where = positions(unit.hashes, shared) if partners else None
             for u in sorted(partners):
                 other = units[u]
-                chains = align(other.hashes, unit.hashes, other.hashset & distinct)
+                # the shingles of `other` in `shared` are those it has in common with `unit`: every shingle of
+                # an earlier unit is in the index
+                chains = align(other.hashes, unit.hashes, shared, where=where)
                 if not chains:
                     continue
                 for chain in chains:
@@ -465,7 +548,10 @@ def build_index(doc: Document, settings: Mapping[str, Any]) -> Analysis:
                 unit = make_unit(len(units), [(par, 0, len(par.text))])
                 if unit.hashes:
                     units.append(unit)
-    return Analysis(kind, units, compare(units))
+    pairs = compare(units)
+    for unit in units:
+        unit.hashes = array("q", unit.hashes)
+    return Analysis(kind, units, pairs)
 
 
 # -- groups ------------------------------------------------------------------------------------------
