@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
-from itertools import accumulate, compress
+from itertools import accumulate, compress, islice
 from itertools import chain as concat
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +62,7 @@ SAMPLE_MOD = 4  # across files: keep shingle hashes ≡ 0 mod this (a power of t
 # `re` (the fastest way here), the same in every copy of a text.
 PUNCT = "".join(sorted(set(string.punctuation) | set("‘’‚‛“”„‟«»‹›–—―‐‑…·•°§¶†‡")))
 _WORD_RUN = lazy_re(r"[^\s" + re.escape(PUNCT) + "]+")
+_NON_SPACE = lazy_re(r"\S")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 _WORD_IDS: dict[str, int] = {}
 _NORMAL: dict[str, str] = {}
@@ -237,13 +238,33 @@ class Unit:
         return " ".join(" ".join(p.split()) for p in parts)
 
 
+CHUNK = 1 << 16  # characters tokenised at a time: the words of a long paragraph are never all strings at once
+BIG = 1 << 14  # words from which a unit's shingle hashes are built as an array at once (8 bytes a hash)
+
+
+def text_ids(text: str, start: int, end: int) -> list[int]:
+    """The word ids of text[start:end], a chunk at a time (cut at white space, so no word is cut)."""
+    ids: list[int] = []
+    while end - start > CHUNK:
+        cut = text.find(" ", start + CHUNK, end)
+        if cut < 0:
+            break
+        ids += ids_of(_WORD_RUN.findall(text, start, cut))
+        start = cut
+    ids += ids_of(_WORD_RUN.findall(text, start, end))
+    return ids
+
+
 def make_unit(index: int, segments: list[tuple[Paragraph, int, int]], answer: Any = None) -> Unit:
     ids: list[int] = []
     starts = []
     for par, start, end in segments:
         starts.append(len(ids))
-        ids += ids_of(_WORD_RUN.findall(par.text, start, end))
-    return Unit(index, segments, ids, shingles(ids), answer, starts)
+        ids += text_ids(par.text, start, end)
+    if len(ids) < BIG:
+        return Unit(index, segments, ids, shingles(ids), answer, starts)
+    shifted = (islice(ids, i, None) for i in range(K))  # no copies of the word list
+    return Unit(index, segments, ids, array("q", map(hash, zip(*shifted, strict=False))), answer, starts)
 
 
 def answer_segments(answer: AnswerUnit) -> list[tuple[Paragraph, int, int]]:
@@ -253,8 +274,8 @@ def answer_segments(answer: AnswerUnit) -> list[tuple[Paragraph, int, int]]:
     Vraag 2 …" on one line) an answer is a part of that paragraph, never the whole of it."""
     out = []
     for p, start, end in answer.pieces():
-        piece = p.text[start:end]
-        if piece.strip() and not is_furniture(piece):
+        # no copy of a long piece (a whole letter on one line): only short ones can be furniture
+        if _NON_SPACE.search(p.text, start, end) and (end - start >= 400 or not is_furniture(p.text[start:end])):
             out.append((p, start, end))
     return out
 
@@ -444,7 +465,7 @@ def covered(chains: Sequence[Chain], side: str, min_run: int = 1) -> int:
     return total
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Pair:
     """Two units that share text: i is the earlier one."""
 
