@@ -36,8 +36,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
-from itertools import accumulate, compress, islice
-from itertools import chain as concat
+from itertools import compress, islice
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -129,16 +128,9 @@ def tokens(text: str) -> list[str]:
 
 
 def token_spans(text: str, start: int = 0, end: int | None = None, limit: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) of every word of text[start:end] (the first `limit` words), in the order of `tokens`.
-
-    Without a Python step per word: the words and the gaps between them (`split`) alternate, so running sums
-    of their lengths are the word boundaries."""
-    piece = text[start : len(text) if end is None else end]
-    words = _WORD_RUN.findall(piece)
-    gaps = _WORD_RUN.split(piece)  # one more than the words: the text before, between and after them
-    bounds = list(accumulate(concat.from_iterable(zip(map(len, gaps), map(len, words))), initial=start))
-    spans = list(zip(bounds[1::2], bounds[2::2]))
-    return spans if limit is None else spans[:limit]
+    """(start, end) of every word of text[start:end] (the first `limit` words), in the order of `tokens`."""
+    found = _WORD_RUN.finditer(text, start, len(text) if end is None else end)
+    return [m.span() for m in (found if limit is None else islice(found, limit))]
 
 
 def ids_of(words: Sequence[str]) -> list[int]:
@@ -481,6 +473,8 @@ class Analysis:
     kind: str  # "answers" or "paragraphs"
     units: list[Unit]
     pairs: list[Pair]
+    # duplicate_groups per (similarity, min-words): both rules ask for the same groups
+    groups: dict[tuple[float, int], list[DuplicateGroup]] = field(default_factory=dict, repr=False)
 
 
 def count_and_post(index: dict[int, int | list[int]], shared: Iterable[int], me: int, cap: int) -> dict[int, int]:
@@ -511,8 +505,7 @@ def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap
     keys = index.keys()
     pairs: list[Pair] = []
     for unit in units:
-        distinct = set(unit.hashes)
-        shared = keys & distinct  # a set; dict views intersect from the smaller side
+        shared = keys & unit.hashes  # a set, made in C by looking each hash up in the index
         me = unit.index
         if shared:
             counts = count_and_post(index, shared, me, posting_cap)
@@ -534,9 +527,12 @@ def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap
                 sim_i = min(1.0, covered(chains, "a", min_run) / max(1, other.n_words))
                 sim_j = min(1.0, covered(chains, "b", min_run) / max(1, unit.n_words))
                 pairs.append(Pair(u, me, chains, sim_i, sim_j))
-            index.update(dict.fromkeys(distinct - shared, me))
+            new = dict.fromkeys(unit.hashes, me)
+            for h in shared:  # these have their postings already
+                del new[h]
+            index.update(new)
         else:
-            index.update(dict.fromkeys(distinct, me))
+            index.update(dict.fromkeys(unit.hashes, me))
     return pairs
 
 
@@ -619,8 +615,15 @@ def duplicate_groups(analysis: Analysis, similarity: float, min_words: int) -> l
     """Groups of units whose shorter member's words are covered by the other for at least `similarity`.
 
     relation: "same" (both mostly covered), "contained" (the later one lies within the earlier, longer one),
-    "contains" (the later one holds the earlier, shorter one).
+    "contains" (the later one holds the earlier, shorter one).  Made once per analysis and setting.
     """
+    found = analysis.groups.get((similarity, min_words))
+    if found is None:
+        found = analysis.groups[(similarity, min_words)] = _duplicate_groups(analysis, similarity, min_words)
+    return found
+
+
+def _duplicate_groups(analysis: Analysis, similarity: float, min_words: int) -> list[DuplicateGroup]:
     units = analysis.units
     uf = UnionFind()
     best: dict[int, tuple[int, float, str]] = {}
