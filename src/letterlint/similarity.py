@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import string
+from re import Match
 import unicodedata
 from array import array
 from bisect import bisect_right
@@ -36,6 +37,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
+from itertools import chain as concat
 from itertools import compress, islice
 from typing import TYPE_CHECKING, Any
 
@@ -188,7 +190,9 @@ class Unit:
     # are compared (fastest to read), then an array('q') (8 bytes a hash, not ~44: it stays with the document)
     answer: Any = None  # the AnswerUnit, when units are answers
     starts: list[int] = field(default_factory=list)  # index of the first word of each segment
-    _spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)  # segment → word spans
+    # segment → where its words are, flat: [start0, end0, start1, end1, …] (no tuple per word: thousands of
+    # small objects kept alive make the garbage collector run more often)
+    _spans: dict[int, list[int]] = field(default_factory=dict, repr=False)
 
     @property
     def hashset(self) -> set[int]:
@@ -206,9 +210,9 @@ class Unit:
         spans = self._spans.get(seg)
         if spans is None:
             par, start, end = self.segments[seg]
-            spans = self._spans[seg] = token_spans(par.text, start, end)
-        a, b = spans[i - (self.starts[seg] if self.starts else 0)]
-        return seg, a, b
+            spans = self._spans[seg] = list(concat.from_iterable(map(Match.span, _WORD_RUN.finditer(par.text, start, end))))
+        j = 2 * (i - (self.starts[seg] if self.starts else 0))
+        return seg, spans[j], spans[j + 1]
 
     @property
     def first(self) -> Paragraph:
