@@ -187,7 +187,8 @@ class Unit:
     segments: list[tuple[Paragraph, int, int]]  # (paragraph, start, end) in paragraph.text
     ids: list[int]  # word ids (shared int objects: the word-id cache holds them)
     hashes: Sequence[int]  # shingle hashes, one per word position (n_words - K + 1); a list while the units
-    # are compared (fastest to read), then an array('q') (8 bytes a hash, not ~44: it stays with the document)
+    # are compared (fastest to read), then, in a long document, an array('q') (8 bytes a hash, not ~44: it
+    # stays with the document)
     answer: Any = None  # the AnswerUnit, when units are answers
     starts: list[int] = field(default_factory=list)  # index of the first word of each segment
     # segment → where its words are, flat: [start0, end0, start1, end1, …] (no tuple per word: thousands of
@@ -236,6 +237,8 @@ class Unit:
 
 CHUNK = 1 << 16  # characters tokenised at a time: the words of a long paragraph are never all strings at once
 BIG = 1 << 14  # words from which a unit's shingle hashes are built as an array at once (8 bytes a hash)
+KEEP_AS_ARRAY = 1 << 16  # words in a document from which its units' hashes are arrays, not lists (slower to
+# read in Python, so not for a letter of usual length)
 
 
 def text_ids(text: str, start: int, end: int) -> list[int]:
@@ -259,8 +262,10 @@ def make_unit(index: int, segments: list[tuple[Paragraph, int, int]], answer: An
         ids += text_ids(par.text, start, end)
     if len(ids) < BIG:
         return Unit(index, segments, ids, shingles(ids), answer, starts)
-    shifted = (islice(ids, i, None) for i in range(K))  # no copies of the word list
-    return Unit(index, segments, ids, array("q", map(hash, zip(*shifted, strict=False))), answer, starts)
+    hashes = array("q")
+    for at in range(0, len(ids) - K + 1, BIG):  # a part at a time: no copies of the whole word list
+        hashes.fromlist(shingles(ids[at : at + BIG + K - 1]))
+    return Unit(index, segments, ids, hashes, answer, starts)
 
 
 def answer_segments(answer: AnswerUnit) -> list[tuple[Paragraph, int, int]]:
@@ -509,7 +514,8 @@ def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap
     keys = index.keys()
     pairs: list[Pair] = []
     for unit in units:
-        shared = keys & unit.hashes  # a set, made in C by looking each hash up in the index
+        hashes = unit.hashes if len(unit.hashes) < BIG else set(unit.hashes)  # a long unit repeats itself
+        shared = keys & hashes  # a set, made in C by looking each hash up in the index
         me = unit.index
         if shared:
             counts = count_and_post(index, shared, me, posting_cap)
@@ -531,12 +537,12 @@ def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap
                 sim_i = min(1.0, covered(chains, "a", min_run) / max(1, other.n_words))
                 sim_j = min(1.0, covered(chains, "b", min_run) / max(1, unit.n_words))
                 pairs.append(Pair(u, me, chains, sim_i, sim_j))
-            new = dict.fromkeys(unit.hashes, me)
+            new = dict.fromkeys(hashes, me)
             for h in shared:  # these have their postings already
                 del new[h]
             index.update(new)
         else:
-            index.update(dict.fromkeys(unit.hashes, me))
+            index.update(dict.fromkeys(hashes, me))
     return pairs
 
 
@@ -553,26 +559,26 @@ def build_index(doc: Document, settings: Mapping[str, Any]) -> Analysis:
     from .structure import structure
 
     struct = structure(doc, settings)
-    units: list[Unit] = []
     if struct.answers:
         kind = "answers"
-        for answer in struct.answers:
-            segments = answer_segments(answer)
-            if segments:
-                unit = make_unit(len(units), segments, answer)
-                if unit.hashes:
-                    units.append(unit)
+        pieces: Iterable[tuple[list[tuple[Paragraph, int, int]], Any]] = (
+            (answer_segments(answer), answer) for answer in struct.answers)
     else:
         kind = "paragraphs"
-        for par in doc.paragraphs:
-            if par.kind in (BODY, LIST) and not par.is_empty and not is_furniture(par.text):
-                unit = make_unit(len(units), [(par, 0, len(par.text))])
-                if unit.hashes:
-                    units.append(unit)
-    pairs = compare(units)
-    for unit in units:
-        unit.hashes = array("q", unit.hashes)
-    return Analysis(kind, units, pairs)
+        pieces = (([(par, 0, len(par.text))], None) for par in doc.paragraphs
+                  if par.kind in (BODY, LIST) and not par.is_empty and not is_furniture(par.text))
+    units: list[Unit] = []
+    words = 0
+    for segments, answer in pieces:
+        if segments:
+            unit = make_unit(len(units), segments, answer)
+            if unit.hashes:
+                units.append(unit)
+                words += unit.n_words
+                if words >= KEEP_AS_ARRAY:  # a long document: its hashes as arrays from here on (memory)
+                    for u in units if words - unit.n_words < KEEP_AS_ARRAY else (unit,):
+                        u.hashes = array("q", u.hashes)
+    return Analysis(kind, units, compare(units))
 
 
 # -- groups ------------------------------------------------------------------------------------------
