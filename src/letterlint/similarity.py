@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 import string
-from re import Match
 import unicodedata
 from array import array
 from bisect import bisect_right
@@ -39,6 +38,7 @@ from dataclasses import dataclass, field
 from hashlib import blake2b
 from itertools import chain as concat
 from itertools import compress, islice
+from re import Match
 from typing import TYPE_CHECKING, Any
 
 import regex
