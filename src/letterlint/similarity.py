@@ -18,7 +18,10 @@ How it works, and why its cost is linear in the text
     together in both texts, allowing gaps of a few edited words).  A chain gives the shared passage's span
     in both units and how many words of each it covers; the share of a unit's words covered by chains is
     its similarity to the other unit: one changed word ("deze pilot" → "de pilot") uncovers that word
-    only, so light edits keep the similarity high.
+    only, so light edits keep the similarity high.  A run that continues in both texts is measured by
+    comparing slices (in C), not shingle by shingle: a long copied passage costs a few steps.
+  * Memory: a unit keeps its word ids and shingle hashes (as 8-byte arrays in a long document), no sets;
+    a long paragraph is tokenised a chunk at a time.
   * Across files only a sample of shingle hashes is kept per answer (`sample_shingles`: those with hash ≡ 0
     mod `SAMPLE_MOD`, the same sample in every file, as 32-bit values; duplicate-answer samples three-word
     shingles, which survive light edits better), enough to estimate which share of one answer's shingles
@@ -211,7 +214,8 @@ class Unit:
         spans = self._spans.get(seg)
         if spans is None:
             par, start, end = self.segments[seg]
-            spans = self._spans[seg] = list(concat.from_iterable(map(Match.span, _WORD_RUN.finditer(par.text, start, end))))
+            found = _WORD_RUN.finditer(par.text, start, end)
+            spans = self._spans[seg] = list(concat.from_iterable(map(Match.span, found)))
         j = 2 * (i - (self.starts[seg] if self.starts else 0))
         return seg, spans[j], spans[j + 1]
 
@@ -381,8 +385,8 @@ def align(a_hashes: Sequence[int], b_hashes: Sequence[int], shared: set[int], k:
                 last = _place(p, q, k, gap, gap_max, active, chains)
         # the shingles that follow in both texts, each found once in b, only extend `last`: take them at once
         assert last is not None
-        stop = len(b_hashes) if not repeats else repeats[bisect_right(repeats, last.lq)] if repeats[-1] > last.lq \
-            else len(b_hashes)
+        after = bisect_right(repeats, last.lq)  # the run stops before the next shingle that b repeats
+        stop = repeats[after] if after < len(repeats) else len(b_hashes)
         run = run_length(a_hashes, b_hashes, p + 1, last.lq + 1, min(len(a_hashes) - p, stop - last.lq) - 1)
         if run:
             _advance(last, run)
