@@ -77,16 +77,69 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def ask_kind(sentence: str, party_text: bool) -> str | None:
+# What a sentence must contain to ask anything: a "?", or whole words without which SUBJECT_ASK and
+# INVERTED_ASK cannot match (a verb of asking and its subject, or "leden"/"graag": each stands between word
+# boundaries in those patterns), or the opening of VERB_FIRST.  One search for them over a paragraph (lower
+# case: searching ignoring case is several times slower) lets a paragraph without any skip its sentences, and
+# most sentences skip the two costly searches.  The patterns ignore case; besides the ASCII letters' own cases
+# `re` folds only four letters onto them, so where one of those occurs (or where lower case changes the
+# text's length) nothing is skipped.
+_ASK_VERBS = frozenset("vragen vraagt verzoeken verzoekt willen wil zouden zou ontvangen vernemen horen zien".split())
+_ASK_SUBJECTS = frozenset("leden fractie zij ze hij lid".split())
+_INVERTED_WORDS = frozenset(("leden", "graag"))
+_GATE = lazy_re(
+    r"\?|\b(?P<word>" + "|".join(sorted(_ASK_VERBS | _ASK_SUBJECTS | _INVERTED_WORDS, key=lambda w: (-len(w), w)))
+    + r")\b|\b(?:kan|kunt|wil|wilt|is|bent|deelt|erkent|acht|ziet|heeft|hebt|gaat|zal|zou|wordt)"
+    r"\s+(?:de\s+staatssecretaris|de\s+minister|het\s+kabinet|de\s+regering|u|hij)\b"
+)
+_ODD_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+MAYBE = (True, True)
+
+
+def gate_words(text: str) -> list[tuple[int, str]] | None:
+    """(offset, word) of what a question needs (see _GATE): a gate word in lower case, "" for the rest;
+    None where the search cannot be trusted."""
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in _ODD_FOLDS):
+        return None
+    return [(m.start(), m.group("word") or "") for m in _GATE.finditer(low)]
+
+
+def may_ask(words: set[str] | frozenset[str]) -> tuple[bool, bool]:
+    """Can SUBJECT_ASK, INVERTED_ASK match a sentence with these gate words?  False only where it cannot."""
+    return bool(words & _ASK_VERBS) and bool(words & _ASK_SUBJECTS), bool(words & _INVERTED_WORDS)
+
+
+def _sentence_gates(hits: list[tuple[int, str]] | None, spans: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
+    """`may_ask` of each sentence of a paragraph, from the paragraph's gate words (a moving pointer: linear)."""
+    if hits is None:
+        return [MAYBE] * len(spans)
+    out, k = [], 0
+    for s, e in spans:
+        while k < len(hits) and hits[k][0] < s:
+            k += 1
+        words = set()
+        while k < len(hits) and hits[k][0] < e:
+            words.add(hits[k][1])
+            k += 1
+        out.append(may_ask(words))
+    return out
+
+
+def ask_kind(sentence: str, party_text: bool, may: tuple[bool, bool] | None = None) -> str | None:
     """"direct" ("?"), "request" (an indirect question or request by the members), "probable", or None.
 
     `party_text`: the paragraph is about the members (mentions "leden"/"fractie"), so that "Zij vragen hoe …"
-    can be read as the members asking.
+    can be read as the members asking.  `may`: which of the two searches can match (`may_ask`), when the
+    caller knows it already.
     """
     unquoted = QUOTED.sub("", sentence) if ("«" in sentence or "“" in sentence or '"' in sentence or "„" in sentence) else sentence
     if "?" in unquoted:
         return "direct"
-    m = SUBJECT_ASK.search(sentence)
+    if may is None:
+        hits = gate_words(sentence)
+        may = MAYBE if hits is None else may_ask({w for _, w in hits})
+    m = SUBJECT_ASK.search(sentence) if may[0] else None
     if m:
         if m.group("pronoun") and not party_text:
             return None
@@ -96,7 +149,7 @@ def ask_kind(sentence: str, party_text: bool) -> str | None:
                 return "request"
         else:
             return "request"
-    m = INVERTED_ASK.search(sentence)
+    m = INVERTED_ASK.search(sentence) if may[1] else None
     if m and (m.group("verb") is None or m.group("verb").lower() != "vragen" or _COMPLEMENT.search(sentence, m.end())):
         return "request"
     if VERB_FIRST.match(sentence):
@@ -121,8 +174,12 @@ def question_spans(par: Paragraph) -> tuple[list[tuple[int, int]], str | None]:
     found: list[tuple[int, int]] = []
     best = None
     rank = {"direct": 3, "request": 2, "probable": 1}
-    for s, e in sentences(text):
-        kind = ask_kind(text[s:e], party_text)
+    hits = gate_words(text)
+    if hits == []:  # no sentence can ask anything: no need to split them
+        return [], None
+    spans = sentences(text)
+    for (s, e), may in zip(spans, _sentence_gates(hits, spans)):
+        kind = ask_kind(text[s:e], party_text, may)
         if kind:
             found.append((s, e))
             if best is None or rank[kind] > rank[best]:
