@@ -77,69 +77,52 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# What a sentence must contain to ask anything: a "?", or whole words without which SUBJECT_ASK and
-# INVERTED_ASK cannot match (a verb of asking and its subject, or "leden"/"graag": each stands between word
-# boundaries in those patterns), or the opening of VERB_FIRST.  One search for them over a paragraph (lower
-# case: searching ignoring case is several times slower) lets a paragraph without any skip its sentences, and
-# most sentences skip the two costly searches.  The patterns ignore case; besides the ASCII letters' own cases
-# `re` folds only four letters onto them, so where one of those occurs (or where lower case changes the
-# text's length) nothing is skipped.
-_ASK_VERBS = frozenset("vragen vraagt verzoeken verzoekt willen wil zouden zou ontvangen vernemen horen zien".split())
-_ASK_SUBJECTS = frozenset("leden fractie zij ze hij lid".split())
-_INVERTED_WORDS = frozenset(("leden", "graag"))
-_GATE = lazy_re(
-    r"\?|\b(?P<word>" + "|".join(sorted(_ASK_VERBS | _ASK_SUBJECTS | _INVERTED_WORDS, key=lambda w: (-len(w), w)))
-    + r")\b|\b(?:kan|kunt|wil|wilt|is|bent|deelt|erkent|acht|ziet|heeft|hebt|gaat|zal|zou|wordt)"
+# What a sentence must contain to ask anything: a "?", or words without which SUBJECT_ASK and INVERTED_ASK
+# cannot match (a verb of asking and its subject; "leden" or "graag"), or the opening of VERB_FIRST.  Testing
+# a paragraph for them (substring tests of its lower case: a few instructions a character, where one regular
+# expression for all of them costs fifty) lets a paragraph without them skip its sentences, and most
+# sentences skip the two costly searches.  The tests are a superset of the patterns (parts of words count
+# too).  The patterns ignore case; besides the ASCII letters' own cases `re` folds only four letters onto
+# them, so where one of those occurs nothing is skipped.
+_ASK_VERBS = ("vra", "verzoek", "wil", "zou", "ontvangen", "vernemen", "horen", "zien")
+_ASK_SUBJECTS = ("leden", "fractie", "ze", "zij", "hij", "lid")
+_INVERTED_WORDS = ("leden", "graag")
+_VERB_FIRST_OPENING = lazy_re(  # VERB_FIRST without what precedes its verb
+    r"(?:Kan|Kunt|Wil|Wilt|Is|Bent|Deelt|Erkent|Acht|Ziet|Heeft|Hebt|Gaat|Zal|Zou|Wordt)"
     r"\s+(?:de\s+staatssecretaris|de\s+minister|het\s+kabinet|de\s+regering|u|hij)\b"
 )
-_ODD_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+_ODD_FOLDS = lazy_re("[\u0130\u0131\u017f\u212a]")
 MAYBE = (True, True)
+NEITHER = (False, False)
 
 
-def gate_words(text: str) -> list[tuple[int, str]] | None:
-    """(offset, word) of what a question needs (see _GATE): a gate word in lower case, "" for the rest;
-    None where the search cannot be trusted."""
+def _has_any(low: str, words: tuple[str, ...]) -> bool:
+    for w in words:
+        if w in low:
+            return True
+    return False
+
+
+def may_ask(text: str) -> tuple[bool, bool]:
+    """Can SUBJECT_ASK, INVERTED_ASK match in this text (or in a part of it)?  False only where it cannot."""
+    if _ODD_FOLDS.search(text):
+        return MAYBE
     low = text.lower()
-    if len(low) != len(text) or any(c in text for c in _ODD_FOLDS):
-        return None
-    return [(m.start(), m.group("word") or "") for m in _GATE.finditer(low)]
+    inverted = _has_any(low, _INVERTED_WORDS)
+    return _has_any(low, _ASK_VERBS) and ("leden" in low or _has_any(low, _ASK_SUBJECTS)), inverted
 
 
-def may_ask(words: set[str] | frozenset[str]) -> tuple[bool, bool]:
-    """Can SUBJECT_ASK, INVERTED_ASK match a sentence with these gate words?  False only where it cannot."""
-    return bool(words & _ASK_VERBS) and bool(words & _ASK_SUBJECTS), bool(words & _INVERTED_WORDS)
-
-
-def _sentence_gates(hits: list[tuple[int, str]] | None, spans: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
-    """`may_ask` of each sentence of a paragraph, from the paragraph's gate words (a moving pointer: linear)."""
-    if hits is None:
-        return [MAYBE] * len(spans)
-    out, k = [], 0
-    for s, e in spans:
-        while k < len(hits) and hits[k][0] < s:
-            k += 1
-        words = set()
-        while k < len(hits) and hits[k][0] < e:
-            words.add(hits[k][1])
-            k += 1
-        out.append(may_ask(words))
-    return out
-
-
-def ask_kind(sentence: str, party_text: bool, may: tuple[bool, bool] | None = None) -> str | None:
+def ask_kind(sentence: str, party_text: bool, paragraph_may: tuple[bool, bool] = MAYBE) -> str | None:
     """"direct" ("?"), "request" (an indirect question or request by the members), "probable", or None.
 
     `party_text`: the paragraph is about the members (mentions "leden"/"fractie"), so that "Zij vragen hoe …"
-    can be read as the members asking.  `may`: which of the two searches can match (`may_ask`), when the
-    caller knows it already.
+    can be read as the members asking.  `paragraph_may`: `may_ask` of the sentence's paragraph, a shortcut.
     """
     unquoted = QUOTED.sub("", sentence) if ("«" in sentence or "“" in sentence or '"' in sentence or "„" in sentence) else sentence
     if "?" in unquoted:
         return "direct"
-    if may is None:
-        hits = gate_words(sentence)
-        may = MAYBE if hits is None else may_ask({w for _, w in hits})
-    m = SUBJECT_ASK.search(sentence) if may[0] else None
+    may = may_ask(sentence) if paragraph_may != NEITHER else NEITHER
+    m = SUBJECT_ASK.search(sentence) if may[0] and paragraph_may[0] else None
     if m:
         if m.group("pronoun") and not party_text:
             return None
@@ -149,7 +132,7 @@ def ask_kind(sentence: str, party_text: bool, may: tuple[bool, bool] | None = No
                 return "request"
         else:
             return "request"
-    m = INVERTED_ASK.search(sentence) if may[1] else None
+    m = INVERTED_ASK.search(sentence) if may[1] and paragraph_may[1] else None
     if m and (m.group("verb") is None or m.group("verb").lower() != "vragen" or _COMPLEMENT.search(sentence, m.end())):
         return "request"
     if VERB_FIRST.match(sentence):
@@ -174,11 +157,10 @@ def question_spans(par: Paragraph) -> tuple[list[tuple[int, int]], str | None]:
     found: list[tuple[int, int]] = []
     best = None
     rank = {"direct": 3, "request": 2, "probable": 1}
-    hits = gate_words(text)
-    if hits == []:  # no sentence can ask anything: no need to split them
-        return [], None
-    spans = sentences(text)
-    for (s, e), may in zip(spans, _sentence_gates(hits, spans)):
+    may = may_ask(text)
+    if may == NEITHER and "?" not in text and not _VERB_FIRST_OPENING.search(text):
+        return [], None  # no sentence can ask anything: no need to split them
+    for s, e in sentences(text):
         kind = ask_kind(text[s:e], party_text, may)
         if kind:
             found.append((s, e))
