@@ -54,17 +54,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     n = len(text)
     for m in _SENT_END.finditer(text):
-        end = m.end()
-        if m.group()[0] == ".":
-            # bounded windows: a long run of abbreviations or of spaces must not make this quadratic
-            before = text[max(start, m.start() - WORD_WINDOW) : m.start()].rsplit(None, 1)
-            word = before[-1].lower().lstrip("(«“\"'") if before else ""
-            if word in ABBREVIATIONS or (len(word) <= 2 and word.isalpha() and word.lower() != "ja") or word.isdigit():
-                continue
-            after = _NEXT_CHAR.match(text, end)
-            nxt = after.group(1) if after else ""
-            if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "«“\"'(‘["):
-                continue
+        ms, end = m.span()
+        if text[ms] == "." and _continues(text, start, ms, end):
+            continue
         while start < n and text[start].isspace():
             start += 1
         if end > start:
@@ -110,6 +102,21 @@ def may_ask(text: str) -> tuple[bool, bool]:
     low = text.lower()
     inverted = _has_any(low, _INVERTED_WORDS)
     return _has_any(low, _ASK_VERBS) and ("leden" in low or _has_any(low, _ASK_SUBJECTS)), inverted
+
+
+def _continues(text: str, start: int, dot: int, end: int) -> bool:
+    """Does the sentence go on after this full stop (an abbreviation, a number, a small letter next)?"""
+    # bounded windows: a long run of abbreviations or of spaces must not make this quadratic
+    before = text[max(start, dot - WORD_WINDOW) : dot].rsplit(None, 1)
+    word = before[-1].lower().lstrip("(«“\"'") if before else ""
+    if word in ABBREVIATIONS or (len(word) <= 2 and word.isalpha() and word.lower() != "ja") or word.isdigit():
+        return True
+    if end + 1 < len(text) and text[end] == " " and not text[end + 1].isspace():  # the usual case: one space
+        nxt = text[end + 1]
+    else:
+        after = _NEXT_CHAR.match(text, end)
+        nxt = after.group(1) if after else ""
+    return bool(nxt) and not (nxt.isupper() or nxt.isdigit() or nxt in "«“\"'(‘[")
 
 
 def ask_kind(sentence: str, party_text: bool, paragraph_may: tuple[bool, bool] = MAYBE) -> str | None:
