@@ -30,11 +30,7 @@ def needed(pattern: str) -> frozenset[str] | None:
     if _REGEX_ONLY.search(pattern):
         return None
     try:
-        import re._parser as parser  # Python 3.11+
-    except ImportError:  # pragma: no cover - older Pythons
-        import sre_parse as parser  # type: ignore[no-redef]
-    try:
-        tree = parser.parse(pattern)
+        tree = _module("re._parser", "sre_parse").parse(pattern)
     except Exception:  # not the standard syntax (the regex module has more): no prefilter
         return None
     found = _sequence(list(tree))
@@ -77,11 +73,17 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> set[str] | None:
 
 
 def _constants() -> Any:
+    return _module("re._constants", "sre_constants")
+
+
+def _module(name: str, older: str) -> Any:
+    """The standard library's regular-expression parser module (renamed in Python 3.11)."""
+    import importlib
+
     try:
-        import re._constants as constants  # Python 3.11+
+        return importlib.import_module(name)
     except ImportError:  # pragma: no cover - older Pythons
-        import sre_constants as constants  # type: ignore[no-redef]
-    return constants
+        return importlib.import_module(older)
 
 
 def _branches(alternatives: Sequence[Any]) -> set[str] | None:

@@ -116,10 +116,10 @@ def content_words(text: str, extra_stop: frozenset[str] = frozenset()) -> list[s
 def paragraph_words(text: str) -> set[str]:
     """The distinct content words of a paragraph (each distinct chunk looked up once, in C where it can)."""
     chunks = set(text.split())
-    found = list(map(_CHUNKS.get, chunks))
+    found: list[tuple[str, ...] | None] = list(map(_CHUNKS.get, chunks))
     if None in found:
         found = [_chunk_tokens(c) if got is None else got for c, got in zip(chunks, found)]
-    return set(chain.from_iterable(found))
+    return set(chain.from_iterable(found))  # type: ignore[arg-type]  # no None left
 
 
 def stop_tokens(words: Iterable[str]) -> frozenset[str]:
