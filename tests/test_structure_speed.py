@@ -10,11 +10,10 @@ import sys
 import pytest
 import regex
 from conftest import EXAMPLE
-
 from letterlint.lint_rules import answer_label, deferred_answer
+
 from letterlint.readers import read_bytes
-from letterlint.structure import WORD_TOKEN, ask_kind, content_words, sentences, structure
-from letterlint.structure import asking, words
+from letterlint.structure import WORD_TOKEN, ask_kind, asking, content_words, sentences, structure, words
 from letterlint.structure.asking import question_spans
 from letterlint.structure.patterns import NUMBERED_INLINE, NUMS, UPPER
 from letterlint.structure.prefilter import Prefilter, needed

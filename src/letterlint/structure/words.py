@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from itertools import chain
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import chain
 
 from ..model import Document
 
@@ -118,7 +118,7 @@ def paragraph_words(text: str) -> set[str]:
     chunks = set(text.split())
     found: list[tuple[str, ...] | None] = list(map(_CHUNKS.get, chunks))
     if None in found:
-        found = [_chunk_tokens(c) if got is None else got for c, got in zip(chunks, found)]
+        found = [_chunk_tokens(c) if got is None else got for c, got in zip(chunks, found, strict=True)]
     return set(chain.from_iterable(found))  # type: ignore[arg-type]  # no None left
 
 
