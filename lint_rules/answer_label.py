@@ -43,6 +43,7 @@ Good::
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,7 @@ import regex
 from letterlint.findings import Finding, Fix, lower, msg
 from letterlint.lazyre import compile_regex
 from letterlint.structure import PAGE_FURNITURE, AnswerUnit, labels, placeholders, sentences, structure
+from letterlint.structure.prefilter import Prefilter
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -101,7 +103,11 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     s = structure(doc, ctx.settings)
     if s.mode not in ("labelled", "numbered"):
         return
-    holders = _Placeholders(placeholders(ctx.settings))
+    items = placeholders(ctx.settings)
+    try:
+        holders = _placeholders_of(items)
+    except TypeError:  # an unhashable item in a hand-made setting: made for this letter only
+        holders = _Placeholders(items)
     for a in s.answers:
         if a.label is not None:
             yield from _empty_or_placeholder(doc, a, holders, ctx)
@@ -228,10 +234,16 @@ def _unlabelled(doc: Document, a: AnswerUnit, label: str, ctx: RuleContext) -> F
 # -- empty answers and placeholders ------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8)
+def _placeholders_of(items: tuple[str, ...]) -> _Placeholders:
+    """The placeholder patterns of a configuration, made once per process (not for every letter)."""
+    return _Placeholders(items)
+
+
 class _Placeholders:
     def __init__(self, items):
-        self.anywhere = []
-        self.alone = set()
+        self.anywhere: list[regex.Pattern[str]] = []
+        self.alone: set[str] = set()
         for item in items:
             item = str(item).strip()
             if not item:
@@ -243,6 +255,7 @@ class _Placeholders:
             if marker:
                 flags = 0 if any(c.isupper() for c in item) else regex.IGNORECASE
                 self.anywhere.append(compile_regex(r"(?<![\w-])" + regex.escape(item) + r"(?![\w-])", flags))
+        self.prefilter = Prefilter(self.anywhere)  # a piece without a placeholder's text is not searched
 
     def find(self, text: str) -> tuple[int, int] | None:
         stripped = text.strip()
@@ -256,11 +269,7 @@ class _Placeholders:
                 if w.lower().strip(".:;!?") in self.alone or w.lower() in self.alone:
                     s = text.index(w)
                     return s, s + len(w)
-        for pattern in self.anywhere:
-            m = pattern.search(text)
-            if m:
-                return m.start(), m.end()
-        return None
+        return _anywhere(self, text)
 
 
 def _empty_or_placeholder(doc: Document, a: AnswerUnit, holders: _Placeholders, ctx: RuleContext) -> Iterator[Finding]:
@@ -283,10 +292,12 @@ def _placeholder(doc: Document, a: AnswerUnit, holders: _Placeholders, ctx: Rule
                  body: list[tuple[Paragraph, int, int]] | None = None) -> Iterator[Finding]:
     if body is None:
         body = [(p, s, e) for p, s, e in a.pieces() if p.text[s:e].strip()]
-    total_words = sum(len(p.text[s:e].split()) for p, s, e in body)
+    # only whether there are at most 4 words (2 in a piece) matters: count no further than 5 (3)
+    total_words = sum(len(p.text[s:e].split(None, 4)) for p, s, e in body)
     for p, s, e in body:
         piece = p.text[s:e]
-        found = holders.find(piece) if total_words <= 4 or len(piece.split()) <= 2 else _anywhere(holders, piece)
+        short = total_words <= 4 or len(piece.split(None, 2)) <= 2
+        found = holders.find(piece) if short else _anywhere(holders, piece)
         if found:
             fs, fe = found
             yield Finding(
@@ -299,8 +310,9 @@ def _placeholder(doc: Document, a: AnswerUnit, holders: _Placeholders, ctx: Rule
 
 
 def _anywhere(holders: _Placeholders, text: str) -> tuple[int, int] | None:
-    for pattern in holders.anywhere:
-        m = pattern.search(text)
+    """The first placeholder pattern (in the configured order) found anywhere in the text."""
+    for i in holders.prefilter.candidates(text):
+        m = holders.anywhere[i].search(text)
         if m:
             return m.start(), m.end()
     return None

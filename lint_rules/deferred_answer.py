@@ -28,21 +28,23 @@ Good::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
 from letterlint.findings import Finding, msg
 from letterlint.lazyre import compile_regex
 from letterlint.structure import structure
+from letterlint.structure.prefilter import Prefilter
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any
 
-    from letterlint.model import Document
+    from letterlint.model import Document, Paragraph
     from letterlint.registry import RuleContext
     from letterlint.runner import Where
+    from letterlint.structure import AnswerUnit
 
 DOC_NL = """Antwoorden die zeggen dat de vraag (nog) niet te beantwoorden is.
 
@@ -93,7 +95,7 @@ CONF = {
 }
 
 
-def prepare(options: dict[str, Any], where: Where | None) -> list[regex.Pattern[str]]:
+def prepare(options: dict[str, Any], where: Where | None) -> Phrases:
     compiled = []
     for key in ("phrases", "extra-phrases"):
         for i, pattern in enumerate(options.get(key) or []):
@@ -103,24 +105,21 @@ def prepare(options: dict[str, Any], where: Where | None) -> list[regex.Pattern[
                 if where is None:  # check() on options that were never prepared
                     raise
                 raise where.error((key, i), f"not a valid regular expression: {exc}") from None
-    return compiled
+    return Phrases(compiled, Prefilter(compiled))
+
+
+class Phrases(NamedTuple):
+    patterns: list[regex.Pattern[str]]
+    prefilter: Prefilter  # the words each pattern needs: an answer without them is not searched
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-    patterns = ctx.prepared if ctx.prepared is not None else prepare(ctx.options, None)
-    if not patterns:
+    phrases = ctx.prepared if ctx.prepared is not None else prepare(ctx.options, None)
+    if not phrases.patterns:
         return
     s = structure(doc, ctx.settings)
     for a in s.answers:
-        hit = None
-        for p, start, end in a.pieces():
-            text = p.text[:end]
-            for pattern in patterns:
-                m = pattern.search(text, start)
-                if m and (hit is None or (hit[0] is p and m.start() < hit[1])):
-                    hit = (p, m.start(), m.end())
-            if hit is not None:
-                break
+        hit = _first_hit(a, phrases)
         if hit is None:
             continue
         p, ms, me = hit
@@ -132,3 +131,17 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             suggestion=msg("Controleer of dat zo kan blijven, en noem zo mogelijk wanneer het antwoord volgt.",
                            "Check that this can stand, and say when the answer will follow where possible."),
         )
+
+
+def _first_hit(a: AnswerUnit, phrases: Phrases) -> tuple[Paragraph, int, int] | None:
+    """The earliest phrase in the first piece of the answer that has one (ties: the first pattern)."""
+    for p, start, end in a.pieces():
+        text = p.text[:end]
+        hit = None
+        for i in phrases.prefilter.candidates(text[start:]):
+            m = phrases.patterns[i].search(text, start)
+            if m and (hit is None or m.start() < hit[1]):
+                hit = (p, m.start(), m.end())
+        if hit is not None:
+            return hit
+    return None

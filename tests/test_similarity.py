@@ -122,3 +122,162 @@ def test_question_quote_picks_the_question():
     assert question_quote(answer) == "Wanneer wordt de Kamer geïnformeerd over de resultaten van de pilot in IJmond?"
     assert question_quote(answer, 40) == "Wanneer wordt de Kamer geïnformeerd…"
     assert shorten("kort") == "kort"
+
+
+# -- the mechanism of the fast paths: same results as the plain definitions, fewer steps, less memory ------
+
+def _plain_align(a, b, shared, k=similarity.K, gap=similarity.GAP, gap_max=similarity.GAP_MAX):
+    """align as first written: one step per shared shingle of a (the definition the fast path must keep)."""
+    b_pos = {}
+    for q, h in enumerate(b):
+        if h in shared and len(b_pos.setdefault(h, [])) < 4:
+            b_pos[h].append(q)
+    chains, active, last = [], [], None
+    for p, h in enumerate(a):
+        if h not in shared:
+            continue
+        qs = b_pos[h]
+        if last is not None and p == last.lp + 1 and last.lq + 1 in qs:
+            for name in ("cov_a", "cov_b", "a1", "b1", "lp", "lq"):
+                setattr(last, name, getattr(last, name) + 1)
+            if len(qs) == 1:
+                continue
+            qs = [q for q in qs if q != last.lq]
+        active = [c for c in active if p - c.lp <= gap_max]
+        for q in qs:
+            fits = [(abs((p - c.lp) - (q - c.lq)), i) for i, c in enumerate(active)
+                    if 0 < p - c.lp and 0 < q - c.lq and max(p - c.lp, q - c.lq) <= gap_max
+                    and min(p - c.lp, q - c.lq) <= gap]
+            if not fits:
+                last = similarity.Chain(p, p + k, q, q + k, k, k, p, q)
+                chains.append(last)
+                active.append(last)
+            else:
+                best = active[min(fits)[1]]
+                best.cov_a += p + k - max(p, best.a1)
+                best.cov_b += q + k - max(q, best.b1)
+                best.a1, best.b1, best.lp, best.lq = p + k, q + k, p, q
+                last = best
+    return chains
+
+
+def _edited(rng, words, vocab, edits):
+    out = list(words)
+    for _ in range(edits):
+        at = rng.randrange(len(out) + 1)
+        kind = rng.random()
+        if kind < 0.3:
+            out.insert(at, rng.choice(vocab))
+        elif out and kind < 0.6:
+            del out[min(at, len(out) - 1)]
+        elif out:
+            out[min(at, len(out) - 1)] = rng.choice(vocab)
+    return out
+
+
+def test_align_gives_the_chains_of_the_step_by_step_definition():
+    """Runs taken in one step, positions made once: the chains stay those of one step per shared shingle, also
+    with shingles repeated in either text (a small vocabulary), moved passages and pasted parts."""
+    import random
+
+    rng = random.Random(13)
+    words = PILOT.split() * 3
+    for trial in range(400):
+        vocab = rng.sample(words, rng.randint(3, 25))
+        a = [rng.choice(vocab) for _ in range(rng.randint(5, 250))]
+        b = _edited(rng, a, vocab, rng.randint(0, 8))
+        if trial % 3 == 0:  # a part of a pasted behind new text
+            b = [rng.choice(vocab) for _ in range(rng.randint(0, 30))] + b[rng.randrange(len(b) // 2 + 1):]
+        ha, hb = text_shingles(" ".join(a)), text_shingles(" ".join(b))
+        shared = set(ha) & set(hb)
+        expected = _plain_align(ha, hb, shared)
+        assert align(ha, hb, shared) == expected, trial
+        assert align(ha, hb, shared, where=similarity.positions(hb, shared)) == expected, trial
+
+
+def test_a_copied_passage_is_aligned_in_a_few_steps_whatever_its_length():
+    class Counted(list):  # counts the shingles align reads one at a time (slices are compared in C)
+        reads = 0
+
+        def __getitem__(self, i):
+            if isinstance(i, int):
+                Counted.reads += 1
+            return super().__getitem__(i)
+
+    for n in (100, 5000):
+        Counted.reads = 0
+        hashes = text_shingles(" ".join(f"woord{i}" for i in range(n)))
+        (chain,) = align(Counted(hashes), hashes, set(hashes))
+        assert (chain.a0, chain.a1, chain.cov_a) == (0, n, n)
+        assert Counted.reads <= 6  # not one per shingle
+
+
+def test_run_length_and_positions():
+    run_length, positions = similarity.run_length, similarity.positions
+    a, b = [1, 2, 3, 4, 5, 6], [9, 2, 3, 4, 7]
+    assert run_length(a, b, 1, 1, 10) == 3 and run_length(a, b, 1, 1, 2) == 2 and run_length(a, b, 0, 0, 5) == 0
+    assert run_length(a, a, 0, 0, 6) == 6 and run_length(a, b, 5, 4, 0) == 0
+    where = positions([7, 8, 7, 9, 7, 7, 7, 7, 8])
+    assert where.first == {7: 0, 8: 1, 9: 3}
+    assert where.many == {7: [0, 2, 4, 5], 8: [1, 8]} and where.repeats == [0, 1, 2, 4, 5, 6, 7, 8]
+    assert positions([7, 8, 9, 8], {8}).first == {8: 1} and positions([1, 2, 3]).many == {}
+
+
+def test_a_long_document_keeps_its_hashes_as_arrays_with_the_same_results(monkeypatch):
+    text = "".join(f"Antwoord: {PILOT} Onderdeel {i} van de reeks gaat over iets anders.\n" for i in range(40))
+    plain = analyse(doc_of(text))
+    assert all(isinstance(u.hashes, list) for u in plain.units)  # a letter of usual length: lists
+    monkeypatch.setattr(similarity, "KEEP_AS_ARRAY", 200)  # as if the document were long
+    monkeypatch.setattr(similarity, "BIG", 16)  # and its units too
+    compact = analyse(doc_of(text))
+    assert all(u.hashes.itemsize == 8 for u in compact.units)  # array('q'): 8 bytes a hash
+    assert [list(u.hashes) for u in compact.units] == [u.hashes for u in plain.units]
+    assert [(p.i, p.j, p.sim_i, p.sim_j, p.chains) for p in compact.pairs] == \
+        [(p.i, p.j, p.sim_i, p.sim_j, p.chains) for p in plain.pairs]
+
+
+def test_a_long_paragraph_is_indexed_without_copies_of_its_words():
+    """A letter flattened to one line: words tokenised a chunk at a time and hashes made a part at a time, so
+    the peak stays a few machine words per word (the word list and the hash array), not a string per word."""
+    import gc
+    import tracemalloc
+
+    words = [f"{w}{i % 997}" for i, w in enumerate(similarity.tokens(PILOT) * 2500)]  # 85 000 words, ~1 000 distinct
+    par = doc_of(" ".join(words) + "\n").paragraphs[0]
+    similarity.make_unit(0, [(par, 0, len(par.text))])  # the word ids cached, as in a long run
+    gc.collect()
+    tracemalloc.start()
+    unit = similarity.make_unit(0, [(par, 0, len(par.text))])
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert unit.n_words == len(words) and len(unit.hashes) == len(words) - similarity.K + 1
+    assert list(unit.hashes) == text_shingles(par.text)
+    # ids and hashes (8 bytes a word each, with room to grow) and one chunk of words and hashes; the words as
+    # strings and the hashes as a list, as made before, were ~145 bytes a word
+    assert peak < 48 * len(words)
+
+
+def test_word_places_are_kept_without_an_object_per_word():
+    import gc
+
+    long = " ".join([PILOT] * 30)
+    doc = doc_of(f"Antwoord: {long}\nAntwoord: {long} Met een eigen slot.\n")
+    structure(doc)
+    (unit, _) = analyse(doc).units
+    gc.collect()
+    before = len(gc.get_objects())
+    places = [unit.word(i) for i in range(unit.n_words)]
+    del places
+    gc.collect()
+    assert len(gc.get_objects()) - before < 10  # not a tuple per word (1 000 words)
+    (par, start, end), = unit.segments
+    assert [unit.word(i)[1:] for i in range(unit.n_words)] == similarity.token_spans(par.text, start, end)
+
+
+def test_duplicate_groups_are_made_once_per_setting():
+    doc = doc_of(f"Antwoord: {PILOT}\nAntwoord: {PILOT}\n")
+    analysis = analyse(doc)
+    groups = similarity.duplicate_groups(analysis, 0.8, 15)
+    assert [g.members for g in groups] == [[0, 1]]
+    assert similarity.duplicate_groups(analysis, 0.8, 15) is groups
+    assert similarity.duplicate_groups(analysis, 0.9, 15) is not groups

@@ -18,7 +18,10 @@ How it works, and why its cost is linear in the text
     together in both texts, allowing gaps of a few edited words).  A chain gives the shared passage's span
     in both units and how many words of each it covers; the share of a unit's words covered by chains is
     its similarity to the other unit: one changed word ("deze pilot" → "de pilot") uncovers that word
-    only, so light edits keep the similarity high.
+    only, so light edits keep the similarity high.  A run that continues in both texts is measured by
+    comparing slices (in C), not shingle by shingle: a long copied passage costs a few steps.
+  * Memory: a unit keeps its word ids and shingle hashes (as 8-byte arrays in a long document), no sets;
+    a long paragraph is tokenised a chunk at a time.
   * Across files only a sample of shingle hashes is kept per answer (`sample_shingles`: those with hash ≡ 0
     mod `SAMPLE_MOD`, the same sample in every file, as 32-bit values; duplicate-answer samples three-word
     shingles, which survive light edits better), enough to estimate which share of one answer's shingles
@@ -32,10 +35,13 @@ import string
 import unicodedata
 from array import array
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
-from itertools import compress
+from itertools import chain as concat
+from itertools import compress, islice
+from re import Match
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -60,6 +66,7 @@ SAMPLE_MOD = 4  # across files: keep shingle hashes ≡ 0 mod this (a power of t
 # `re` (the fastest way here), the same in every copy of a text.
 PUNCT = "".join(sorted(set(string.punctuation) | set("‘’‚‛“”„‟«»‹›–—―‐‑…·•°§¶†‡")))
 _WORD_RUN = lazy_re(r"[^\s" + re.escape(PUNCT) + "]+")
+_NON_SPACE = lazy_re(r"\S")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 _WORD_IDS: dict[str, int] = {}
 _NORMAL: dict[str, str] = {}
@@ -127,12 +134,8 @@ def tokens(text: str) -> list[str]:
 
 def token_spans(text: str, start: int = 0, end: int | None = None, limit: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of every word of text[start:end] (the first `limit` words), in the order of `tokens`."""
-    out = []
-    for m in _WORD_RUN.finditer(text, start, len(text) if end is None else end):
-        out.append(m.span())
-        if limit is not None and len(out) >= limit:
-            break
-    return out
+    found = _WORD_RUN.finditer(text, start, len(text) if end is None else end)
+    return [m.span() for m in (found if limit is None else islice(found, limit))]
 
 
 def ids_of(words: Sequence[str]) -> list[int]:
@@ -185,18 +188,21 @@ class Unit:
 
     index: int
     segments: list[tuple[Paragraph, int, int]]  # (paragraph, start, end) in paragraph.text
-    ids: list[int]  # word ids
-    hashes: list[int]  # shingle hashes, one per word position (n_words - K + 1)
+    ids: list[int]  # word ids (shared int objects: the word-id cache holds them)
+    hashes: Sequence[int]  # shingle hashes, one per word position (n_words - K + 1); a list while the units
+    # are compared (fastest to read), then, in a long document, an array('q') (8 bytes a hash, not ~44: it
+    # stays with the document)
     answer: Any = None  # the AnswerUnit, when units are answers
     starts: list[int] = field(default_factory=list)  # index of the first word of each segment
-    _spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)  # segment → word spans
-    _hashset: set[int] | None = field(default=None, repr=False)
+    # segment → where its words are, flat: [start0, end0, start1, end1, …] (no tuple per word: thousands of
+    # small objects kept alive make the garbage collector run more often)
+    _spans: dict[int, list[int]] = field(default_factory=dict, repr=False)
 
     @property
     def hashset(self) -> set[int]:
-        if self._hashset is None:
-            self._hashset = set(self.hashes)
-        return self._hashset
+        """The distinct shingle hashes (made on each call: kept for every unit, they were the biggest part of
+        the index's memory)."""
+        return set(self.hashes)
 
     @property
     def n_words(self) -> int:
@@ -208,9 +214,10 @@ class Unit:
         spans = self._spans.get(seg)
         if spans is None:
             par, start, end = self.segments[seg]
-            spans = self._spans[seg] = token_spans(par.text, start, end)
-        a, b = spans[i - (self.starts[seg] if self.starts else 0)]
-        return seg, a, b
+            found = _WORD_RUN.finditer(par.text, start, end)
+            spans = self._spans[seg] = list(concat.from_iterable(map(Match.span, found)))
+        j = 2 * (i - (self.starts[seg] if self.starts else 0))
+        return seg, spans[j], spans[j + 1]
 
     @property
     def first(self) -> Paragraph:
@@ -232,13 +239,37 @@ class Unit:
         return " ".join(" ".join(p.split()) for p in parts)
 
 
+CHUNK = 1 << 16  # characters tokenised at a time: the words of a long paragraph are never all strings at once
+BIG = 1 << 14  # words from which a unit's shingle hashes are built as an array at once (8 bytes a hash)
+KEEP_AS_ARRAY = 1 << 16  # words in a document from which its units' hashes are arrays, not lists (slower to
+# read in Python, so not for a letter of usual length)
+
+
+def text_ids(text: str, start: int, end: int) -> list[int]:
+    """The word ids of text[start:end], a chunk at a time (cut at white space, so no word is cut)."""
+    ids: list[int] = []
+    while end - start > CHUNK:
+        cut = text.find(" ", start + CHUNK, end)
+        if cut < 0:
+            break
+        ids += ids_of(_WORD_RUN.findall(text, start, cut))
+        start = cut
+    ids += ids_of(_WORD_RUN.findall(text, start, end))
+    return ids
+
+
 def make_unit(index: int, segments: list[tuple[Paragraph, int, int]], answer: Any = None) -> Unit:
     ids: list[int] = []
     starts = []
     for par, start, end in segments:
         starts.append(len(ids))
-        ids += ids_of(_WORD_RUN.findall(par.text, start, end))
-    return Unit(index, segments, ids, shingles(ids), answer, starts)
+        ids += text_ids(par.text, start, end)
+    if len(ids) < BIG:
+        return Unit(index, segments, ids, shingles(ids), answer, starts)
+    hashes = array("q")
+    for at in range(0, len(ids) - K + 1, BIG):  # a part at a time: no copies of the whole word list
+        hashes.fromlist(shingles(ids[at : at + BIG + K - 1]))
+    return Unit(index, segments, ids, hashes, answer, starts)
 
 
 def answer_segments(answer: AnswerUnit) -> list[tuple[Paragraph, int, int]]:
@@ -248,8 +279,8 @@ def answer_segments(answer: AnswerUnit) -> list[tuple[Paragraph, int, int]]:
     Vraag 2 …" on one line) an answer is a part of that paragraph, never the whole of it."""
     out = []
     for p, start, end in answer.pieces():
-        piece = p.text[start:end]
-        if piece.strip() and not is_furniture(piece):
+        # no copy of a long piece (a whole letter on one line): only short ones can be furniture
+        if _NON_SPACE.search(p.text, start, end) and (end - start >= 400 or not is_furniture(p.text[start:end])):
             out.append((p, start, end))
     return out
 
@@ -275,50 +306,122 @@ class Chain:
         return min(self.cov_a, self.cov_b)
 
 
-def align(a_hashes: Sequence[int], b_hashes: Sequence[int], shared: set[int], k: int = K, gap: int = GAP,
-          gap_max: int = GAP_MAX) -> list[Chain]:
-    """Chains of the shingles two units share, in order in both (cost: two scans in C, then the shared ones)."""
-    b_pos: dict[int, list[int]] = {}
-    for q in compress(range(len(b_hashes)), map(shared.__contains__, b_hashes)):
-        lst = b_pos.setdefault(b_hashes[q], [])
+@dataclass(slots=True)
+class Positions:
+    """Where the shingles of a unit are, made once per unit and used for all units it is aligned with."""
+
+    first: dict[int, int]  # hash → its first position
+    many: dict[int, list[int]]  # hashes that occur more than once → their first four positions
+    repeats: list[int]  # the positions of those hashes, sorted (a run of unique matches stops before one)
+    # made for the shingles a unit shares with earlier ones only, it is all align needs: align looks up the
+    # shared shingles, and every position of a shared shingle is in it
+
+
+def positions(hashes: Sequence[int], shared: set[int] | None = None) -> Positions:
+    """The positions of a unit's shingles (only those in `shared` when given), found in C unless some repeat."""
+    at = range(len(hashes)) if shared is None else list(compress(range(len(hashes)), map(shared.__contains__, hashes)))
+    first = dict(zip(map(hashes.__getitem__, reversed(at)), reversed(at), strict=True))
+    if len(first) == len(at):
+        return Positions(first, {}, [])
+    counts = Counter(map(hashes.__getitem__, at))
+    repeats = [q for q in at if counts[hashes[q]] > 1]
+    many: dict[int, list[int]] = {}
+    for q in repeats:
+        lst = many.setdefault(hashes[q], [])
         if len(lst) < 4:
             lst.append(q)
+    return Positions(first, many, repeats)
+
+
+def run_length(a: Sequence[int], b: Sequence[int], i: int, j: int, limit: int) -> int:
+    """How many items a[i:] and b[j:] have in common from the start, at most `limit` (slices compared in C:
+    doubling, then halving, so a run of n costs O(n) in C and O(log n) steps)."""
+    if limit <= 0 or a[i] != b[j]:
+        return 0
+    lo, hi = 1, 1  # a[i:i+lo] == b[j:j+lo] is known
+    while hi < limit:
+        hi = min(2 * hi, limit)
+        if a[i + lo : i + hi] != b[j + lo : j + hi]:
+            break
+        lo = hi
+    else:
+        return lo
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[i + lo : i + mid] == b[j + lo : j + mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def align(a_hashes: Sequence[int], b_hashes: Sequence[int], shared: set[int], k: int = K, gap: int = GAP,
+          gap_max: int = GAP_MAX, where: Positions | None = None) -> list[Chain]:
+    """Chains of the shingles two units share, in order in both.
+
+    Cost: a scan of a in C, then a step per shared shingle, except inside runs that continue in both texts
+    (the bulk of a copied passage), which are measured in C (`run_length`) and taken in one step.  `where`
+    is `positions(b_hashes)`, made once when b is aligned with several units."""
+    where = where or positions(b_hashes, shared)
+    first, many, repeats = where.first, where.many, where.repeats
+    matched = list(compress(range(len(a_hashes)), map(shared.__contains__, a_hashes)))
     chains: list[Chain] = []
     active: list[Chain] = []
     last: Chain | None = None  # the chain the previous match extended
-    for p in compress(range(len(a_hashes)), map(shared.__contains__, a_hashes)):
-        qs = b_pos[a_hashes[p]]
+    i, n = 0, len(matched)
+    while i < n:
+        p = matched[i]
+        i += 1
+        h = a_hashes[p]
+        qs = many.get(h) or [first[h]]
         if last is not None and p == last.lp + 1 and last.lq + 1 in qs:
-            # the common case: the next shingle of a run that continues in both texts
-            last.cov_a += 1
-            last.cov_b += 1
-            last.a1 += 1
-            last.b1 += 1
-            last.lp += 1
-            last.lq += 1
-            if len(qs) == 1:
-                continue
+            # the next shingle of a run that continues in both texts (one that occurs again in b)
+            _advance(last, 1)
             qs = [q for q in qs if q != last.lq]
-        if active:
-            active = [c for c in active if p - c.lp <= gap_max]
-        for q in qs:
-            best, best_score = None, None
-            for c in active:
-                dp, dq = p - c.lp, q - c.lq
-                if 0 < dp and 0 < dq and max(dp, dq) <= gap_max and min(dp, dq) <= gap:
-                    score = abs(dp - dq)
-                    if best_score is None or score < best_score:
-                        best, best_score = c, score
-            if best is None:
-                last = Chain(p, p + k, q, q + k, k, k, p, q)
-                chains.append(last)
-                active.append(last)
-            else:
-                best.cov_a += p + k - max(p, best.a1)
-                best.cov_b += q + k - max(q, best.b1)
-                best.a1, best.b1, best.lp, best.lq = p + k, q + k, p, q
-                last = best
+        if qs:
+            if active:
+                active = [c for c in active if p - c.lp <= gap_max]
+            for q in qs:
+                last = _place(p, q, k, gap, gap_max, active, chains)
+        # the shingles that follow in both texts, each found once in b, only extend `last`: take them at once
+        assert last is not None
+        after = bisect_right(repeats, last.lq)  # the run stops before the next shingle that b repeats
+        stop = repeats[after] if after < len(repeats) else len(b_hashes)
+        run = run_length(a_hashes, b_hashes, p + 1, last.lq + 1, min(len(a_hashes) - p, stop - last.lq) - 1)
+        if run:
+            _advance(last, run)
+            i += run
     return chains
+
+
+def _advance(chain: Chain, steps: int) -> None:
+    """Extend a chain by the next `steps` shingles of both texts."""
+    chain.cov_a += steps
+    chain.cov_b += steps
+    chain.a1 += steps
+    chain.b1 += steps
+    chain.lp += steps
+    chain.lq += steps
+
+
+def _place(p: int, q: int, k: int, gap: int, gap_max: int, active: list[Chain], chains: list[Chain]) -> Chain:
+    """Match (p, q) joins the active chain it fits best (closest to the diagonal), or starts a chain."""
+    best, best_score = None, None
+    for c in active:
+        dp, dq = p - c.lp, q - c.lq
+        if 0 < dp and 0 < dq and max(dp, dq) <= gap_max and min(dp, dq) <= gap:
+            score = abs(dp - dq)
+            if best_score is None or score < best_score:
+                best, best_score = c, score
+    if best is None:
+        best = Chain(p, p + k, q, q + k, k, k, p, q)
+        chains.append(best)
+        active.append(best)
+    else:
+        best.cov_a += p + k - max(p, best.a1)
+        best.cov_b += q + k - max(q, best.b1)
+        best.a1, best.b1, best.lp, best.lq = p + k, q + k, p, q
+    return best
 
 
 def extend(a_ids: Sequence[int], b_ids: Sequence[int], chain: Chain) -> None:
@@ -350,8 +453,11 @@ def extend(a_ids: Sequence[int], b_ids: Sequence[int], chain: Chain) -> None:
             chain.cov_b += gained
 
 
-def covered(chains: Iterable[Chain], side: str, min_run: int = 1) -> int:
+def covered(chains: Sequence[Chain], side: str, min_run: int = 1) -> int:
     """Words of one side covered by chains of at least `min_run` words (overlapping chains counted once)."""
+    if len(chains) == 1:  # most pairs share one passage
+        (c,) = chains
+        return (c.cov_a if side == "a" else c.cov_b) if c.words >= min_run else 0
     spans = sorted((c.a0, c.a1, c.cov_a) if side == "a" else (c.b0, c.b1, c.cov_b) for c in chains
                    if c.words >= min_run)
     total, end = 0, -1
@@ -364,7 +470,7 @@ def covered(chains: Iterable[Chain], side: str, min_run: int = 1) -> int:
     return total
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Pair:
     """Two units that share text: i is the earlier one."""
 
@@ -380,6 +486,8 @@ class Analysis:
     kind: str  # "answers" or "paragraphs"
     units: list[Unit]
     pairs: list[Pair]
+    # duplicate_groups per (similarity, min-words): both rules ask for the same groups
+    groups: dict[tuple[float, int], list[DuplicateGroup]] = field(default_factory=dict, repr=False)
 
 
 def count_and_post(index: dict[int, int | list[int]], shared: Iterable[int], me: int, cap: int) -> dict[int, int]:
@@ -410,17 +518,20 @@ def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap
     keys = index.keys()
     pairs: list[Pair] = []
     for unit in units:
-        distinct = unit.hashset
-        shared = keys & distinct  # a set; dict views intersect from the smaller side
+        hashes = unit.hashes if len(unit.hashes) < BIG else set(unit.hashes)  # a long unit repeats itself
+        shared = keys & hashes  # a set, made in C by looking each hash up in the index
         me = unit.index
         if shared:
             counts = count_and_post(index, shared, me, posting_cap)
             partners = [u for u, n in counts.items() if n >= MIN_SHARED]
             if len(partners) > max_partners:
                 partners = sorted(partners, key=lambda u: (-counts[u], u))[:max_partners]
+            where = positions(unit.hashes, shared) if partners else None
             for u in sorted(partners):
                 other = units[u]
-                chains = align(other.hashes, unit.hashes, other.hashset & distinct)
+                # the shingles of `other` in `shared` are those it has in common with `unit`: every shingle of
+                # an earlier unit is in the index
+                chains = align(other.hashes, unit.hashes, shared, where=where)
                 if not chains:
                     continue
                 for chain in chains:
@@ -430,9 +541,12 @@ def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap
                 sim_i = min(1.0, covered(chains, "a", min_run) / max(1, other.n_words))
                 sim_j = min(1.0, covered(chains, "b", min_run) / max(1, unit.n_words))
                 pairs.append(Pair(u, me, chains, sim_i, sim_j))
-            index.update(dict.fromkeys(distinct - shared, me))
+            new = dict.fromkeys(hashes, me)
+            for h in shared:  # these have their postings already
+                del new[h]
+            index.update(new)
         else:
-            index.update(dict.fromkeys(distinct, me))
+            index.update(dict.fromkeys(hashes, me))
     return pairs
 
 
@@ -449,22 +563,25 @@ def build_index(doc: Document, settings: Mapping[str, Any]) -> Analysis:
     from .structure import structure
 
     struct = structure(doc, settings)
-    units: list[Unit] = []
     if struct.answers:
         kind = "answers"
-        for answer in struct.answers:
-            segments = answer_segments(answer)
-            if segments:
-                unit = make_unit(len(units), segments, answer)
-                if unit.hashes:
-                    units.append(unit)
+        pieces: Iterable[tuple[list[tuple[Paragraph, int, int]], Any]] = (
+            (answer_segments(answer), answer) for answer in struct.answers)
     else:
         kind = "paragraphs"
-        for par in doc.paragraphs:
-            if par.kind in (BODY, LIST) and not par.is_empty and not is_furniture(par.text):
-                unit = make_unit(len(units), [(par, 0, len(par.text))])
-                if unit.hashes:
-                    units.append(unit)
+        pieces = (([(par, 0, len(par.text))], None) for par in doc.paragraphs
+                  if par.kind in (BODY, LIST) and not par.is_empty and not is_furniture(par.text))
+    units: list[Unit] = []
+    words = 0
+    for segments, answer in pieces:
+        if segments:
+            unit = make_unit(len(units), segments, answer)
+            if unit.hashes:
+                units.append(unit)
+                words += unit.n_words
+                if words >= KEEP_AS_ARRAY:  # a long document: its hashes as arrays from here on (memory)
+                    for u in units if words - unit.n_words < KEEP_AS_ARRAY else (unit,):
+                        u.hashes = array("q", u.hashes)
     return Analysis(kind, units, compare(units))
 
 
@@ -512,8 +629,15 @@ def duplicate_groups(analysis: Analysis, similarity: float, min_words: int) -> l
     """Groups of units whose shorter member's words are covered by the other for at least `similarity`.
 
     relation: "same" (both mostly covered), "contained" (the later one lies within the earlier, longer one),
-    "contains" (the later one holds the earlier, shorter one).
+    "contains" (the later one holds the earlier, shorter one).  Made once per analysis and setting.
     """
+    found = analysis.groups.get((similarity, min_words))
+    if found is None:
+        found = analysis.groups[(similarity, min_words)] = _duplicate_groups(analysis, similarity, min_words)
+    return found
+
+
+def _duplicate_groups(analysis: Analysis, similarity: float, min_words: int) -> list[DuplicateGroup]:
     units = analysis.units
     uf = UnionFind()
     best: dict[int, tuple[int, float, str]] = {}

@@ -39,7 +39,8 @@ ABBREVIATIONS = frozenset(
     "jl nr nrs c.s o.a i.e d.d e.d m.b.t i.v.m bijv z.g t.a.v p.m art artt vgl zgn resp etc mr dr drs ir prof mevr dhr "
     "blz p pp e.a m.n a.s ca incl excl mln mld min max jr st blz mw e.v.a ir ing bc bv nl n.a.v t.b.v v.w.b d.w.z".split()
 )
-_SENT_END = lazy_re(r"[.?!…]+[\"”’»)\]]*(?=\s|$)")
+# [.?!…][.?!…]* rather than [.?!…]+: the same matches, and `re` skips ahead to the first mark (twice as fast)
+_SENT_END = lazy_re(r"[.?!…][.?!…]*[\"”’»)\]]*(?=\s|$)")
 LINKED_START = compile_re(r"^\W*(?:Zo\s+(?:ja|nee|niet)\b|En\s|Of\s|Indien\s+(?:ja|nee|niet)\b|Als\s+dat\s+zo\s+is\b)",
                              re.IGNORECASE)
 
@@ -54,17 +55,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     n = len(text)
     for m in _SENT_END.finditer(text):
-        end = m.end()
-        if m.group()[0] == ".":
-            # bounded windows: a long run of abbreviations or of spaces must not make this quadratic
-            before = text[max(start, m.start() - WORD_WINDOW) : m.start()].rsplit(None, 1)
-            word = before[-1].lower().lstrip("(«“\"'") if before else ""
-            if word in ABBREVIATIONS or (len(word) <= 2 and word.isalpha() and word.lower() != "ja") or word.isdigit():
-                continue
-            after = _NEXT_CHAR.match(text, end)
-            nxt = after.group(1) if after else ""
-            if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "«“\"'(‘["):
-                continue
+        ms, end = m.span()
+        if text[ms] == "." and _continues(text, start, ms, end):
+            continue
         while start < n and text[start].isspace():
             start += 1
         if end > start:
@@ -77,16 +70,89 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def ask_kind(sentence: str, party_text: bool) -> str | None:
+# What a sentence must contain to ask anything: a "?", or words without which SUBJECT_ASK and INVERTED_ASK
+# cannot match (a verb of asking and its subject; "leden" or "graag"), or the opening of VERB_FIRST.  Testing
+# a paragraph for them (substring tests of its lower case: a few instructions a character, where one regular
+# expression for all of them costs fifty) lets a paragraph without them skip its sentences, and most
+# sentences skip the two costly searches.  The tests are a superset of the patterns (parts of words count
+# too).  The patterns ignore case; besides the ASCII letters' own cases `re` folds only four letters onto
+# them, so where one of those occurs nothing is skipped.
+_ASK_VERBS = ("vra", "verzoek", "wil", "zou", "ontvangen", "vernemen", "horen", "zien")
+_ASK_SUBJECTS = ("leden", "fractie", "ze", "zij", "hij", "lid")
+_INVERTED_WORDS = ("leden", "graag")
+_VERB_FIRST_OPENING = lazy_re(  # VERB_FIRST without what precedes its verb
+    r"(?:Kan|Kunt|Wil|Wilt|Is|Bent|Deelt|Erkent|Acht|Ziet|Heeft|Hebt|Gaat|Zal|Zou|Wordt)"
+    r"\s+(?:de\s+staatssecretaris|de\s+minister|het\s+kabinet|de\s+regering|u|hij)\b"
+)
+# SUBJECT_ASK and INVERTED_ASK reduced to what a match cannot do without, in lower case and without leading
+# word boundaries, so that `re` skips ahead to the first letters: a subject ("leden", "…fractie", "het lid
+# Kops", a pronoun) and, at most four words on, a verb of asking; "graag", or "vragen de leden" and the like.
+# Searching a sentence with them costs a fraction of the patterns themselves (tens of instructions a character
+# against hundreds), and most sentences that mention the members and a verb fail them.
+_SUBJECT_GATE = lazy_re(
+    r"(?:leden|fractie|zij|ze|hij|lid)\s+(?:[\w’'-]+\s+){0,4}?(?:vra|verzoek|wil|zou|ontvangen|vernemen|horen|zien)"
+)
+_INVERTED_GATE = lazy_re(
+    r"(?:vragen|verzoeken)\s+(?:ook\s+|daarom\s+|tevens\s+|dan\s+ook\s+)?(?:de|deze)\s+leden|graag"
+    r"|willen\s+(?:de|deze)\s+leden"
+)
+_ODD_FOLDS = lazy_re("[\u0130\u0131\u017f\u212a]")
+MAYBE = (True, True)
+NEITHER = (False, False)
+
+
+def _has_any(low: str, words: tuple[str, ...]) -> bool:
+    for w in words:
+        if w in low:
+            return True
+    return False
+
+
+def may_ask(text: str) -> tuple[bool, bool]:
+    """Can SUBJECT_ASK, INVERTED_ASK match in this text (or in a part of it)?  False only where it cannot."""
+    if _ODD_FOLDS.search(text):
+        return MAYBE
+    return _may_ask_lower(text.lower())
+
+
+def _may_words(low: str) -> tuple[bool, bool]:
+    """The substring tests alone (for a whole paragraph: cheap, and enough to skip most)."""
+    return _has_any(low, _ASK_VERBS) and ("leden" in low or _has_any(low, _ASK_SUBJECTS)), _has_any(low, _INVERTED_WORDS)
+
+
+def _may_ask_lower(low: str) -> tuple[bool, bool]:
+    """`may_ask` of a lower-cased sentence: the substring tests, then the two gate patterns where they pass."""
+    subject, inverted = _may_words(low)
+    return bool(subject and _SUBJECT_GATE.search(low)), bool(inverted and _INVERTED_GATE.search(low))
+
+
+def _continues(text: str, start: int, dot: int, end: int) -> bool:
+    """Does the sentence go on after this full stop (an abbreviation, a number, a small letter next)?"""
+    # bounded windows: a long run of abbreviations or of spaces must not make this quadratic
+    before = text[max(start, dot - WORD_WINDOW) : dot].rsplit(None, 1)
+    word = before[-1].lower().lstrip("(«“\"'") if before else ""
+    if word in ABBREVIATIONS or (len(word) <= 2 and word.isalpha() and word.lower() != "ja") or word.isdigit():
+        return True
+    if end + 1 < len(text) and text[end] == " " and not text[end + 1].isspace():  # the usual case: one space
+        nxt = text[end + 1]
+    else:
+        after = _NEXT_CHAR.match(text, end)
+        nxt = after.group(1) if after else ""
+    return bool(nxt) and not (nxt.isupper() or nxt.isdigit() or nxt in "«“\"'(‘[")
+
+
+def ask_kind(sentence: str, party_text: bool, may: tuple[bool, bool] | None = None) -> str | None:
     """"direct" ("?"), "request" (an indirect question or request by the members), "probable", or None.
 
     `party_text`: the paragraph is about the members (mentions "leden"/"fractie"), so that "Zij vragen hoe …"
-    can be read as the members asking.
+    can be read as the members asking.  `may`: `may_ask` of the sentence where the caller knows it.
     """
     unquoted = QUOTED.sub("", sentence) if ("«" in sentence or "“" in sentence or '"' in sentence or "„" in sentence) else sentence
     if "?" in unquoted:
         return "direct"
-    m = SUBJECT_ASK.search(sentence)
+    if may is None:
+        may = may_ask(sentence)
+    m = SUBJECT_ASK.search(sentence) if may[0] else None
     if m:
         if m.group("pronoun") and not party_text:
             return None
@@ -96,7 +162,7 @@ def ask_kind(sentence: str, party_text: bool) -> str | None:
                 return "request"
         else:
             return "request"
-    m = INVERTED_ASK.search(sentence)
+    m = INVERTED_ASK.search(sentence) if may[1] else None
     if m and (m.group("verb") is None or m.group("verb").lower() != "vragen" or _COMPLEMENT.search(sentence, m.end())):
         return "request"
     if VERB_FIRST.match(sentence):
@@ -121,10 +187,25 @@ def question_spans(par: Paragraph) -> tuple[list[tuple[int, int]], str | None]:
     found: list[tuple[int, int]] = []
     best = None
     rank = {"direct": 3, "request": 2, "probable": 1}
-    for s, e in sentences(text):
-        kind = ask_kind(text[s:e], party_text)
+    for s, e, may in _gated_sentences(text):
+        kind = ask_kind(text[s:e], party_text, may)
         if kind:
             found.append((s, e))
             if best is None or rank[kind] > rank[best]:
                 best = kind
     return found, best
+
+
+def _gated_sentences(text: str) -> list[tuple[int, int, tuple[bool, bool] | None]]:
+    """The sentences of a paragraph with `may_ask` of each (None: not known), from one lower-casing of the
+    paragraph; none at all where no sentence can ask anything (nothing to split)."""
+    low = text.lower()
+    aligned = len(low) == len(text) and not _ODD_FOLDS.search(text)  # low[s:e] is the sentence's lower case
+    may = _may_words(low) if aligned else MAYBE
+    if may == NEITHER:
+        if "?" not in text and not _VERB_FIRST_OPENING.search(text):
+            return []
+        return [(s, e, NEITHER) for s, e in sentences(text)]
+    if not aligned:
+        return [(s, e, None) for s, e in sentences(text)]
+    return [(s, e, _may_ask_lower(low[s:e])) for s, e in sentences(text)]

@@ -106,7 +106,7 @@ class _Labelled:
         spans, kind = question_spans(par)
         if kind is None or par.kind == TABLE:
             return False
-        inline = matcher.inline.search(text) if ":" in text or ";" in text else None
+        inline = matcher.inline.search(text) if (":" in text or ";" in text) and matcher.has_word(text) else None
         before = [sp for sp in spans if inline is not None and sp[1] <= inline.start() + 1]
         if (self.answer is not None or self.floating) and not before and not _asks_again(text, spans, kind):
             return False

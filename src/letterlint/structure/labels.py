@@ -42,6 +42,10 @@ class LabelMatcher:
         )
         self.fuzzy = compile_regex(r"^(?P<lead>\W*?)(?P<word>\p{L}{4,14})(?P<num>\s+\d{1,3}[a-z]?)?(?P<punct>\s*[:;])\s*")
 
+    def has_word(self, text: str) -> bool:
+        """Does the text contain a label word as written (what `inline` needs; a cheap test first)?"""
+        return any(w in text for w in self.words)
+
     def match(self, text: str) -> LabelMatch | None:
         m = self.exact.match(text)
         if m and len(m.group("lead")) <= 2 and not _WORD_CHAR.search(m.group("lead")):

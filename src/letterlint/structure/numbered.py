@@ -19,7 +19,7 @@ def numbered_labels(doc: Document) -> list[NumberLabel]:
     found: list[NumberLabel] = []
     for p in doc.paragraphs:
         text = p.text
-        if "raag" not in text and "ntwoord" not in text:
+        if "Vraag" not in text and "Antwoord" not in text:  # what NUMBERED_INLINE needs (case and all)
             continue
         for m in NUMBERED_INLINE.finditer(text):
             line_start = text.rfind("\n", 0, m.start()) + 1

@@ -16,8 +16,11 @@ NUMBERED = compile_re(rf"^\s*(?P<kind>Vraag|Antwoord)\s+(?P<numbers>{NUMS})\s*[:
 # a numbered label anywhere (PDF text: glued to page furniture "…Aanhangsel 2Antwoord 7", or a flattened letter)
 _LETTER = r"[^\W\d_]"
 UPPER = r"[A-ZÀ-ÖØ-Þ]"
+# (the look-behinds come after the label's first letter, which lets `re` skip ahead to a "V" or an "A":
+# three times faster than look-behinds first, and the same matches)
 NUMBERED_INLINE = compile_re(
-    rf"(?<!{_LETTER})(?<!-)(?P<kind>Vraag|Antwoord)\s+(?P<numbers>{NUMS})(?![\d_])(?!{_LETTER})\s*[:.]?(?=\s*$|\s+[{UPPER[1:-1]}«\"“‘'(\[¿])"
+    rf"(?P<kind>V(?<!{_LETTER}V)(?<!-V)raag|A(?<!{_LETTER}A)(?<!-A)ntwoord)\s+(?P<numbers>{NUMS})(?![\d_])(?!{_LETTER})"
+    rf"\s*[:.]?(?=\s*$|\s+[{UPPER[1:-1]}«\"“‘'(\[¿])"
 )
 # page furniture of published letters (text extracted from the PDF)
 PAGE_FURNITURE = compile_re(

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import chain
 
 from ..model import Document
 
@@ -48,6 +49,7 @@ def norm(word: str) -> str:
     return w
 
 
+_MEMO_LIMIT = 200_000  # entries per memo: a process that reads many letters must not grow without bound
 _TOKENS: dict[str, tuple[str, ...]] = {}
 
 
@@ -66,21 +68,58 @@ def _tokens(word: str) -> tuple[str, ...]:
             continue
         out.append(norm(part))
     got = tuple(out)
-    if len(_TOKENS) < 200_000:
+    if len(_TOKENS) < _MEMO_LIMIT:
         _TOKENS[word] = got
     return got
+
+
+_CHUNKS: dict[str, tuple[str, ...]] = {}
+chunk_misses = 0  # how many chunks were tokenised (not found in the memo): for the tests
+
+
+def _chunk_tokens(chunk: str) -> tuple[str, ...]:
+    """The content tokens of one whitespace-free chunk of text ("omgevingsdiensten," or "PFAS-uitstoot").
+
+    WORD_TOKEN never matches whitespace, so a text's tokens are its chunks' tokens in order; chunks repeat
+    within a letter and across letters, so each distinct chunk is tokenised once per process."""
+    global chunk_misses
+    chunk_misses += 1
+    got = tuple(t for word in WORD_TOKEN.findall(chunk) for t in _tokens(word))
+    if len(_CHUNKS) < _MEMO_LIMIT:
+        _CHUNKS[chunk] = got
+    return got
+
+
+def _text_tokens(text: str) -> list[str]:
+    """All content tokens of a text, in order (stopwords out; `content_words` without its extra stopwords)."""
+    memo = _CHUNKS
+    out: list[str] = []
+    for chunk in text.split():
+        got = memo.get(chunk)
+        if got is None:
+            got = _chunk_tokens(chunk)
+        if got:
+            out.extend(got)
+    return out
 
 
 def content_words(text: str, extra_stop: frozenset[str] = frozenset()) -> list[str]:
     """The normalised content words of a text: stopwords, the framing of a question ("De leden … vragen de
     staatssecretaris …") and short words left out; acronyms (GGD, RIE) kept as written; hyphenated compounds
     also in their parts.  `extra_stop`: more words to leave out, as `stop_tokens` makes them."""
-    out: list[str] = []
-    for word in WORD_TOKEN.findall(text):
-        for t in _tokens(word):
-            if t not in extra_stop:
-                out.append(t)
+    out = _text_tokens(text)
+    if extra_stop:
+        return [t for t in out if t not in extra_stop]
     return out
+
+
+def paragraph_words(text: str) -> set[str]:
+    """The distinct content words of a paragraph (each distinct chunk looked up once, in C where it can)."""
+    chunks = set(text.split())
+    found: list[tuple[str, ...] | None] = list(map(_CHUNKS.get, chunks))
+    if None in found:
+        found = [_chunk_tokens(c) if got is None else got for c, got in zip(chunks, found, strict=True)]
+    return set(chain.from_iterable(found))  # type: ignore[arg-type]  # no None left
 
 
 def stop_tokens(words: Iterable[str]) -> frozenset[str]:
@@ -138,5 +177,5 @@ def build_rarity(doc: Document) -> Rarity:
     for p in doc.paragraphs:
         if p.text.strip():
             n += 1
-            df.update(set(content_words(p.text)))
+            df.update(paragraph_words(p.text))
     return Rarity(df, n)
