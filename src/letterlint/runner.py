@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import places, suppress, yamlrules
-from .baseline import with_context
+from .baseline import Contexts, with_context
 from .caps import capped
 from .config import Config, ConfigError, default_source
-from .findings import RANK, Finding, Msg, Severity, resolve_fix
+from .findings import RANK, Finding, Msg, Severity, evolve, resolve_fix, severity
 from .model import Document
 from .readers import SUPPORTED, InputError, kind_of, read_bytes, read_path
 from .registry import Rule, RuleContext, builtin_rules
@@ -197,26 +197,34 @@ def read(path: str, stdin_filename: str | None = None) -> Document:
 
 
 def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[Msg]]:
+    """The document's findings, ready to report, and the rules that failed on it.
+
+    Each finding is completed in one step as it comes (rule id, severity, fix in file coordinates, context):
+    this is the engine's per-finding work, and a letter may have hundreds of findings."""
     findings: list[Finding] = []
     problems: list[Msg] = []
     ignored = _ignored_for(doc.path, plan.config)
     ran: dict[str, str] = {}
+    contexts = Contexts(doc)
     for active in plan.rules:
         rule_id = active.rule.id
         if _is_ignored(rule_id, ignored):
             continue
-        ran[rule_id] = active.ctx.severity
+        ran[rule_id] = configured = active.ctx.severity
         try:
             for finding in capped(active.rule.check(doc, active.ctx)):
-                findings.append(replace(finding, rule=rule_id, severity=Severity(finding.severity or active.ctx.severity),
-                                        fix=resolve_fix(doc, finding.location, finding.fix)))
+                fix = finding.fix
+                if fix is not None:
+                    fix = resolve_fix(doc, finding.location, fix)
+                findings.append(evolve(finding, rule=rule_id, severity=severity(finding.severity or configured), fix=fix,
+                                       context=finding.context or contexts(finding.location)))
         except yamlrules.PatternTimeout as exc:
             problems.append(Msg(f"regel {rule_id}: reguliere expressie te traag, overgeslagen ({exc})",
                                 f"rule {rule_id}: regular expression too slow, skipped ({exc})"))
         except Exception as exc:  # a bug in a rule must not hide the other rules' findings
             problems.append(_internal(rule_id, exc))
     findings = _dedupe(sorted(findings, key=Finding.sort_key))
-    findings = with_context(doc, suppress.apply(doc, findings, ran, plan.known))
+    findings = with_context(doc, suppress.apply(doc, findings, ran, plan.known), contexts)  # unused-suppression's
     return places.enrich(doc, findings, plan.config.settings), problems
 
 
