@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import places, suppress, yamlrules
+from . import analyses, places, suppress, yamlrules
 from .baseline import Contexts, with_context
 from .caps import capped
 from .config import Config, ConfigError, default_source
@@ -202,14 +202,14 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[Msg]]:
     Each finding is completed in one step as it comes (rule id, severity, fix in file coordinates, context):
     this is the engine's per-finding work, and a letter may have hundreds of findings."""
     findings: list[Finding] = []
-    problems: list[Msg] = []
+    problems: list[tuple[int, Msg]] = []
     ignored = _ignored_for(doc.path, plan.config)
     ran: dict[str, str] = {}
     contexts = Contexts(doc)
-    for active in plan.rules:
+    schedule = [(i, a) for i, a in enumerate(plan.rules) if not _is_ignored(a.rule.id, ignored)]
+    schedule, releases = _grouped(schedule, keep=plan.across)
+    for i, active in schedule:
         rule_id = active.rule.id
-        if _is_ignored(rule_id, ignored):
-            continue
         ran[rule_id] = configured = active.ctx.severity
         try:
             for finding in capped(active.rule.check(doc, active.ctx)):
@@ -219,13 +219,36 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[Msg]]:
                 findings.append(evolve(finding, rule=rule_id, severity=severity(finding.severity or configured), fix=fix,
                                        context=finding.context or contexts(finding.location)))
         except yamlrules.PatternTimeout as exc:
-            problems.append(Msg(f"regel {rule_id}: reguliere expressie te traag, overgeslagen ({exc})",
-                                f"rule {rule_id}: regular expression too slow, skipped ({exc})"))
+            problems.append((i, Msg(f"regel {rule_id}: reguliere expressie te traag, overgeslagen ({exc})",
+                                    f"rule {rule_id}: regular expression too slow, skipped ({exc})")))
         except Exception as exc:  # a bug in a rule must not hide the other rules' findings
-            problems.append(_internal(rule_id, exc))
-    findings = _dedupe(sorted(findings, key=Finding.sort_key))
+            problems.append((i, _internal(rule_id, exc)))
+        for name in releases.get(rule_id, ()):
+            analyses.of(doc).release(name)
+    findings = _dedupe(sorted(findings, key=Finding.sort_key))  # sorted: the order the rules ran in is not seen
     findings = with_context(doc, suppress.apply(doc, findings, ran, plan.known), contexts)  # unused-suppression's
-    return places.enrich(doc, findings, plan.config.settings), problems
+    return places.enrich(doc, findings, plan.config.settings), [m for _, m in sorted(problems, key=lambda p: p[0])]
+
+
+def _grouped(schedule: list[tuple[int, ActiveRule]], keep: bool = False) -> tuple[list[tuple[int, ActiveRule]],
+                                                                                 dict[str, list[str]]]:
+    """The rules in the order to run them, and which analyses to release after which rule.
+
+    The readers of a big analysis (`analyses.READERS`) run one after the other, from the place of the first of
+    them, and the analysis is dropped after the last: it is never held while the other rules build their own
+    data.  `keep`: drop nothing (--across-files: the rules' collect() reads the analyses after the check)."""
+    order = list(schedule)
+    releases: dict[str, list[str]] = {}
+    for name, readers in analyses.READERS.items():
+        group = [item for item in order if item[1].rule.id in readers]
+        if not group:
+            continue
+        first = order.index(group[0])
+        rest = [item for item in order if item[1].rule.id not in readers]
+        order = rest[:first] + group + rest[first:]
+        if not keep:
+            releases.setdefault(group[-1][1].rule.id, []).append(name)
+    return order, releases
 
 
 def _ignored_for(path: str, config: Config) -> set[str]:

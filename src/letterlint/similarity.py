@@ -410,7 +410,7 @@ def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap
     keys = index.keys()
     pairs: list[Pair] = []
     for unit in units:
-        distinct = unit.hashset
+        distinct = set(unit.hashes)  # not unit.hashset: a set per unit kept for good is as big as the index
         shared = keys & distinct  # a set; dict views intersect from the smaller side
         me = unit.index
         if shared:
@@ -420,7 +420,7 @@ def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap
                 partners = sorted(partners, key=lambda u: (-counts[u], u))[:max_partners]
             for u in sorted(partners):
                 other = units[u]
-                chains = align(other.hashes, unit.hashes, other.hashset & distinct)
+                chains = align(other.hashes, unit.hashes, distinct.intersection(other.hashes))
                 if not chains:
                     continue
                 for chain in chains:

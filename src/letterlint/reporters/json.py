@@ -61,21 +61,30 @@ def related_dict(rel: Related, lang: str) -> dict:
 
 def report(results: Sequence[FileResult], out: TextIO, *, lang: str = "nl", color: bool = False,
            **_context: Any) -> None:
-    files = []
+    # {"version": …, "files": [one file after another], "summary": …}: written file by file, so that the
+    # dictionaries of a run over a thousand letters are never all in memory at once
+    writer = _Writer(out, "  ")
+    writer.parts += ("{\n  ", encode_basestring("version"), ": ", encode_basestring(__version__), ",\n  ",
+                     encode_basestring("files"), ": ")
     total = errors = 0
+    sep = "[\n    "
     for r in results:
         findings = [finding_dict(f, lang) for f in r.findings]
         total += len(findings)
         errors += sum(1 for f in r.findings if f.severity == "error")
         error = r.error(lang) if r.error is not None else None
-        files.append({"path": r.path, "error": error, "findings": findings})
+        writer.parts.append(sep)
+        writer.value({"path": r.path, "error": error, "findings": findings}, "\n    ")
+        sep = ",\n    "
+    writer.parts.append("[]" if sep.startswith("[") else "\n  ]")
     from .text import rule_table
 
     rules = [{"rule": rule, "severity": sev, "count": n, "fixable": k} for rule, sev, n, k in rule_table(results)]
-    data = {"version": __version__, "files": files,
-            "summary": {"files": len(files), "findings": total, "errors": errors, "rules": rules}}
-    dump(data, out)
-    out.write("\n")
+    summary = {"files": len(results), "findings": total, "errors": errors, "rules": rules}
+    writer.parts += (",\n  ", encode_basestring("summary"), ": ")
+    writer.value(summary, "\n  ")
+    writer.parts.append("\n}\n")
+    writer.flush()
 
 
 # -- writing -------------------------------------------------------------------------------------------------
