@@ -186,7 +186,7 @@ class Unit:
     index: int
     segments: list[tuple[Paragraph, int, int]]  # (paragraph, start, end) in paragraph.text
     ids: list[int]  # word ids
-    hashes: list[int]  # shingle hashes, one per word position (n_words - K + 1)
+    hashes: Sequence[int]  # shingle hashes, one per word position (n_words - K + 1)
     answer: Any = None  # the AnswerUnit, when units are answers
     starts: list[int] = field(default_factory=list)  # index of the first word of each segment
     _spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)  # segment → word spans
@@ -238,7 +238,7 @@ def make_unit(index: int, segments: list[tuple[Paragraph, int, int]], answer: An
     for par, start, end in segments:
         starts.append(len(ids))
         ids += ids_of(_WORD_RUN.findall(par.text, start, end))
-    return Unit(index, segments, ids, shingles(ids), answer, starts)
+    return Unit(index, segments, ids, array("q", shingles(ids)), answer, starts)  # 8 bytes a hash, not 40
 
 
 def answer_segments(answer: AnswerUnit) -> list[tuple[Paragraph, int, int]]:
