@@ -184,3 +184,21 @@ def test_the_json_report_is_json_dump_of_the_results(plan):
         assert out.getvalue() == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         assert [f["path"] for f in data["files"]] == [r.path for r in subset]
         assert data["summary"]["findings"] == sum(len(r.findings) for r in subset)
+
+
+# -- garbage collection --------------------------------------------------------------------------------------
+
+
+def test_a_lint_run_collects_garbage_less_often(tmp_path, capsys):
+    import gc
+
+    from letterlint.cli import main
+
+    before = gc.get_threshold()
+    (tmp_path / "brief.txt").write_text(letter(2), encoding="utf-8")
+    try:
+        main(["--format", "json", str(tmp_path / "brief.txt")])
+        assert gc.get_threshold()[0] >= 10 * 700  # a young collection per 10,000 allocations, not per 700
+    finally:
+        gc.set_threshold(*before)
+    assert json.loads(capsys.readouterr().out)["summary"]["files"] == 1
