@@ -193,8 +193,9 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if prepared is None or prepared.checker is None:
         return
     pars = [p for p in doc.blocks() if p.text]
-    found = slips.find(pars, prepared.checker, prepared.options.get("repeated", 2))
-    hyphens = slips.hyphen_slips(pars, prepared.checker) if prepared.options.get("hyphens", True) else []
+    letter = slips.Letter([p.text for p in pars])  # its words counted once, for both searches
+    found = slips.find(pars, prepared.checker, prepared.options.get("repeated", 2), letter)
+    hyphens = slips.hyphen_slips(pars, prepared.checker, letter) if prepared.options.get("hyphens", True) else []
     if not found and not hyphens:
         return
     taken = _typo_taken(found, hyphens, pars, prepared.typo)

@@ -44,8 +44,11 @@ Good::
 
 from __future__ import annotations
 
-from collections import Counter
+from bisect import bisect_right
+from collections import Counter, deque
 from functools import lru_cache
+from itertools import compress, filterfalse, repeat
+from operator import add, ne
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -112,12 +115,13 @@ FIXABLE = True
 
 CHUNK = lazy(r"\w+(?:[-\u2011]\w+)*")
 SEPARATORS = lazy(r"[-\u2011 ]")
+HYPHEN = lazy(r"[-\u2011]")
 SPACE_ONLY = lazy(r"[ \t\n\r\u00A0\u202F]+")
 HAS_LETTER = lazy(r"\p{L}")
 # a word that is part of a web or mail address or an identifier: rivm.nl, info@ggd.nl, IENW/BSK-2026/1
 # words separated by nothing but spaces (a run of them can hold a multi-word term)
 RUN = lazy(r"\w+(?:[-\u2011]\w+)*(?:[ \t\n\r\u00A0\u202F]+\w+(?:[-\u2011]\w+)*)*")
-ADDRESS_HINT = lazy(r"\w[.@/]\w")
+SEPARATOR_INSIDE = lazy(r"[.@/](?<=\w.)(?=\w)")  # \w[.@/]\w, found by its middle character
 # a quotation reproduces someone else's spelling (a newspaper headline, a report's title)
 # (a quotation may run on from the paragraph before or into the next one: hard-wrapped text)
 QUOTED = lazy(r'«[^»]*(?:»|$)|^[^«]*»|“[^”]*(?:”|$)|^[^“]*”|„[^”“]*(?:[”“]|$)|"[^"\n]*"'
@@ -144,6 +148,7 @@ RELATED = msg("de gangbare schrijfwijze in dit document", "the usual spelling in
 class Prepared:
     def __init__(self, flagged_by_typo: Callable[[str], bool] | None, official: frozenset[str]) -> None:
         self.flagged_by_typo, self.official = flagged_by_typo, official
+        self.verdicts = _Verdicts()
 
 
 def prepare(options: dict[str, Any], where: Where) -> Prepared:
@@ -156,10 +161,7 @@ def prepare(options: dict[str, Any], where: Where) -> Prepared:
 
 def _inner_capital(form: str) -> bool:
     """A capital that is not the first letter of a word: JLoI, RIE, GroenLinks, PvdA."""
-    for part in SEPARATORS.split(form):
-        if any(c.isupper() for c in part[1:]):
-            return True
-    return False
+    return any(map(str.isupper, "".join([part[1:] for part in SEPARATORS.split(form)])))
 
 
 def _case_differs_inside(a: str, b: str) -> bool:
@@ -189,71 +191,70 @@ def _visible(par: Paragraph, addresses: Addresses, foreign: Iterable[tuple[int, 
     questions: `foreign`) blanked out, so that they count for nothing and are not reported."""
     text = par.text
     spans = list(addresses.spans(par))
-    spans += list(foreign)
+    spans += foreign
     if "«" in text or "“" in text or "„" in text or '"' in text or "»" in text or "”" in text or "_" in text:
         spans += [m.span() for m in QUOTED.finditer(text)]
     if par.part == "footnote" and ("|" in text or "·" in text or "(" in text):
         spans += [m.span() for m in PASTED_TITLE.finditer(text)]
-    for m in ADDRESS_HINT.finditer(text):  # a dotted or slashed name: widen to the whole of it
-        a, b = m.start(), m.end()
+    spans += _dotted(text)
+    return _blank(text, spans) if spans else text
+
+
+def _dotted(text: str) -> list[tuple[int, int]]:
+    """A word that is part of a web or mail address or an identifier (rivm.nl, info@ggd.nl, IENW/BSK-2026/1):
+    the whole dotted or slashed name.  Each separator between word characters starts one (as `\\w[.@/]\\w`
+    matched from left to right would: not within the three characters of the one before)."""
+    spans = []
+    taken = -1  # where the last \w[.@/]\w ended
+    for m in SEPARATOR_INSIDE.finditer(text):  # a search for the separator first: much quicker than \w[.@/]\w
+        a, b = m.start() - 1, m.end() + 1
+        if a < taken:
+            continue
+        taken = b
         while a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-.@/_"):
             a -= 1
         while b < len(text) and (text[b].isalnum() or text[b] in "-@/_" or (text[b] == "." and text[b + 1:b + 2].isalnum())):
             b += 1
         spans.append((a, b))
-    if not spans:
-        return text
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = "\x00" * (b - a)
-    return "".join(chars)
+    return spans
 
 
-def _counts(doc: Document, max_words: int, foreign: dict) -> tuple[dict[str, dict[str, int]], list[tuple[Paragraph, str]]]:
-    """key → Counter(form) for every word and run of up to max_words words; and the visible texts."""
-    counts: Counter = Counter()  # counted run by run: a list of every word and form of a long text is big
+def _covers(spans: Iterable[tuple[int, int]], length: int) -> bool:
+    """The spans together cover 0 … length."""
+    at = 0
+    for a, b in sorted(spans):
+        if a > at:
+            return False
+        at = max(at, b)
+    return at >= length
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """text with every span replaced by as many NUL characters (slices: not a list of every character)."""
+    pieces: list[str] = []
+    at = 0
+    for a, b in sorted(spans):
+        if b <= at or b <= a:
+            continue
+        a = max(a, at)
+        pieces += (text[at:a], "\x00" * (b - a))
+        at = b
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def _counts(doc: Document, max_words: int, foreign: dict) -> tuple[_Counted, list[tuple[Paragraph, str]]]:
+    """The counted forms of the visible texts, and those texts."""
     visible: list[tuple[Paragraph, str]] = []
-    content = _content
     addresses = analyses.of(doc).addresses
     for par in doc.blocks():
         if not par.text or par.kind == "table":
             continue
-        text = _visible(par, addresses, foreign.get(id(par), ()))
-        visible.append((par, text))
-        for run in RUN.finditer(text):
-            words = run.group().split()
-            counts.update(words)
-            if max_words < 2 or len(words) < 2:
-                continue
-            flags = [content(w) for w in words]
-            tokens = []
-            for i in range(len(words) - 1):
-                if not flags[i]:
-                    continue
-                form = words[i]
-                for j in range(i + 1, min(i + max_words, len(words))):
-                    if not flags[j]:
-                        break
-                    form += " " + words[j]
-                    tokens.append(form)
-            counts.update(tokens)
-    groups: dict[str, dict[str, int]] = {}
-    for form, n in counts.items():
-        key = form.lower().replace(" ", "").replace("-", "").replace("\u2011", "")
-        if key.isdigit():
-            continue  # numbers (1-0, 2024-2025) are not terms
-        if key in groups:
-            groups[key][form] = n
-        else:
-            groups[key] = {form: n}
-    return groups, visible
-
-
-def _places(form: str, visible: list[tuple[Paragraph, str]]) -> list:
-    """Where a form occurs: [(paragraph, start, end)]."""
-    pattern = regex.compile(r"(?<![\w\-\u2011])" + r"[ \t\n\r\u00A0\u202F]+".join(map(regex.escape, form.split()))
-                            + r"(?!\w|[-\u2011]\w)")
-    return [(par, m.start(), m.end()) for par, text in visible for m in pattern.finditer(text)]
+        theirs = foreign.get(id(par), ())
+        if theirs and _covers(theirs, len(par.text)):
+            continue  # all of it a Member's question: nothing to count, nothing to report
+        visible.append((par, _visible(par, addresses, theirs)))
+    return _Counted((text for _, text in visible), max_words), visible
 
 
 @lru_cache(maxsize=20000)
@@ -264,16 +265,185 @@ def _content(word: str) -> bool:
     return letters >= 3 and word.lower() not in FUNCTION_WORDS and not word[:1].isdigit()
 
 
+class _Facts(dict):
+    """word → a fact about it, computed once per process (words repeat: a dictionary lookup in C instead of
+    a function call for every word); emptied when it grows large."""
+
+    def __init__(self, fact: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.fact = fact
+
+    def __missing__(self, word: str) -> Any:
+        if len(self) > 200_000:
+            self.clear()
+        value = self[word] = self.fact(word)
+        return value
+
+
+_MARK = "\x00"  # stands between two runs of words: not a word, not content, so no term spans it
+_IS_CONTENT = _Facts(lambda word: word != _MARK and _content(word))
+_KEY = _Facts(lambda word: _term_key(word))  # a word's key (lower case, no hyphens)
+_BATCH = 1 << 16  # characters of text tokenised at once: the word lists of a long text in one go would be big
+
+
+class _Counted:
+    """How often every word, and every run of 2 to max_words content words, occurs in the visible texts; the
+    key of each form (lower case, without spaces and hyphens): forms with the same key are one term."""
+
+    def __init__(self, texts: Iterable[str], max_words: int) -> None:
+        self.counts: Counter[str] = Counter()
+        self.key: dict[str, str] = {}
+        batch: list[str] = []
+        size = 0
+        for text in texts:
+            batch.append(text)
+            size += len(text)
+            if size > _BATCH:
+                self._count(batch, max_words)
+                batch, size = [], 0
+        if batch:
+            self._count(batch, max_words)
+
+    def _several(self) -> Iterator[str]:
+        """The keys with more than one form: where the first form seen of a key is not the last one (C loops:
+        no statement per form)."""
+        first: dict[str, str] = {}
+        deque(map(first.setdefault, self.key.values(), self.key), maxlen=0)
+        last = dict(zip(self.key.values(), self.key))  # (the keys in the same order as in `first`)
+        return compress(first, map(ne, first.values(), last.values()))
+
+    def in_group_order(self, words: list[str]) -> list[str]:
+        """words ordered by the first word of their key (as groups were made: in the order of the text), then
+        by their own first place; only where it matters, for two or more words."""
+        if len(words) < 2:
+            return words
+        wanted = {self.key[word] for word in words}
+        first: dict[str, int] = {}
+        for i, form in enumerate(self.counts):  # (a few words: once per letter with two frequent acronyms)
+            if self.key[form] in wanted:
+                first.setdefault(self.key[form], i)
+        chosen = set(words)
+        place = {form: i for i, form in enumerate(self.counts) if form in chosen}
+        return sorted(words, key=lambda word: (first[self.key[word]], place[word]))
+
+    def _count(self, texts: list[str], max_words: int) -> None:
+        """Count a batch of texts: whole-list operations (C loops), no Python statement per word."""
+        words = f" {_MARK} ".join(RUN.findall(_MARK.join(texts))).split()
+        fresh = Counter(words)
+        fresh.pop(_MARK, None)
+        self.key.update(zip(fresh, map(_KEY.__getitem__, fresh)))
+        if max_words > 1:
+            terms = Counter(_terms(words, max_words))
+            # their keys, as _term_key makes them, in C loops (a function call per term is most of the time)
+            self.key.update(zip(terms, _without(_without(_without(map(str.lower, terms), " "), "-"), "\u2011")))
+            dict.update(fresh, terms)  # (no word is a term: a term has a space)
+        self.counts.update(fresh)
+
+    def groups(self, defined: Iterable[str]) -> dict[str, dict[str, int]]:
+        """key → {form: count} for the keys with more than one form (a form the letter defines counts as one,
+        with count 0); numbers (1-0, 2024-2025) are no terms."""
+        extra: dict[str, list[str]] = {}
+        keys = set(self.key.values())
+        for form in defined:
+            key = form.lower().replace(" ", "").replace("-", "").replace("\u2011", "")
+            if key in keys and form not in self.key:
+                extra.setdefault(key, []).append(form)
+        wanted = set(self._several()).union(extra)
+        groups: dict[str, dict[str, int]] = {}
+        for form in compress(self.key, map(wanted.__contains__, self.key.values())):
+            key = self.key[form]
+            if not key.isdigit():
+                groups.setdefault(key, {})[form] = self.counts[form]
+        for key, forms in extra.items():
+            if not key.isdigit():
+                for form in forms:
+                    groups[key].setdefault(form, 0)
+        return groups
+
+
+def _terms(words: list[str], max_words: int) -> list[str]:
+    """Every run of 2 to max_words content words among `words` (runs of text separated by _MARK), found for
+    all the runs at once: the content flags as one big integer, a byte a word; a term of k words starts where
+    the flags ANDed with themselves shifted by 1 … k-1 words are set."""
+    flags = bytes(map(_IS_CONTENT.__getitem__, words))
+    size = len(flags)
+    content = together = int.from_bytes(flags, "little")  # word i is byte i
+    terms: list[str] = []
+    forms, before = words, None  # the terms of k words, where `before` has a byte set (all words: None)
+    for k in range(1, max_words):
+        together &= content >> (8 * k)  # words i … i+k all content words
+        if not together:
+            break
+        at = together.to_bytes(size, "little")
+        heads = compress(forms, at if before is None else compress(at, before))  # the k words starting at i
+        forms = list(map(add, map(add, heads, repeat(" ")), compress(words[k:], at)))  # + word i+k
+        terms += forms
+        before = at
+    return terms
+
+
+def _without(texts: Iterable[str], char: str) -> Iterator[str]:
+    """Each text without `char` (str.replace called from C: map with the unbound method)."""
+    return map(str.replace, texts, repeat(char), repeat(""))
+
+
+def _term_key(form: str) -> str:
+    return form.lower().replace(" ", "").replace("-", "").replace("\u2011", "")
+
+
+class _Places:
+    """Where forms occur in the visible texts: one text of them all, searched with str.find for a form's first
+    word (quick) and matched exactly only there, instead of a regular expression run over every paragraph."""
+
+    def __init__(self, visible: list[tuple[Paragraph, str]]) -> None:
+        self.pars = [par for par, _ in visible]
+        self.starts, at = [], 0
+        for _, text in visible:
+            self.starts.append(at)
+            at += len(text) + 1
+        self.text = "\x00".join(text for _, text in visible)  # NUL: no word character, no space, no hyphen
+        self.found: dict[tuple[str, bool], list] = {}
+
+    def of(self, form: str, first_only: bool = False) -> list:
+        """[(paragraph, start, end)] of form, in text order (as finditer over each paragraph finds them)."""
+        if (form, first_only) not in self.found:
+            self.found[(form, first_only)] = self._find(form, first_only)
+        return self.found[(form, first_only)]
+
+    def _find(self, form: str, first_only: bool) -> list:
+        pattern = _form_pattern(form)
+        text, head = self.text, form.split(" ", 1)[0]
+        out: list = []
+        end = 0  # finditer goes on after a match: no match starts inside the one before
+        at = text.find(head)
+        while at >= 0:
+            m = pattern.match(text, at) if at >= end else None
+            if m:
+                k = bisect_right(self.starts, at) - 1
+                out.append((self.pars[k], at - self.starts[k], m.end() - self.starts[k]))
+                if first_only:
+                    break
+                end = m.end()
+            at = text.find(head, at + 1)
+        return out
+
+
+@lru_cache(maxsize=4096)
+def _form_pattern(form: str) -> regex.Pattern:
+    return regex.compile(r"(?<![\w\-\u2011])" + r"[ \t\n\r\u00A0\u202F]+".join(map(regex.escape, form.split()))
+                         + r"(?!\w|[-\u2011]\w)")
+
+
 def _variant_kind(rare: str, usual: str, official: bool = False) -> str | None:
     """spacing | case | None (no difference worth reporting).  Against an official form every difference of
     case counts (WMO-voorziening beside Wmo-voorziening)."""
     if SEPARATORS.sub("", rare).lower() != SEPARATORS.sub("", usual).lower():
         return None
-    if [c for c in rare if not c.isalnum()] != [c for c in usual if not c.isalnum()] or len(rare) != len(usual):
-        return "spacing"
+    if len(rare) != len(usual) or "".join(filterfalse(str.isalnum, rare)) != "".join(filterfalse(str.isalnum, usual)):
+        return "spacing"  # (other characters between the letters and digits)
     if rare == usual:
         return None
-    if (_inner_capital(usual) or official) and _case_differs_inside(rare, usual) and sum(c.isalpha() for c in usual) >= 3:
+    if (_inner_capital(usual) or official) and _case_differs_inside(rare, usual) and sum(map(str.isalpha, usual)) >= 3:
         return "case"
     return None
 
@@ -285,12 +455,10 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     flagged_by_typo = prepared.flagged_by_typo or (lambda form: False)
     from letterlint.structure import not_owned
 
-    groups, visible = _counts(doc, options.get("max-words", 3), not_owned(doc, ctx.settings))
-    authority = _Authority(prepared.official, doc)
-    for form in authority.defined:  # a form the letter defines, even where only a Member's question writes it
-        forms = groups.get(form.lower().replace(" ", "").replace("-", "").replace("\u2011", ""))
-        if forms is not None and form not in forms:
-            forms[form] = 0
+    counted, visible = _counts(doc, options.get("max-words", 3), not_owned(doc, ctx.settings))
+    authority = _Authority(prepared.official, doc, prepared.verdicts)
+    # a form the letter defines counts, even where only a Member's question writes it
+    groups = counted.groups(authority.defined)
     findings = []  # (rare form, usual form, rare count, usual count, kind, why)
 
     def consider(rare, n, usual, m, kind, why=""):
@@ -304,23 +472,29 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             return  # «dat hij gebruikmaakt» and «hij maakt er gebruik van»: both right
         findings.append((rare, usual, n, m, kind, why))
 
-    acronyms: dict[str, tuple[str, int]] = {}
     for forms in groups.values():
-        if len(forms) > 1:
-            _judge(forms, authority, consider)
-        for form, n in forms.items():
-            if n >= min_count and len(form) >= 4 and not form.islower() and _acronym(form):
-                for swapped in _swaps(form):
-                    acronyms.setdefault(swapped, (form, n))
-    if acronyms:
-        forms_seen: set[str] = set()
-        for forms in groups.values():
-            for form, n in forms.items():
-                if form in acronyms and form not in forms_seen and _acronym(form):
-                    forms_seen.add(form)
-                    usual, m = acronyms[form]
-                    consider(form, n, usual, m, "swap")
+        _judge(forms, authority, consider)
+    counts = counted.counts
+    frequent = [form for form in filterfalse(str.islower, compress(counts, map(str.isalpha, counts)))
+                if counts[form] >= min_count and len(form) >= 4 and _acronym(form)]  # (words of letters only)
+    # a frequent acronym's spellings with two letters swapped; where two acronyms make one swap, the first (as
+    # the groups were made) is its usual form
+    acronyms = _swapped(frequent, counts) or _swapped(counted.in_group_order(frequent), counts, clash=False) or {}
+    for form in [form for form in acronyms if form in counts]:  # (a swap that occurs)
+        if _acronym(form):
+            usual, m = acronyms[form]
+            consider(form, counts[form], usual, m, "swap")
     yield from _report(doc, findings, visible)
+
+
+def _swapped(acronyms: list[str], counts: Counter[str], clash: bool = True) -> dict[str, tuple[str, int]] | None:
+    """swapped spelling → (acronym, count); None (with `clash`) where two acronyms make one swapped spelling."""
+    out: dict[str, tuple[str, int]] = {}
+    for form in acronyms:
+        for swapped in _swaps(form):
+            if out.setdefault(swapped, (form, counts[form]))[0] != form and clash:
+                return None
+    return out
 
 
 def _everywhere(doc):
@@ -363,7 +537,7 @@ def _loose(form: str, closed: str, authority: _Authority) -> bool:
         return False
     if " " in form:
         return True
-    parts = regex.split(r"[-\u2011]", form)
+    parts = HYPHEN.split(form)
     if any(len(p) < 2 for p in parts) or not all(authority.compound(p) for p in parts):
         return False  # e-mail, x-as: a single letter keeps its hyphen
     for left, right in zip(parts, parts[1:], strict=False):
@@ -479,7 +653,10 @@ DEFINITION = lazy(r"\((?:hierna:?\s*)?([\p{L}][\p{L}\d&-]{1,11})\)")
 class _Authority:
     """What the letter and the lexicon say is the official form of a name."""
 
-    def __init__(self, official: frozenset[str], doc: Document) -> None:
+    def __init__(self, official: frozenset[str], doc: Document, verdicts: _Verdicts) -> None:
+        self.verdicts = verdicts
+        self._official: dict[str, int] = {}
+        self._loaded = False
         self.words = set(official)
         self.phrases: set[str] = set()
         self.defined: set[str] = set()
@@ -487,7 +664,6 @@ class _Authority:
             if "(" in par.text:
                 for m in DEFINITION.finditer(par.text):
                     self._definition(par.text, m)
-        self._checker: Any = None  # a slips.Checker, made when a compound is first judged
 
     def _definition(self, text: str, m: regex.Match[str]) -> None:
         """An abbreviation defined by the words before it, their initials (Richtlijn Industriële Emissies
@@ -496,7 +672,7 @@ class _Authority:
         if not any(c.isupper() for c in short):
             return
         initials = [c.lower() for c in short if c.isalpha()]
-        before = text[:m.start()].split()[-len(initials):] if initials else []
+        before = text[:m.start()].rsplit(None, len(initials))[-len(initials):] if initials else []  # (the last words)
         if len(before) == len(initials) and [w[:1].lower() for w in before] == initials:
             self.phrases.add(" ".join(before))
             self.defined.update((" ".join(before), short))
@@ -506,6 +682,11 @@ class _Authority:
             self.words.add(short)
 
     def official(self, form: str) -> int:
+        if form not in self._official:  # (asked several times per form while judging its group)
+            self._official[form] = self._score(form)
+        return self._official[form]
+
+    def _score(self, form: str) -> int:
         score = sum(1 for part in SEPARATORS.split(form) if part in self.words)
         if " " in form and any((" " + form + " ") in (" " + p + " ") for p in self.phrases):
             score += 1
@@ -513,25 +694,63 @@ class _Authority:
 
     def known(self, word: str) -> bool:
         """word (lower case) is in the vocabulary."""
-        self.compound("")  # makes the checker
-        return bool(self._checker.vocabulary is not None and self._checker.count(word))
+        self._ready()
+        return self.verdicts.known(word)
 
     def compound(self, form: str) -> bool:
         """A correctly written closed compound: every part (between hyphens) a known word, a compound of known
         words, an acronym or a number (onlineloket, Klimaattop, G20-verklaring)."""
-        if self._checker is None:
-            from letterlint import slips, vocabulary
+        self._ready()
+        return self.verdicts.compound(form)
 
-            self._checker = slips.Checker(vocabulary.load())
-        if self._checker.vocabulary is None:
+    def _ready(self) -> None:
+        if not self._loaded:  # the vocabulary is loaded when a word is first judged
+            self.verdicts.ready()
+            self._loaded = True
+
+
+class _Verdicts:
+    """What the vocabulary says of a word, asked once for all the letters a plan checks (the same compounds
+    come back in every letter; judging one takes dozens of vocabulary lookups).  The vocabulary is loaded when
+    a compound is first judged."""
+
+    def __init__(self) -> None:
+        self._vocabulary: Any = None
+        self._checker: Any = None  # a slips.Checker, made when a word is first judged
+        self._known: dict[str, bool] = {}
+        self._compound: dict[str, bool] = {}
+
+    def ready(self) -> None:
+        """Load the vocabulary (once per document: another one, after a change of settings, has other verdicts)."""
+        from letterlint import slips, vocabulary
+
+        loaded = vocabulary.load()
+        if self._checker is None or loaded is not self._vocabulary:
+            self._vocabulary, self._checker = loaded, slips.Checker(loaded)
+            self._known, self._compound = {}, {}
+
+    def known(self, word: str) -> bool:
+        if word not in self._known:
+            checker = self._checker
+            self._known[word] = bool(checker.vocabulary is not None and checker.count(word))
+        return self._known[word]
+
+    def compound(self, form: str) -> bool:
+        if form not in self._compound:
+            self._compound[form] = _compound(self._checker, form)
+        return self._compound[form]
+
+
+def _compound(checker: Any, form: str) -> bool:
+    if checker.vocabulary is None:
+        return False
+    for part in HYPHEN.split(form):
+        lower = part.lower()
+        if not part or any(c.isdigit() for c in part) or _acronym_part(part):
+            continue
+        if not (checker.count(lower) or checker.compound(lower)):
             return False
-        for part in regex.split(r"[-\u2011]", form):
-            lower = part.lower()
-            if not part or any(c.isdigit() for c in part) or _acronym_part(part):
-                continue
-            if not (self._checker.count(lower) or self._checker.compound(lower)):
-                return False
-        return True
+    return True
 
 
 def _acronym_part(part: str) -> bool:
@@ -553,11 +772,18 @@ WHY = {
 def _report(doc, findings, visible):
     candidates = []
     capitals: dict[int, bool] = {}  # per paragraph, asked once (not once per place: quadratic in a long one)
+    if not findings:
+        return
+    places = _Places(visible)
+    everywhere = None  # the usual form where it stands only in a Member's question or a quotation
     for rare, usual, n, m, kind, why in findings:
-        first = _places(usual, visible) or _places(usual, _everywhere(doc))
+        first = places.of(usual, first_only=True)
+        if not first:
+            everywhere = everywhere or _Places(_everywhere(doc))
+            first = everywhere.of(usual, first_only=True)
         if not first:
             continue
-        for par, s, e in _places(rare, visible):
+        for par, s, e in places.of(rare):
             if kind == "case":
                 if id(par) not in capitals:
                     capitals[id(par)] = _mostly_capitals(par.text)
@@ -594,5 +820,5 @@ def _report(doc, findings, visible):
 
 
 def _acronym(form: str) -> bool:
-    letters = [c for c in form if c.isalpha()]
-    return len(letters) >= 4 and len(letters) == len(form) and sum(1 for c in letters if c.isupper()) >= 2
+    """Letters only, four or more, two capitals or more: JLoI, RIVM."""
+    return len(form) >= 4 and form.isalpha() and sum(map(str.isupper, form)) >= 2

@@ -53,15 +53,16 @@ from typing import TYPE_CHECKING, Any
 
 from letterlint import analyses
 from letterlint.findings import Finding, Fix, Msg, msg
-from letterlint.lexicon import Lexicon, check_term_examples, defined_acronyms
-from letterlint.wordlists import WordLists
+from letterlint.lexicon import DefinedAcronyms, Lexicon, check_term_examples
+from letterlint.wordlists import Screen, WordLists
 from letterlint.yamlrules import phrases_from_entries
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from letterlint.model import Document
-    from letterlint.phrases import PhraseList
+    from letterlint.lexicon import Hit
+    from letterlint.model import Document, Paragraph
+    from letterlint.phrases import Phrase, PhraseList
     from letterlint.registry import RuleContext
     from letterlint.runner import Where
 
@@ -152,6 +153,7 @@ CASE = Msg("«{wrong}» wordt geschreven als «{right}»", "«{wrong}» is writt
 class Prepared:
     def __init__(self, phrases: PhraseList, lexicon: Lexicon | None, fix: str) -> None:
         self.phrases, self.lexicon, self.fix = phrases, lexicon, fix
+        self.screen = Screen(phrases, lexicon)  # the tokens it has seen, kept from letter to letter
 
 
 def prepare(options: dict[str, Any], where: Where) -> Prepared:
@@ -171,38 +173,49 @@ def prepare(options: dict[str, Any], where: Where) -> Prepared:
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    """The paragraphs the screen picks (one pass over the document's tokens) are scanned; the others
+    cannot hold a hit of either list."""
     prepared: Prepared = ctx.prepared
-    lexicon = prepared.lexicon
-    defined = defined_acronyms(p.text for p in doc.blocks()) if lexicon else set()
+    pars = [p for p in doc.blocks() if p.text]
+    defined = DefinedAcronyms(lambda: (p.text for p in doc.blocks()))
     addresses = analyses.of(doc).addresses
-    for par in doc.blocks():
-        text = par.text
-        if not text:
-            continue
+    for i, keys, near in prepared.screen.select([p.text for p in pars]):
+        par = pars[i]
         urls = addresses.spans(par)
         taken = list(urls)
-        for start, end, phrase, suggestion in prepared.phrases.finditer(text):
-            if any(s < end and start < e for s, e in urls):
-                continue  # web and mail addresses are spelled as they are
-            taken.append((start, end))
-            values = {"wrong": text[start:end], "right": suggestion}
-            fix_kind = (phrase.data or {}).get("fix", "safe")
-            yield Finding(
-                location=doc.locate(par, start, end),
-                message=Msg(MESSAGE.nl.format(**values), MESSAGE.en.format(**values)),
-                suggestion=Msg(suggestion, suggestion),
-                fix=Fix.text_edit(par, start, end, suggestion, "safe" if fix_kind == "safe" else "unsafe")
-                if fix_kind != "none" else None,
-            )
-        if lexicon is None:
-            continue
-        for hit in lexicon.scan(text, defined, taken):
-            template = CASE if hit.kind == "case" else NEAR_MISS
-            values = {"wrong": hit.found, "right": hit.suggestion}
-            note = f" ({hit.target.note})" if hit.target.note else ""
-            yield Finding(
-                location=doc.locate(par, hit.start, hit.end),
-                message=Msg(template.nl.format(**values) + note, template.en.format(**values) + note),
-                suggestion=Msg(hit.suggestion, hit.suggestion),
-                fix=Fix.text_edit(par, hit.start, hit.end, hit.suggestion, "unsafe") if prepared.fix != "none" else None,
-            )
+        if keys or prepared.phrases.everywhere:
+            yield from _listed(doc, par, prepared.phrases.finditer_screened(par.text, keys), urls, taken)
+        if near and prepared.lexicon is not None:
+            yield from _near_misses(doc, par, prepared.lexicon.scan(par.text, defined, taken), prepared.fix)
+
+
+def _listed(doc: Document, par: Paragraph, found: Iterator[tuple[int, int, Phrase, str]],
+            urls: list[tuple[int, int]], taken: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Findings for the list's matches in one paragraph; their spans are added to `taken`."""
+    text = par.text
+    for start, end, phrase, suggestion in found:
+        if any(s < end and start < e for s, e in urls):
+            continue  # web and mail addresses are spelled as they are
+        taken.append((start, end))
+        values = {"wrong": text[start:end], "right": suggestion}
+        fix_kind = (phrase.data or {}).get("fix", "safe")
+        yield Finding(
+            location=doc.locate(par, start, end),
+            message=Msg(MESSAGE.nl.format(**values), MESSAGE.en.format(**values)),
+            suggestion=Msg(suggestion, suggestion),
+            fix=Fix.text_edit(par, start, end, suggestion, "safe" if fix_kind == "safe" else "unsafe")
+            if fix_kind != "none" else None,
+        )
+
+
+def _near_misses(doc: Document, par: Paragraph, hits: Iterator[Hit], fix: str) -> Iterator[Finding]:
+    for hit in hits:
+        template = CASE if hit.kind == "case" else NEAR_MISS
+        values = {"wrong": hit.found, "right": hit.suggestion}
+        note = f" ({hit.target.note})" if hit.target.note else ""
+        yield Finding(
+            location=doc.locate(par, hit.start, hit.end),
+            message=Msg(template.nl.format(**values) + note, template.en.format(**values) + note),
+            suggestion=Msg(hit.suggestion, hit.suggestion),
+            fix=Fix.text_edit(par, hit.start, hit.end, hit.suggestion, "unsafe") if fix != "none" else None,
+        )

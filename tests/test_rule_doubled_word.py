@@ -52,3 +52,22 @@ def test_options(tmp_path):
     rules = "rules:\n  doubled-word:\n    extra-allow: [is]\n    article-slip: false\n"
     assert doubles("Wat het is is dit; de die brief; het het.\n", rules_yaml=rules, tmp_path=tmp_path) == [
         ("het het", "het")]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_words_by_substitution_and_split_are_the_words_of_the_pattern(seed):
+    # (issue 13) the quick test before the exact pattern tokenises with one substitution and str.split (in C):
+    # it must give exactly the \w+ words, whatever stands between them
+    import random
+
+    import regex
+
+    from letterlint.lint_rules import doubled_word as dw
+
+    pieces = ["de", "De", "het", "GGD", "’en", "e-mail", "café", "cafe\u0301", "CO₂", "m²", "½", "abc_def", "2024",
+              " ", "  ", "\n", "\u00a0", "\u202f", "\u2009", "\t", "\x0b", "\x1c", "\x00", ",", ".", "(", ")", "–", "-",
+              "«", "»", "“", "”", "'", "/", "İ", "ß", "ǅ", "\u2028", "\u3000", "\u1680", "\x85", "\u200b", "\u180e",
+              "\u205f", "\x1f"]
+    rnd = random.Random(seed)
+    text = "".join(rnd.choice(pieces) for _ in range(200)).lower()
+    assert dw.NOT_WORD.sub(" ", text).split() == regex.findall(r"\w+", text)

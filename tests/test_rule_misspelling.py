@@ -197,3 +197,94 @@ def test_hunspell_as_second_opinion():
     text = "Het is de kabinrt van de gemeente en de bedoleing.\n"
     assert [s.word for s in slips.find([Par(text)], slips.Checker(vocab, second_opinion=Knows({"kabinrt"})))] == [
         "bedoleing"]
+
+
+# -- work done once: the same answers, with less work ------------------------------------------------------
+
+
+def test_counting_words_in_one_pass_gives_what_word_gives():
+    """The byte-level count equals WORD.findall on text with accents, apostrophes, dashes, digits, marks."""
+    import random
+    from collections import Counter
+
+    alphabet = ["kab", "net", "é", "ü", "ß", "'", "’", "–", "-", "\u2011", "_", "1", "²", " ", "\n", "\u00a0", "“",
+                "Z", "\u0300", "IJ", ".", "(", "ø", "\t", "\x1f", "Ω", "中"]
+    rnd = random.Random(13)
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 25)))
+        assert slips._count_words(text.encode("utf-8", "surrogatepass")) == Counter(slips.WORD.findall(text)), text
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert slips._count_words(text.encode("utf-8")) == Counter(slips.WORD.findall(text))
+
+
+class Spy:
+    """Counts the calls of a Checker's methods that do the letter-independent work."""
+
+    def __init__(self, monkeypatch, checker):
+        self.calls = 0
+        for name in ("neighbours", "compound_neighbours", "compound"):
+            original = getattr(checker, name)
+
+            def counted(*args, original=original, **kw):
+                self.calls += 1
+                return original(*args, **kw)
+
+            monkeypatch.setattr(checker, name, counted)
+
+
+def test_a_second_letter_of_the_run_redoes_no_letter_independent_work(monkeypatch):
+    checker = slips.Checker(Vocabulary.from_counts({w: n for w, n in WORDS.items() if n}), ["Rijkswaterstaat"])
+    spy = Spy(monkeypatch, checker)
+    text = "Het kabinrt en de bloostelling; de netcongestie van de gemeente. Nederlnad en het rapporrt."
+    first = found(checker, text)
+    assert spy.calls > 0 and first == [("kabinrt", "kabinet"), ("Nederlnad", "Nederland"), ("rapporrt", "rapport")]
+    spy.calls = 0
+    assert found(checker, text.replace("de gemeente", "het kabinet")) == first
+    assert spy.calls == 0
+
+
+def test_what_is_remembered_for_the_run_does_not_carry_one_letters_words_to_another():
+    """A verdict that depends on the letter (its own words, its quotations, its names) is made per letter: the
+    same letters in any order, with a fresh or a used checker, give the same slips."""
+    letters = [("De bloostelling van de gemeente.",),
+               ("De blootstelling daalt.", "De bloostelling van de gemeente."),
+               ("Het Rapport.", "Dit geldt voor Rapporrt en de gemeente."),
+               ("Dit geldt voor Rapporrt en de gemeente.",),
+               ("De zogenoemde «kabinrt» van de gemeente.",),
+               ("Het kabinrt van de gemeente.",)]
+    vocab = Vocabulary.from_counts({w: n for w, n in WORDS.items() if n})
+    alone = [found(slips.Checker(vocab, ["Rijkswaterstaat"]), *texts) for texts in letters]
+    assert alone[0] == [] and alone[1] == [("bloostelling", "blootstelling")] and alone[4] == []
+    for order in (letters, letters[::-1]):
+        used = slips.Checker(vocab, ["Rijkswaterstaat"])
+        assert {texts: found(used, *texts) for texts in order} == dict(zip(letters, alone))
+
+
+def test_hyphen_slips_in_any_paragraph(checker):
+    pars = [Par("De gemeente."), Par("Het Kennis\u2011of Innovatieconvenant."), Par("Geen."),
+            Par("De uitstoot van ZZSemissies; het NLkennis-en Innovatieconvenant.")]
+    hits = [(pars.index(h.paragraph), h.start, h.found, h.kind) for h in slips.hyphen_slips(pars, checker)]
+    assert hits == [(3, 16, "ZZSemissies", "acronym"), (1, 4, "Kennis\u2011of", "elision")]
+
+
+def test_the_runs_word_index_finds_what_a_full_comparison_finds():
+    """Seen.near (words added letter by letter, asked in between) equals comparing with every word seen."""
+    import random
+
+    from letterlint.lexicon import edit_kind
+
+    rnd = random.Random(7)
+    letters = "abeilnorstüé"
+    words = ["".join(rnd.choice(letters) for _ in range(rnd.randint(3, 9))) for _ in range(3000)]
+    asked = [w for w in words[:400] if len(w) >= 4]
+    seen, added = slips.Seen(), set()
+    for start in range(0, len(words), 500):
+        batch = set(words[start:start + 500])
+        seen.add(batch)
+        added |= batch
+        for word in asked[start // 10:start // 10 + 60]:
+            if len(word) < 7:
+                expected = set(slips.edits1(word)) & added
+            else:
+                expected = {w for w in added if w != word and edit_kind(word, w) is not None}
+            assert seen.near(word) == expected, word

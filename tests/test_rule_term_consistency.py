@@ -173,3 +173,167 @@ def test_a_pasted_web_title_in_a_footnote_is_someone_elses_spelling():
     # the writer's own words after the site's name still count
     notes = "[1:  Een Titel | Hugging Face dit is Finetunen zelf] [2:  Zie ook.]"
     assert variants(body + notes + "\n") == [("Finetunen", "Fine-tunen")]
+
+
+# -- speed (issue 13): the counting runs in C loops, places are found without a pattern over every paragraph ----
+
+import random  # noqa: E402
+import sys  # noqa: E402
+from collections import Counter  # noqa: E402
+
+import regex  # noqa: E402
+
+from letterlint.lint_rules import term_consistency as tc  # noqa: E402
+
+WORDS = ["de", "het", "Lucht", "lucht", "Akkoord", "akkoord", "Luchtakkoord", "Lucht-Akkoord", "JLoI", "JLOI",
+         "GroenLinks-PvdA", "fractie", "GroenLinks-PvdA-fractie", "e-mail", "email", "G20", "2024-2025", "van",
+         "Schone", "schone", "x", "Rie", "RIE", "ten", "minste", "tenminste", "abc_def", "CO₂", "café", "cafe\u0301",
+         "Zero\u2011Pollution", "zero", "pollution", "in", "ΟΔΟΣ", "οδος"]
+GAPS = [" ", " ", " ", "  ", "\n", "\u00a0", "\u202f", "\t", ", ", ". ", " - ", "-", " (", ") ", "\u2009", "\x00", "/",
+        " «", "» "]
+
+
+def texts_of(seed: int, paragraphs: int = 6, words: int = 40) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(WORDS) + rnd.choice(GAPS) for _ in range(rnd.randint(1, words)))
+            for _ in range(paragraphs)]
+
+
+def counted_plainly(texts: list[str], max_words: int) -> Counter:
+    """The counting as the rule first did it: run by run, word by word (the reference for the fast one)."""
+    counts: Counter = Counter()
+    for text in texts:
+        for run in tc.RUN.finditer(text):
+            words = run.group().split()
+            counts.update(words)
+            flags = [tc._content(w) for w in words]
+            for i in range(len(words) - 1):
+                form = words[i]
+                for j in range(i + 1, min(i + max_words, len(words))):
+                    if not (flags[i] and flags[j]):
+                        break
+                    form += " " + words[j]
+                    counts[form] += 1
+    return counts
+
+
+def groups_plainly(counts: Counter) -> dict:
+    groups: dict = {}
+    for form, n in counts.items():
+        key = form.lower().replace(" ", "").replace("-", "").replace("\u2011", "")
+        if not key.isdigit():
+            groups.setdefault(key, {})[form] = n
+    return {key: forms for key, forms in groups.items() if len(forms) > 1}
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_counting_in_c_loops_equals_counting_word_by_word(seed, monkeypatch):
+    texts = texts_of(seed)
+    max_words = 1 + seed % 5
+    if seed % 2:
+        monkeypatch.setattr(tc, "_BATCH", 50)  # many batches: the counts add up across them
+    counted = tc._Counted(texts, max_words)
+    plain = counted_plainly(texts, max_words)
+    assert counted.counts == plain
+    assert counted.groups(()) == groups_plainly(plain)
+
+
+def test_a_defined_form_joins_its_group_with_count_zero():
+    counted = tc._Counted(["Het Lucht Akkoord en de JLoI."], 3)
+    groups = counted.groups({"LuchtAkkoord", "Lucht Akkoord", "JLOI", "Onbekend"})
+    assert groups == {"luchtakkoord": {"Lucht Akkoord": 1, "LuchtAkkoord": 0}, "jloi": {"JLoI": 1, "JLOI": 0}}
+
+
+def line_events(func, names=None) -> int:
+    """Lines run in term_consistency (in the functions `names`, or all) while func() runs."""
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        count += event == "line"
+        return local
+
+    def watch(frame, event, arg):
+        code = frame.f_code
+        return local if "term_consistency" in code.co_filename and (names is None or code.co_qualname in names) else None
+
+    sys.settrace(watch)
+    try:
+        func()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_counting_runs_no_python_statement_per_word():
+    short = texts_of(1, paragraphs=1, words=200)
+    long = [" ".join(short * 16)]
+    tc._Counted(long, 3)  # warm the word facts
+    assert line_events(lambda: tc._Counted(long, 3)) <= line_events(lambda: tc._Counted(short, 3)) + 5
+
+
+def places_plainly(form, visible):
+    pattern = regex.compile(r"(?<![\w\-\u2011])" + r"[ \t\n\r\u00A0\u202F]+".join(map(regex.escape, form.split()))
+                            + r"(?!\w|[-\u2011]\w)")
+    return [(par, m.start(), m.end()) for par, text in visible for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_places_found_by_str_find_equal_a_pattern_over_every_paragraph(seed):
+    visible = [(object(), text) for text in texts_of(seed)] + [(object(), "Lucht Lucht Lucht -Lucht Lucht-")]
+    places = tc._Places(visible)
+    for form in ["Lucht", "Lucht Akkoord", "Lucht Lucht", "JLoI", "e-mail", "Schone Lucht Akkoord", "ΟΔΟΣ"]:
+        assert places.of(form) == places_plainly(form, visible)
+        assert places.of(form, first_only=True) == places_plainly(form, visible)[:1]
+
+
+def test_finding_places_does_not_run_a_pattern_per_paragraph_and_term():
+    # 300 paragraphs, 20 inconsistent terms: each term's places cost no Python statement per paragraph
+    terms = [f"Term{chr(65 + i)}{chr(65 + i)}x" for i in range(20)]
+    filler = "Dit is een gewone zin zonder bijzonderheden in de brief.\n\n"
+    def letter(n):
+        body = "".join(f"De {t}, de {t} en de {t}.\n\n" for t in terms) + filler * n
+        return body + "".join(f"De {t[:-3] + t[-3].lower() + t[-2:]}.\n\n" for t in terms)
+    reporting = {"_report", "_Places.of", "_Places._find", "_Places.__init__"}
+    work = [line_events(lambda n=n: variants(letter(n)), reporting) for n in (150, 300)]
+    assert len(variants(letter(150))) == 20
+    assert work[1] - work[0] <= 150 * 3  # three statements for each paragraph more, not one per paragraph and term
+
+
+@pytest.mark.parametrize("text", ["www.rivm.nl/a.b.c en a.b._x, IENW/BSK-2026/1 info@ggd.nl x.y", "a.b.c.d", ".a.", "a._b.c"])
+def test_dotted_names_found_by_their_separator_as_the_three_character_pattern_did(text):
+    old = []
+    for m in regex.finditer(r"\w[.@/]\w", text):
+        a, b = m.start(), m.end()
+        while a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-.@/_"):
+            a -= 1
+        while b < len(text) and (text[b].isalnum() or text[b] in "-@/_" or (text[b] == "." and text[b + 1:b + 2].isalnum())):
+            b += 1
+        old.append((a, b))
+    assert tc._dotted(text) == old
+
+
+def test_the_vocabulary_judges_a_compound_once_for_all_letters(monkeypatch):
+    calls: Counter = Counter()
+    judge = tc._compound
+    monkeypatch.setattr(tc, "_compound", lambda checker, form: calls.update([form]) or judge(checker, form))
+    from letterlint.config import load_config
+    from letterlint.readers import read_bytes
+    from letterlint.runner import build_plan, lint_document
+
+    plan = build_plan(load_config(None, search=False), select=["term-consistency"])
+    text = "Het online loket, het online loket en het onlineloket.\n"
+    for name in ("a.txt", "b.txt"):
+        findings, _ = lint_document(read_bytes(text.encode(), name, "text"), plan)
+        assert [f.location.text for f in findings] == ["online loket"] * 2
+    assert calls and max(calls.values()) == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    # BACD is a swap of both ABCD and BADC: the acronym whose group came first in the text is the usual form
+    ("De BADC en de BADC en de BADC. De ABCD en de ABCD en de ABCD. De BACD.", [("BACD", "BADC")]),
+    ("De Abcd. De BADC en de BADC en de BADC. De ABCD en de ABCD en de ABCD. De BACD.",
+     [("Abcd", "ABCD"), ("BACD", "ABCD")]),
+])
+def test_a_swap_of_two_acronyms_goes_to_the_one_seen_first(text, expected):
+    assert variants(text + "\n") == expected

@@ -29,6 +29,11 @@ Guards against flagging real words:
   with one capital only for all-capital acronyms of four letters or more (Rivm, not Denk); all-capital
   text (headings) is left alone.
 
+Screening (screen, quiet, could_hit): the typo rule does not scan every paragraph.  What a token (a run of
+text without white space) can contribute is worked out once per process, with quick necessary conditions
+first (_may_matter), and only paragraphs whose tokens together can give a hit are scanned
+(wordlists.Screen; tests/test_typo_screen.py checks the findings equal scanning everything).
+
 tests/test_rule_typo.py scans every stem of the OpenTaal word list with the bundled lexicon: none of them
 may come out as a near-miss.
 """
@@ -37,7 +42,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -69,7 +74,7 @@ INFLECTIONS = ("e", "s", "n", "en", "'s", "’s", "es", "ren", "er")
 
 def is_acronym(word: str) -> bool:
     """Two capitals or more: RIVM, JLoI, IenW, NZa, PvdA (not Omgevingswet)."""
-    return sum(1 for c in word if c.isupper()) >= 2
+    return sum(map(str.isupper, word)) >= 2  # (map: no Python step per letter)
 
 
 def edit_kind(found: str, term: str) -> str | None:
@@ -94,6 +99,33 @@ def edit_kind(found: str, term: str) -> str | None:
     if short[i:] != long_[i + 1:]:
         return None
     return "insertion" if lf > lt else "deletion"
+
+
+def _end_size(length: int) -> int:
+    """How many letters at each end of a word of this length (four or more) one edit leaves as they were at
+    one end at least: a word of 2s+1 letters or more keeps its first s or its last s."""
+    return max(2, (length - 1) // 2)
+
+
+def _ends(word: str) -> list[tuple[str, str, int]]:
+    """Keys a word one edit away from `word` (four letters or more) has at least one of (see _end_keys): its
+    first letters or its last (_end_size), with its length; for a four-letter word also its first and last
+    letter (a swap in the middle: abcd, acbd)."""
+    s = _end_size(len(word))
+    keys = [(side, part, n) for n in (len(word) - 1, len(word), len(word) + 1)
+            for side, part in (("<", word[:s]), (">", word[-s:]))]
+    if len(word) == 4:
+        keys.append(("=", word[0] + word[-1], 4))
+    return keys
+
+
+def _end_keys(word: str) -> list[tuple[str, str, int]]:
+    """The keys of _ends a word has, for terms one letter shorter, as long, or one longer."""
+    n = len(word)
+    keys = [("=", word[:1] + word[-1:], n)]
+    for s in {_end_size(n - 1), _end_size(n), _end_size(n + 1)}:
+        keys += [("<", word[:s], n), (">", word[-s:], n)]
+    return keys
 
 
 def _deletions(word: str) -> set[str]:
@@ -127,6 +159,22 @@ class Target:
     acronym: bool
     near_miss: bool
     note: str | None = None
+
+
+@dataclass(frozen=True)
+class Screened:
+    """What one token can contribute to Lexicon.scan (see Lexicon.screen)."""
+
+    single: bool  # a chunk of it is a near-miss or a case slip of a single-word term
+    anchor: bool  # a chunk of it is a word a multi-word term is looked for from
+    words: int  # bit set of the words of multi-word terms a chunk of it is (Lexicon._word_bit)
+    slips: int  # bit set of the words of multi-word terms a chunk of it is one edit away from
+
+    def __bool__(self) -> bool:
+        return self.single or bool(self.words) or bool(self.slips)
+
+
+QUIET = Screened(False, False, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -180,6 +228,16 @@ class Lexicon:
         self._lengths: dict[str, set[int]] = {}
         self._case: dict[str, Target] = {}
         self._anchors: dict[str, list[tuple[Target, int]]] = {}
+        # the screen (see screen()): the multi-word terms that can be found, their words, and those words
+        # and their deletions (a word one edit away from one of them shares a key with it)
+        self._multi_terms: list[tuple[Target, frozenset[int]]] = []  # (term, indices of its anchors)
+        self._term_words: dict[str, list[tuple[int, int]]] = {}  # word → (term number, word number)
+        self._slip_index: dict[str, list[tuple[int, int, str]]] = {}
+        self._word_bit: dict[tuple[int, int], int] = {}  # (term, word) → a bit of Screened.words / .slips
+        self._others: dict[int, int] = {}  # a word's bit → the bits of the other words of its term
+        self._slip_ends: set[tuple[str, str, int]] = set()  # a quick "no" first (see _ends)
+        self._ends: set[tuple[str, str, int]] = set()  # the same for every term's word (_may_matter)
+        self._acronym_ends: set[tuple[str, str, int]] = set()  # and for acronyms
         for t in self.targets:
             if len(t.words) == 1:
                 word = t.words[0]
@@ -188,6 +246,10 @@ class Lexicon:
                 if t.near_miss and _letters(word) >= MIN_LENGTH:
                     for key in {word} | _deletions(word):
                         self._deletion_index.setdefault(key, []).append(t)
+                    if t.acronym:
+                        self._acronym_ends.update(_ends(word))  # (an acronym's slip is an acronym)
+                    elif _letters(word) >= SHORT_WORD:  # (a shorter word's near-misses are not: _plausible)
+                        self._ends.update(_ends(word))
                     # which words can be a near-miss of it at all: by shape (an acronym's slip is an acronym,
                     # a name's slip starts with a capital) and length; most words of a text are neither
                     shapes = ("acronym",) if t.acronym else ("capital",) if t.text[:1].isupper() else ("capital", "lower")
@@ -200,9 +262,106 @@ class Lexicon:
                                if _letters(w) >= MIN_LENGTH and w not in FUNCTION_WORDS]
                 for _, i in sorted(significant, reverse=True)[:2]:
                     self._anchors.setdefault(t.words[i], []).append((t, i))
+                if significant:  # a term without an anchor is never found (see _multi)
+                    self._index_multi(t, [i for _, i in sorted(significant, reverse=True)[:2]])
         self._cache: dict[tuple[str, str], tuple[Target, str] | None] = {}
         self._words: dict[str, tuple] = {}
         self._boring: set[str] = set()  # words that are neither near a term nor part of one
+        self._quiet: set[str] = set()  # chunks screen() found to contribute nothing
+
+    def _index_multi(self, t: Target, anchors: list[int]) -> None:
+        n = len(self._multi_terms)
+        self._multi_terms.append((t, frozenset(anchors)))
+        first = len(self._word_bit)
+        for k in range(len(t.words)):
+            self._word_bit[n, k] = first + k
+        everything = ((1 << len(t.words)) - 1) << first
+        for k, w in enumerate(t.words):
+            self._others[first + k] = everything & ~(1 << (first + k))
+            self._term_words.setdefault(w, []).append((n, k))
+            if _letters(w) >= MIN_LENGTH:  # _multi skips a slipped word shorter than that
+                for key in {w} | _deletions(w):
+                    self._slip_index.setdefault(key, []).append((n, k, w))
+                self._slip_ends.update(_ends(w))
+                self._ends.update(_ends(w))
+
+    # -- screening: what a token can contribute to scan() ------------------------------------------------
+
+    def screen(self, token: str) -> Screened:
+        """What the chunks of `token` (a run of text without white space) can contribute to scan().
+
+        Every chunk scan() looks at lies inside one such token, so what a text's tokens say together
+        (could_hit) is a superset of what scan() finds in it: it ignores addresses, defined acronyms,
+        all-capital text and word order.  Not cached here: the caller keeps it per token.
+        """
+        chunks = CHUNK.findall(token)
+        quiet = self._quiet
+        if quiet.issuperset(chunks):
+            return QUIET  # the common case, decided in C
+        single = anchor = False
+        words = slips = 0
+        for chunk in set(chunks).difference(quiet):
+            if self.quiet(chunk):
+                quiet.add(chunk)
+                continue
+            found, _ = self._classify(chunk)
+            lower = chunk.lower()
+            said = self._term_words.get(lower, ())
+            slipped = list(self._slips(lower, chunk))
+            if not found and not said and not slipped:
+                if len(quiet) > 100000:
+                    quiet.clear()
+                quiet.add(chunk)
+                continue
+            single = single or bool(found)
+            for n, k in said:
+                words |= 1 << self._word_bit[n, k]
+                anchor = anchor or k in self._multi_terms[n][1]
+            for n, k in slipped:
+                slips |= 1 << self._word_bit[n, k]
+        return Screened(single, anchor, words, slips)
+
+    def quiet(self, chunk: str) -> bool:
+        """`chunk` (a chunk as CHUNK finds it) can contribute nothing to scan(): screen() of a token made of
+        such chunks (and punctuation) says nothing."""
+        if "-" in chunk or "\u2011" in chunk:  # _classify looks at the parts too
+            return not any(self._may_matter(piece) for piece in [chunk, *PART.findall(chunk)])
+        return not self._may_matter(chunk)
+
+    def _may_matter(self, word: str) -> bool:
+        """A quick "no" for most words: not an acronym of the lexicon in any case, not a word of a multi-word
+        term, and not one edit away from a term's word by its ends and length (_ends; an acronym's slip has
+        two capitals)."""
+        lower = word.lower()
+        if lower in self._case or lower in self._term_words or not self._ends.isdisjoint(_end_keys(lower)):
+            return True
+        return is_acronym(word) and not self._acronym_ends.isdisjoint(_end_keys(lower))
+
+    def _slips(self, lower: str, written: str) -> Iterator[tuple[int, int]]:
+        """(term number, word number) of the words of multi-word terms that `written` (`lower`, lower-cased)
+        can be the slip of, as _multi judges a slip."""
+        if self._slip_ends.isdisjoint(_end_keys(lower)) or _letters(lower) < MIN_LENGTH - 1:
+            return
+        for key in (lower, *_deletions(lower)):
+            for n, k, want in self._slip_index.get(key, ()):
+                term_word = self._multi_terms[n][0].text.split()[k]
+                if term_word[:1].isupper() != written[:1].isupper() and not (k == 0 and written[:1].isupper()):
+                    continue
+                if edit_kind(lower, want) is not None and not _inflected(lower, want):
+                    yield n, k
+
+    def could_hit(self, single: bool, words: int, slips: int) -> bool:
+        """Can scan() find something in a text whose tokens, screened, say this together (bit sets of
+        Screened)?  A multi-word term needs all its words exactly but one, and a slip of that one."""
+        if single:
+            return True
+        while slips:
+            low = slips & -slips
+            others = self._others[low.bit_length() - 1]
+            if words & others == others:
+                return True
+            slips ^= low
+        return False
 
     # -- words of the lexicon (for a spelling dictionary) ----------------------------------------------
 
@@ -225,7 +384,7 @@ class Lexicon:
         if key in self._cache:
             return self._cache[key]
         result = None
-        if lower not in self.accepted and len(lower) >= MIN_LENGTH - 1 and not any(c.isdigit() for c in lower):
+        if lower not in self.accepted and len(lower) >= MIN_LENGTH - 1 and not any(map(str.isdigit, lower)):
             seen = set()
             for k in (lower, *_deletions(lower)):
                 for t in self._deletion_index.get(k, ()):
@@ -423,7 +582,7 @@ def in_address(text: str, start: int, end: int) -> bool:
 
 
 def _letters(word: str) -> int:
-    return sum(1 for c in word if c.isalpha())
+    return sum(map(str.isalpha, word))
 
 
 def _mostly_capitals(text: str) -> bool:
@@ -438,6 +597,29 @@ def defined_acronyms(texts: Iterable[str]) -> set[str]:
         if "(" in text:
             out.update(m.group(1) for m in DEFINED.finditer(text) if is_acronym(m.group(1)))
     return out
+
+
+class DefinedAcronyms(AbstractSet[str]):
+    """defined_acronyms() of a document's texts, worked out when first asked: scan() asks only about a
+    near-miss it found, and most paragraphs it is given have none."""
+
+    def __init__(self, texts: Callable[[], Iterable[str]]) -> None:
+        self._texts = texts
+        self._found: set[str] | None = None
+
+    def _set(self) -> set[str]:
+        if self._found is None:
+            self._found = defined_acronyms(self._texts())
+        return self._found
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._set()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._set())
+
+    def __len__(self) -> int:
+        return len(self._set())
 
 
 def check_term_examples(lexicon: Lexicon, examples: dict, where: Where, path: tuple) -> None:

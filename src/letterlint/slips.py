@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, KeysView
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .lexicon import edit_kind, in_address, is_acronym
@@ -43,6 +45,11 @@ if TYPE_CHECKING:
 LETTER = r"[^\W\d_]"
 LOWER = "[a-zß-öø-ÿ]"
 WORD = re.compile(LETTER + r"+(?:['’]" + LETTER + "+)?")
+# Counting a letter's words fast: in the UTF-8 bytes every ASCII character but a letter and the apostrophe
+# becomes a space (bytes.translate), and bytes.split() cuts the runs between them.  A run of letters only
+# (str.isalpha) is one word; any other run (risico’s, “actie, a–b: non-ASCII, not a letter) is split by WORD.
+# The characters between runs are neither letters nor apostrophes, so no word crosses them: the count is exact.
+RUNS = bytes(b if b >= 0x80 or b == 0x27 or chr(b).isalpha() else 0x20 for b in range(256))
 ALPHABET = "abcdefghijklmnopqrstuvwxyzéëï"
 MIN_LETTERS = 4
 SHORT = 6  # up to this many letters, the correction must be a common word (or used in the letter)
@@ -53,6 +60,7 @@ CAPITAL, NAME = 1, 2  # a capitalised word at a sentence's start; inside a sente
 LINKS = ("s", "e", "en", "er")  # linking letters between the parts of a compound
 MIN_PART = 4  # a compound's first part (a three-letter one would let slips through: inlvoed, anazien) ...
 MIN_TAIL = 3  # ... and its last (trainingsset)
+MEMO = 200_000  # words a checker remembers across the letters of a run (then it starts afresh)
 ENGLISH = frozenset("""the and for with are this that from which will been have has would should their its was were
 be by on at an to of or not can into than these those such our your they there what when where who how""".split())
 DUTCH_TOO = frozenset({"of", "an", "on", "is", "in", "door", "be"})  # never the only sign of English
@@ -101,6 +109,46 @@ class Checker:
                 if part:
                     self.extra.setdefault(part.lower(), part)
         self.second_opinion = second_opinion
+        # what holds for a word whatever the letter, remembered for the run (the checker lives on the plan)
+        self._dismissed: set[str] = set()  # forms that are never a suspect: short, not plain, or known words
+        self._compound: dict[str, bool] = {}  # lower-case unknown word → a compound of known parts
+        self._near: dict[str, dict[str, int]] = {}  # lower-case unknown word → the known words one edit away
+        self.seen = Seen()  # the words of the letters so far
+
+    def undecided(self, forms: KeysView[str] | set[str]) -> list[str]:
+        """Those of `forms` (a letter's words) that may be slips: long enough, plain and unknown."""
+        if len(self._dismissed) > MEMO:
+            self._dismissed.clear()
+            self._compound.clear()
+            self._near.clear()
+            self.seen = Seen()
+        out = []
+        for word in forms - self._dismissed:
+            if len(word) < MIN_LETTERS or not _plain(word) or self.count(word.lower()):
+                self._dismissed.add(word)
+            else:
+                out.append(word)
+        return out
+
+    def is_compound(self, lower: str) -> bool:
+        found = self._compound.get(lower)
+        if found is None:
+            found = self._compound[lower] = self.compound(lower)
+        return found
+
+    def known_near(self, lower: str) -> dict[str, int]:
+        """The known words one edit from `lower` (an unknown word that is no compound), with their counts."""
+        found = self._near.get(lower)
+        if found is None:
+            found = self._near[lower] = self.neighbours(lower)[1]
+        return found
+
+    def frequent_near(self, lower: str) -> dict[str, int]:
+        """The frequent words one deletion or swap from `lower` (an unknown compound): Zakeen, bloostelling."""
+        found = self._near.get(lower)
+        if found is None:
+            found = self._near[lower] = self.compound_neighbours(lower, set())[1]
+        return found
 
     def count(self, word: str) -> int:
         lower = word.lower()
@@ -144,56 +192,158 @@ class Checker:
         return False
 
 
-class _Letter:
-    """What the letter itself says about its words: how often each is used, what it quotes or defines."""
+class Seen:
+    """The words (lower case) of the letters of a run, indexed so that those one edit from a word are found by
+    comparing it only with words added since it was last asked about: a run of letters that share most of their
+    words compares each pair once.  Words of seven letters or more are indexed by their first and by their last
+    three letters and their length (one edit cannot touch both ends of such a word), shorter ones by length."""
 
-    def __init__(self, texts: list[str]):
-        self.forms: Counter[str] = Counter()
-        self.defined: set[str] = set()
-        for text in texts:
-            self.forms.update(WORD.findall(text))
-            if "(" in text or "«" in text or "“" in text or "‘" in text or "'" in text or '"' in text:
-                for pattern in (QUOTED, DEFINED):
-                    for m in pattern.finditer(text):
-                        self.defined.update(w.lower() for w in WORD.findall(m.group()))
-        self.lower: Counter[str] = Counter()
-        self.capitalised: set[str] = set()
-        for form, n in self.forms.items():
-            self.lower[form.lower()] += n
-            if form[:1].isupper():
-                self.capitalised.add(form.lower())
-        self.neighbours: dict[str, tuple] = {}  # lower-case word → (one-edit strings, known ones)
-        self._buckets: dict[str, list[str]] | None = None
+    def __init__(self) -> None:
+        self.words: set[str] = set()
+        self.added = 0
+        self._buckets: dict[str, tuple[list[int], list[str]]] = {}  # key → (when added, word), in order
+        self._found: dict[str, tuple[int, set[str]]] = {}  # word → (words added when asked, those one edit away)
+
+    def add(self, words: set[str]) -> None:
+        new = words - self.words
+        if not new:
+            return
+        self.words |= new
+        for w in new:
+            self.added += 1
+            size = chr(len(w))
+            keys = ["<" + w[:3] + size, ">" + w[-3:] + size] if len(w) >= 6 else []
+            if len(w) <= SHORT + 1:
+                keys.append("=" + size)
+            for key in keys:
+                added, found = self._buckets.setdefault(key, ([], []))
+                added.append(self.added)
+                found.append(w)
 
     def near(self, word: str) -> set[str]:
-        """The letter's words (lower case) one edit from `word`.  One edit cannot touch both the first three
-        and the last three letters of a word of seven or more, so only words sharing either are compared."""
-        if len(word) < 7:
-            return set(edits1(word)) & self.lower.keys()
-        if self._buckets is None:
-            self._buckets = {}
-            for w in self.lower:
-                if len(w) >= 6:
-                    self._buckets.setdefault("<" + w[:3], []).append(w)
-                    self._buckets.setdefault(">" + w[-3:], []).append(w)
-        out = set()
-        for w in self._buckets.get("<" + word[:3], []) + self._buckets.get(">" + word[-3:], []):
-            if abs(len(w) - len(word)) <= 1 and w != word and edit_kind(word, w) is not None:
-                out.add(w)
+        """The words seen one edit from `word` (of words under seven letters: those among edits1)."""
+        since, out = self._found.get(word, (0, set()))
+        n = len(word)
+        if n < 7:
+            if not since:  # the first time: every string one edit away, looked up
+                since, out = self.added, set(edits1(word)) & self.words
+            keys = ["=" + chr(k) for k in (n - 1, n, n + 1)]
+        else:
+            keys = [end + chr(k) for k in (n - 1, n, n + 1) for end in ("<" + word[:3], ">" + word[-3:])]
+        for key in keys:
+            added, found = self._buckets.get(key, ([], []))
+            for w in found[bisect_right(added, since):]:
+                if w != word and edit_kind(word, w) is not None and (n >= 7 or _in_alphabet(word, w)):
+                    out.add(w)
+        self._found[word] = (self.added, out)
         return out
 
 
-def find(pars: list, checker: Checker, repeated: int = 2) -> list[Slip]:
-    """The confident slips in the paragraphs (objects with `.text`).
+class Letter:
+    """What the letter itself says about its words: how often each is used, what it quotes or defines."""
 
-    Each distinct word is judged once; only paragraphs holding a suspect are searched for its places."""
-    letter = _Letter([p.text for p in pars])
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.joined = "\n".join(texts)  # no word, quotation or hint below spans a line break
+        data = self.joined.encode("utf-8", "surrogatepass")  # not kept: a letter's peak memory
+        self.forms = _count_words(data)
+        self.elision_hint = any(h in data for h in ELISION_HINTS)  # searching bytes is fast
+        self.lower = set(map(str.lower, self.forms))
+        self.neighbours: dict[str, tuple] = {}  # lower-case word → (the letter's words one edit away, known ones)
+        self._starts: list[int] | None = None  # where each paragraph starts in `joined`
+        self._seen: Seen | None = None  # the index of words this letter's words were added to
+
+    @cached_property
+    def capitalised(self) -> set[str]:
+        """The lower-case forms of the words the letter writes with a capital."""
+        return {form.lower() for form in self.forms if form[:1].isupper()}
+
+    @cached_property
+    def defined(self) -> set[str]:
+        """The words (lower case) the letter quotes or defines in brackets."""
+        out: set[str] = set()
+        for m in QUOTED.finditer(self.joined):  # no quotation crosses a line
+            out.update(w.lower() for w in WORD.findall(m.group()))
+        for text in self.texts:
+            if "(" in text:
+                for m in DEFINED.finditer(text):
+                    out.update(w.lower() for w in WORD.findall(m.group()))
+        return out
+
+    def holding(self, needles: Iterable[str]) -> list[int]:
+        """The numbers of the paragraphs that hold any of `needles` (no line breaks in them), in order."""
+        if self._starts is None:
+            self._starts, at = [], 0
+            for text in self.texts:
+                self._starts.append(at)
+                at += len(text) + 1
+        joined, found = self.joined, set()
+        for needle in needles:
+            at = joined.find(needle)
+            while at >= 0:
+                found.add(bisect_right(self._starts, at) - 1)
+                at = joined.find(needle, at + 1)
+        return sorted(found)
+
+    def near(self, word: str, seen: Seen) -> set[str]:
+        """The letter's words (lower case) one edit from `word` (of those under seven letters, the ones among
+        edits1), from the run's index of words (`seen`, which holds this letter's)."""
+        return seen.near(word) & self.lower
+
+    def one_edit(self, lower: str, compound: bool, checker: Checker) -> tuple[set[str], dict[str, int]]:
+        """The letter's words one edit from `lower` and the known words that may correct it with their counts.
+        A compound of known parts is corrected only by a word the letter uses or a frequent word one deletion or
+        swap away (a few dozen lookups); another word by any known word one edit away (edits1)."""
+        if self._seen is not checker.seen:  # once a letter (and again if the checker started afresh)
+            checker.seen.add(self.lower)
+            self._seen = checker.seen
+        if compound:
+            near = self.near(lower, checker.seen)
+            voc = checker.vocabulary
+            known = voc.known_among(near) if voc is not None else {}
+            frequent = checker.frequent_near(lower)
+            known.update(frequent)
+            return near | (frequent.keys() & self.lower), known
+        near = self.near(lower, checker.seen)
+        if len(lower) >= 7:  # edits1 inserts or puts in only the letters of ALPHABET
+            near = {w for w in near if _in_alphabet(lower, w)}
+        return near, checker.known_near(lower)
+
+
+def _count_words(data: bytes) -> Counter[str]:
+    """How often each word (WORD) occurs in a text (`data`: its UTF-8 bytes, surrogates passed)."""
+    runs = Counter(data.translate(RUNS).split())
+    if not runs:
+        return Counter()
+    words = b"\n".join(runs).decode("utf-8", "surrogatepass").split("\n")  # one decode, not one per run
+    out = Counter(dict(zip(words, runs.values())))
+    for run in [w for w in words if not w.isalpha()]:
+        n = out.pop(run)
+        for word in WORD.findall(run):
+            out[word] += n
+    return out
+
+
+def _in_alphabet(word: str, other: str) -> bool:
+    """`other`, one edit from `word`, is among edits1(word): what it replaces or inserts is in ALPHABET."""
+    if len(other) < len(word):
+        return True  # a deletion
+    extra = Counter(other) - Counter(word)
+    return all(c in ALPHABET for c in extra)  # nothing extra: a swap
+
+
+def find(pars: list, checker: Checker, repeated: int = 2, letter: Letter | None = None) -> list[Slip]:
+    """The confident slips in the paragraphs (objects with `.text`; `letter`: their Letter, if made already).
+
+    Each distinct word is judged once (and what does not depend on the letter, once a run); only paragraphs
+    holding a suspect are searched for its places."""
+    letter = letter or Letter([p.text for p in pars])
     suspects = {}
-    for word, n in letter.forms.items():
-        if n < repeated and len(word) >= MIN_LETTERS and _plain(word):
-            verdict = _verdict(word, 0, checker, letter)
-            if verdict is not None and not checker.english_word(word):
-                suspects[word] = verdict
+    words = [w for w in checker.undecided(letter.forms.keys()) if letter.forms[w] < repeated]
+    for word in words:
+        verdict = _verdict(word, 0, checker, letter)
+        if verdict is not None and not checker.english_word(word):
+            suspects[word] = verdict
     if suspects and checker.second_opinion is not None:
         import subprocess  # here, not at import: only a second opinion runs a process (start-up)
 
@@ -211,29 +361,27 @@ def _plain(word: str) -> bool:
     return rest == rest.lower() and "'" not in word and "’" not in word
 
 
-def _places(pars: list, suspects: dict, checker: Checker, letter: _Letter) -> list[Slip]:
+def _places(pars: list, suspects: dict, checker: Checker, letter: Letter) -> list[Slip]:
     """Where the suspects stand, where the place allows a slip.  A capital inside a sentence marks a name,
     judged more strictly; a paragraph that runs on from the one before (hard-wrapped text) has no sentence start."""
     out = []
     as_name: dict[tuple[str, int], tuple | None] = {}
-    runs_on = False
-    for par in pars:
-        text = par.text
-        if any(w in text for w in suspects):
-            for m in WORD.finditer(text):
-                word, s, e = m.group(), m.start(), m.end()
-                if word not in suspects or not _context_ok(text, s, e):
-                    continue
-                verdict = suspects[word]
-                if word[:1].isupper():
-                    capital = CAPITAL if _sentence_start(text, s, runs_on) else NAME
-                    if (word, capital) not in as_name:
-                        as_name[word, capital] = _verdict(word, capital, checker, letter)
-                    verdict = as_name[word, capital]
-                if verdict is not None:
-                    out.append(Slip(par, s, e, word, *verdict))
-        tail = text.rstrip()[-1:]
+    for i in letter.holding(suspects):
+        par, text = pars[i], pars[i].text
+        tail = pars[i - 1].text.rstrip()[-1:] if i else ""
         runs_on = bool(tail) and (tail.isalpha() or tail in ",-")
+        for m in WORD.finditer(text):
+            word, s, e = m.group(), m.start(), m.end()
+            if word not in suspects or not _context_ok(text, s, e):
+                continue
+            verdict = suspects[word]
+            if word[:1].isupper():
+                capital = CAPITAL if _sentence_start(text, s, runs_on) else NAME
+                if (word, capital) not in as_name:
+                    as_name[word, capital] = _verdict(word, capital, checker, letter)
+                verdict = as_name[word, capital]
+            if verdict is not None:
+                out.append(Slip(par, s, e, word, *verdict))
     return out
 
 
@@ -266,20 +414,19 @@ def _after_fixed(text: str, s: int, e: int) -> bool:
     return before[-1].lower() in FIXED_BEFORE and text[e - 1:e] == "e"
 
 
-def _verdict(word: str, capital: int, checker: Checker, letter: _Letter) -> tuple[tuple[str, ...], int] | None:
+def _verdict(word: str, capital: int, checker: Checker, letter: Letter) -> tuple[tuple[str, ...], int] | None:
     """(suggestions, edits) when `word` is a confident slip, else None.  capital: 0 (a word judged as lower
     case), CAPITAL (at a sentence's start) or NAME (inside a sentence)."""
     name = capital == NAME
     lower = word.lower()
     if checker.count(lower) or lower in letter.defined:
         return None
-    compound = checker.compound(lower)
-    if lower not in letter.neighbours:  # a compound of known parts: corrected only by a word the letter uses
-        letter.neighbours[lower] = (checker.compound_neighbours(lower, letter.near(lower)) if compound
-                                    else checker.neighbours(lower))
-    cands, known = letter.neighbours[lower]
+    compound = checker.is_compound(lower)
+    if lower not in letter.neighbours:
+        letter.neighbours[lower] = letter.one_edit(lower, compound, checker)
+    in_letter, known = letter.neighbours[lower]
     scores: dict[str, tuple[bool, int]] = {}
-    for cand in cands & letter.lower.keys():
+    for cand in in_letter:
         if name and cand not in letter.capitalised:
             continue  # a name is corrected by a name the letter uses, not by a common word
         if compound and _linking_only(lower, cand):
@@ -378,10 +525,12 @@ def _english(text: str, s: int, e: int) -> bool:
 # -- hyphens -----------------------------------------------------------------------------------------------
 
 # an acronym glued to a word (ZZSemissies); IJ is a Dutch letter, not an acronym (IJsselmeer)
-CAPS = re.compile(r"[A-Z]{2}")
 GLUED = re.compile(r"(?<![\w\-\u2011])(?!IJ)([A-Z]{2,6})(" + LOWER + r"{4,})(?![\w\-\u2011])")
 # a hyphen that stands for a left-out part needs a space after it: "Kennis- en Innovatieconvenant"
 ELISION = re.compile(r"(?<![\w\-\u2011])(" + LETTER + LOWER + r"{2,})([\-\u2011])(en|of) (?=" + LETTER + ")")
+ELISION_TEXTS = ("-en ", "-of ", "\u2011en ", "\u2011of ")  # what every match of ELISION holds
+ELISION_HINTS = tuple(t.encode() for t in ELISION_TEXTS)
+GLUED_WORD = re.compile("^[A-Z]{2,6}" + LOWER + "{4}.*", re.M)  # a word that starts as a match of GLUED does
 
 
 @dataclass(frozen=True)
@@ -394,21 +543,22 @@ class HyphenSlip:
     kind: str  # acronym | elision
 
 
-def hyphen_slips(pars: list, checker: Checker) -> list[HyphenSlip]:
+def hyphen_slips(pars: list, checker: Checker, letter: Letter | None = None) -> list[HyphenSlip]:
     """An acronym and a word written without their hyphen (ZZSemissies), and an elision hyphen without its space
     (Kennis-en Innovatieconvenant).  «ZZS emissies» beside «ZZS-emissies» is term-consistency's: a correctly
-    written compound wins over a split one."""
-    capitals = [p for p in pars if CAPS.search(p.text)]
+    written compound wins over a split one.  The full patterns are slow to try at every place of a long letter,
+    so they run only in the paragraphs that hold a glued word (among the letter's words) or a hyphen before
+    en/of."""
+    letter = letter or Letter([p.text for p in pars])
     out = []
-    for par in capitals:
+    glued = GLUED_WORD.findall("\n".join(letter.forms))  # a match of GLUED is a word (letters between non-letters)
+    for par in [pars[i] for i in letter.holding(glued)] if glued else []:
         text = par.text
         for m in GLUED.finditer(text):
             if checker.count(m.group(2)) and not in_address(text, m.start(), m.end()):
                 out.append(HyphenSlip(par, m.start(), m.end(), m.group(), f"{m.group(1)}-{m.group(2)}", "acronym"))
-    for par in pars:
+    for par in [pars[i] for i in letter.holding(ELISION_TEXTS)] if letter.elision_hint else []:
         text = par.text
-        if "-en " not in text and "-of " not in text and "\u2011en " not in text and "\u2011of " not in text:
-            continue
         for m in ELISION.finditer(text):
             if not is_acronym(m.group(1)):
                 found = text[m.start():m.end() - 1]

@@ -11,15 +11,14 @@ imports another rule.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 from .bundled import load_yaml
-
-from .lexicon import Lexicon
+from .lexicon import CHUNK, QUIET, Lexicon, Screened
 from .phrases import PhraseList
 
 WORD_LISTS = "data/wordlists.yaml"
@@ -113,3 +112,112 @@ class WordLists:
                 self._seen.clear()
             self._seen[text] = found
         return found
+
+
+_MAX_TOKENS = 200_000  # tokens remembered per screen; then it starts again (memory stays bounded)
+_GATE, _ANCHOR, _SLIP = 1, 2, 4  # a token: can start a hit; anchors a multi-word term; can be a slip in one
+_Info = tuple[int, int, Screened]  # PhraseList.screen + Lexicon.screen
+
+
+class Screen:
+    """The texts of a document screened in one pass against both lists: which texts can hold a hit.
+
+    Running every candidate phrase pattern and the lexicon's word scan on every paragraph cost more than
+    the rest of the typo rule; almost no paragraph has anything.  Every word either list looks at lies
+    inside one white-space-separated token, so the screen splits the texts into tokens (str.split, in C)
+    and looks each distinct token up once per process (most are known from earlier letters: a set
+    difference, in C).  A text is looked at only if one of its tokens is telling (a phrase's most telling
+    word, a near-miss, a word a multi-word term is found from); then what its tokens say together
+    (PhraseList.candidates, Lexicon.could_hit) picks the phrases to try and whether to scan for near-misses,
+    with the same code as before, so the findings are the same.  Kept per plan (the typo rule's prepare).
+    """
+
+    def __init__(self, phrases: PhraseList, lexicon: Lexicon | None) -> None:
+        self.phrases, self.lexicon = phrases, lexicon
+        self._boring: set[str] = set()  # tokens that say nothing
+        self._known: dict[str, tuple[int, _Info]] = {}  # the others: (flags, what they say)
+        self._quiet: set[str] = set()  # words (lexicon chunks) that say nothing to either list
+        self.classified = 0  # tokens looked up (for tests: a token is looked up once)
+
+    def _learn(self, tokens: set[str]) -> None:
+        """Take in the tokens not seen before, in bulk: their words, chunked in one pass (a chunk never
+        spans white space), are judged once each; a token all of whose words say nothing is boring without
+        a closer look (most new tokens are a known word with other punctuation, or a word of no interest)."""
+        new = list(tokens.difference(self._known))
+        if not new:
+            return
+        self.classified += len(new)
+        quiet = self._quiet
+        if len(self._boring) + len(new) > _MAX_TOKENS:
+            self._boring.clear()
+        for chunk in set(CHUNK.findall("\n".join(new))).difference(quiet):
+            if self.phrases.quiet(chunk) and (self.lexicon is None or self.lexicon.quiet(chunk)):
+                if len(quiet) > _MAX_TOKENS:
+                    quiet.clear()
+                quiet.add(chunk)
+        for token in new:
+            if quiet.issuperset(CHUNK.findall(token)):
+                self._boring.add(token)
+
+    def _lookup(self, token: str) -> tuple[int, _Info] | None:
+        found = self._known.get(token)
+        if found is None:
+            gate, met = self.phrases.screen(token)
+            lex = self.lexicon.screen(token) if self.lexicon is not None else QUIET
+            if not gate and not met and not lex:
+                if len(self._boring) > _MAX_TOKENS:
+                    self._boring.clear()
+                self._boring.add(token)
+                return None
+            if len(self._known) > _MAX_TOKENS:
+                self._known.clear()
+            flags = (_GATE if gate or lex.single else 0) | (_ANCHOR if lex.anchor else 0) | (_SLIP if lex.slips else 0)
+            found = self._known[token] = (flags, (gate, met, lex))
+        return found
+
+    def select(self, texts: Sequence[str]) -> Iterator[tuple[int, set[int], bool]]:
+        """(index, the phrases that can match, whether the lexicon can find something) for each text worth
+        scanning (PhraseList.finditer_screened, Lexicon.scan); the other texts have no hit of either list."""
+        tokens = [text.split() for text in texts]
+        distinct: set[str] = set().union(*tokens)
+        said: dict[str, _Info] = {}
+        telling: dict[str, int] = {}  # tokens that can start a hit, with their flags
+        slipping: set[str] = set()  # tokens that can be the slipped word of a multi-word term
+        self._learn(distinct.difference(self._boring))
+        for token in distinct.difference(self._boring):
+            found = self._lookup(token)
+            if found is not None:
+                flags, said[token] = found
+                if flags & (_GATE | _ANCHOR):
+                    telling[token] = flags
+                if flags & _SLIP:
+                    slipping.add(token)
+        everywhere = self.phrases.everywhere
+        if not telling and not everywhere:
+            return
+        for i, words in enumerate(tokens):
+            if not everywhere:
+                if telling.keys().isdisjoint(words):
+                    continue
+                flags = 0
+                for token in telling.keys() & words:
+                    flags |= telling[token]
+                if not flags & _GATE and slipping.isdisjoint(words):
+                    continue  # a word a multi-word term is found from, but nothing that can be its slip
+            phrases, near = self._judge([said[t] for t in said.keys() & words])
+            if phrases or near or everywhere:
+                yield i, phrases, near
+
+    def _judge(self, infos: list[_Info]) -> tuple[set[int], bool]:
+        """What the tokens of one text say together: the phrases to try, whether to scan for near-misses."""
+        gate = met = words = slips = 0
+        single = False
+        for g, m, lex in infos:
+            gate |= g
+            met |= m
+            words |= lex.words
+            slips |= lex.slips
+            single = single or lex.single
+        phrases = self.phrases.candidates(gate, met) if gate else set()
+        near = self.lexicon is not None and (single or bool(slips) and self.lexicon.could_hit(False, words, slips))
+        return phrases, near

@@ -22,16 +22,17 @@ from __future__ import annotations
 import json
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Finding, Fix, Msg, Related, msg
-from ..identifiers import scan
+from ..identifiers import scan, suspects
 from ..lazyre import lazy
 from ..model import Document, Paragraph
+from ..textpass import find_all, texts_at
 from ..wording import note_place
-from .grammar import PREFILTER, SPC, WS
+from .grammar import MOTIE_WORDS, PREFILTER_PARTS, SPC, WS, folded
 from .house import house_settings
 from .judge import apply_edits, bracket_problems, format_dossier, judge, motie_problems
 from .model import ERROR, STYLE, CitationEdit, HouseStyle, Motie, Problem, Reference
@@ -133,11 +134,12 @@ def _find_citations(doc: Document, blocks: list[Paragraph]) -> tuple[list[tuple[
     addresses = analyses.of(doc).addresses
     found: list[tuple[int, Paragraph, Reference]] = []
     moties: list[tuple[Paragraph, Motie, list[Reference], list[int]]] = []
-    for i, par in enumerate(blocks):
+    for i in sorted(_may_cite([par.text for par in blocks])):
+        par = blocks[i]
         text = par.text
         if not text:
             continue
-        refs = parse(text, continues=_continues(doc, blocks, i)) if PREFILTER.search(text) else []
+        refs = parse(text, continues=_continues(doc, blocks, i))  # [] unless PREFILTER finds a keyword
         ms = parse_moties(text)
         if not refs and not ms:
             continue
@@ -147,6 +149,18 @@ def _find_citations(doc: Document, blocks: list[Paragraph]) -> tuple[list[tuple[
         starts = [r.start for r in refs]
         moties += [(par, m, refs, starts) for m in ms if not _masked(m.start, urls)]
     return found, moties
+
+
+def _may_cite(texts: list[str]) -> set[int]:
+    """The indexes of the texts that may hold a reference (PREFILTER) or a motie: one pass over the lowered
+    text of the document (letterlint.textpass) instead of a case-insensitive search in each paragraph."""
+    def positions(joined: str) -> Iterator[int]:
+        for literal in (*PREFILTER_PARTS, *MOTIE_WORDS):
+            yield from find_all(joined, literal)
+
+    whole = "\n".join(texts)
+    odd = "ſ" in whole or "İ" in whole  # the two letters lower() does not fold as PREFILTER does (folded)
+    return texts_at(texts, positions, fold=folded if odd else str.lower)
 
 
 def _masked(start: int, urls: list[tuple[int, int]]) -> bool:
@@ -288,7 +302,9 @@ def _identifiers(doc: Document, conf: dict) -> list[Cited]:
 
     addresses = analyses.of(doc).addresses
     out = []
-    for par in doc.blocks():
+    blocks = list(doc.blocks())
+    may = suspects([par.text for par in blocks])  # where scan() can find anything: one pass over the text
+    for par in (blocks[i] for i in sorted(may)):
         text = par.text
         if not text or DIGIT.search(text) is None:
             continue

@@ -90,6 +90,23 @@ REST_IS_BLANK = lazy(WS + r"*\Z")
 BRACKETS = lazy(r"[()]")
 NON_DIGIT = lazy(r"\D")
 PREFILTER = regex.compile(r"(?i)amerstuk|andelingen|\bnrs?\b|\bno\.|\bnr\.|\bnr:|vergaderjaar")
+# The literal part of each PREFILTER alternative in lower case: a text PREFILTER matches holds one of them once
+# lowered with folded() (document.py looks for them in a whole document's folded text, to name the paragraphs
+# worth the PREFILTER search).
+PREFILTER_PARTS = ("amerstuk", "andelingen", "nr", "no.", "vergaderjaar")
+
+
+def folded(text: str) -> str:
+    """text.lower(), with the two letters that PREFILTER's (?i) takes for a letter of its words and lower()
+    does not: "ſ" (long s) and "İ" (lowered to i and a combining dot).  Checked over all of Unicode in
+    tests/test_textpass.py."""
+    low = text.lower()
+    if "ſ" in low:
+        low = low.replace("ſ", "s")
+    if "\u0307" in low:
+        low = low.replace("i\u0307", "i")
+    return low
+MOTIE_WORDS = ("otie", "mendement")  # parse_moties looks no further in a text without one of these
 
 # -- moties ----------------------------------------------------------------------------------------------
 

@@ -1,0 +1,42 @@
+"""One pass over a document's paragraphs at once: which paragraphs hold a sign that a check can fire.
+
+Most checks find nothing in most paragraphs, and asking each paragraph costs a pattern search per paragraph and
+per check, each a pass over its text plus the engine's call overhead.  A prefilter that is a superset of what
+the checks match (a necessary condition of each of them) is run once over all the texts joined by line breaks;
+the checks then run unchanged on the paragraphs it names, and only there.  Written so that each alternative
+starts with a literal, a prefilter of the standard `re` engine skips in C to the next candidate character.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate
+
+
+def texts_at(texts: list[str], positions: Callable[[str], Iterable[int]],
+             fold: Callable[[str], str] | None = None) -> set[int]:
+    """The indexes of the texts that hold a position that positions(joined) gives, joined being the texts
+    (each passed through fold, if given: str.lower runs in C) joined by line breaks; a position on a joining
+    line break counts for the text before it."""
+    if not texts:
+        return set()
+    if fold is not None:
+        texts = list(map(fold, texts))
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    return {bisect_right(starts, i) - 1 for i in positions("\n".join(texts))}
+
+
+def match_starts(pattern: object) -> Callable[[str], Iterator[int]]:
+    """positions() for texts_at: where the matches of a compiled pattern start."""
+    def positions(joined: str) -> Iterator[int]:
+        return (m.start() for m in pattern.finditer(joined))  # type: ignore[attr-defined]
+    return positions
+
+
+def find_all(text: str, literal: str) -> Iterator[int]:
+    """Where literal occurs in text (str.find: a fast search in C)."""
+    i = text.find(literal)
+    while i != -1:
+        yield i
+        i = text.find(literal, i + 1)
