@@ -183,7 +183,7 @@ def _materialise(draft: Draft, index: int, number: int, heading: str | None) -> 
     return Paragraph(
         index=index,
         number=number,
-        text=text,
+        text=draft.raw if text == draft.raw else text,  # one string, not two equal ones (most paragraphs)
         raw=draft.raw,
         map=tmap,
         kind=kind,
