@@ -13,6 +13,11 @@ A rule gets them through `analyses.of(doc)` (or `ctx.shared(doc)` in a check), a
 Whichever rules run, and in whatever order, each analysis is built on first request and then reused.  The
 cache belongs to the engine, not to the (immutable) Document: it is keyed weakly on the document, so it
 goes when the document goes.  Adding an analysis: a builder function in its own module, a property here.
+
+A big analysis that only a few rules read is listed in `READERS`: the runner runs those rules one after the
+other and then drops it (`release`), so that it does not sit in memory while the other rules make their own
+(on a 1.5 MB letter the similarity index is as big as the document).  A rule that is not listed and asks for
+it afterwards gets it built again: the same result, only slower (tests/test_analyses.py checks the list).
 """
 
 from __future__ import annotations
@@ -33,6 +38,12 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+# analysis name (its property here) → the rules that read it; see the module documentation
+READERS: dict[str, frozenset[str]] = {
+    "similarity": frozenset({"duplicate-answer", "repeated-passage"}),
+}
+
+
 class Analyses:
     """The analyses of one document (see the module docstring)."""
 
@@ -51,6 +62,12 @@ class Analyses:
         if key not in self._keyed:
             self._keyed[key] = build()
         return self._keyed[key]
+
+    def release(self, name: str) -> None:
+        """Drop the analysis `name` (all its settings variants); the next request builds it again."""
+        self.__dict__.pop(name, None)  # a cached_property
+        for key in [k for k in self._keyed if isinstance(k, tuple) and k and k[0] == name]:
+            del self._keyed[key]
 
     def structure(self, settings: Mapping[str, Any] | None = None) -> Structure:
         from .structure import build_structure, labels

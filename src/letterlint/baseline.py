@@ -16,11 +16,11 @@ import hashlib
 import json
 import os
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .findings import Finding
-from .model import Document
+from .findings import Finding, evolve
+from .model import Document, Location
 
 FORMAT = 1
 CONTEXT = 30
@@ -47,17 +47,15 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def with_context(doc: Document, findings: list[Finding]) -> list[Finding]:
-    """The findings with `context` filled in: the offending text with a little of the text around it."""
-    if not findings:
-        return findings
-    by_xml = None
-    out = []
-    for f in findings:
-        if f.context:
-            out.append(f)
-            continue
-        loc = f.location
+class Contexts:
+    """The context of locations in one document: the offending text with a little of the text around it."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self._by_xml: dict | None = None  # .docx: paragraph by (part, ordinal), made on first need
+
+    def __call__(self, loc: Location) -> str:
+        doc = self.doc
         before = after = ""
         if doc.source is not None and loc.line is not None:
             src = doc.source
@@ -65,15 +63,22 @@ def with_context(doc: Document, findings: list[Finding]) -> list[Finding]:
             before = src[max(a - CONTEXT, 0) : a].rsplit("\n", 1)[-1]
             after = src[b : b + CONTEXT].split("\n", 1)[0]
         elif loc.xml is not None:
-            if by_xml is None:
-                by_xml = {p.xml: p for p in doc.blocks() if p.xml is not None}
-            par = by_xml.get(loc.xml)
+            if self._by_xml is None:
+                self._by_xml = {p.xml: p for p in doc.blocks() if p.xml is not None}
+            par = self._by_xml.get(loc.xml)
             if par is not None:
                 raw = par.raw
                 before = raw[max(loc.raw_start - CONTEXT, 0) : loc.raw_start]
                 after = raw[loc.raw_end : loc.raw_end + CONTEXT]
-        out.append(replace(f, context=_norm(before + loc.text + after) or "-"))
-    return out
+        return _norm(before + loc.text + after) or "-"
+
+
+def with_context(doc: Document, findings: list[Finding], contexts: Contexts | None = None) -> list[Finding]:
+    """The findings with `context` filled in where it is not yet (see `Contexts`)."""
+    if not findings:
+        return findings
+    contexts = contexts or Contexts(doc)
+    return [f if f.context else evolve(f, context=contexts(f.location)) for f in findings]
 
 
 def key(f: Finding) -> tuple[str, str, str]:

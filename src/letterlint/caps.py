@@ -7,9 +7,8 @@ of one rule in one paragraph, the rest are counted, not kept, and one more findi
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 
-from .findings import Finding, Msg
+from .findings import Finding, Msg, evolve
 
 CAP = 50
 
@@ -40,4 +39,4 @@ def summary(f: Finding, hidden: int) -> Finding:
     nl_count = f"{hidden:,}".replace(",", ".")
     more = Msg(f"{f.message.nl} (… en nog {nl_count} keer in deze alinea)",
                f"{f.message.en} (… and {hidden:,} more in this paragraph)")
-    return replace(f, message=more, fix=None)
+    return evolve(f, message=more, fix=None)

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any
 
-from .runner import STDIN, FileResult, Plan, lint_file
+from .runner import STDIN, FileResult, Plan, lint_file, quiet_gc
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -36,6 +36,7 @@ def default_jobs(requested: int) -> int:
 
 def _init(factory: Callable[[], Plan] | None) -> None:
     global _PLAN
+    quiet_gc()
     if factory is not None:  # a spawned worker builds its own plan; a forked one inherited it
         _PLAN = factory()
         gc.freeze()  # as lint_many does in the parent

@@ -23,9 +23,10 @@ Locations of text formats have lines and columns and are left as they are.  Line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .findings import evolve
 from .lazyre import lazy_re
 from .model import Document, Location, Paragraph
 
@@ -209,7 +210,7 @@ def locate(doc: Document, loc: Location, settings: dict[str, Any] | None = None,
     if loc.note and loc.part in ("footnote", "endnote"):
         notes = _note_quotes(doc) if notes is None else notes
         text = notes.get((loc.part, loc.note), text)
-    return replace(loc, section=place.section, shown=place.shown, cell=place.cell, quote=text)
+    return evolve(loc, section=place.section, shown=place.shown, cell=place.cell, quote=text)
 
 
 def enrich(doc: Document, findings: list[Finding], settings: dict[str, Any] | None = None) -> list[Finding]:
@@ -220,9 +221,9 @@ def enrich(doc: Document, findings: list[Finding], settings: dict[str, Any] | No
     out = []
     for f in findings:
         related = tuple(
-            replace(r, location=locate(doc, r.location, settings, notes)) if r.path is None else r for r in f.related
-        )
-        out.append(replace(f, location=locate(doc, f.location, settings, notes), related=related))
+            evolve(r, location=locate(doc, r.location, settings, notes)) if r.path is None else r for r in f.related
+        ) if f.related else ()
+        out.append(evolve(f, location=locate(doc, f.location, settings, notes), related=related))
     return out
 
 

@@ -10,15 +10,19 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+_ZERO = (0,)  # the starts of most maps: one segment, at 0 (one shared tuple, not two lists per paragraph)
+
 
 class TextMap:
-    """Maps offsets in a cleaned string to offsets in its raw string."""
+    """Maps offsets in a cleaned string to offsets in its raw string.
+
+    The segment starts are tuples, the common one-segment-at-0 shared: a document has a map per paragraph."""
 
     __slots__ = ("_clean", "_raw", "length")
 
-    def __init__(self, clean_starts: list[int], raw_starts: list[int], length: int):
-        self._clean = clean_starts or [0]
-        self._raw = raw_starts or [0]
+    def __init__(self, clean_starts: list[int] | tuple[int, ...], raw_starts: list[int] | tuple[int, ...], length: int):
+        self._clean = _compact(clean_starts)
+        self._raw = _compact(raw_starts)
         self.length = length
 
     @classmethod
@@ -42,6 +46,12 @@ class TextMap:
             r = self.to_raw(start)
             return r, r
         return self.to_raw(start), self.to_raw(end - 1) + 1
+
+
+def _compact(starts: list[int] | tuple[int, ...]) -> tuple[int, ...]:
+    if not starts or (len(starts) == 1 and starts[0] == 0):
+        return _ZERO
+    return tuple(starts)
 
 
 class TextBuilder:

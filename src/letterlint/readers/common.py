@@ -208,10 +208,11 @@ def _materialise(draft: Draft, index: int, number: int, heading: str | None) -> 
     if kind == BODY and not text.strip():
         kind = EMPTY
     # positional, in the order of Paragraph's fields (index, number, text, raw, map, kind, level, heading,
-    # origin, part, note, style, cell, xml, code): a call with keywords costs more, once per paragraph
-    return Paragraph(index, number, text, draft.raw, tmap, kind, draft.level if kind == HEADING else None, heading,
-                     draft.origin, draft.part, draft.note, draft.style, draft.cell, draft.xml,
-                     tuple(draft.code) if draft.code else ())
+    # origin, part, note, style, cell, xml, code): a call with keywords costs more, once per paragraph;
+    # text: one string, not two equal ones (most paragraphs)
+    return Paragraph(index, number, draft.raw if text == draft.raw else text, draft.raw, tmap, kind,
+                     draft.level if kind == HEADING else None, heading, draft.origin, draft.part, draft.note,
+                     draft.style, draft.cell, draft.xml, tuple(draft.code) if draft.code else ())
 
 
 def assemble(
