@@ -18,6 +18,7 @@ from letterlint.config import load_config
 from letterlint.findings import Finding, Fix, Msg, evolve
 from letterlint.model import Location
 from letterlint.readers import read_bytes
+from letterlint.registry import rule_from_module
 from letterlint.reporters import json as json_report
 from letterlint.runner import ActiveRule, FileResult, build_plan, lint_document
 
@@ -59,7 +60,8 @@ def engine_lines(plan, n: int) -> int:
     doc = doc_of("\n".join(f"Alinea {i} met wat tekst erin." for i in range(n)))
     made = [Finding(doc.locate(p, 0, 6), Msg("m", "m"), fix=Fix.text_edit(p, 0, 6, "Tekst")) for p in doc.paragraphs]
     active = next(a for a in plan.rules if a.rule.id == "doubled-word")
-    rule = dataclasses.replace(active.rule, check=lambda d, c: iter(made))
+    # the rule as its module defines it (a plan's rule may be the registry's index entry, not a dataclass copy)
+    rule = dataclasses.replace(rule_from_module(active.rule.module, "builtin"), check=lambda d, c: iter(made))
     one = dataclasses.replace(plan, rules=[ActiveRule(rule, active.ctx)])
     count = 0
 
