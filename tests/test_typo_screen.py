@@ -11,6 +11,7 @@ token costs no pattern and no lexicon scan, however long the lists are.
 from __future__ import annotations
 
 import random
+import tracemalloc
 
 import pytest
 from letterlint.lint_rules import typo
@@ -188,3 +189,34 @@ def test_clean_paragraphs_cost_no_pattern_and_no_scan_whatever_the_list_size(tmp
     assert [f.location.text for f in findings] == ["RVIM"] + ["woordfout7 in zin"] * (extra > 7)
     assert counts["scans"] == 1  # only the last paragraph is scanned for near-misses
     assert counts["patterns"] == (1 + (extra > 7))  # RVIM, and the one own phrase whose words are all there
+
+
+def _long_texts(one_paragraph: bool) -> list[str]:
+    rng = random.Random(7)
+    words = FILLER + ["RVIM", "bevoegd", "gezag", "Programma", "Aanpak", "Stikstof"]
+    pars = [" ".join(rng.choice(words) + rng.choice(EDGES) for _ in range(rng.randrange(5, 80))) for _ in range(3000)]
+    return [" ".join(pars)] if one_paragraph else pars
+
+
+@pytest.mark.parametrize("one_paragraph", [False, True])
+def test_the_screen_selects_per_batch_as_over_the_whole_document(tmp_path, one_paragraph):
+    screen = _typo(tmp_path, None).ctx.prepared.screen
+    texts = _long_texts(one_paragraph)
+    whole = list(screen._select([set(t.split()) for t in texts]))  # every token of the document at once
+    assert whole and list(screen.select(texts)) == whole
+
+
+@pytest.mark.parametrize("one_paragraph", [False, True])
+def test_the_screen_and_the_phrase_keys_hold_a_bounded_part_of_a_long_document(tmp_path, one_paragraph):
+    prepared = _typo(tmp_path, None).ctx.prepared
+    texts = _long_texts(one_paragraph)
+    size = sum(map(len, texts))
+    list(prepared.screen.select(texts))  # the tokens learnt: the screen's per-process memory, not the text's
+    tracemalloc.start()
+    try:
+        for i, keys, _near in prepared.screen.select(texts):
+            list(prepared.phrases.finditer_screened(texts[i], keys))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert size > 500_000 and peak <= 2 * size, f"{peak / size:.1f}× the text"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from .lazyre import compile_regex, lazy
+from .chunking import PIECE, pieces
 from .lexicon import FUNCTION_WORDS
 
 SPACE = r"[\s\u00A0\u202F]+"
@@ -265,13 +266,13 @@ class PhraseList:
 
     def finditer_screened(self, text: str, screened: AbstractSet[int]) -> Iterator[tuple[int, int, Phrase, str]]:
         """finditer(), trying only the phrases of `screened` (see screen(); a superset of what can match)."""
-        keys = set(map(str.lower, _KEY.findall(text)))
+        keys = _keys(text)
         return self._find(text, [(i, self.phrases[i]) for i in sorted(screened) if self.phrases[i].key in keys]
                           + self._by_key.get(None, []))
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, Phrase, str]]:
         """(start, end, phrase, suggestion) for each match, in text order, without overlaps."""
-        keys = set(map(str.lower, _KEY.findall(text)))  # _key() of every word, without a Python loop
+        keys = _keys(text)
         candidates = [c for k in keys if k in self._by_key for c in self._by_key[k]]
         return self._find(text, candidates + self._by_key.get(None, []))
 
@@ -287,3 +288,14 @@ class PhraseList:
             if start >= last_end:
                 last_end = end
                 yield start, end, phrase, suggestion
+
+
+def _keys(text: str) -> set[str]:
+    """_key() of every word of `text`, without a Python loop per word; a long text a piece at a time (a
+    piece is cut at white space, which no word spans), so its list of words is not held whole."""
+    if len(text) <= PIECE:
+        return set(map(str.lower, _KEY.findall(text)))
+    out: set[str] = set()
+    for piece in pieces(text):
+        out.update(map(str.lower, _KEY.findall(piece)))
+    return out

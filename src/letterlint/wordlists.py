@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .bundled import load_yaml
+from .chunking import PIECE, batches, pieces
 from .lexicon import CHUNK, QUIET, Lexicon, Screened
 from .phrases import PhraseList
 
@@ -177,8 +178,14 @@ class Screen:
 
     def select(self, texts: Sequence[str]) -> Iterator[tuple[int, set[int], bool]]:
         """(index, the phrases that can match, whether the lexicon can find something) for each text worth
-        scanning (PhraseList.finditer_screened, Lexicon.scan); the other texts have no hit of either list."""
-        tokens = [text.split() for text in texts]
+        scanning (PhraseList.finditer_screened, Lexicon.scan); the other texts have no hit of either list.
+        Done per batch of texts (chunking.batches): the tokens of a whole long document are not held at once."""
+        for first, batch in batches(texts):
+            for i, phrases, near in self._select([_tokens(text) for text in batch]):
+                yield first + i, phrases, near
+
+    def _select(self, tokens: list[set[str]]) -> Iterator[tuple[int, set[int], bool]]:
+        """select() on one batch, given the distinct tokens of each of its texts."""
         distinct: set[str] = set().union(*tokens)
         said: dict[str, _Info] = {}
         telling: dict[str, int] = {}  # tokens that can start a hit, with their flags
@@ -221,3 +228,14 @@ class Screen:
         phrases = self.phrases.candidates(gate, met) if gate else set()
         near = self.lexicon is not None and (single or bool(slips) and self.lexicon.could_hit(False, words, slips))
         return phrases, near
+
+
+def _tokens(text: str) -> set[str]:
+    """The distinct white-space-separated tokens of `text` (str.split), split a piece at a time: a long
+    paragraph's list of tokens is not held whole."""
+    if len(text) <= PIECE:
+        return set(text.split())
+    out: set[str] = set()
+    for piece in pieces(text):
+        out.update(piece.split())
+    return out

@@ -1,0 +1,47 @@
+"""Bounded pieces of a long text, or of a document's texts, for passes whose temporary structures (lists of
+tokens, joined copies) would otherwise grow with the whole document: a 1.5 MB paragraph split into words
+holds ten times its size in string objects at once.  A pass over the pieces keeps at most one piece's worth.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+PIECE = 1 << 16  # characters: large enough that a normal paragraph, or a batch of them, is one piece
+_SPACE = re.compile(r"\s")  # what str.split() splits on (both use Py_UNICODE_ISSPACE)
+
+
+def pieces(text: str, size: int = PIECE) -> Iterator[str]:
+    """`text` in slices of about `size` characters, each cut at a white-space character (which starts the
+    next slice), so no white-space-free run (a word, a token) is cut; a text of at most `size` is itself."""
+    if len(text) <= size:
+        yield text
+        return
+    start = 0
+    while start < len(text):
+        m = _SPACE.search(text, start + size)
+        end = m.start() if m else len(text)
+        yield text[start:end]
+        start = end
+
+
+def batches(texts: Sequence[str], size: int = PIECE) -> Iterator[tuple[int, Sequence[str]]]:
+    """(index of the first, the texts) for consecutive groups of `texts` of at most `size` characters in
+    all (a longer text forms a group of its own), in order; all of them at once when they fit."""
+    total = 0
+    for text in texts:
+        total += len(text)
+        if total > size:
+            break
+    else:
+        yield 0, texts
+        return
+    first, total = 0, 0
+    for i, text in enumerate(texts):
+        if total and total + len(text) > size:
+            yield first, texts[first:i]
+            first, total = i, 0
+        total += len(text)
+    if first < len(texts):
+        yield first, texts[first:]
