@@ -288,3 +288,57 @@ def test_the_runs_word_index_finds_what_a_full_comparison_finds():
             else:
                 expected = {w for w in added if w != word and edit_kind(word, w) is not None}
             assert seen.near(word) == expected, word
+
+
+def _long_letter(one_paragraph: bool) -> list[str]:
+    """Some 800 KB of paragraphs (or one paragraph) of words, quotations, definitions and elisions."""
+    import random
+
+    rnd = random.Random(31)
+    words = ["kabinet", "gemeente", "Provincie", "’s", "RIVM", "stikstof-", "en", "uitstoot", "“norm”", "(NEC)",
+             "verlaagde", "minister-president", "weg-", "of", "\u00a0", "Ω", "d’r", "1,5", "rapport."]
+    pars = [" ".join(rnd.choice(words) for _ in range(rnd.randint(3, 60))) for _ in range(4000)]
+    return [" ".join(pars)] if one_paragraph else pars
+
+
+@pytest.mark.parametrize("one_paragraph", [False, True])
+def test_a_long_letter_is_counted_and_searched_as_a_whole(one_paragraph):
+    """Batches of paragraphs and pieces of a long one give what the whole text joined gives."""
+    from bisect import bisect_right
+    from collections import Counter
+    from itertools import accumulate
+
+    texts = _long_letter(one_paragraph)
+    joined = "\n".join(texts)
+    letter = slips.Letter(texts)
+    assert letter.forms == Counter(slips.WORD.findall(joined))
+    assert letter.elision_hint == any(h in joined for h in slips.ELISION_TEXTS)
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    needles = ["weg- of", "Ω d’r", "RIVM (NEC)"]
+    expected = sorted({bisect_right(starts, m) - 1 for n in needles for m in _all(joined, n)})
+    assert expected and letter.holding(needles) == expected
+    assert "norm" in letter.defined and "nec" in letter.defined
+
+
+def _all(text: str, needle: str) -> list[int]:
+    out, at = [], text.find(needle)
+    while at >= 0:
+        out.append(at)
+        at = text.find(needle, at + 1)
+    return out
+
+
+@pytest.mark.parametrize("one_paragraph", [False, True])
+def test_counting_a_long_letters_words_holds_a_bounded_part_of_it(one_paragraph):
+    import tracemalloc
+
+    texts = _long_letter(one_paragraph)
+    size = sum(map(len, texts))
+    tracemalloc.start()
+    try:
+        letter = slips.Letter(texts)
+        letter.holding(["weg- of"])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert size > 500_000 and peak <= 2 * size, f"{peak / size:.1f}× the text"

@@ -13,15 +13,16 @@ _SPACE = re.compile(r"\s")  # what str.split() splits on (both use Py_UNICODE_IS
 
 
 def pieces(text: str, size: int = PIECE) -> Iterator[str]:
-    """`text` in slices of about `size` characters, each cut at a white-space character (which starts the
-    next slice), so no white-space-free run (a word, a token) is cut; a text of at most `size` is itself."""
+    """`text` in slices of about `size` characters, each cut after a white-space character (which ends the
+    slice), so no white-space-free run (a word, a token, a word and the space after it) is cut; a text of
+    at most `size` is itself."""
     if len(text) <= size:
         yield text
         return
     start = 0
     while start < len(text):
         m = _SPACE.search(text, start + size)
-        end = m.start() if m else len(text)
+        end = m.end() if m else len(text)
         yield text[start:end]
         start = end
 

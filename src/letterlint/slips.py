@@ -25,10 +25,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable, KeysView
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .chunking import batches, pieces
 from .lexicon import edit_kind, in_address, is_acronym
 from .vocabulary import Vocabulary
 from .yamlrules import URL
@@ -244,13 +246,10 @@ class Letter:
 
     def __init__(self, texts: list[str]):
         self.texts = texts
-        self.joined = "\n".join(texts)  # no word, quotation or hint below spans a line break
-        data = self.joined.encode("utf-8", "surrogatepass")  # not kept: a letter's peak memory
-        self.forms = _count_words(data)
-        self.elision_hint = any(h in data for h in ELISION_HINTS)  # searching bytes is fast
+        runs, self.elision_hint = _runs_of(texts)
+        self.forms = _words_of_runs(runs)
         self.lower = set(map(str.lower, self.forms))
         self.neighbours: dict[str, tuple] = {}  # lower-case word → (the letter's words one edit away, known ones)
-        self._starts: list[int] | None = None  # where each paragraph starts in `joined`
         self._seen: Seen | None = None  # the index of words this letter's words were added to
 
     @cached_property
@@ -262,8 +261,9 @@ class Letter:
     def defined(self) -> set[str]:
         """The words (lower case) the letter quotes or defines in brackets."""
         out: set[str] = set()
-        for m in QUOTED.finditer(self.joined):  # no quotation crosses a line
-            out.update(w.lower() for w in WORD.findall(m.group()))
+        for _first, batch in batches(self.texts):
+            for m in QUOTED.finditer("\n".join(batch)):  # no quotation crosses a line
+                out.update(w.lower() for w in WORD.findall(m.group()))
         for text in self.texts:
             if "(" in text:
                 for m in DEFINED.finditer(text):
@@ -271,18 +271,17 @@ class Letter:
         return out
 
     def holding(self, needles: Iterable[str]) -> list[int]:
-        """The numbers of the paragraphs that hold any of `needles` (no line breaks in them), in order."""
-        if self._starts is None:
-            self._starts, at = [], 0
-            for text in self.texts:
-                self._starts.append(at)
-                at += len(text) + 1
-        joined, found = self.joined, set()
-        for needle in needles:
-            at = joined.find(needle)
-            while at >= 0:
-                found.add(bisect_right(self._starts, at) - 1)
-                at = joined.find(needle, at + 1)
+        """The numbers of the paragraphs that hold any of `needles` (no line breaks in them), in order.
+        Searched a batch of paragraphs at a time, joined by line breaks: no copy of the whole letter is kept."""
+        needles, found = list(needles), set()
+        for first, batch in batches(self.texts):
+            joined = "\n".join(batch)
+            starts = list(accumulate((len(t) + 1 for t in batch[:-1]), initial=0))
+            for needle in needles:
+                at = joined.find(needle)
+                while at >= 0:
+                    found.add(first + bisect_right(starts, at) - 1)
+                    at = joined.find(needle, at + 1)
         return sorted(found)
 
     def near(self, word: str, seen: Seen) -> set[str]:
@@ -310,9 +309,27 @@ class Letter:
         return near, checker.known_near(lower)
 
 
+def _runs_of(texts: list[str]) -> tuple[Counter[bytes], bool]:
+    """How often each run of word bytes (RUNS) occurs in the texts (UTF-8, surrogates passed), and whether
+    they hold an elision hint; a batch of texts, and a piece of a long one, at a time: the list of a whole
+    document's runs is not held at once (a piece is cut after white space: no run or hint spans a cut)."""
+    runs: Counter[bytes] = Counter()
+    hint = False
+    for _first, batch in batches(texts):
+        for piece in pieces("\n".join(batch)):
+            data = piece.encode("utf-8", "surrogatepass")
+            hint = hint or any(h in data for h in ELISION_HINTS)  # searching bytes is fast
+            runs.update(data.translate(RUNS).split())
+    return runs, hint
+
+
 def _count_words(data: bytes) -> Counter[str]:
     """How often each word (WORD) occurs in a text (`data`: its UTF-8 bytes, surrogates passed)."""
-    runs = Counter(data.translate(RUNS).split())
+    return _words_of_runs(Counter(data.translate(RUNS).split()))
+
+
+def _words_of_runs(runs: Counter[bytes]) -> Counter[str]:
+    """How often each word (WORD) occurs, from how often each run of word bytes does (_runs_of)."""
     if not runs:
         return Counter()
     words = b"\n".join(runs).decode("utf-8", "surrogatepass").split("\n")  # one decode, not one per run
