@@ -220,3 +220,21 @@ def test_the_screen_and_the_phrase_keys_hold_a_bounded_part_of_a_long_document(t
     finally:
         tracemalloc.stop()
     assert size > 500_000 and peak <= 2 * size, f"{peak / size:.1f}× the text"
+
+
+def test_the_lexicon_scans_a_long_paragraph_a_piece_at_a_time(tmp_path):
+    lexicon = _typo(tmp_path, None).ctx.prepared.lexicon
+    (long,) = _long_texts(True)
+    quiet = " ".join(w for w in long.split() if lexicon._all_boring(w))  # words near no term, no anchors
+    rng = random.Random(5)
+    slipped = next(s for t in lexicon.targets for s in [_slip(t.text, rng)] if list(lexicon.scan(s)))
+    short = [(h.start, h.end, h.found) for h in lexicon.scan(slipped)]
+    assert [(h.start - len(quiet) - 1, h.end - len(quiet) - 1, h.found)
+            for h in lexicon.scan(quiet + " " + slipped)] == short  # the hit in the last piece is found
+    tracemalloc.start()
+    try:
+        assert list(lexicon.scan(quiet)) == []
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(quiet) > 500_000 and peak <= 2 * len(quiet), f"{peak / len(quiet):.1f}× the text"

@@ -47,6 +47,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .chunking import PIECE, pieces
 from .lazyre import lazy
 
 if TYPE_CHECKING:
@@ -454,19 +455,27 @@ class Lexicon:
         self._words[word] = result
         return result
 
+    def _all_boring(self, text: str) -> bool:
+        """Whether no word of `text` is near a protected term (each new word judged once, and remembered if
+        it is not); a long text a piece at a time (cut at white space, which no word spans): its list of
+        words is not held whole."""
+        classify, boring, quiet = self._classify, self._boring, True
+        for piece in pieces(text) if len(text) > PIECE else (text,):
+            words = CHUNK.findall(piece)
+            if not boring.issuperset(words):
+                for word in set(words).difference(boring):
+                    found, anchor = classify(word)
+                    if not found and not anchor:
+                        boring.add(word)
+                quiet = quiet and boring.issuperset(words)
+        return quiet
+
     def scan(self, text: str, defined: AbstractSet[str] = frozenset(), skip: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
         """Near-misses and acronym case slips in `text`, in text order, without overlaps."""
         classify = self._classify
-        words = CHUNK.findall(text)
-        boring = self._boring
-        if not boring.issuperset(words):
-            for word in set(words).difference(boring):
-                found, anchor = classify(word)
-                if not found and not anchor:
-                    boring.add(word)
-        if boring.issuperset(words):
+        if self._all_boring(text):
             return  # the common case: nothing in this paragraph is near a protected term
-        del words
+        boring = self._boring
         hits: list[Hit] = []
         # word positions as arrays (16 bytes a word): a multi-word term is looked for around its anchors
         starts, ends, anchors = array("q"), array("q"), []
