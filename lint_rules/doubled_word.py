@@ -40,6 +40,7 @@ from itertools import islice
 from operator import eq
 from typing import TYPE_CHECKING
 
+from letterlint.chunking import pieces
 from letterlint.findings import Finding, Fix, Msg, msg
 from letterlint.lazyre import lazy
 
@@ -128,8 +129,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if not text or " " not in text and "\n" not in text:
             continue
         lower = text.lower()
-        lowered = NOT_WORD.sub(" ", lower).split()  # the words, in lower case
-        if not any(map(eq, lowered, islice(lowered, 1, None))):
+        if not _word_follows_itself(lower):
             matches: Iterable[Any] = ()  # the common case: no word follows itself (a quick test before the exact pattern)
         else:
             matches = DOUBLED.finditer(text)
@@ -157,3 +157,16 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                     message=Msg(ARTICLE_MSG.nl.format(found=found), ARTICLE_MSG.en.format(found=found)),
                     suggestion=Msg(ARTICLE_SUGGESTION.nl.format(a=a, b=b), ARTICLE_SUGGESTION.en.format(a=a, b=b)),
                 )
+
+
+def _word_follows_itself(lower: str) -> bool:
+    """Whether some word of `lower` (a lower-cased text) follows itself, punctuation aside: a quick test
+    before the exact pattern.  A long text a piece at a time (cut after white space, so no word is cut; the
+    last word of a piece is compared with the first of the next): its list of words is not held whole."""
+    last = None
+    for piece in pieces(lower):
+        words = NOT_WORD.sub(" ", piece).split()
+        if words and (words[0] == last or any(map(eq, words, islice(words, 1, None)))):
+            return True
+        last = words[-1] if words else last
+    return False

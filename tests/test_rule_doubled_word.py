@@ -71,3 +71,53 @@ def test_words_by_substitution_and_split_are_the_words_of_the_pattern(seed):
     rnd = random.Random(seed)
     text = "".join(rnd.choice(pieces) for _ in range(200)).lower()
     assert dw.NOT_WORD.sub(" ", text).split() == regex.findall(r"\w+", text)
+
+
+def test_the_quick_test_over_pieces_sees_a_word_follow_itself_across_a_cut(monkeypatch):
+    import functools
+    import random
+
+    from letterlint.chunking import pieces
+    from letterlint.lint_rules import doubled_word
+
+    def whole(lower):
+        words = doubled_word.NOT_WORD.sub(" ", lower).split()
+        return any(a == b for a, b in zip(words, words[1:]))
+
+    rnd = random.Random(8)
+    alphabet = ["de", "het", "kamer", " ", " ", "  ", "\n", ",", ". ", "-", "’"]
+    monkeypatch.setattr(doubled_word, "pieces", functools.partial(pieces, size=5))  # many cuts
+    seen = set()
+    for _ in range(3000):
+        lower = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 20)))
+        assert doubled_word._word_follows_itself(lower) == whole(lower), lower
+        seen.add(whole(lower))
+    assert seen == {True, False}
+
+
+def test_a_long_paragraph_is_checked_without_a_list_of_its_words():
+    import random
+    import tracemalloc
+
+    from letterlint.lint_rules import doubled_word
+
+    rnd = random.Random(2)
+    words = "de minister het kabinet schrijft aan de kamer over een brief met vragen".split()
+    text = " ".join(rnd.choice(words) for _ in range(400_000))
+    lower = "".join(w + " " for w in _no_repeats(text.split()))
+    doubled_word._word_follows_itself("de kamer")  # the pattern compiled: not the text's memory
+    tracemalloc.start()
+    try:
+        assert not doubled_word._word_follows_itself(lower)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(lower) > 1_500_000 and peak <= len(lower), f"{peak / len(lower):.1f}× the text"
+
+
+def _no_repeats(words):
+    out = []
+    for w in words:
+        if not out or out[-1] != w:
+            out.append(w)
+    return out
