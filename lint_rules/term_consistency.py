@@ -44,6 +44,7 @@ Good::
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter, deque
 from functools import lru_cache
@@ -54,6 +55,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from letterlint import analyses
+from letterlint.chunking import pieces
 from letterlint.findings import Finding, Fix, Msg, Related, msg
 from letterlint.lazyre import lazy
 from letterlint.lexicon import FUNCTION_WORDS
@@ -286,6 +288,16 @@ _KEY = _Facts(lambda word: _term_key(word))  # a word's key (lower case, no hyph
 _BATCH = 1 << 16  # characters of text tokenised at once: the word lists of a long text in one go would be big
 
 
+_CUT = re.compile(r"[.,;:!?()]")  # no word or term (RUN) spans one of these
+
+
+def _cut(texts: Iterable[str]) -> Iterator[str]:
+    """The texts, a long one in pieces cut after punctuation (no run of words spans it, so the counts are
+    the same): a batch of pieces, not a whole long paragraph, is tokenised at once."""
+    for text in texts:
+        yield from pieces(text, _BATCH, _CUT) if len(text) > _BATCH else (text,)
+
+
 class _Counted:
     """How often every word, and every run of 2 to max_words content words, occurs in the visible texts; the
     key of each form (lower case, without spaces and hyphens): forms with the same key are one term."""
@@ -295,7 +307,7 @@ class _Counted:
         self.key: dict[str, str] = {}
         batch: list[str] = []
         size = 0
-        for text in texts:
+        for text in _cut(texts):
             batch.append(text)
             size += len(text)
             if size > _BATCH:

@@ -337,3 +337,39 @@ def test_the_vocabulary_judges_a_compound_once_for_all_letters(monkeypatch):
 ])
 def test_a_swap_of_two_acronyms_goes_to_the_one_seen_first(text, expected):
     assert variants(text + "\n") == expected
+
+
+def _long_paragraph() -> str:
+    import random
+
+    rnd = random.Random(4)
+    words = ["het", "Rijks", "vaccinatie-programma", "Vaccinatieprogramma", "RIVM", "gemeente", "de", "stikstof",
+             "uitstoot", ",", ".", "(NEC)", "zorg", "verzekeraar", "zorgverzekeraar", ";", "EU"]
+    return " ".join(rnd.choice(words) for _ in range(250_000))
+
+
+def test_a_long_paragraph_is_counted_in_pieces_as_a_whole(monkeypatch):
+    from letterlint.lint_rules import term_consistency as tc
+
+    text = _long_paragraph()
+    pieces = tc._Counted([text], 3)
+    monkeypatch.setattr(tc, "_BATCH", 10 * len(text))  # the whole paragraph at once
+    whole = tc._Counted([text], 3)
+    assert list(pieces.counts.items()) == list(whole.counts.items()) and pieces.key == whole.key
+    assert sum(" " in form for form in whole.counts) > 10  # terms of several words were counted
+
+
+def test_counting_a_long_paragraph_holds_a_bounded_part_of_it():
+    import tracemalloc
+
+    from letterlint.lint_rules import term_consistency as tc
+
+    text = _long_paragraph()
+    tc._Counted(["het Rijks vaccinatie-programma, de zorg"], 3)  # patterns compiled: not the text's memory
+    tracemalloc.start()
+    try:
+        tc._Counted([text], 3)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(text) > 1_500_000 and peak <= len(text), f"{peak / len(text):.1f}× the text"

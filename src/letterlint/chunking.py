@@ -12,16 +12,17 @@ PIECE = 1 << 16  # characters: large enough that a normal paragraph, or a batch 
 _SPACE = re.compile(r"\s")  # what str.split() splits on (both use Py_UNICODE_ISSPACE)
 
 
-def pieces(text: str, size: int = PIECE) -> Iterator[str]:
+def pieces(text: str, size: int = PIECE, at: re.Pattern[str] = _SPACE) -> Iterator[str]:
     """`text` in slices of about `size` characters, each cut after a white-space character (which ends the
     slice), so no white-space-free run (a word, a token, a word and the space after it) is cut; a text of
-    at most `size` is itself."""
+    at most `size` is itself.  `at`: the characters to cut after instead (one a match), for a pass whose
+    units span white space but not those."""
     if len(text) <= size:
         yield text
         return
     start = 0
     while start < len(text):
-        m = _SPACE.search(text, start + size)
+        m = at.search(text, start + size)
         end = m.end() if m else len(text)
         yield text[start:end]
         start = end
