@@ -40,7 +40,7 @@ from itertools import islice
 from operator import eq
 from typing import TYPE_CHECKING
 
-from letterlint.chunking import pieces
+from letterlint.chunking import folded, pieces
 from letterlint.findings import Finding, Fix, Msg, msg
 from letterlint.lazyre import lazy
 
@@ -128,7 +128,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         text = par.text
         if not text or " " not in text and "\n" not in text:
             continue
-        lower = text.lower()
+        lower = folded(text, str.lower)  # (a long text: a piece at a time)
         if not _word_follows_itself(lower):
             matches: Iterable[Any] = ()  # the common case: no word follows itself (a quick test before the exact pattern)
         else:

@@ -44,6 +44,7 @@ Good::
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_right
 from collections import Counter, deque
@@ -184,8 +185,8 @@ def _swaps(word: str) -> set[str]:
 
 
 def _mostly_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 8 and sum(1 for c in letters if c.isupper()) > 0.8 * len(letters)
+    letters = sum(map(str.isalpha, text))  # counted in C loops, no list of the letters (a long paragraph)
+    return letters >= 8 and sum(map(operator.and_, map(str.isalpha, text), map(str.isupper, text))) > 0.8 * letters
 
 
 def _visible(par: Paragraph, addresses: Addresses, foreign: Iterable[tuple[int, int]] = ()) -> str:

@@ -40,6 +40,7 @@ may come out as a near-miss.
 
 from __future__ import annotations
 
+import operator
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -595,8 +596,8 @@ def _letters(word: str) -> int:
 
 
 def _mostly_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 8 and sum(1 for c in letters if c.isupper()) > 0.8 * len(letters)
+    letters = sum(map(str.isalpha, text))  # counted in C loops, no list of the letters (a long paragraph)
+    return letters >= 8 and sum(map(operator.and_, map(str.isalpha, text), map(str.isupper, text))) > 0.8 * letters
 
 
 def defined_acronyms(texts: Iterable[str]) -> set[str]:

@@ -13,16 +13,19 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
 
+from .chunking import folded
+
 
 def texts_at(texts: list[str], positions: Callable[[str], Iterable[int]],
              fold: Callable[[str], str] | None = None) -> set[int]:
     """The indexes of the texts that hold a position that positions(joined) gives, joined being the texts
-    (each passed through fold, if given: str.lower runs in C) joined by line breaks; a position on a joining
+    (each passed through fold, if given: str.lower runs in C; a fold that gives the same a piece at a time,
+    see chunking.folded) joined by line breaks; a position on a joining
     line break counts for the text before it."""
     if not texts:
         return set()
     if fold is not None:
-        texts = list(map(fold, texts))
+        texts = [folded(text, fold) for text in texts]  # a long text a piece at a time (chunking.folded)
     starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     return {bisect_right(starts, i) - 1 for i in positions("\n".join(texts))}
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import chunking
 from ..lazyre import lazy
 
 SPC = "[ \u00a0\u202f]"  # a space inside a number or a citation: space, no-break space, narrow no-break space
@@ -100,7 +101,7 @@ def folded(text: str) -> str:
     """text.lower(), with the two letters that PREFILTER's (?i) takes for a letter of its words and lower()
     does not: "ſ" (long s) and "İ" (lowered to i and a combining dot).  Checked over all of Unicode in
     tests/test_textpass.py."""
-    low = text.lower()
+    low = chunking.folded(text, str.lower)  # (a long text: a piece at a time)
     if "ſ" in low:
         low = low.replace("ſ", "s")
     if "\u0307" in low:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import chunking
 from ..lazyre import compile_re, lazy_re
 from ..model import Paragraph
 from .patterns import UPPER
@@ -199,7 +200,7 @@ def question_spans(par: Paragraph) -> tuple[list[tuple[int, int]], str | None]:
 def _gated_sentences(text: str) -> list[tuple[int, int, tuple[bool, bool] | None]]:
     """The sentences of a paragraph with `may_ask` of each (None: not known), from one lower-casing of the
     paragraph; none at all where no sentence can ask anything (nothing to split)."""
-    low = text.lower()
+    low = chunking.folded(text, str.lower)  # (a long text: a piece at a time)
     aligned = len(low) == len(text) and not _ODD_FOLDS.search(text)  # low[s:e] is the sentence's lower case
     may = _may_words(low) if aligned else MAYBE
     if may == NEITHER:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from .. import chunking
 from ..lazyre import lazy_re
 
 # syntax of the `regex` module that the standard parser reads otherwise (or not at all): no prefilter
@@ -112,7 +113,7 @@ class Prefilter:
     def candidates(self, text: str) -> list[int]:
         if not self.users or _ODD_CASES.search(text):
             return list(range(self.count))
-        folded = text.casefold()
+        folded = chunking.folded(text, str.casefold)  # (a long text: a piece at a time)
         found = set(self.always)
         for w, users in self.users.items():
             if w in folded:

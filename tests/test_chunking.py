@@ -1,0 +1,57 @@
+"""chunking: bounded pieces of a long text and batches of texts, and folding a long text a piece at a time,
+with the results of the whole-text operations and a bounded part of the text's memory at once."""
+
+from __future__ import annotations
+
+import random
+import tracemalloc
+
+import pytest
+
+from letterlint.chunking import PIECE, batches, folded, pieces
+
+ALPHABET = ["a", "Σ", "σ", "ς", "İ", "ß", "ﬁ", "Ǆ", " ", "\n", "\u00a0", "\u2003", ".", "-", "’", "Ⓐ", "😀", "i\u0307"]
+
+
+def _text(rnd: random.Random, n: int) -> str:
+    return "".join(rnd.choice(ALPHABET) for _ in range(n))
+
+
+def test_pieces_make_up_the_text_and_cut_only_after_white_space():
+    rnd = random.Random(11)
+    for _ in range(500):
+        text = _text(rnd, rnd.randint(0, 80))
+        size = rnd.randint(1, 10)
+        parts = list(pieces(text, size))
+        assert "".join(parts) == text
+        assert all(p[-1].isspace() for p in parts[:-1])
+        assert sum(len(p.split()) for p in parts) == len(text.split())  # no token cut
+
+
+def test_batches_keep_order_and_size():
+    rnd = random.Random(12)
+    for _ in range(300):
+        texts = [_text(rnd, rnd.randint(0, 30)) for _ in range(rnd.randint(0, 20))]
+        size = rnd.randint(1, 60)
+        out = list(batches(texts, size))
+        assert [t for _, b in out for t in b] == texts
+        assert all(first == sum(len(b) for _, b in out[:i]) for i, (first, _) in enumerate(out))  # texts before
+        assert all(len(b) == 1 or sum(map(len, b)) <= size for _, b in out)
+
+
+@pytest.mark.parametrize("fold", [str.lower, str.casefold])
+def test_folding_a_long_text_a_piece_at_a_time_gives_the_whole_fold(fold):
+    rnd = random.Random(13)
+    text = _text(rnd, 3 * PIECE)
+    assert folded(text, fold) == fold(text)
+
+
+def test_folding_a_long_text_holds_a_bounded_part_of_it():
+    text = "Het Kabinet schrijft de Kamer over “normen”. " * 50_000  # not ASCII: the slow fold
+    tracemalloc.start()
+    try:
+        folded(text, str.lower)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak <= 3 * 2 * len(text), f"{peak / len(text):.1f}× the text"  # two bytes a character
