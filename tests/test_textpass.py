@@ -204,6 +204,21 @@ def test_every_paragraph_that_may_cite_is_named():
     assert len(may) < len(texts)
 
 
+def test_finding_the_paragraphs_that_may_cite_holds_a_bounded_part_of_a_long_document():
+    import tracemalloc
+
+    texts = variants(CITATION_FRAGMENTS + ["“de brief” ", "uitstoot ", "gemeente "], 60_000, seed=18)
+    size = sum(map(len, texts))
+    citations._may_cite(texts[:10])  # patterns compiled: not the text's memory
+    tracemalloc.start()
+    try:
+        citations._may_cite(texts)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert size > 1_000_000 and peak <= 2 * size, f"{peak / size:.1f}× the text"  # (a set of indexes, too)
+
+
 def test_folded_maps_every_letter_prefilter_takes_for_its_own():
     letters = sorted(set("".join(PREFILTER_PARTS)) - {"."})
     every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)

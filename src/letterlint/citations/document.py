@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..chunking import batches
 from ..findings import Finding, Fix, Msg, Related, msg
 from ..identifiers import scan, suspects
 from ..lazyre import lazy
@@ -158,9 +159,12 @@ def _may_cite(texts: list[str]) -> set[int]:
         for literal in (*PREFILTER_PARTS, *MOTIE_WORDS):
             yield from find_all(joined, literal)
 
-    whole = "\n".join(texts)
-    odd = "ſ" in whole or "İ" in whole  # the two letters lower() does not fold as PREFILTER does (folded)
-    return texts_at(texts, positions, fold=folded if odd else str.lower)
+    out: set[int] = set()
+    for first, batch in batches(texts):  # a batch at a time: no lowered copy of the whole document (no literal
+        # spans a line break); "ſ", "İ": the two letters lower() does not fold as PREFILTER does (folded)
+        odd = any("ſ" in text or "İ" in text for text in batch)
+        out.update(first + i for i in texts_at(list(batch), positions, fold=folded if odd else str.lower))
+    return out
 
 
 def _masked(start: int, urls: list[tuple[int, int]]) -> bool:
