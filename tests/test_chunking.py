@@ -55,3 +55,20 @@ def test_folding_a_long_text_holds_a_bounded_part_of_it():
     finally:
         tracemalloc.stop()
     assert peak <= 3 * 2 * len(text), f"{peak / len(text):.1f}× the text"  # two bytes a character
+
+
+def test_the_prefilter_finds_needed_strings_across_the_cuts_of_a_long_text():
+    import re
+
+    from letterlint.structure.prefilter import Prefilter
+
+    patterns = [re.compile(p) for p in (r"in antwoord op", r"vraag \d+", r"de kamer", r"SS", r"\w+", r"zie bijlage")]
+    prefilter = Prefilter(patterns)
+    rnd = random.Random(14)
+    words = ["in", "antwoord", "op", "vraag", "de", "Kamer", "ß", "zie", "bijlage", "x" * 50]
+    for _ in range(20):
+        text = " ".join(rnd.choice(words[3:]) for _ in range(PIECE // 4))  # more than a piece
+        text += " " + " ".join(rnd.sample(words, 3))
+        folded_text = text.casefold()
+        whole = sorted(set(prefilter.always).union(*(u for w, u in prefilter.users.items() if w in folded_text)))
+        assert prefilter.candidates(text) == whole

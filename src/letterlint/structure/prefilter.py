@@ -113,9 +113,20 @@ class Prefilter:
     def candidates(self, text: str) -> list[int]:
         if not self.users or _ODD_CASES.search(text):
             return list(range(self.count))
-        folded = chunking.folded(text, str.casefold)  # (a long text: a piece at a time)
         found = set(self.always)
+        if len(text) <= chunking.PIECE:
+            self._add_found(text.casefold(), found)
+            return sorted(found)
+        # a long text folded a piece at a time (chunking.folded), each searched with the end of the one
+        # before it (a needed string may span the cut): no folded copy of the whole text
+        overlap, tail = max(map(len, self.users)) - 1, ""
+        for piece in chunking.pieces(text):
+            window = tail + piece.casefold()
+            self._add_found(window, found)
+            tail = window[len(window) - overlap:] if overlap else ""
+        return sorted(found)
+
+    def _add_found(self, folded: str, found: set[int]) -> None:
         for w, users in self.users.items():
             if w in folded:
                 found.update(users)
-        return sorted(found)
