@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .bundled import load_yaml as _load_bundled_yaml
 from .findings import Severity
+from .lazyre import lazy_re
 from .registry import Rule, builtin_rules
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ MAX_CONFIG_BYTES = 4 * 1024 * 1024
 MAX_ALIAS_NODES = 100_000  # nodes that aliases may add to a configuration (a "billion laughs" has 9^9)
 MAX_INT_DIGITS = 4300  # Python's own limit for converting a string to an int
 MAX_FLOW_DEPTH = 100  # [ and { nested this deep: refused at once (the Python scanner slows down quadratically)
-_FLOW = re.compile(r"[\[\]{}]")
+_FLOW = lazy_re(r"[\[\]{}]")
 _YAML_EXTENSIONS = (".yaml", ".yml")
 
 

@@ -34,7 +34,7 @@ from .model import Comment, Document, Location, Paragraph
 RULE_ID = "unused-suppression"
 HEAD = lazy(r"\s*letterlint\s*:\s*", regex.IGNORECASE)
 REASON = lazy(r"\s+(?:--|—|–)(?:\s|$)|\s*:")
-ID = regex.compile(r"[a-z][a-z0-9-]*|\*")
+ID = lazy(r"[a-z][a-z0-9-]*|\*")
 VERBS = ("ignore", "disable", "enable")
 ALL = "all"
 
