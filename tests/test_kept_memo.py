@@ -43,3 +43,52 @@ def test_needed_is_worked_out_once(monkeypatch, tmp_path):
 
     monkeypatch.setattr(prefilter, "_needed", parsed)
     assert prefilter.needed(pattern) == first
+
+
+# -- the typo screen's verdicts on words, kept between runs under the lists' fingerprint ------------------------
+
+_LETTER = ("De minister schrijft de Kamer over het bevoegd gezag, de Omgevingswet en het RVIM.\n\n"
+           "Nog een alinea over de leefomgeving, het beleid en de rijksoverheid.\n")
+
+
+def _screen(lists):
+    from letterlint.wordlists import Screen
+
+    return Screen(lists.phrases, lists.lexicon, lists.fingerprint())
+
+
+def _selected(screen, text):
+    return [(i, sorted(keys), near) for i, keys, near in screen.select(text.split("\n\n"))]
+
+
+def test_typo_screen_judges_a_word_once_across_runs(monkeypatch, tmp_path):
+    from letterlint.wordlists import WordLists
+
+    _fresh(monkeypatch, tmp_path)
+    lists = WordLists.from_settings()
+    first = _screen(lists)
+    expected = _selected(first, _LETTER)
+    assert first.judged > 0
+    bundled.kept_memo("typo-quiet", first._memo.key)._save()
+    monkeypatch.setattr(bundled, "_MEMOS", {})  # a new run
+    again = _screen(lists)
+    assert _selected(again, _LETTER) == expected
+    assert again.judged == 0  # every word's verdict came from the kept copy
+
+
+def test_typo_screen_keeps_verdicts_per_lists(monkeypatch, tmp_path):
+    from letterlint.wordlists import WordLists
+
+    _fresh(monkeypatch, tmp_path)
+    shipped = WordLists.from_settings()
+    first = _screen(shipped)
+    _selected(first, _LETTER)
+    first._memo._save()
+    monkeypatch.setattr(bundled, "_MEMOS", {})
+    # other lists (a word of the letter now a listed misspelling): its verdicts are not the shipped lists'
+    own = WordLists.from_settings({"extra-entries": [{"wrong": "alinea", "right": "paragraaf"}]})
+    assert own.fingerprint() != shipped.fingerprint()
+    screen = _screen(own)
+    assert screen.judged == 0 and not screen._quiet
+    assert any(keys for _, keys, _ in _selected(screen, _LETTER))  # «alinea» is telling now
+    assert screen.judged > 0

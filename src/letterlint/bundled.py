@@ -46,6 +46,14 @@ def keep(path: str, key: Any, value: Any) -> None:
         _write(path, {"key": key, "data": value})
 
 
+def file_key(path: Path) -> tuple | None:
+    """A file's identity for kept facts: path, size, modification time (None: not readable)."""
+    try:
+        return _key(path, path.stat())
+    except OSError:
+        return None
+
+
 def _key(path: Path, st: os.stat_result) -> tuple:
     return (str(path.resolve()), st.st_size, st.st_mtime_ns)
 
