@@ -8,7 +8,6 @@ import dataclasses
 import io
 import json
 import random
-import sys
 import tracemalloc
 
 import pytest
@@ -19,6 +18,7 @@ from letterlint.findings import Finding, Fix, Msg, evolve
 from letterlint.model import Location
 from letterlint.readers import read_bytes
 from letterlint.registry import rule_from_module
+from tracing import line_events
 from letterlint.reporters import json as json_report
 from letterlint.runner import ActiveRule, FileResult, build_plan, lint_document
 
@@ -63,22 +63,9 @@ def engine_lines(plan, n: int) -> int:
     # the rule as its module defines it (a plan's rule may be the registry's index entry, not a dataclass copy)
     rule = dataclasses.replace(rule_from_module(active.rule.module, "builtin"), check=lambda d, c: iter(made))
     one = dataclasses.replace(plan, rules=[ActiveRule(rule, active.ctx)])
-    count = 0
-
-    def local(frame, event, arg):
-        nonlocal count
-        count += event == "line"
-        return local
-
-    def global_(frame, event, arg):
-        return local if "/letterlint/" in frame.f_code.co_filename else None
-
-    sys.settrace(global_)
-    try:
-        findings, _ = lint_document(doc, one)
-    finally:
-        sys.settrace(None)
-    assert len(findings) == n and all(f.rule == "doubled-word" and f.fix.raw_end for f in findings)
+    out: list = []
+    count = line_events(lambda: out.extend(lint_document(doc, one)[0]), lambda code: "/letterlint/" in code.co_filename)
+    assert len(out) == n and all(f.rule == "doubled-word" and f.fix.raw_end for f in out)
     return count
 
 

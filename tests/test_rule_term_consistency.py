@@ -178,12 +178,12 @@ def test_a_pasted_web_title_in_a_footnote_is_someone_elses_spelling():
 # -- speed (issue 13): the counting runs in C loops, places are found without a pattern over every paragraph ----
 
 import random  # noqa: E402
-import sys  # noqa: E402
 from collections import Counter  # noqa: E402
 
 import regex  # noqa: E402
 
 from letterlint.lint_rules import term_consistency as tc  # noqa: E402
+from tracing import line_events as count_lines  # noqa: E402
 
 WORDS = ["de", "het", "Lucht", "lucht", "Akkoord", "akkoord", "Luchtakkoord", "Lucht-Akkoord", "JLoI", "JLOI",
          "GroenLinks-PvdA", "fractie", "GroenLinks-PvdA-fractie", "e-mail", "email", "G20", "2024-2025", "van",
@@ -246,23 +246,8 @@ def test_a_defined_form_joins_its_group_with_count_zero():
 
 def line_events(func, names=None) -> int:
     """Lines run in term_consistency (in the functions `names`, or all) while func() runs."""
-    count = 0
-
-    def local(frame, event, arg):
-        nonlocal count
-        count += event == "line"
-        return local
-
-    def watch(frame, event, arg):
-        code = frame.f_code
-        return local if "term_consistency" in code.co_filename and (names is None or code.co_qualname in names) else None
-
-    sys.settrace(watch)
-    try:
-        func()
-    finally:
-        sys.settrace(None)
-    return count
+    return count_lines(func, lambda code: "term_consistency" in code.co_filename
+                       and (names is None or code.co_qualname in names))
 
 
 def test_counting_runs_no_python_statement_per_word():

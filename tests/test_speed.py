@@ -9,7 +9,6 @@ references, of links and brackets, of ordinary text).
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,30 +21,9 @@ from letterlint.cli import main
 from letterlint.config import load_config
 from letterlint.readers import read_bytes
 from letterlint.runner import build_plan, lint_document
+from tracing import line_events
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def line_events(func) -> int:
-    """How many lines of letterlint's code (and its rules) run while func() does."""
-    count = 0
-
-    def local(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def global_(frame, event, arg):
-        name = frame.f_code.co_filename
-        return local if ("letterlint" in name or "lint_rules" in name) else None
-
-    sys.settrace(global_)
-    try:
-        func()
-    finally:
-        sys.settrace(None)
-    return count
 
 
 @pytest.fixture(scope="module")

@@ -28,6 +28,18 @@ def _copy_path(path: Path) -> str:
     return kept_path(path.stem)
 
 
+def read_kept_dict(path: str, load: Any, limit: int) -> dict:
+    """A dict kept at `path` (read with load(file)), or {} when missing, stale, damaged or over `limit` entries."""
+    try:
+        with open(path, "rb") as f:
+            data = load(f)
+        if isinstance(data, dict) and len(data) <= limit:
+            return data
+    except Exception:  # missing, stale or damaged: made afresh
+        pass
+    return {}
+
+
 def read_kept(path: str, key: Any) -> Any | None:
     """The value kept at `path` under `key`, or None (missing, stale, damaged)."""
     try:
@@ -130,14 +142,7 @@ def _load_codes() -> dict[str, bytes]:
     if _CODES is None:
         import marshal
 
-        _CODES = {}
-        try:
-            with open(_codes_path(), "rb") as f:
-                data = marshal.load(f)
-            if isinstance(data, dict) and len(data) <= _MAX_CODES:
-                _CODES = data
-        except Exception:  # missing, stale or damaged: compile afresh
-            pass
+        _CODES = read_kept_dict(_codes_path(), marshal.load, _MAX_CODES)
     return _CODES
 
 

@@ -41,14 +41,9 @@ def _load_store() -> dict:
     if _STORE is None:
         import pickle
 
-        _STORE = {}
-        try:
-            with open(_store_path(), "rb") as f:
-                data = pickle.load(f)
-            if isinstance(data, dict):
-                _STORE = data
-        except Exception:  # missing, stale or damaged: compile afresh
-            pass
+        from .bundled import read_kept_dict
+
+        _STORE = read_kept_dict(_store_path(), pickle.load, _MAX_STORED)
     return _STORE
 
 
