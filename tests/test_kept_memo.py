@@ -92,3 +92,13 @@ def test_typo_screen_keeps_verdicts_per_lists(monkeypatch, tmp_path):
     assert screen.judged == 0 and not screen._quiet
     assert any(keys for _, keys, _ in _selected(screen, _LETTER))  # «alinea» is telling now
     assert screen.judged > 0
+
+
+def test_memo_is_not_written_where_python_writes_no_bytecode(monkeypatch, tmp_path):
+    _fresh(monkeypatch, tmp_path)
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)  # -B, PYTHONDONTWRITEBYTECODE
+    memo = bundled.KeptMemo("facts", 1)
+    memo.data["word"] = None
+    memo.changed()
+    memo._save()  # even if asked: keep() writes nothing
+    assert not memo._dirty and not (tmp_path / "facts.pickle").exists()
