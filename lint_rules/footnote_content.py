@@ -97,7 +97,7 @@ TRACKING = {
     "twclid", "ttclid", "li_fat_id", "_hsenc", "_hsmi", "mkt_tok", "_ga", "_gl", "oly_anon_id", "oly_enc_id",
     "vero_id", "wickedid", "rb_clickid", "s_kwcid", "ef_id", "srsltid",
 }
-URL = regex.compile(r"(?i)\b(?:https?://|www\.)[^\s<>«»\"“”‘’\[\]]+")
+URL = lazy(r"(?i)\b(?:https?://|www\.)[^\s<>«»\"“”‘’\[\]]+")
 # "Title | Site", "Title | Section | Site" or "Title - site.nl" at the end of the note (or before a URL)
 SITE_TITLE = lazy(
     r"(?P<tail>(?:\s\|\s[^|\n]{1,60}?)+|\s[-–—·]\s(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|eu|net|gov|int|be|de|uk|io))"

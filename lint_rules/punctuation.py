@@ -130,7 +130,7 @@ OPENERS = ("De Het Een Dit Deze Daarom Daarnaast Ook Wij Ik Zij Hij Er Tevens Ve
 OPENER = lazy(r"(?<=\p{Ll}" + SP + r"+)(" + "|".join(OPENERS.split()) + r")" + SP + r"+(?=\p{Ll})")
 SP_CHARS = " \t\u00A0\u202F"
 WORD_BEFORE = lazy(r"(?<![\w.\-])\p{Ll}[\p{Ll}\-]+\p{Ll}$")
-QUOTED = regex.compile(r'«[^»]*»|“[^”]*”|„[^”“]*[”“]|"[^"\n]*"')
+QUOTED = lazy(r'«[^»]*»|“[^”]*”|„[^”“]*[”“]|"[^"\n]*"')
 STRAIGHT_QUOTE = lazy('"')
 QUOTE_MARK = lazy(r"[«»“”„]")
 BRACKET = lazy(r"[()\[\]]")

@@ -45,7 +45,6 @@ Good::
 from __future__ import annotations
 
 import operator
-import re
 from bisect import bisect_right
 from collections import Counter, deque
 from functools import lru_cache
@@ -58,7 +57,7 @@ import regex
 from letterlint import analyses
 from letterlint.chunking import pieces
 from letterlint.findings import Finding, Fix, Msg, Related, msg
-from letterlint.lazyre import lazy
+from letterlint.lazyre import lazy, lazy_re
 from letterlint.lexicon import FUNCTION_WORDS
 
 if TYPE_CHECKING:
@@ -289,7 +288,7 @@ _KEY = _Facts(lambda word: _term_key(word))  # a word's key (lower case, no hyph
 _BATCH = 1 << 16  # characters of text tokenised at once: the word lists of a long text in one go would be big
 
 
-_CUT = re.compile(r"[.,;:!?()]")  # no word or term (RUN) spans one of these
+_CUT = lazy_re(r"[.,;:!?()]")  # no word or term (RUN) spans one of these
 
 
 def _cut(texts: Iterable[str]) -> Iterator[str]:

@@ -151,9 +151,11 @@ CASE = Msg("«{wrong}» wordt geschreven als «{right}»", "«{wrong}» is writt
 
 
 class Prepared:
-    def __init__(self, phrases: PhraseList, lexicon: Lexicon | None, fix: str) -> None:
+    def __init__(self, phrases: PhraseList, lexicon: Lexicon | None, fix: str, kept: tuple | None = None) -> None:
         self.phrases, self.lexicon, self.fix = phrases, lexicon, fix
-        self.screen = Screen(phrases, lexicon)  # the tokens it has seen, kept from letter to letter
+        # the tokens it has seen, kept from letter to letter (and the quiet words from run to run: `kept`,
+        # the lists' fingerprint)
+        self.screen = Screen(phrases, lexicon, kept)
 
 
 def prepare(options: dict[str, Any], where: Where) -> Prepared:
@@ -169,7 +171,7 @@ def prepare(options: dict[str, Any], where: Where) -> Prepared:
             for i, entry in enumerate(options.get(key) or []):
                 if isinstance(entry, dict):
                     check_term_examples(lexicon, entry.get("examples") or {}, where, (key, i, "examples"))
-    return Prepared(lists.phrases, lexicon, options.get("fix", "unsafe"))
+    return Prepared(lists.phrases, lexicon, options.get("fix", "unsafe"), lists.fingerprint())
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:

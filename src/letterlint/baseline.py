@@ -12,7 +12,6 @@ baseline keeps the entries of files that were not linted in that run.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -87,6 +86,8 @@ def key(f: Finding) -> tuple[str, str, str]:
 
 def fingerprint(f: Finding) -> str:
     """A stable hash of rule, offending text and context (SARIF partialFingerprints)."""
+    import hashlib
+
     return hashlib.sha256("\0".join(key(f)).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 

@@ -58,6 +58,14 @@ def keep(path: str, key: Any, value: Any) -> None:
         _write(path, {"key": key, "data": value})
 
 
+def file_key(path: Path) -> tuple | None:
+    """A file's identity for kept facts: path, size, modification time (None: not readable)."""
+    try:
+        return _key(path, path.stat())
+    except OSError:
+        return None
+
+
 def _key(path: Path, st: os.stat_result) -> tuple:
     return (str(path.resolve()), st.st_size, st.st_mtime_ns)
 
@@ -169,3 +177,41 @@ def _save_codes() -> None:
 
     if _CODES is not None:
         _write_with(_codes_path(), lambda f: marshal.dump(_CODES, f))
+
+
+# -- facts kept between runs ---------------------------------------------------------------------------------
+#
+# A few facts that a run works out before its first letter depend only on letterlint itself and on data that
+# the caller names in the key (a pattern's needed strings, say): kept like the parsed YAML above, beside the
+# bytecode, per letterlint and Python version, written at exit when a run added to them.
+
+_MEMOS: dict[str, KeptMemo] = {}
+_MAX_MEMO = 20_000  # entries of other configurations come and go: past this, a memo starts afresh
+
+
+class KeptMemo:
+    """A dict kept between runs under `key` (another key: starts empty); `changed()` after adding to it."""
+
+    def __init__(self, stem: str, key: Any) -> None:
+        self.path, self.key = kept_path(stem), key
+        data = read_kept(self.path, key)
+        self.data: dict = data if isinstance(data, dict) and len(data) <= _MAX_MEMO else {}
+        self._dirty = False
+
+    def changed(self) -> None:
+        if not self._dirty and not sys.dont_write_bytecode:
+            import atexit
+
+            atexit.register(self._save)
+        self._dirty = True
+
+    def _save(self) -> None:
+        keep(self.path, self.key, self.data)
+
+
+def kept_memo(stem: str, key: Any) -> KeptMemo:
+    """The memo named `stem`, for this process: loaded once (a key other than the kept one: empty)."""
+    memo = _MEMOS.get(stem)
+    if memo is None or memo.key != key:
+        memo = _MEMOS[stem] = KeptMemo(stem, key)
+    return memo

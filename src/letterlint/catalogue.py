@@ -179,14 +179,22 @@ ARGPARSE = [  # argparse's English patterns (Python 3.10–3.13) → Dutch
     (r"the following arguments are required: (?P<args>.+)", "deze argumenten ontbreken: {args}"),
     (r"ambiguous option: (?P<opt>\S+) could match (?P<options>.+)", "dubbelzinnige optie {opt}: bedoelt u {options}?"),
 ]
-_ARGPARSE = [(re.compile(rf"^{p}$", re.DOTALL), t) for p, t in ARGPARSE]
+_ARGPARSE: list = []  # ARGPARSE compiled: only when argparse complains, not at the import every run pays
+
+
+def _argparse_patterns() -> list:
+    if not _ARGPARSE:
+        from .lazyre import compile_re
+
+        _ARGPARSE.extend((compile_re(rf"^{p}$", re.DOTALL), t) for p, t in ARGPARSE)
+    return _ARGPARSE
 
 
 def usage_error(message: str, lang: str = "nl") -> str:
     """An argparse error in the run's language (an unknown pattern stays as argparse wrote it)."""
     if lang == "en":
         return message
-    for pattern, template in _ARGPARSE:
+    for pattern, template in _argparse_patterns():
         m = pattern.match(message)
         if m:
             return template.format(**m.groupdict())

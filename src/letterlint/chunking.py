@@ -5,14 +5,16 @@ holds ten times its size in string objects at once.  A pass over the pieces keep
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from .lazyre import lazy_re
 
 PIECE = 1 << 16  # characters: large enough that a normal paragraph, or a batch of them, is one piece
-_SPACE = re.compile(r"\s")  # what str.split() splits on (both use Py_UNICODE_ISSPACE)
+_SPACE = lazy_re(r"\s")  # what str.split() splits on (both use Py_UNICODE_ISSPACE)
 
 
-def pieces(text: str, size: int = PIECE, at: re.Pattern[str] = _SPACE) -> Iterator[str]:
+def pieces(text: str, size: int = PIECE, at: Any = _SPACE) -> Iterator[str]:
     """`text` in slices of about `size` characters, each cut after a white-space character (which ends the
     slice), so no white-space-free run (a word, a token, a word and the space after it) is cut; a text of
     at most `size` is itself.  `at`: the characters to cut after instead (one a match), for a pass whose

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .bundled import load_yaml as _load_bundled_yaml
 from .findings import Severity
+from .lazyre import lazy_re
 from .registry import Rule, builtin_rules
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ MAX_CONFIG_BYTES = 4 * 1024 * 1024
 MAX_ALIAS_NODES = 100_000  # nodes that aliases may add to a configuration (a "billion laughs" has 9^9)
 MAX_INT_DIGITS = 4300  # Python's own limit for converting a string to an int
 MAX_FLOW_DEPTH = 100  # [ and { nested this deep: refused at once (the Python scanner slows down quadratically)
-_FLOW = re.compile(r"[\[\]{}]")
+_FLOW = lazy_re(r"[\[\]{}]")
 _YAML_EXTENSIONS = (".yaml", ".yml")
 
 
@@ -176,13 +176,53 @@ def load_yaml_source(path: Path, name: str | None = None, trusted: bool = False)
     if trusted:  # the bundled default: parsed once and kept between runs, without PyYAML (`bundled`)
         data = _load_bundled_yaml(path, text)
     else:
-        data = _load_user_yaml(text, name)
+        data = _kept_user_yaml(text, name)
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(name, 1, "", f"expected a mapping of settings at the top, got {_typename(data)}",
                           f"verwacht bovenaan een mapping van instellingen, niet {_typename(data)}")
     return Source(name, text, data, loader="trusted" if trusted else "user")
+
+
+# A repository's own configuration is read by every run (a pre-commit hook: every commit).  Parsing it with
+# PyYAML's pure-Python loader and validating it (importing jsonschema alone is ~75 ms) cost more than linting
+# a small letter, for the same text each time; so a text that parsed, or validated, cleanly is remembered
+# between runs by a digest of its content (bundled.kept_memo: beside the bytecode, not written with -B).
+# A text with errors is never remembered: its errors are found and reported afresh every run.
+_KEPT_FORMAT = 1
+
+
+def _digest(*parts: str) -> str:
+    try:  # hashlib's blake2b is _blake2's; importing hashlib loads OpenSSL too (start-up)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - another Python
+        from hashlib import blake2b
+    return blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _kept_user_yaml(text: str, name: str) -> Any:
+    """_load_user_yaml(text, name), remembered between runs for a text that loaded cleanly."""
+    import pickle
+
+    from . import __version__
+    from .bundled import kept_memo
+
+    memo = kept_memo("user-config", (_KEPT_FORMAT, __version__))
+    key = _digest(text)
+    kept = memo.data.get(key)
+    if isinstance(kept, bytes):
+        try:
+            return pickle.loads(kept)  # a fresh copy: callers change the data (extends is popped)
+        except Exception:  # damaged: parsed again below
+            pass
+    data = _load_user_yaml(text, name)
+    try:
+        memo.data[key] = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+        memo.changed()
+    except Exception:  # a value pickle cannot hold (none the safe loader makes): parsed every run
+        pass
+    return data
 
 
 def _load_user_yaml(text: str, name: str) -> Any:
@@ -434,7 +474,28 @@ def rule_schema(rule: Rule) -> dict:
 
 
 def validate_source(source: Source, known: dict[str, Rule]) -> None:
-    """Check one file against the schema and every rule's options; raise one ConfigError listing ALL errors."""
+    """Check one file against the schema and every rule's options; raise one ConfigError listing ALL errors.
+
+    A file whose data validated cleanly before, against the same rules, is not validated again (see
+    _kept_user_yaml)."""
+    from . import __version__
+    from .bundled import file_key, kept_memo
+
+    schema_file = file_key(Path(__file__).parent / "schema" / "config.schema.json")
+    memo = kept_memo("valid-config", (_KEPT_FORMAT, __version__, schema_file))
+    try:
+        key = _digest(repr(source.data), repr(sorted((r.id, r.origin, repr(r.conf)) for r in known.values())))
+    except RecursionError:  # data too deep to name: validate (which says so)
+        key = None
+    if key is not None and memo.data.get(key) is True:
+        return
+    _validate_source(source, known)
+    if key is not None:
+        memo.data[key] = True
+        memo.changed()
+
+
+def _validate_source(source: Source, known: dict[str, Rule]) -> None:
     try:
         errors = _validate(source.data, schema(), source, ())
         errors += _glob_errors(source)

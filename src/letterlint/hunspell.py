@@ -6,14 +6,15 @@ rule (a word Hunspell knows is no slip).  Nothing here is needed for the default
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
-import subprocess
 import sys
-from hashlib import blake2b
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
+
+try:  # hashlib's blake2b is _blake2's; importing hashlib loads OpenSSL too (start-up)
+    from _blake2 import blake2b
+except ImportError:  # another Python
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -85,6 +86,8 @@ class Verdicts:
                 kept = dict(list(merged.items())[-LIMIT:])
                 data = {"format": FORMAT, "identity": self.identity, "words": {w: int(k) for w, k in kept.items()}}
                 tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+                import json
+
                 tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
                 os.replace(tmp, path)
         except (OSError, ValueError):
@@ -114,6 +117,8 @@ def _identity(files: list[str]) -> list:
 def _read(path: Path, identity: list) -> dict[str, bool]:
     """The verdicts kept in `path` for this identity; nothing when the file is missing, damaged or another's."""
     try:
+        import json
+
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT or data.get("identity") != identity:
             return {}
@@ -155,6 +160,8 @@ class Hunspell:
 
     def _run(self, args: list[str], words: list[str], timeout: float) -> str:
         self.started += 1
+        import subprocess
+
         proc = subprocess.run([self.exe, "-d", self.base, "-i", "utf-8", *args], input="\n".join(words) + "\n",
                               capture_output=True, text=True, encoding="utf-8", timeout=timeout)
         return proc.stdout
@@ -170,6 +177,8 @@ class Hunspell:
     def suggest(self, words: list[str]) -> dict[str, list[str]]:
         if not words:
             return {}
+        import subprocess
+
         try:
             text = self._run(["-a"], ["^" + w for w in words], 5 + len(words))
         except subprocess.TimeoutExpired:
@@ -229,6 +238,8 @@ def second_opinion(engine: str = "auto", name: str = "nl_NL") -> Hunspell | Spyl
     base = find_dictionary(name) or (find_dictionary("nl") if name == "nl_NL" else None)
     if base is None:
         return None
+    import shutil
+
     exe = shutil.which("hunspell")
     if engine in ("auto", "hunspell") and exe:
         return Hunspell(exe, base)

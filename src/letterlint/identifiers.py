@@ -26,7 +26,7 @@ ZAAK_CONTEXT = lazy(r"(?i)(?:kenmerk|referentie|zaak|document|nummer|nr\.?|zie)\
 
 # -- ECLI ------------------------------------------------------------------------------------------------------
 
-ECLI = regex.compile(
+ECLI = lazy(
     r"(?<![\w])(?P<kw>(?i:ecli))(?P<rest>(?:" + SPC + r"?:" + SPC + r"?[A-Za-z0-9.]+){1,6})"
 )
 

@@ -18,17 +18,18 @@ from __future__ import annotations
 import fnmatch
 import os
 
-import regex
+
+from .lazyre import lazy
 
 HEAD_BYTES = 65536
 SIGNS = {
-    "salutation": regex.compile(r"(?m)^\W*Geachte\s+\w"),
-    "closing": regex.compile(r"(?i)\b(?:Hoogachtend|Met\s+vriendelijke\s+groet(?:en)?)\b"),
-    "party": regex.compile(r"\b(?:De|Deze)\s+leden\s+van\s+de\s+[\w-]+[-\s]fractie\b"),
-    "labels": regex.compile(r"(?m)^\W*(?:Antwoord\s*:|(?:Vraag|Antwoord)\s+\d{1,3}\b)"),
-    "kamerstuk": regex.compile(r"\bKamerstuk(?:ken)?\s+(?:II\s+)?(?:\d{4}/\d{2}\s*,?\s+)?\d{5}\b"),
-    "export": regex.compile(r"\[(?:bookmark:\s|footnoteRef:\d)"),
-    "signature": regex.compile(r"(?m)^\s*DE\s+(?:MINISTER|STAATSSECRETARIS)\b"),
+    "salutation": lazy(r"(?m)^\W*Geachte\s+\w"),
+    "closing": lazy(r"(?i)\b(?:Hoogachtend|Met\s+vriendelijke\s+groet(?:en)?)\b"),
+    "party": lazy(r"\b(?:De|Deze)\s+leden\s+van\s+de\s+[\w-]+[-\s]fractie\b"),
+    "labels": lazy(r"(?m)^\W*(?:Antwoord\s*:|(?:Vraag|Antwoord)\s+\d{1,3}\b)"),
+    "kamerstuk": lazy(r"\bKamerstuk(?:ken)?\s+(?:II\s+)?(?:\d{4}/\d{2}\s*,?\s+)?\d{5}\b"),
+    "export": lazy(r"\[(?:bookmark:\s|footnoteRef:\d)"),
+    "signature": lazy(r"(?m)^\s*DE\s+(?:MINISTER|STAATSSECRETARIS)\b"),
 }
 
 

@@ -27,7 +27,7 @@ from .lexicon import FUNCTION_WORDS
 
 SPACE = r"[\s\u00A0\u202F]+"
 APOSTROPHES = "'’‘`"
-_WORD = regex.compile(r"\w+")
+_WORD = lazy(r"\w+")
 _KEY = lazy(r"(\w{1,4})\w*")  # the first four characters of each word (see _key)
 _HEAD = lazy(r"(\w{1,3})\w*")  # the first three characters of each word (prefix needs)
 

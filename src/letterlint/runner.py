@@ -5,7 +5,6 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
-import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -384,6 +383,8 @@ def lint_across(results: list[FileResult], plan: Plan) -> list[Msg]:
 
 
 def _internal(rule_id: str, exc: Exception) -> Msg:
+    import traceback
+
     where = traceback.extract_tb(exc.__traceback__)[-1]
     detail = f"{type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"
     return Msg(f"interne fout in regel {rule_id}: {detail}; meld dit aan de ontwikkelaars",

@@ -31,6 +31,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .chunking import batches, pieces
+from .lazyre import lazy_re
 from .lexicon import edit_kind, in_address, is_acronym
 from .vocabulary import Vocabulary
 from .yamlrules import URL
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 # \p classes take milliseconds to compile at start-up)
 LETTER = r"[^\W\d_]"
 LOWER = "[a-zß-öø-ÿ]"
-WORD = re.compile(LETTER + r"+(?:['’]" + LETTER + "+)?")
+WORD = lazy_re(LETTER + r"+(?:['’]" + LETTER + "+)?")
 # Counting a letter's words fast: in the UTF-8 bytes every ASCII character but a letter and the apostrophe
 # becomes a space (bytes.translate), and bytes.split() cuts the runs between them.  A run of letters only
 # (str.isalpha) is one word; any other run (risico’s, “actie, a–b: non-ASCII, not a letter) is split by WORD.
@@ -66,8 +67,8 @@ MEMO = 200_000  # words a checker remembers across the letters of a run (then it
 ENGLISH = frozenset("""the and for with are this that from which will been have has would should their its was were
 be by on at an to of or not can into than these those such our your they there what when where who how""".split())
 DUTCH_TOO = frozenset({"of", "an", "on", "is", "in", "door", "be"})  # never the only sign of English
-QUOTED = re.compile(r"«[^»\n]{1,120}»|“[^”\n]{1,120}”|‘[^’\n]{1,80}’|\"[^\"\n]{1,120}\"|'[^'\n]{1,80}'")
-DEFINED = re.compile(r"\(([^()]{2,60})\)")
+QUOTED = lazy_re(r"«[^»\n]{1,120}»|“[^”\n]{1,120}”|‘[^’\n]{1,80}’|\"[^\"\n]{1,120}\"|'[^'\n]{1,80}'")
+DEFINED = lazy_re(r"\(([^()]{2,60})\)")
 # old case forms in -e live on in fixed phrases (ten behoeve, ter plaatse, in feite): never a slip after these
 FIXED_BEFORE = frozenset({"ten", "ter", "des", "in"})
 
@@ -542,12 +543,12 @@ def _english(text: str, s: int, e: int) -> bool:
 # -- hyphens -----------------------------------------------------------------------------------------------
 
 # an acronym glued to a word (ZZSemissies); IJ is a Dutch letter, not an acronym (IJsselmeer)
-GLUED = re.compile(r"(?<![\w\-\u2011])(?!IJ)([A-Z]{2,6})(" + LOWER + r"{4,})(?![\w\-\u2011])")
+GLUED = lazy_re(r"(?<![\w\-\u2011])(?!IJ)([A-Z]{2,6})(" + LOWER + r"{4,})(?![\w\-\u2011])")
 # a hyphen that stands for a left-out part needs a space after it: "Kennis- en Innovatieconvenant"
-ELISION = re.compile(r"(?<![\w\-\u2011])(" + LETTER + LOWER + r"{2,})([\-\u2011])(en|of) (?=" + LETTER + ")")
+ELISION = lazy_re(r"(?<![\w\-\u2011])(" + LETTER + LOWER + r"{2,})([\-\u2011])(en|of) (?=" + LETTER + ")")
 ELISION_TEXTS = ("-en ", "-of ", "\u2011en ", "\u2011of ")  # what every match of ELISION holds
 ELISION_HINTS = tuple(t.encode() for t in ELISION_TEXTS)
-GLUED_WORD = re.compile("^[A-Z]{2,6}" + LOWER + "{4}.*", re.M)  # a word that starts as a match of GLUED does
+GLUED_WORD = lazy_re("^[A-Z]{2,6}" + LOWER + "{4}.*", re.M)  # a word that starts as a match of GLUED does
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,6 @@ is not reported: nothing can be said about it.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 
 import regex
@@ -34,7 +33,7 @@ from .model import Comment, Document, Location, Paragraph
 RULE_ID = "unused-suppression"
 HEAD = lazy(r"\s*letterlint\s*:\s*", regex.IGNORECASE)
 REASON = lazy(r"\s+(?:--|—|–)(?:\s|$)|\s*:")
-ID = regex.compile(r"[a-z][a-z0-9-]*|\*")
+ID = lazy(r"[a-z][a-z0-9-]*|\*")
 VERBS = ("ignore", "disable", "enable")
 ALL = "all"
 
@@ -169,6 +168,8 @@ def _directives(doc: Document, out: Suppressions) -> None:
 def _bad_verb(text: str, verb: str, comment: bool) -> tuple[Msg, Msg | None]:
     verbs = "ignore" if comment else "ignore, disable of enable"
     verbs_en = "ignore" if comment else "ignore, disable or enable"
+    import difflib
+
     close = difflib.get_close_matches(verb, VERBS if not comment else ("ignore",), n=1)
     return (Msg(f"«{text.strip()}»: onbekende opdracht «{verb}» voor letterlint; gebruik {verbs}",
                 f"«{text.strip()}»: unknown letterlint instruction «{verb}»; use {verbs_en}"),
@@ -297,6 +298,8 @@ def _unused(sup: Suppression, active: set[str], known: frozenset[str] | set[str]
               else Msg("verwijder deze regel", "remove this line"))
     unknown = [r for r in sup.rules if r != ALL and r not in known]
     for rule in unknown:
+        import difflib
+
         close = difflib.get_close_matches(rule, sorted(known), n=1)
         out.append((Msg(f"«{sup.text}»: onbekende regel «{rule}» (zie letterlint rules)",
                         f"«{sup.text}»: unknown rule «{rule}» (see letterlint rules)"),

@@ -17,7 +17,6 @@ of an unknown word itself (every one-edit variant) and asks which of them exist.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import mmap
@@ -28,6 +27,11 @@ from bisect import bisect_left
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zlib import crc32
+
+try:  # hashlib's blake2b is _blake2's; importing hashlib loads OpenSSL too (start-up)
+    from _blake2 import blake2b
+except ImportError:  # another Python
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -41,7 +45,7 @@ MASK = (1 << BITS) - 1
 
 
 def _hash(data: bytes) -> int:
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+    return int.from_bytes(blake2b(data, digest_size=8).digest(), "little")
 
 
 def source_path(lang: str = "nl") -> Path | None:

@@ -98,6 +98,22 @@ class WordLists:
     def lexicon(self) -> Lexicon:
         return _shipped_lexicon() if self.shipped_terms else Lexicon.from_entries(list(self.terms))
 
+    def fingerprint(self) -> tuple:
+        """What the lists' verdicts on a word depend on, for facts kept between runs: the shipped file's
+        identity (path, size, modification time) where the lists are the shipped ones, else a hash of the
+        configured lists; with the identity of the code that judges (this module, lexicon, phrases)."""
+        from .bundled import file_key
+
+        here = Path(__file__).parent
+        code = tuple(file_key(here / name) for name in ("wordlists.py", "lexicon.py", "phrases.py"))
+        if self.shipped_entries and self.shipped_terms:
+            return ("shipped", file_key(here / WORD_LISTS), code)
+        import json
+        from hashlib import blake2b
+
+        data = json.dumps([self.entries, self.terms], sort_keys=True, default=repr).encode("utf-8", "surrogatepass")
+        return ("configured", blake2b(data, digest_size=16).hexdigest(), code)
+
     @cached_property
     def term_words(self) -> set[str]:
         """Every form of every protected term (words a spelling check accepts)."""
@@ -116,6 +132,8 @@ class WordLists:
 
 
 _MAX_TOKENS = 200_000  # tokens remembered per screen; then it starts again (memory stays bounded)
+_MAX_KEPT = 15_000  # quiet chunks kept between runs (a letter has a few thousand): past this, afresh
+_KEPT_FORMAT = 1  # bump when what a quiet chunk means changes
 _GATE, _ANCHOR, _SLIP = 1, 2, 4  # a token: can start a hit; anchors a multi-word term; can be a slip in one
 _Info = tuple[int, int, Screened]  # PhraseList.screen + Lexicon.screen
 
@@ -133,12 +151,30 @@ class Screen:
     with the same code as before, so the findings are the same.  Kept per plan (the typo rule's prepare).
     """
 
-    def __init__(self, phrases: PhraseList, lexicon: Lexicon | None) -> None:
+    def __init__(self, phrases: PhraseList, lexicon: Lexicon | None, kept: tuple | None = None) -> None:
         self.phrases, self.lexicon = phrases, lexicon
         self._boring: set[str] = set()  # tokens that say nothing
         self._known: dict[str, tuple[int, _Info]] = {}  # the others: (flags, what they say)
         self._quiet: set[str] = set()  # words (lexicon chunks) that say nothing to either list
+        self._loud: set[str] = set()  # words that may say something (judged once, looked at per token)
         self.classified = 0  # tokens looked up (for tests: a token is looked up once)
+        self.judged = 0  # chunks judged by the lists (for tests: kept verdicts are not judged again)
+        self._memo: Any = None
+        if kept is not None:  # the lists' fingerprint: quiet chunks of earlier runs with the same lists
+            self._keep_quiet(kept)
+
+    def _keep_quiet(self, kept: tuple) -> None:
+        """Whether a chunk says nothing depends only on the lists (and the code judging), not on the letter:
+        the quiet chunks are kept between runs under the lists' fingerprint (bundled.kept_memo), so a run's
+        first letter judges only the words no earlier run met.  Past _MAX_KEPT chunks the copy starts afresh
+        (loading it must stay cheaper than judging)."""
+        from .bundled import kept_memo
+
+        memo = kept_memo("typo-quiet", (_KEPT_FORMAT, kept, self.lexicon is None))
+        quiet, loud = memo.data.get("quiet"), memo.data.get("loud")
+        if not isinstance(quiet, set) or not isinstance(loud, set) or len(quiet) + len(loud) > _MAX_KEPT:
+            quiet, loud = memo.data["quiet"], memo.data["loud"] = set(), set()
+        self._quiet, self._loud, self._memo = quiet, loud, memo
 
     def _learn(self, tokens: set[str]) -> None:
         """Take in the tokens not seen before, in bulk: their words, chunked in one pass (a chunk never
@@ -148,14 +184,21 @@ class Screen:
         if not new:
             return
         self.classified += len(new)
-        quiet = self._quiet
+        quiet, loud = self._quiet, self._loud
         if len(self._boring) + len(new) > _MAX_TOKENS:
             self._boring.clear()
-        for chunk in set(CHUNK.findall("\n".join(new))).difference(quiet):
+        if len(quiet) + len(loud) > _MAX_TOKENS:
+            quiet.clear()
+            loud.clear()
+        before = len(quiet) + len(loud)
+        for chunk in set(CHUNK.findall("\n".join(new))).difference(quiet, loud):
+            self.judged += 1
             if self.phrases.quiet(chunk) and (self.lexicon is None or self.lexicon.quiet(chunk)):
-                if len(quiet) > _MAX_TOKENS:
-                    quiet.clear()
                 quiet.add(chunk)
+            else:
+                loud.add(chunk)
+        if self._memo is not None and len(quiet) + len(loud) != before:
+            self._memo.changed()
         for token in new:
             if quiet.issuperset(CHUNK.findall(token)):
                 self._boring.add(token)

@@ -6,7 +6,6 @@ reference is still recognised and can be named) and strict where a bare number c
 
 from __future__ import annotations
 
-import regex
 
 from .. import chunking
 from ..lazyre import lazy
@@ -69,11 +68,11 @@ _MORE = (r"(?:" + WS + r"*[" + DASHES + r"]" + WS + r"*"
 VALUES = lazy(_VAL + r"(?:" + _MORE + r")*")
 EK_LETTER = lazy(r"(?P<ek>[A-Z]{1,3})(?![\w'’])")
 BARE = lazy(r"(?P<bare>\d{1,4})(?![\w/])(?![.,:]\d)(?!" + WS + r"+(?:" + MONTHS + r"))")
-PAGE = regex.compile(
+PAGE = lazy(
     r"(?P<pl>p|pp|blz|pag)\.?" + SPC + r"?\d+(?:" + SPC + r"?[" + DASHES + r"]" + SPC + r"?\d+)?"
     r"(?:" + SPC + r"+en" + SPC + r"+\d+)?(?:" + SPC + r"+e\.v\.)?(?![\w])"
 )
-ITEM = regex.compile(r"item" + SPC + r"+\d+(?!\w)")
+ITEM = lazy(r"item" + SPC + r"+\d+(?!\w)")
 COMPACT = lazy(
     r"(?<![\w/.,-])(?P<num>\d{2}" + SPC + r"\d{3}|\d{5}|(?<=\(" + SPC + r"?)\d{2}\.\d{3})(?![\d/])"  # "(34.775 …": in brackets only
     r"(?:(?P<sufsep>" + SPC + r"?-" + SPC + r"?|" + SPC + r")(?P<suf>" + _ROMAN_SUFFIX + r")|(?P<sufsep>-)(?P<suf>\d{2})(?!\d))?"
@@ -90,7 +89,7 @@ LOWER_WORD_END = lazy(r"(?:^|\s)\p{Ll}+$")
 REST_IS_BLANK = lazy(WS + r"*\Z")
 BRACKETS = lazy(r"[()]")
 NON_DIGIT = lazy(r"\D")
-PREFILTER = regex.compile(r"(?i)amerstuk|andelingen|\bnrs?\b|\bno\.|\bnr\.|\bnr:|vergaderjaar")
+PREFILTER = lazy(r"(?i)amerstuk|andelingen|\bnrs?\b|\bno\.|\bnr\.|\bnr:|vergaderjaar")
 # The literal part of each PREFILTER alternative in lower case: a text PREFILTER matches holds one of them once
 # lowered with folded() (document.py looks for them in a whole document's folded text, to name the paragraphs
 # worth the PREFILTER search).

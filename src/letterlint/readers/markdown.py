@@ -20,7 +20,7 @@ from .common import Draft, NoteDraft, assemble
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-ATX = regex.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+ATX = lazy(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 SETEXT = lazy(r"^ {0,3}(=+|-+)[ \t]*$")
 HR = lazy(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 FENCE = lazy(r"^ {0,3}(`{3,}|~{3,})")

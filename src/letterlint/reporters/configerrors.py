@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy_re
+
 # (English pattern, Dutch template): the templates use the pattern's groups
 _CATALOGUE = [
     (r"unknown key (?P<key>.+?) \(expected one of: (?P<keys>.+)\)", "onbekende sleutel {key} (verwacht een van: {keys})"),
@@ -35,7 +37,7 @@ _CATALOGUE = [
     (r"example (?P<ex>.+) should not match but does", "voorbeeld {ex} zou niet moeten passen, maar past wel"),
     (r"expected a valid regular expression: (?P<detail>.+)", "verwacht een geldige reguliere expressie: {detail}"),
 ]
-_COMPILED = [(re.compile(rf"^{pattern}$", re.DOTALL), template) for pattern, template in _CATALOGUE]
+_COMPILED = [(lazy_re(rf"^{pattern}$", re.DOTALL), template) for pattern, template in _CATALOGUE]
 _WORDS = [("a string", "een tekst"), ("a mapping of options", "een lijst van opties"), ("a mapping", "een lijst (sleutel: waarde)"),
           ("a list", "een opsomming"), ("a whole number", "een geheel getal"), ("a number", "een getal"),
           ("nothing", "niets"), ("true/false", "true/false")]

@@ -27,7 +27,25 @@ _ODD_CASES = lazy_re("[\u0130\u0131]")
 
 
 def needed(pattern: str) -> frozenset[str] | None:
-    """Case-folded strings one of which every match of `pattern` contains; None where none are known."""
+    """Case-folded strings one of which every match of `pattern` contains; None where none are known.
+
+    A function of the pattern alone (and of this code, whose version keys the kept file): worked out once,
+    then kept between runs, as compiled patterns are (reading the parse trees was most of a plan's start)."""
+    from ..bundled import kept_memo
+
+    memo = kept_memo("prefilter-needed", _MEMO_FORMAT)
+    if pattern in memo.data:
+        found = memo.data[pattern]
+        return found if found is None or isinstance(found, frozenset) else _needed(pattern)
+    found = memo.data[pattern] = _needed(pattern)
+    memo.changed()
+    return found
+
+
+_MEMO_FORMAT = 1  # bump when what `needed` finds changes within one letterlint version
+
+
+def _needed(pattern: str) -> frozenset[str] | None:
     if _REGEX_ONLY.search(pattern):
         return None
     try:

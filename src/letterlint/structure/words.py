@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import chain
 
 from ..model import Document
+from ..lazyre import lazy_re
 
 STOPWORDS = frozenset(
     """
@@ -35,7 +35,7 @@ STOPWORDS = frozenset(
     antwoord antwoorden beantwoording beantwoorden zo ja nee hoeverre hoeveel waarom wanneer welke
     """.split()
 )
-WORD_TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]*[^\W\d_])?")
+WORD_TOKEN = lazy_re(r"[^\W\d_](?:[\w’'-]*[^\W\d_])?")
 _SUFFIXES = ("en", "s", "e")
 
 
