@@ -662,6 +662,21 @@ def _infinitives(form: str) -> set[str]:
 DEFINITION = lazy(r"\((?:hierna:?\s*)?([\p{L}][\p{L}\d&-]{1,11})\)")
 
 
+_LOOK_BACK = 1 << 14  # characters: past this, words before a bracket are no abbreviation's words
+
+
+def _last_words(text: str, end: int, n: int) -> list[str]:
+    """The last n whitespace-separated words of text[:end] (fewer at the start), looking back only as far as
+    they reach: copying text[:end] for every bracket made one huge paragraph quadratic."""
+    size = 256
+    while True:
+        start = max(0, end - size)
+        words = text[start:end].rsplit(None, n)
+        if len(words) > n or start == 0 or size >= _LOOK_BACK:  # more than n: the last n are whole words
+            return words[-n:]
+        size *= 4
+
+
 class _Authority:
     """What the letter and the lexicon say is the official form of a name."""
 
@@ -684,7 +699,7 @@ class _Authority:
         if not any(c.isupper() for c in short):
             return
         initials = [c.lower() for c in short if c.isalpha()]
-        before = text[:m.start()].rsplit(None, len(initials))[-len(initials):] if initials else []  # (the last words)
+        before = _last_words(text, m.start(), len(initials)) if initials else []
         if len(before) == len(initials) and [w[:1].lower() for w in before] == initials:
             self.phrases.add(" ".join(before))
             self.defined.update((" ".join(before), short))

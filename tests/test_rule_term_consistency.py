@@ -358,3 +358,26 @@ def test_counting_a_long_paragraph_holds_a_bounded_part_of_it():
     finally:
         tracemalloc.stop()
     assert len(text) > 1_500_000 and peak <= len(text), f"{peak / len(text):.1f}× the text"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_words_before_a_bracket_are_those_of_the_whole_text(seed):
+    rng = random.Random(seed)
+    words = ["Richtlijn", "Industriële", "Emissies", "x" * 300, "a", "Bb", "—", "\u00a0", "de"]
+    text = " ".join(rng.choice(words) for _ in range(400))
+    for end in [0, 1, 5, len(text) // 2, len(text)] + [rng.randrange(len(text)) for _ in range(50)]:
+        for n in (1, 2, 3, 5):
+            assert tc._last_words(text, end, n) == text[:end].rsplit(None, n)[-n:]
+
+
+def test_the_words_before_a_bracket_are_found_without_copying_the_text_before_it():
+    import tracemalloc
+
+    text = " ".join(f"Een Nieuwe Regel{i} (ENR)" for i in range(40_000))  # ~1 MB, one paragraph
+    tracemalloc.start()
+    try:
+        words = tc._last_words(text, len(text) - 6, 3)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert words == ["Een", "Nieuwe", "Regel39999"] and peak < 20_000  # a copy of text[:end] is ~1 MB
