@@ -140,10 +140,16 @@ def test_address_spans_are_those_of_scanning_every_paragraph(fmt, monkeypatch):
     assert sum(map(bool, fast)) > 100
 
 
+def recorded(monkeypatch, module, name: str) -> list[str]:
+    """The texts module.name is called with from now on (it still does its work)."""
+    texts: list[str] = []
+    real = getattr(module, name)
+    monkeypatch.setattr(module, name, lambda text: texts.append(text) or real(text))
+    return texts
+
+
 def test_only_signed_paragraphs_are_scanned_for_addresses(monkeypatch):
-    scanned = []
-    path_spans = addresses.path_spans
-    monkeypatch.setattr(addresses, "path_spans", lambda text: scanned.append(text) or path_spans(text))
+    scanned = recorded(monkeypatch, addresses, "path_spans")
     text = "Het kabinet stuurt de Kamer een brief.\n\n" * 200 + "Zie map/a.txt en www.rijksoverheid.nl.\n"
     doc = read_bytes(text.encode("utf-8"), "x.txt", "text")
     spans = _spans_of(doc)
@@ -177,9 +183,7 @@ def test_every_paragraph_scan_finds_an_identifier_in_is_a_suspect():
 
 
 def test_only_suspect_paragraphs_are_scanned_for_identifiers(monkeypatch):
-    scanned = []
-    scan = citations.scan
-    monkeypatch.setattr(citations, "scan", lambda text: scanned.append(text) or scan(text))
+    scanned = recorded(monkeypatch, citations, "scan")
     text = "Op 12 maart 2025 besloot het kabinet, zie bijlage 3.\n" * 200 + "Zaak 2025z14995 loopt.\n"
     doc = read_bytes(text.encode("utf-8"), "x.txt", "text")
     found = citations.identifiers(doc, {})
