@@ -39,6 +39,7 @@ from .yamlrules import URL
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from .bundled import KeptMemo
     from .hunspell import Hunspell, Spylls
     from .model import Paragraph
 
@@ -64,6 +65,8 @@ LINKS = ("s", "e", "en", "er")  # linking letters between the parts of a compoun
 MIN_PART = 4  # a compound's first part (a three-letter one would let slips through: inlvoed, anazien) ...
 MIN_TAIL = 3  # ... and its last (trainingsset)
 MEMO = 200_000  # words a checker remembers across the letters of a run (then it starts afresh)
+KEPT = 5_000  # unknown words whose neighbours are kept between runs (then the kept memo starts afresh)
+_KEPT_FORMAT = 1
 ENGLISH = frozenset("""the and for with are this that from which will been have has would should their its was were
 be by on at an to of or not can into than these those such our your they there what when where who how""".split())
 DUTCH_TOO = frozenset({"of", "an", "on", "is", "in", "door", "be"})  # never the only sign of English
@@ -116,7 +119,33 @@ class Checker:
         self._dismissed: set[str] = set()  # forms that are never a suspect: short, not plain, or known words
         self._compound: dict[str, bool] = {}  # lower-case unknown word → a compound of known parts
         self._near: dict[str, dict[str, int]] = {}  # lower-case unknown word → the known words one edit away
+        self._kept = self._keep_between_runs()
         self.seen = Seen()  # the words of the letters so far
+
+    def _keep_between_runs(self) -> KeptMemo | None:
+        """_compound and _near depend only on the vocabulary and the extra words: kept between runs (beside the
+        bytecode, bundled.kept_memo) under their identity, so a run's first letter does not look up every
+        unknown word's neighbours again (a third of a single letter's misspelling time)."""
+        identity = getattr(self.vocabulary, "identity", None)
+        if identity is None:
+            return None
+        import os
+        from pathlib import Path
+
+        from . import __version__
+        from .bundled import file_key, kept_memo
+
+        key = (_KEPT_FORMAT, __version__, identity, tuple(sorted(self.extra)), file_key(Path(os.path.abspath(__file__))))
+        memo = kept_memo("misspelling-words", key)
+        compound, near = memo.data.get("compound"), memo.data.get("near")
+        if not isinstance(compound, dict) or not isinstance(near, dict) or len(near) + len(compound) > KEPT:
+            compound, near = memo.data["compound"], memo.data["near"] = {}, {}
+        self._compound, self._near = compound, near
+        return memo
+
+    def _learnt(self) -> None:
+        if self._kept is not None:
+            self._kept.changed()
 
     def undecided(self, forms: KeysView[str] | set[str]) -> list[str]:
         """Those of `forms` (a letter's words) that may be slips: long enough, plain and unknown."""
@@ -137,6 +166,7 @@ class Checker:
         found = self._compound.get(lower)
         if found is None:
             found = self._compound[lower] = self.compound(lower)
+            self._learnt()
         return found
 
     def known_near(self, lower: str) -> dict[str, int]:
@@ -144,6 +174,7 @@ class Checker:
         found = self._near.get(lower)
         if found is None:
             found = self._near[lower] = self.neighbours(lower)[1]
+            self._learnt()
         return found
 
     def frequent_near(self, lower: str) -> dict[str, int]:
@@ -151,6 +182,7 @@ class Checker:
         found = self._near.get(lower)
         if found is None:
             found = self._near[lower] = self.compound_neighbours(lower, set())[1]
+            self._learnt()
         return found
 
     def count(self, word: str) -> int:

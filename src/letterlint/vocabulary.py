@@ -69,6 +69,7 @@ class Vocabulary:
 
     def __init__(self, hashes: array | memoryview, counts: array | memoryview, bitmap: bytes | memoryview) -> None:  # arrays or memoryviews of 64-bit, 32-bit and byte items
         self.hashes, self.counts, self.bitmap = hashes, counts, bitmap
+        self.identity: str | None = None  # which word list, size and date it was built from (load sets it)
         self._memo: dict[str, int] = {}
 
     def __len__(self) -> int:
@@ -162,7 +163,9 @@ def _load(lang: str) -> Vocabulary | None:
     cached = cache_dir() / name
     try:
         with open(cached, "rb") as f:
-            return Vocabulary.from_bytes(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
+            found = Vocabulary.from_bytes(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
+        found.identity = name
+        return found
     except (OSError, ValueError):
         pass
     try:
@@ -179,4 +182,5 @@ def _load(lang: str) -> Vocabulary | None:
         os.replace(tmp, cached)
     except OSError:
         pass  # a read-only home: build it again next time
+    vocabulary.identity = name
     return vocabulary
