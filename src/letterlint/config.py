@@ -194,10 +194,8 @@ _KEPT_FORMAT = 1
 
 
 def _digest(*parts: str) -> str:
-    try:  # hashlib's blake2b is _blake2's; importing hashlib loads OpenSSL too (start-up)
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - another Python
-        from hashlib import blake2b
+    from .hashing import blake2b
+
     return blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 

@@ -11,10 +11,7 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-try:  # hashlib's blake2b is _blake2's; importing hashlib loads OpenSSL too (start-up)
-    from _blake2 import blake2b
-except ImportError:  # another Python
-    from hashlib import blake2b
+from .hashing import blake2b
 
 if TYPE_CHECKING:
     from collections.abc import Callable

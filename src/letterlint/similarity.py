@@ -38,10 +38,6 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-try:  # hashlib's blake2b is _blake2's; importing hashlib loads OpenSSL too (start-up)
-    from _blake2 import blake2b
-except ImportError:  # another Python
-    from hashlib import blake2b
 from itertools import chain as concat
 from itertools import compress, islice
 from re import Match
@@ -49,6 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from .hashing import blake2b
 from .lazyre import compile_regex, lazy, lazy_re
 from .model import BODY, LIST, Document, Location, Paragraph
 
