@@ -102,9 +102,14 @@ def test_note_style_says_how_each_format_writes_notes():
     ("Open /srv/brieven/ of ./concept.MD nu.", ["/srv/brieven/", "./concept.MD"]),
 ])
 def test_file_names_and_paths_are_address_spans(text, found):
-    doc = doc_of(text + "\n")
-    par = doc.paragraphs[0]
-    assert [par.text[a:b] for a, b in analyses.of(doc).addresses.spans(par)] == found
+    assert address_texts(text + "\n") == found
+
+
+def address_texts(text: str, paragraph: int = 0) -> list[str]:
+    """The texts of the address spans the analysis finds in one paragraph of a letter made of `text`."""
+    doc = doc_of(text)
+    par = doc.paragraphs[paragraph]
+    return [par.text[a:b] for a, b in analyses.of(doc).addresses.spans(par)]
 
 
 @pytest.mark.parametrize("text", [
@@ -113,8 +118,7 @@ def test_file_names_and_paths_are_address_spans(text, found):
     "Het is klaar.De leden, de rapporten.Zij vragen.",
 ])
 def test_running_text_with_slashes_is_not_a_path(text):
-    doc = doc_of(text + "\n")
-    assert analyses.of(doc).addresses.spans(doc.paragraphs[0]) == []
+    assert address_texts(text + "\n") == []
 
 
 def test_rules_leave_words_in_file_names_and_paths_alone():
@@ -128,9 +132,7 @@ def test_rules_leave_words_in_file_names_and_paths_alone():
 @pytest.mark.parametrize("token", ["KeesDeVries/Taalmodel-3B-chat", "Team-Noord/DataPortaal-scripts", "acme/Model-2-7b",
                                    "OrgaNisatie/tool_kit"])
 def test_owner_name_identifiers_are_address_spans(token):
-    doc = doc_of(f"Het model {token} is getraind.\n")
-    par = doc.paragraphs[0]
-    assert [par.text[a:b] for a, b in analyses.of(doc).addresses.spans(par)] == [token]
+    assert address_texts(f"Het model {token} is getraind.\n") == [token]
 
 
 @pytest.mark.parametrize("text", [
@@ -138,15 +140,12 @@ def test_owner_name_identifiers_are_address_spans(token):
     "Over COVID-19/corona en Noord-Holland/Zuid-Holland; de motie-Kröger/Van der Lee.",
 ])
 def test_running_text_with_camel_case_and_a_slash_is_not_an_identifier(text):
-    doc = doc_of(text + "\n")
-    assert analyses.of(doc).addresses.spans(doc.paragraphs[0]) == []
+    assert address_texts(text + "\n") == []
 
 
 def test_the_handle_of_an_identifier_is_left_alone_elsewhere_in_the_document():
     text = ("Kees de Vries traint modellen. Kees de Vries werkt in Delft. Kees de Vries publiceert veel.\n"
             "Zijn model KeesDeVries/Taalmodel-3B-chat staat online.\n"
             "Het klassement is een Space by KeesDeVries, en KeesDeVriesje is iets anders.\n")
-    doc = doc_of(text)
-    par = doc.paragraphs[2]
-    assert [par.text[a:b] for a, b in analyses.of(doc).addresses.spans(par)] == ["KeesDeVries"]
+    assert address_texts(text, paragraph=2) == ["KeesDeVries"]
     assert lint_text(text, select=["term-consistency"]) == []
