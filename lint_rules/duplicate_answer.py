@@ -125,6 +125,7 @@ SUMMARY = msg(
     "Een antwoord dat (vrijwel) gelijk is aan een ander antwoord, of in een langer antwoord staat",
     "An answer that is (nearly) the same as another answer, or contained in a longer one",
 )
+NEEDS = ("similarity",)  # the shared similarity index (letterlint.analyses.RELEASABLE)
 DEFAULT = {"similarity": 0.8, "min-words": 15, "across-files": True, "across-similarity": 0.6, "max-related": 6}
 # published as shared settings ("duplicate-answer.similarity" …) while this rule runs: repeated-passage
 # leaves alone the copies this rule reports

@@ -123,6 +123,7 @@ SUMMARY = msg(
     "Een passage die in meer antwoorden terugkomt (vaste tekst, geplakte alinea); een allow-lijst voor vaste formuleringen",
     "A passage that recurs in several answers (boilerplate, a pasted paragraph); an allow list for standard wording",
 )
+NEEDS = ("similarity",)  # the shared similarity index (letterlint.analyses.RELEASABLE)
 DEFAULT = {"min-words": 25, "allow": [], "max-related": 8}
 CONF = {
     "min-words": {"type": "integer", "minimum": 8},

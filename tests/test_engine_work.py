@@ -95,7 +95,7 @@ def test_similarity_is_built_once_and_dropped_after_its_readers(plan, monkeypatc
     monkeypatch.setattr(similarity, "build_index", lambda doc, settings: built.append(1) or original(doc, settings))
     doc = doc_of(letter(30))
     findings, problems = lint_document(doc, plan)
-    assert not problems and built == [1]  # analyses.READERS lists every rule that asks for it
+    assert not problems and built == [1]  # every rule that asks for it says so (NEEDS)
     shared = analyses.of(doc)
     assert not [k for k in shared._keyed if k[0] == "similarity"]
     assert findings == lint_document(doc, dataclasses.replace(plan, across=True))[0]  # the same, kept or not
@@ -191,3 +191,15 @@ def test_a_lint_run_collects_garbage_less_often(tmp_path, capsys):
     finally:
         gc.set_threshold(*before)
     assert json.loads(capsys.readouterr().out)["summary"]["files"] == 1
+
+
+def test_the_rules_that_read_the_similarity_index_say_so():
+    import inspect
+
+    from letterlint.registry import builtin_rules
+
+    for rule in builtin_rules().values():
+        source = inspect.getsource(rule.module)
+        reads = "letterlint.similarity" in source or ".similarity(" in source
+        assert ("similarity" in rule.needs) == reads, rule.id  # the index entry carries NEEDS too
+        assert rule.needs == frozenset(getattr(rule.module, "NEEDS", ())), rule.id

@@ -14,10 +14,11 @@ Whichever rules run, and in whatever order, each analysis is built on first requ
 cache belongs to the engine, not to the (immutable) Document: it is keyed weakly on the document, so it
 goes when the document goes.  Adding an analysis: a builder function in its own module, a property here.
 
-A big analysis that only a few rules read is listed in `READERS`: the runner runs those rules one after the
-other and then drops it (`release`), so that it does not sit in memory while the other rules make their own
-(on a 1.5 MB letter the similarity index is as big as the document).  A rule that is not listed and asks for
-it afterwards gets it built again: the same result, only slower (tests/test_analyses.py checks the list).
+A big analysis that only a few rules read is listed in `RELEASABLE`, and a rule that reads one says so in its
+module (`NEEDS = ("similarity",)`): the runner runs those rules one after the other and then drops it
+(`release`), so that it does not sit in memory while the other rules make their own (on a 1.5 MB letter the
+similarity index is as big as the document).  A rule that reads it without saying so gets it built again:
+the same result, only slower (tests/test_engine_work.py checks that it is built once).
 """
 
 from __future__ import annotations
@@ -38,10 +39,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-# analysis name (its property here) → the rules that read it; see the module documentation
-READERS: dict[str, frozenset[str]] = {
-    "similarity": frozenset({"duplicate-answer", "repeated-passage"}),
-}
+# the big analyses (their properties here) dropped once the rules that need them ran; see the module documentation
+RELEASABLE = ("similarity",)
 
 
 class Analyses:

@@ -72,6 +72,7 @@ class Rule:
     collect: Callable[[Document, RuleContext], Any] | None = None  # --across-files: per-file summary
     check_across: Callable[[dict[str, Any], RuleContext], Iterable] | None = None  # … and the comparison
     doc_nl: str = ""  # the documentation in Dutch (the module's DOC_NL); empty: only the English `doc`
+    needs: frozenset[str] = frozenset()  # the big shared analyses it reads (the module's NEEDS; analyses.RELEASABLE)
 
     def doc_in(self, lang: str) -> tuple[str, bool]:
         """The documentation in `lang`, and whether it is in that language (False: English stands in)."""
@@ -122,6 +123,7 @@ def rule_from_module(module: ModuleType, origin: str) -> Rule:
         collect=getattr(module, "collect", None),
         check_across=getattr(module, "check_across", None),
         doc_nl=str(getattr(module, "DOC_NL", "") or "").strip(),
+        needs=frozenset(getattr(module, "NEEDS", ())),
     )
 
 
@@ -149,6 +151,7 @@ class _IndexedRule(Rule):
         self.doc_nl = entry["doc_nl"]
         self.default, self.conf = dict(entry["default"]), dict(entry["conf"])
         self.origin, self.enabled, self.fixable = "builtin", entry["enabled"], entry["fixable"]
+        self.needs = frozenset(entry["needs"])
         self._entry = entry
         self._loaded: Rule | None = None
 
@@ -184,10 +187,10 @@ def _index_entry(name: str, rule: Rule) -> dict[str, Any]:
             "doc_nl": rule.doc_nl,
             "default": rule.default, "conf": rule.conf, "enabled": rule.enabled, "fixable": rule.fixable,
             "prepare": rule.prepare is not None, "collect": rule.collect is not None,
-            "check_across": rule.check_across is not None}
+            "check_across": rule.check_across is not None, "needs": sorted(rule.needs)}
 
 
-_INDEX_FORMAT = 2  # bump when an index entry changes shape
+_INDEX_FORMAT = 3  # bump when an index entry changes shape
 
 
 def _index_key(names: list[str]) -> tuple | None:

@@ -246,17 +246,17 @@ def _grouped(schedule: list[tuple[int, ActiveRule]], keep: bool = False) -> tupl
                                                                                  dict[str, list[str]]]:
     """The rules in the order to run them, and which analyses to release after which rule.
 
-    The readers of a big analysis (`analyses.READERS`) run one after the other, from the place of the first of
-    them, and the analysis is dropped after the last: it is never held while the other rules build their own
+    The rules that need a big analysis (their NEEDS, of `analyses.RELEASABLE`) run one after the other, from the
+    place of the first of them, and the analysis is dropped after the last: it is never held while the other rules build their own
     data.  `keep`: drop nothing (--across-files: the rules' collect() reads the analyses after the check)."""
     order = list(schedule)
     releases: dict[str, list[str]] = {}
-    for name, readers in analyses.READERS.items():
-        group = [item for item in order if item[1].rule.id in readers]
+    for name in analyses.RELEASABLE:
+        group = [item for item in order if name in item[1].rule.needs]
         if not group:
             continue
         first = order.index(group[0])
-        rest = [item for item in order if item[1].rule.id not in readers]
+        rest = [item for item in order if name not in item[1].rule.needs]
         order = rest[:first] + group + rest[first:]
         if not keep:
             releases.setdefault(group[-1][1].rule.id, []).append(name)
