@@ -102,6 +102,20 @@ def test_similarity_is_built_once_and_dropped_after_its_readers(plan, monkeypatc
     assert [k for k in shared._keyed if k[0] == "similarity"]  # --across-files: collect() reads it afterwards
 
 
+def test_the_readers_of_a_releasable_analysis_run_first(plan, monkeypatch):
+    """The similarity index is built before any other rule made its data, so that the memory it frees is
+    taken up again by theirs (built in the middle, it added to the peak what they held then)."""
+    ran: list[str] = []
+    rules = [ActiveRule(dataclasses.replace(rule_from_module(a.rule.module, "builtin"),
+                                            check=lambda d, c, rid=a.rule.id, check=a.rule.check: ran.append(rid) or check(d, c)),
+                        a.ctx) for a in plan.rules if a.rule.module is not None]
+    findings, problems = lint_document(doc_of(letter(10)), dataclasses.replace(plan, rules=rules))
+    readers = {a.rule.id for a in plan.rules if "similarity" in a.rule.needs}
+    assert not problems and len(readers) >= 2 and len(ran) > len(readers)
+    assert set(ran[:len(readers)]) == readers
+    assert findings == lint_document(doc_of(letter(10)), plan)[0]
+
+
 def test_release_drops_every_variant_and_a_later_request_builds_it_again():
     doc = doc_of(letter(5))
     shared = analyses.of(doc)
@@ -203,3 +217,17 @@ def test_the_rules_that_read_the_similarity_index_say_so():
         reads = "letterlint.similarity" in source or ".similarity(" in source
         assert ("similarity" in rule.needs) == reads, rule.id  # the index entry carries NEEDS too
         assert rule.needs == frozenset(getattr(rule.module, "NEEDS", ())), rule.id
+
+
+def test_line_starts_take_a_few_bytes_a_line():
+    """Document._line_starts (line and column of every finding in a text format) is a compact array: a
+    list holds an int object of 32 bytes for every line besides its 8-byte slot."""
+    doc = doc_of("\n".join(f"Regel {i} van de brief." for i in range(20_000)))
+    tracemalloc.start()
+    try:
+        starts = doc._line_starts
+        size = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert len(starts) == 20_000 and doc.line_col(len("Regel 0 van de brief.\nRe")) == (2, 3)
+    assert size <= 12 * len(starts), f"{size / len(starts):.0f} bytes a line"

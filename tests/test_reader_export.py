@@ -115,3 +115,17 @@ def test_headings_from_layout(draft):
     assert d66.heading == "Vragen en opmerkingen van de leden van de D66-fractie"
     tables = [p for p in draft.paragraphs if p.kind == "table"]
     assert any("Versterken van de contacten met omwonenden" in p.text for p in tables)
+
+
+def test_lines_of_the_same_length_share_one_identity_map():
+    """A line without markers maps one to one onto its text; lines of equal length share that map (a
+    document has thousands of lines and far fewer lengths), and every map still maps as it should."""
+    lines = [f"Regel {i:04d} van de brief." if i % 3 else f"Een langere regel {i:04d} van de brief." for i in range(3000)]
+    lines[7] = "Met een [bookmark: _Hlk1]bladwijzer erin."
+    doc = read_bytes("\n".join(lines).encode("utf-8"), "brief.txt", "text")
+    plain = [p for p in doc.paragraphs if p.text == p.raw]
+    assert len(plain) == 2999 and len({id(p.map) for p in plain}) == 2
+    for p in plain[:5] + plain[-5:]:
+        assert p.span_to_raw(2, 9) == (2, 9) and p.map.length == len(p.text)
+    marked = doc.paragraphs[7]
+    assert marked.text == "Met een bladwijzer erin." and marked.raw[slice(*marked.span_to_raw(8, 18))] == "bladwijzer"

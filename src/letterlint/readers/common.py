@@ -175,6 +175,9 @@ class Draft:
         self.builder.add(self.raw[pos:raw_end], pos)
 
 
+_AT_ZERO = (0,)
+
+
 class LineDraft(Draft):
     """A paragraph that is exactly its raw text (a line without markers: most of a text export).  Nothing is
     added to it, so it has no builder and shares empty mark lists: made in a fraction of a Draft's time."""
@@ -185,8 +188,16 @@ class LineDraft(Draft):
     refs = bookmarks = artefacts = fields = changes = comment_marks = directives = inline_comments = code = ()  # type: ignore[assignment]
     builder = style = cell = xml = None  # type: ignore[assignment]
 
-    def __init__(self, raw: str, origin: int | None = None):
-        self.raw, self.origin, self.built = raw, origin, (raw, TextMap([0], [0], len(raw)))
+    def __init__(self, raw: str, origin: int | None = None, maps: dict[int, TextMap] | None = None):
+        """`maps`: the identity maps made so far, by length, to share (a map is never changed once made): a
+        text export has thousands of lines and far fewer line lengths."""
+        n = len(raw)
+        tmap = maps.get(n) if maps is not None else None
+        if tmap is None:
+            tmap = TextMap(_AT_ZERO, _AT_ZERO, n)
+            if maps is not None:
+                maps[n] = tmap
+        self.raw, self.origin, self.built = raw, origin, (raw, tmap)
         self.kind, self.level, self.part, self.note = BODY, None, "body", None
 
 
