@@ -254,3 +254,41 @@ def test_many_paragraphs_with_signs_are_linear(plan):
             "en map/a.txt, «citaat».Daarom gesteld .\n")
     rules = ("punctuation", "kamerstuk-reference", "identifier-format", "reference-style")
     assert growth(lambda n: line * n, "txt", plan, 150, rules=rules) < 2.3
+
+
+def _whole(texts: list[str], positions) -> set[int]:
+    """texts_at as it was: one joined copy of all the texts."""
+    from bisect import bisect_right
+    from itertools import accumulate
+
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    return {bisect_right(starts, i) - 1 for i in positions("\n".join(texts))} if texts else set()
+
+
+def test_texts_at_a_batch_at_a_time_names_what_one_joined_text_would():
+    fragments = ["Zie www.", "rijksoverheid.nl", ". ", "Het", " ", "\u2019", "a/b", "x", ",", "!", "Op 3 mei."]
+    pattern = regex.compile(r"\.(?=\s)|/|(?<=\n)Het|!(?=\n)|\u2019")  # line breaks on either side of a text
+    for n, longest in ((30, 5), (3000, 40)):  # one batch; many (the texts of 3000 × ~20 fragments > PIECE)
+        texts = variants(fragments, n, seed=n, longest=longest) + ["", "x."]
+        for positions in (match_starts(pattern), lambda joined: find_all(joined, "/")):
+            assert texts_at(texts, positions) == _whole(texts, positions)
+        assert texts_at(texts, match_starts(regex.compile("het")), fold=str.lower) == \
+            _whole([t.lower() for t in texts], match_starts(regex.compile("het")))
+
+
+def test_texts_at_holds_no_joined_copy_of_all_the_texts():
+    """A pass over a long document's paragraphs holds a batch of them at a time, not all of them joined (on a
+    1.5 MB letter each of four passes made a 3 MB copy, and the process kept that memory)."""
+    import tracemalloc
+
+    texts = [f"Alinea {i}: wat tekst met een schuine streep / en een punt. " * 8 for i in range(4000)]
+    size = sum(map(len, texts))  # ~2 MB of text
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        found = texts_at(texts, lambda joined: find_all(joined, "/"))
+        peak = tracemalloc.get_traced_memory()[1] - base
+    finally:
+        tracemalloc.stop()
+    assert found == set(range(4000))
+    assert peak < size / 4, f"{peak / size:.2f}× the text at once"

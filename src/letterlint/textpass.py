@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
 
-from .chunking import folded
+from .chunking import batches, folded
 
 
 def texts_at(texts: list[str], positions: Callable[[str], Iterable[int]],
@@ -21,13 +21,24 @@ def texts_at(texts: list[str], positions: Callable[[str], Iterable[int]],
     """The indexes of the texts that hold a position that positions(joined) gives, joined being the texts
     (each passed through fold, if given: str.lower runs in C; a fold that gives the same a piece at a time,
     see chunking.folded) joined by line breaks; a position on a joining
-    line break counts for the text before it."""
+    line break counts for the text before it.
+
+    A batch of texts at a time (chunking.batches), each batch joined with the line breaks around it: never a
+    joined (or folded) copy of the whole document, which on a 1.5 MB letter was 3 MB at once, made by each of
+    the passes that use this, and what is left of the process's memory after them.  So positions() must not
+    depend on where the joined text starts or ends (no \\A, \\Z, ^ or $ without MULTILINE): a look-around sees the
+    line break that joins a text to the next, not that text."""
+    out: set[int] = set()
     if not texts:
-        return set()
-    if fold is not None:
-        texts = [folded(text, fold) for text in texts]  # a long text a piece at a time (chunking.folded)
-    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-    return {bisect_right(starts, i) - 1 for i in positions("\n".join(texts))}
+        return out
+    for first, batch in batches(texts):
+        group = [folded(text, fold) for text in batch] if fold is not None else batch  # chunking.folded
+        before = "\n" if first else ""  # the line break that joins it to the batch before
+        after = "\n" if first + len(group) < len(texts) else ""
+        starts = list(accumulate((len(t) + 1 for t in group[:-1]), initial=len(before)))
+        out.update(first + bisect_right(starts, i) - 1 for i in positions(before + "\n".join(group) + after)
+                   if i >= len(before))
+    return out
 
 
 def match_starts(pattern: object) -> Callable[[str], Iterator[int]]:
