@@ -176,6 +176,10 @@ class Draft:
 
 
 _AT_ZERO = (0,)
+# The identity maps of lines, by length, shared (a map is never changed once made): a text export has thousands
+# of lines and far fewer line lengths.  Lengths up to a bound: at most that many maps, ~70 bytes each.
+_SHARED_UP_TO = 4096
+_IDENTITY: dict[int, TextMap] = {}
 
 
 class LineDraft(Draft):
@@ -188,15 +192,13 @@ class LineDraft(Draft):
     refs = bookmarks = artefacts = fields = changes = comment_marks = directives = inline_comments = code = ()  # type: ignore[assignment]
     builder = style = cell = xml = None  # type: ignore[assignment]
 
-    def __init__(self, raw: str, origin: int | None = None, maps: dict[int, TextMap] | None = None):
-        """`maps`: the identity maps made so far, by length, to share (a map is never changed once made): a
-        text export has thousands of lines and far fewer line lengths."""
+    def __init__(self, raw: str, origin: int | None = None):
         n = len(raw)
-        tmap = maps.get(n) if maps is not None else None
+        tmap = _IDENTITY.get(n)
         if tmap is None:
             tmap = TextMap(_AT_ZERO, _AT_ZERO, n)
-            if maps is not None:
-                maps[n] = tmap
+            if n < _SHARED_UP_TO:
+                _IDENTITY[n] = tmap
         self.raw, self.origin, self.built = raw, origin, (raw, tmap)
         self.kind, self.level, self.part, self.note = BODY, None, "body", None
 

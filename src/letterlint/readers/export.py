@@ -22,7 +22,6 @@ import regex
 
 from ..lazyre import lazy
 from ..model import HEADING, LIST, TABLE, Document
-from ..textmap import TextMap
 from .common import Draft, LineDraft, NoteDraft, assemble
 
 # A body's opening takes the space before it along (see _start): a pattern that may start with a space would
@@ -226,7 +225,6 @@ def read_export(text: str, path: str, meta: dict | None = None) -> Document:
     line_no, counted = 1, 0  # the line of text[counted], counted when a directive needs it
     brackets = _Brackets(text)
     markers = _Markers(text)
-    maps: dict[int, TextMap] = {}  # identity maps by length, shared by the lines (LineDraft)
     while pos < n or not drafts:
         nl = text.find("\n", pos)
         end = n if nl == -1 else nl
@@ -240,7 +238,7 @@ def read_export(text: str, path: str, meta: dict | None = None) -> Document:
             pos = end + 1
             continue
         if markers.search(pos, end) is None:  # most lines: the paragraph is the line
-            d: Draft = LineDraft(text[pos:end], pos, maps)
+            d: Draft = LineDraft(text[pos:end], pos)
         else:
             d = Draft(raw=text[pos:end], origin=pos)
             end = _marked_paragraph(text, pos, end, d, len(drafts), notes, brackets, markers)
