@@ -28,6 +28,27 @@ def test_pieces_make_up_the_text_and_cut_only_after_white_space():
         assert sum(len(p.split()) for p in parts) == len(text.split())  # no token cut
 
 
+def _greedy(texts: list[str], size: int) -> list[tuple[int, list[str]]]:
+    """batches as a text at a time would make them: a group takes the next text while the total fits."""
+    if sum(map(len, texts)) <= size:
+        return [(0, texts)]
+    out, first, total = [], 0, 0
+    for i, text in enumerate(texts):
+        if i > first and total + len(text) > size:
+            out.append((first, texts[first:i]))
+            first, total = i, 0
+        total += len(text)
+    return out + ([(first, texts[first:])] if first < len(texts) else [])
+
+
+def test_batches_are_the_longest_groups_that_fit_as_a_text_at_a_time_would_make_them():
+    rnd = random.Random(14)
+    for _ in range(500):
+        texts = [_text(rnd, rnd.choice((0, 0, 1, 5, 30, 90))) for _ in range(rnd.randint(0, 25))]
+        size = rnd.randint(1, 60)
+        assert [(first, list(b)) for first, b in batches(texts, size)] == _greedy(texts, size)
+
+
 def test_batches_keep_order_and_size():
     rnd = random.Random(12)
     for _ in range(300):

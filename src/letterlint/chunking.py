@@ -5,7 +5,10 @@ holds ten times its size in string objects at once.  A pass over the pieces keep
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate
 from typing import Any
 
 from .lazyre import lazy_re
@@ -32,23 +35,18 @@ def pieces(text: str, size: int = PIECE, at: Any = _SPACE) -> Iterator[str]:
 
 def batches(texts: Sequence[str], size: int = PIECE) -> Iterator[tuple[int, Sequence[str]]]:
     """(index of the first, the texts) for consecutive groups of `texts` of at most `size` characters in
-    all (a longer text forms a group of its own), in order; all of them at once when they fit."""
-    total = 0
-    for text in texts:
-        total += len(text)
-        if total > size:
-            break
-    else:
+    all (a longer text forms a group of its own), in order; all of them at once when they fit.  Each group is
+    as long as it can be: where it ends is found by bisection on the running total of the lengths (made in
+    C), not by a Python step per text (several passes of a letter's run call this on its paragraphs)."""
+    if sum(map(len, texts)) <= size:
         yield 0, texts
         return
-    first, total = 0, 0
-    for i, text in enumerate(texts):
-        if i > first and total + len(text) > size:
-            yield first, texts[first:i]
-            first, total = i, 0
-        total += len(text)
-    if first < len(texts):
-        yield first, texts[first:]
+    ends = array("q", accumulate(map(len, texts), initial=0))  # ends[i]: the characters of texts[:i]
+    first, n = 0, len(texts)
+    while first < n:
+        last = max(bisect_right(ends, ends[first] + size) - 1, first + 1)  # texts[first:last] fit (or one)
+        yield first, texts[first:last]
+        first = last
 
 
 def folded(text: str, fold: Callable[[str], str]) -> str:

@@ -13,7 +13,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
 
-from .chunking import batches, folded
+from .chunking import PIECE, batches, folded
+
+
+BATCH = 4 * PIECE  # characters: a letter of up to ~250 KB is one batch, as it was one joined text
 
 
 def texts_at(texts: list[str], positions: Callable[[str], Iterable[int]],
@@ -31,13 +34,14 @@ def texts_at(texts: list[str], positions: Callable[[str], Iterable[int]],
     out: set[int] = set()
     if not texts:
         return out
-    for first, batch in batches(texts):
+    for first, batch in batches(texts, BATCH):
         group = [folded(text, fold) for text in batch] if fold is not None else batch  # chunking.folded
-        before = "\n" if first else ""  # the line break that joins it to the batch before
-        after = "\n" if first + len(group) < len(texts) else ""
+        before = [""] if first else []  # "" joined: the line break that joins it to the batch before
+        after = [""] if first + len(group) < len(texts) else []  # and to the batch after
         starts = list(accumulate((len(t) + 1 for t in group[:-1]), initial=len(before)))
-        out.update(first + bisect_right(starts, i) - 1 for i in positions(before + "\n".join(group) + after)
-                   if i >= len(before))
+        found = {bisect_right(starts, i) for i in positions("\n".join([*before, *group, *after]))}
+        found.discard(0)  # the line break before the batch: the text before it, counted with its own batch
+        out.update([first + k - 1 for k in found] if first else [k - 1 for k in found])
     return out
 
 
