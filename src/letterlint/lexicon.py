@@ -289,12 +289,13 @@ class Lexicon:
 
     # -- screening: what a token can contribute to scan() ------------------------------------------------
 
-    def screen(self, token: str) -> Screened:
+    def screen(self, token: str, known_quiet: AbstractSet[str] = frozenset()) -> Screened:
         """What the chunks of `token` (a run of text without white space) can contribute to scan().
 
         Every chunk scan() looks at lies inside one such token, so what a text's tokens say together
         (could_hit) is a superset of what scan() finds in it: it ignores addresses, defined acronyms,
-        all-capital text and word order.  Not cached here: the caller keeps it per token.
+        all-capital text and word order.  Not cached here: the caller keeps it per token.  `known_quiet`:
+        chunks the caller found quiet() already (the typo screen's, kept between runs), not judged again.
         """
         chunks = CHUNK.findall(token)
         quiet = self._quiet
@@ -302,7 +303,7 @@ class Lexicon:
             return QUIET  # the common case, decided in C
         single = anchor = False
         words = slips = 0
-        for chunk in set(chunks).difference(quiet):
+        for chunk in set(chunks).difference(quiet, known_quiet):
             if self.quiet(chunk):
                 quiet.add(chunk)
                 continue
