@@ -271,42 +271,37 @@ class Screen:
         known = self._known
         said = {token: known[token] for token in known.keys() & unseen}  # (known.keys() & …: a loop over unseen)
         said.update(self._learn(unseen))
-        telling: dict[str, int] = {}  # tokens that can start a hit, with their flags
-        slipping: set[str] = set()  # tokens that can be the slipped word of a multi-word term
-        for token, found in said.items():
-            if found[0] & (_GATE | _ANCHOR):
-                telling[token] = found[0]
-            if found[0] & _SLIP:
-                slipping.add(token)
+        # a text is looked at closer only if one of its tokens can start a hit, or one anchors a multi-word
+        # term and another can be a slip in one (slips are rare: most texts are passed over at the first test)
+        gating, anchoring, slipping = (frozenset(t for t, found in said.items() if found[0] & flag)
+                                       for flag in (_GATE, _ANCHOR, _SLIP))
         everywhere = self.phrases.everywhere
-        if not telling and not everywhere:
+        if not gating and not (anchoring and slipping) and not everywhere:
             return
         for i, words in enumerate(tokens):
-            if not everywhere:
-                if telling.keys().isdisjoint(words):
-                    continue
-                flags = 0
-                for token in telling.keys() & words:
-                    flags |= telling[token]
-                if not flags & _GATE and slipping.isdisjoint(words):
-                    continue  # a word a multi-word term is found from, but nothing that can be its slip
-            phrases, near = self._judge([said[t] for t in said.keys() & words])
-            if phrases or near or everywhere:
-                yield i, phrases, near
+            if not everywhere and gating.isdisjoint(words) and (slipping.isdisjoint(words) or anchoring.isdisjoint(words)):
+                continue
+            found = self._judge([said[t] for t in said.keys() & words], bool(everywhere))
+            if found is not None:
+                yield i, *found
 
-    def _judge(self, infos: list[_Known]) -> tuple[set[int], bool]:
-        """What the tokens of one text say together: the phrases to try, whether to scan for near-misses."""
-        gate = met = words = slips = 0
+    def _judge(self, infos: list[_Known], everywhere: bool) -> tuple[set[int], bool] | None:
+        """What the tokens of one text say together: the phrases to try, whether to scan for near-misses;
+        None when nothing (a word a multi-word term is found from, but nothing that can be its slip)."""
+        flags = gate = met = words = slips = 0
         single = False
-        for _, g, m, w, s, one in infos:
+        for f, g, m, w, s, one in infos:
+            flags |= f
             gate |= g
             met |= m
             words |= w
             slips |= s
             single = single or one
+        if not everywhere and not flags & (_GATE | _SLIP):
+            return None
         phrases = self.phrases.candidates(gate, met) if gate else set()
         near = self.lexicon is not None and (single or bool(slips) and self.lexicon.could_hit(False, words, slips))
-        return phrases, near
+        return (phrases, near) if phrases or near or everywhere else None
 
 
 def _tokens(text: str) -> Collection[str]:
