@@ -210,3 +210,30 @@ def test_typo_screen_ignores_damaged_token_verdicts(monkeypatch, tmp_path):
     _new_run(monkeypatch, first)
     again = _screen(lists)
     assert _selected(again, _TELLING) == expected and again.looked_up > 0
+
+
+def test_typo_scan_classifies_no_word_the_screen_kept_as_quiet(monkeypatch, tmp_path):
+    from letterlint.lexicon import Lexicon
+    from letterlint.wordlists import WordLists
+
+    _fresh(monkeypatch, tmp_path)
+    own = {"extra-terms": ["Luchtmeetnet"]}  # (lists of their own: a lexicon that classified nothing yet)
+    first = _screen(WordLists.from_settings(own))
+    _selected(first, _TELLING)
+    _new_run(monkeypatch, first)
+    lists = WordLists.from_settings(own)
+    again = _screen(lists)
+    classified: list[str] = []
+    classify = Lexicon._classify
+
+    def counted(self, word):
+        classified.append(word)
+        return classify(self, word)
+
+    monkeypatch.setattr(Lexicon, "_classify", counted)
+    text = "Het RVIM adviseert het beleid en de leefomgeving; de Luchtmeetnet-gegevens (Luchtmetnet)."
+    assert _selected(again, text)[0][2]  # the screen (which runs first) takes in its new words
+    hits = [(h.start, h.found, h.suggestion) for h in lists.lexicon.scan(text, frozenset(), (), again.quiet)]
+    assert classified and "beleid" not in classified and set(classified) <= again._loud
+    assert hits == [(h.start, h.found, h.suggestion) for h in WordLists.from_settings(own).lexicon.scan(text)]
+    assert [found for _, found, _ in hits] == ["RVIM", "Luchtmetnet"]

@@ -457,25 +457,28 @@ class Lexicon:
         self._words[word] = result
         return result
 
-    def _all_boring(self, text: str) -> bool:
+    def _all_boring(self, text: str, known_quiet: AbstractSet[str] = frozenset()) -> bool:
         """Whether no word of `text` is near a protected term (each new word judged once, and remembered if
-        it is not); a long text a piece at a time (cut at white space, which no word spans): its list of
-        words is not held whole."""
+        it is not; words of `known_quiet` are not); a long text a piece at a time (cut at white space, which
+        no word spans): its list of words is not held whole."""
         classify, boring, quiet = self._classify, self._boring, True
         for piece in pieces(text) if len(text) > PIECE else (text,):
             words = CHUNK.findall(piece)
             if not boring.issuperset(words):
-                for word in set(words).difference(boring):
+                rest = set(words).difference(boring, known_quiet)
+                for word in rest:
                     found, anchor = classify(word)
                     if not found and not anchor:
                         boring.add(word)
-                quiet = quiet and boring.issuperset(words)
+                quiet = quiet and boring.issuperset(rest)
         return quiet
 
-    def scan(self, text: str, defined: AbstractSet[str] = frozenset(), skip: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
-        """Near-misses and acronym case slips in `text`, in text order, without overlaps."""
+    def scan(self, text: str, defined: AbstractSet[str] = frozenset(), skip: Sequence[tuple[int, int]] = (),
+             known_quiet: AbstractSet[str] = frozenset()) -> Iterator[Hit]:
+        """Near-misses and acronym case slips in `text`, in text order, without overlaps.  `known_quiet`:
+        chunks that quiet() says nothing of (the typo screen's, kept between runs), not classified again."""
         classify = self._classify
-        if self._all_boring(text):
+        if self._all_boring(text, known_quiet):
             return  # the common case: nothing in this paragraph is near a protected term
         boring = self._boring
         hits: list[Hit] = []
@@ -487,7 +490,7 @@ class Lexicon:
             start, end = m.span()
             starts.append(start)
             ends.append(end)
-            if word in boring:
+            if word in boring or word in known_quiet:
                 continue
             found, anchor = classify(word)
             if anchor:

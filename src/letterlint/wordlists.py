@@ -12,6 +12,7 @@ imports another rule.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import chain
@@ -138,7 +139,7 @@ class WordLists:
 
 _MAX_TOKENS = 200_000  # tokens remembered per screen; then it starts again (memory stays bounded)
 _MAX_KEPT = 15_000  # quiet chunks kept between runs (a letter has a few thousand): past this, afresh
-_MAX_KEPT_TOKENS = 20_000  # token verdicts kept between runs (a long letter has ~4,000): past this, afresh
+_MAX_KEPT_TOKENS = 12_000  # token verdicts kept between runs (a long letter has ~4,000): past this, afresh
 _KEPT_FORMAT = 2  # bump when what a kept verdict means changes (2: token verdicts kept too)
 _GATE, _ANCHOR, _SLIP = 1, 2, 4  # a token: can start a hit; anchors a multi-word term; can be a slip in one
 # what a telling token says: (flags, gate, met) of PhraseList.screen, (words, slips, single) of Lexicon.screen;
@@ -171,6 +172,11 @@ class Screen:
         self._memo: Any = None
         if kept is not None:  # the lists' fingerprint: verdicts of earlier runs with the same lists
             self._keep(kept)
+
+    @property
+    def quiet(self) -> AbstractSet[str]:
+        """Chunks (lexicon.CHUNK) that say nothing to either list: Lexicon.quiet() holds for each."""
+        return self._quiet
 
     def _keep(self, kept: tuple) -> None:
         """What a token or a chunk says depends only on the lists (and the code judging), not on the letter:
