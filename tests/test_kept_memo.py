@@ -237,3 +237,20 @@ def test_typo_scan_classifies_no_word_the_screen_kept_as_quiet(monkeypatch, tmp_
     assert classified and "beleid" not in classified and set(classified) <= again._loud
     assert hits == [(h.start, h.found, h.suggestion) for h in WordLists.from_settings(own).lexicon.scan(text)]
     assert [found for _, found, _ in hits] == ["RVIM", "Luchtmetnet"]
+
+
+def test_typo_screen_writes_its_kept_copy_only_after_enough_new_verdicts(monkeypatch, tmp_path):
+    from letterlint import wordlists
+    from letterlint.wordlists import WordLists
+
+    _fresh(monkeypatch, tmp_path)
+    monkeypatch.setattr(wordlists, "_WRITE_AFTER", 10)
+    lists = WordLists.from_settings()
+    first = _screen(lists)
+    _selected(first, _TELLING)
+    assert first._memo._dirty  # a new letter: written at exit
+    _new_run(monkeypatch, first)
+    again = _screen(lists)
+    (selected,) = _selected(again, "Het beleid/RVIM, de RVIM-rapporten en het bevoegd gezag.")  # a small edit
+    assert selected[1] and selected[2] and 0 < again.classified < 10
+    assert not again._memo._dirty  # judging these few again costs less than writing the file

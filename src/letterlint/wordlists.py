@@ -140,6 +140,7 @@ class WordLists:
 _MAX_TOKENS = 200_000  # tokens remembered per screen; then it starts again (memory stays bounded)
 _MAX_KEPT = 15_000  # quiet chunks kept between runs (a letter has a few thousand): past this, afresh
 _MAX_KEPT_TOKENS = 12_000  # token verdicts kept between runs (a long letter has ~4,000): past this, afresh
+_WRITE_AFTER = 100  # verdicts a run adds before the kept copy is written again (at exit)
 _KEPT_FORMAT = 2  # bump when what a kept verdict means changes (2: token verdicts kept too)
 _GATE, _ANCHOR, _SLIP = 1, 2, 4  # a token: can start a hit; anchors a multi-word term; can be a slip in one
 # what a telling token says: (flags, gate, met) of PhraseList.screen, (words, slips, single) of Lexicon.screen;
@@ -170,6 +171,7 @@ class Screen:
         self.looked_up = 0  # tokens screened by both lists (for tests: kept verdicts are not looked up again)
         self.judged = 0  # chunks judged by the lists (for tests: kept verdicts are not judged again)
         self._memo: Any = None
+        self._new = 0  # verdicts this process added to the kept copy
         if kept is not None:  # the lists' fingerprint: verdicts of earlier runs with the same lists
             self._keep(kept)
 
@@ -232,8 +234,7 @@ class Screen:
                 quiet.add(chunk)
             else:
                 loud.add(chunk)
-        if self._memo is not None and len(quiet) + len(loud) != before:
-            self._memo.changed()
+        self._added(len(quiet) + len(loud) - before)
         return quiet
 
     def _remember(self, boring: list[str], known: dict[str, _Known]) -> None:
@@ -244,7 +245,7 @@ class Screen:
         if memo is not None:
             if len(memo.data["boring"]) + len(memo.data["known"]) + added > _MAX_KEPT_TOKENS:
                 memo.data["boring"], memo.data["known"] = set(), {}
-            memo.changed()
+            self._added(added)
         if len(self._boring) + len(self._known) + added > _MAX_TOKENS:
             self._boring, self._known = set(), {}  # (not cleared in place: it may be the kept copy)
         self._boring.update(boring)
@@ -252,6 +253,13 @@ class Screen:
         if memo is not None and memo.data["boring"] is not self._boring and added <= _MAX_KEPT_TOKENS:
             memo.data["boring"].update(boring)
             memo.data["known"].update(known)
+
+    def _added(self, count: int) -> None:
+        """`count` verdicts were added to the kept copy: it is written at exit once a run added _WRITE_AFTER
+        (writing it costs more than judging a few tokens again next time, as after a small edit)."""
+        self._new += count
+        if self._memo is not None and self._new >= _WRITE_AFTER:
+            self._memo.changed()
 
     def _lookup(self, token: str) -> _Known | None:
         """What `token` says to both lists (None: nothing)."""
