@@ -193,6 +193,10 @@ def test_typo_screen_keeps_a_bounded_number_of_token_verdicts(monkeypatch, tmp_p
     kept = screen._memo.data
     assert 0 < len(kept["boring"]) + len(kept["known"]) <= 12  # started afresh, not grown past the limit
     assert len(screen._boring) + len(screen._known) > 12  # while this process knows every token it met
+    before = (set(kept["boring"]), dict(kept["known"]))
+    many = " ".join(f"woord{i}" for i in range(13))
+    assert _selected(screen, many) == [] and (kept["boring"], kept["known"]) == before  # more than fit: as it was
+    assert "woord12" in screen._boring
     # a kept copy over the limit (written by another version, say) is not used
     kept["boring"].update(f"woord{i}" for i in range(20))
     _new_run(monkeypatch, screen)

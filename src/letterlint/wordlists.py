@@ -238,21 +238,29 @@ class Screen:
         return quiet
 
     def _remember(self, boring: list[str], known: dict[str, _Known]) -> None:
-        """Add verdicts to what this screen knows, and to the copy kept between runs: past _MAX_KEPT_TOKENS
-        that copy starts afresh (from here on apart from what this process knows, which is bounded by
-        _MAX_TOKENS), so the file stays small however many letters one process reads."""
-        memo, added = self._memo, len(boring) + len(known)
-        if memo is not None:
-            if len(memo.data["boring"]) + len(memo.data["known"]) + added > _MAX_KEPT_TOKENS:
-                memo.data["boring"], memo.data["known"] = set(), {}
-            self._added(added)
+        """Add verdicts to what this screen knows, and to the copy kept between runs while they fit: past
+        _MAX_KEPT_TOKENS that copy starts afresh with them (or, more than fit at all, stays as it is), and this
+        process goes on with its own copy (bounded by _MAX_TOKENS), so the file stays small however many
+        letters one process reads."""
+        added = len(boring) + len(known)
+        kept = self._memo.data if self._memo is not None else None
+        shared = kept is not None and kept["boring"] is self._boring
+        if kept is not None and added:
+            size = len(kept["boring"]) + len(kept["known"])
+            if size + added > _MAX_KEPT_TOKENS:
+                if shared:
+                    self._boring, self._known, shared = set(self._boring), dict(self._known), False
+                if added <= _MAX_KEPT_TOKENS:
+                    kept["boring"], kept["known"], size = set(), {}, 0
+            if size + added <= _MAX_KEPT_TOKENS:
+                if not shared:
+                    kept["boring"].update(boring)
+                    kept["known"].update(known)
+                self._added(added)
         if len(self._boring) + len(self._known) + added > _MAX_TOKENS:
-            self._boring, self._known = set(), {}  # (not cleared in place: it may be the kept copy)
+            self._boring, self._known = set(), {}  # (a new set: the old may be the kept copy)
         self._boring.update(boring)
         self._known.update(known)
-        if memo is not None and memo.data["boring"] is not self._boring and added <= _MAX_KEPT_TOKENS:
-            memo.data["boring"].update(boring)
-            memo.data["known"].update(known)
 
     def _added(self, count: int) -> None:
         """`count` verdicts were added to the kept copy: it is written at exit once a run added _WRITE_AFTER
