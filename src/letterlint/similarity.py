@@ -8,8 +8,8 @@ How it works, and why its cost is linear in the text
     words (case, accents, curly quotes and hyphenation variants folded; artefacts and footnote markers are
     already out of the paragraph text).
   * Every run of `K` consecutive words (a *shingle*) gets a 64-bit hash.  Hashes are stable across
-    processes (word ids come from blake2b, shingles are tuples of ints), so summaries made in parallel
-    worker processes can be compared in the parent.
+    processes (a word id is the CRC-32 and Adler-32 of the word, shingles are tuples of ints), so summaries
+    made in parallel worker processes can be compared in the parent.
   * An inverted index maps each shingle hash to the units that contain it, each posting list capped at
     `POSTING_CAP` entries: looking up a unit costs at most `len(unit) × POSTING_CAP`, whatever the number of
     copies.  A unit is compared only with the earlier units it shares shingles with, at most `MAX_PARTNERS`
@@ -39,13 +39,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain as concat
-from itertools import compress, islice
+from itertools import compress, filterfalse, islice
 from re import Match
 from typing import TYPE_CHECKING, Any
+from zlib import adler32, crc32
 
 import regex
 
-from .hashing import blake2b
 from .lazyre import compile_regex, lazy, lazy_re
 from .model import BODY, LIST, Document, Location, Paragraph
 
@@ -67,8 +67,7 @@ SAMPLE_MOD = 4  # across files: keep shingle hashes ≡ 0 mod this (a power of t
 PUNCT = "".join(sorted(set(string.punctuation) | set("‘’‚‛“”„‟«»‹›–—―‐‑…·•°§¶†‡")))
 _WORD_RUN = lazy_re(r"[^\s" + re.escape(PUNCT) + "]+")
 _NON_SPACE = lazy_re(r"\S")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
-_WORD_IDS: dict[str, int] = {}
+_QUOTES = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"))  # folded to the straight character
 _NORMAL: dict[str, str] = {}
 _TOKEN_IDS: dict[str, int] = {}
 
@@ -97,34 +96,51 @@ def normal(word: str) -> str:
     """A word folded for comparison: lower case, no accents, straight apostrophes."""
     out = _NORMAL.get(word)
     if out is None:
-        folded = unicodedata.normalize("NFKD", word.translate(_QUOTES).casefold())
-        out = "".join(c for c in folded if not unicodedata.combining(c))
+        out = _strip_marks(unicodedata.normalize("NFKD", _fold_quotes(word).casefold()))
         if len(_NORMAL) > 500_000:
             _NORMAL.clear()
         _NORMAL[word] = out
     return out
 
 
+def _fold_quotes(text: str) -> str:
+    if not text.isascii():
+        for curly, straight in _QUOTES:
+            text = text.replace(curly, straight)
+    return text
+
+
+def _strip_marks(folded: str) -> str:
+    """A decomposed (NFKD) text without its combining marks (the accents)."""
+    return folded if folded.isascii() else "".join(c for c in folded if not unicodedata.combining(c))
+
+
+def normals(words: Sequence[str]) -> list[str]:
+    """`normal` of each word, folded all at once: the words joined by line breaks are folded by a few string
+    methods (in C), and only the rare word that is still not ASCII afterwards is looked at character by
+    character.  The same result as word by word: quotes, case folding and NFKD map character by character, and
+    a line break (a starter that decomposes to itself) ends every run of marks that NFKD reorders."""
+    joined = "\n".join(words)
+    if joined.isascii():  # ASCII: casefold is lower, and NFKD changes nothing
+        parts = joined.lower().split("\n")
+    else:
+        parts = unicodedata.normalize("NFKD", _fold_quotes(joined).casefold()).split("\n")
+    if len(parts) != len(words):  # a word with a line break in it (never one of `tokens`)
+        return [normal(w) for w in words]
+    return [p if p.isascii() else _strip_marks(p) for p in parts]
+
+
 def word_id(word: str) -> int:
-    """A stable 64-bit id for a normalised word (the same in every process)."""
-    out = _WORD_IDS.get(word)
-    if out is None:
-        out = int.from_bytes(blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little", signed=True)
-        if len(_WORD_IDS) > 500_000:
-            _WORD_IDS.clear()
-        _WORD_IDS[word] = out
-    return out
+    """A stable 64-bit id for a normalised word (the same in every process): CRC-32 and Adler-32 of its UTF-8,
+    side by side (two calls in C; a cryptographic hash per word was a third of the index's cost on a first
+    letter, when no word id is known yet)."""
+    data = word.encode("utf-8", "surrogatepass")
+    return crc32(data) << 32 | adler32(data)
 
 
 def token_id(token: str) -> int:
-    """The word id of a token as it appears in the text (cached: most tokens recur)."""
-    out = _TOKEN_IDS.get(token)
-    if out is None:
-        out = word_id(normal(token))
-        if len(_TOKEN_IDS) > 500_000:
-            _TOKEN_IDS.clear()
-        _TOKEN_IDS[token] = out
-    return out
+    """The word id of a token as it appears in the text."""
+    return ids_of([token])[0]
 
 
 def tokens(text: str) -> list[str]:
@@ -139,10 +155,20 @@ def token_spans(text: str, start: int = 0, end: int | None = None, limit: int | 
 
 
 def ids_of(words: Sequence[str]) -> list[int]:
-    ids = list(map(_TOKEN_IDS.get, words))
-    if None in ids:
-        return [i if i is not None else token_id(w) for i, w in zip(ids, words, strict=True)]
-    return ids  # type: ignore[return-value]  # no None in it
+    """The word ids of tokens as written (cached per token: most recur; new ones are learnt together)."""
+    try:
+        return list(map(_TOKEN_IDS.__getitem__, words))
+    except KeyError:
+        _learn(words)
+        return list(map(_TOKEN_IDS.__getitem__, words))
+
+
+def _learn(words: Sequence[str]) -> None:
+    """Cache the ids of the tokens not seen before, normalised in one batch (`normals`)."""
+    if len(_TOKEN_IDS) > 500_000:  # bounded; the ids are a function of the token, so nothing is lost
+        _TOKEN_IDS.clear()
+    new = [w for w in dict.fromkeys(words) if w not in _TOKEN_IDS]
+    _TOKEN_IDS.update(zip(new, map(word_id, normals(new)), strict=True))
 
 
 def shingles(ids: Sequence[int], k: int = K) -> list[int]:
@@ -541,10 +567,9 @@ def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap
                 sim_i = min(1.0, covered(chains, "a", min_run) / max(1, other.n_words))
                 sim_j = min(1.0, covered(chains, "b", min_run) / max(1, unit.n_words))
                 pairs.append(Pair(u, me, chains, sim_i, sim_j))
-            new = dict.fromkeys(hashes, me)
-            for h in shared:  # these have their postings already
-                del new[h]
-            index.update(new)
+            # the others join the index; those in `shared` have their postings already (filtered in C: most of
+            # a unit's shingles can be shared, in a letter of stock passages)
+            index.update(dict.fromkeys(filterfalse(shared.__contains__, hashes), me))
         else:
             index.update(dict.fromkeys(hashes, me))
     return pairs
