@@ -340,3 +340,34 @@ def test_word_ids_are_the_same_in_every_process_and_distinct():
     assert len(outputs) == 1
     words = {normal(w) for w in similarity.tokens(PILOT)} | {f"w{i}" for i in range(5000)} | {"", "a", "b", "ab"}
     assert len({similarity.word_id(w) for w in words}) == len(words)
+
+
+def test_a_letters_new_words_are_learnt_a_batch_of_answers_at_a_time(monkeypatch):
+    """On a process's first letter every answer brings new words: they are learnt for many answers at once (a
+    few calls per letter), with the same ids and units as answer by answer."""
+    text = "".join(f"Antwoord: {PILOT} Onderwerp{i} betreft kwestie{i} en variant{i}.\n" for i in range(120))
+    doc = doc_of(text)
+    structure(doc)
+    expected = [(u.ids, u.hashes, u.starts) for u in
+                (make_unit(i, s, a) for i, (s, a) in enumerate((similarity.answer_segments(a), a)
+                                                               for a in structure(doc).answers))]
+    batches = []
+    real = similarity.normals
+    monkeypatch.setattr(similarity, "normals", lambda words: batches.append(len(words)) or real(words))
+    monkeypatch.setattr(similarity, "_TOKEN_IDS", {})
+    units = similarity.build_index(doc, {}).units
+    assert [(u.ids, u.hashes, u.starts) for u in units] == expected
+    assert sum(batches) >= 3 * 120 and len(batches) <= len(text) // similarity.BATCH + 1
+
+
+def test_batched_words_give_the_units_of_make_unit_with_long_segments_too(monkeypatch):
+    monkeypatch.setattr(similarity, "CHUNK", 150)  # some answers longer than a chunk: read a chunk at a time
+    monkeypatch.setattr(similarity, "BATCH", 700)
+    text = "".join(f"Antwoord: {PILOT * (i % 3)} Onderwerp{i} betreft kwestie{i}.\n\nEn verder {i}.\n"
+                   for i in range(40))
+    doc = doc_of(text)
+    answers = structure(doc).answers
+    expected = [(u.ids, u.hashes, u.starts) for u in
+                (make_unit(i, similarity.answer_segments(a), a) for i, a in enumerate(answers))]
+    assert [(u.ids, u.hashes, u.starts) for u in similarity.build_index(doc, {}).units] == expected
+    assert any(len(s) > 1 for _, _, s in expected)  # answers of several paragraphs among them

@@ -36,10 +36,11 @@ import unicodedata
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain as concat
-from itertools import compress, filterfalse, islice
+from itertools import compress, filterfalse, islice, repeat
+from operator import lshift
 from re import Match
 from typing import TYPE_CHECKING, Any
 from zlib import adler32, crc32
@@ -134,8 +135,16 @@ def word_id(word: str) -> int:
     """A stable 64-bit id for a normalised word (the same in every process): CRC-32 and Adler-32 of its UTF-8,
     side by side (two calls in C; a cryptographic hash per word was a third of the index's cost on a first
     letter, when no word id is known yet)."""
-    data = word.encode("utf-8", "surrogatepass")
-    return crc32(data) << 32 | adler32(data)
+    return word_ids([word])[0]
+
+
+def word_ids(words: Sequence[str]) -> list[int]:
+    """`word_id` of each word, every step mapped over all of them in C."""
+    try:
+        data = list(map(str.encode, words))  # UTF-8
+    except UnicodeEncodeError:  # a lone surrogate (text decoded with surrogateescape)
+        data = [w.encode("utf-8", "surrogatepass") for w in words]
+    return list(map(int.__or__, map(lshift, map(crc32, data), repeat(32)), map(adler32, data)))
 
 
 def token_id(token: str) -> int:
@@ -168,7 +177,7 @@ def _learn(words: Sequence[str]) -> None:
     if len(_TOKEN_IDS) > 500_000:  # bounded; the ids are a function of the token, so nothing is lost
         _TOKEN_IDS.clear()
     new = [w for w in dict.fromkeys(words) if w not in _TOKEN_IDS]
-    _TOKEN_IDS.update(zip(new, map(word_id, normals(new)), strict=True))
+    _TOKEN_IDS.update(zip(new, word_ids(normals(new)), strict=True))
 
 
 def shingles(ids: Sequence[int], k: int = K) -> list[int]:
@@ -284,18 +293,64 @@ def text_ids(text: str, start: int, end: int) -> list[int]:
     return ids
 
 
-def make_unit(index: int, segments: list[tuple[Paragraph, int, int]], answer: Any = None) -> Unit:
-    ids: list[int] = []
-    starts = []
-    for par, start, end in segments:
-        starts.append(len(ids))
-        ids += text_ids(par.text, start, end)
+def make_unit(index: int, segments: list[tuple[Paragraph, int, int]], answer: Any = None,
+              words: tuple[list[int], list[int]] | None = None) -> Unit:
+    """A unit of these segments; `words`: its word ids and the index of each segment's first word, when known."""
+    if words is None:
+        ids: list[int] = []
+        starts = []
+        for par, start, end in segments:
+            starts.append(len(ids))
+            ids += text_ids(par.text, start, end)
+    else:
+        ids, starts = words
     if len(ids) < BIG:
         return Unit(index, segments, ids, shingles(ids), answer, starts)
     hashes = array("q")
     for at in range(0, len(ids) - K + 1, BIG):  # a part at a time: no copies of the whole word list
         hashes.fromlist(shingles(ids[at : at + BIG + K - 1]))
     return Unit(index, segments, ids, hashes, answer, starts)
+
+
+BATCH = 1 << 14  # characters of text whose words are looked up together: on a process's first letter the new
+# words are learnt a few batches at a time, not paragraph by paragraph (each batch of new words costs a few
+# calls whatever its size); small enough that the words of one batch as strings stay small
+
+Piece = tuple[list[tuple[Paragraph, int, int]], Any]  # a unit's segments, and its answer
+
+
+def with_words(pieces: Iterable[Piece]) -> Iterator[tuple[list[tuple[Paragraph, int, int]], Any,
+                                                           tuple[list[int], list[int]] | None]]:
+    """The pieces with their word ids and segment starts, looked up a batch of pieces at a time (a piece with
+    a segment longer than CHUNK: None, for make_unit to read a chunk at a time)."""
+    batch: list[Piece] = []
+    size = 0
+    for piece in pieces:
+        batch.append(piece)
+        size += sum(end - start for _, start, end in piece[0])
+        if size >= BATCH:
+            yield from _batch_words(batch)
+            batch, size = [], 0
+    yield from _batch_words(batch)
+
+
+def _batch_words(batch: list[Piece]) -> Iterator[tuple[list[tuple[Paragraph, int, int]], Any,
+                                                         tuple[list[int], list[int]] | None]]:
+    short = [all(end - start <= CHUNK for _, start, end in segments) for segments, _ in batch]
+    words = [[_WORD_RUN.findall(p.text, start, end) for p, start, end in segments] if ok else []
+             for (segments, _), ok in zip(batch, short, strict=True)]
+    ids = ids_of(list(concat.from_iterable(concat.from_iterable(words))))  # new words: learnt in one go
+    at = 0
+    for (segments, answer), ok, lists in zip(batch, short, words, strict=True):
+        if not ok:
+            yield segments, answer, None
+            continue
+        starts = []
+        for found in lists:
+            starts.append(at)
+            at += len(found)
+        first = starts[0] if starts else at
+        yield segments, answer, (ids[first:at], [s - first for s in starts])
 
 
 def answer_segments(answer: AnswerUnit) -> list[tuple[Paragraph, int, int]]:
@@ -598,9 +653,9 @@ def build_index(doc: Document, settings: Mapping[str, Any]) -> Analysis:
                   if par.kind in (BODY, LIST) and not par.is_empty and not is_furniture(par.text))
     units: list[Unit] = []
     words = 0
-    for segments, answer in pieces:
+    for segments, answer, found in with_words(piece for piece in pieces if piece[0]):
         if segments:
-            unit = make_unit(len(units), segments, answer)
+            unit = make_unit(len(units), segments, answer, found)
             if unit.hashes:
                 units.append(unit)
                 words += unit.n_words
