@@ -117,18 +117,12 @@ def _strip_marks(folded: str) -> str:
 
 
 def normals(words: Sequence[str]) -> list[str]:
-    """`normal` of each word, folded all at once: the words joined by line breaks are folded by a few string
-    methods (in C), and only the rare word that is still not ASCII afterwards is looked at character by
-    character.  The same result as word by word: quotes, case folding and NFKD map character by character, and
-    a line break (a starter that decomposes to itself) ends every run of marks that NFKD reorders."""
-    joined = "\n".join(words)
-    if joined.isascii():  # ASCII: casefold is lower, and NFKD changes nothing
-        parts = joined.lower().split("\n")
-    else:
-        parts = unicodedata.normalize("NFKD", _fold_quotes(joined).casefold()).split("\n")
+    """`normal` of each word, the ASCII ones (nearly all) folded at once: joined by line breaks, lower-cased and
+    split again in C (for ASCII, casefold is lower and NFKD changes nothing); the few others one by one."""
+    parts = "\n".join(words).lower().split("\n")
     if len(parts) != len(words):  # a word with a line break in it (never one of `tokens`)
         return [normal(w) for w in words]
-    return [p if p.isascii() else _strip_marks(p) for p in parts]
+    return [p if w.isascii() else normal(w) for p, w in zip(parts, words, strict=True)]
 
 
 def word_id(word: str) -> int:
@@ -176,7 +170,7 @@ def _learn(words: Sequence[str]) -> None:
     """Cache the ids of the tokens not seen before, normalised in one batch (`normals`)."""
     if len(_TOKEN_IDS) > 500_000:  # bounded; the ids are a function of the token, so nothing is lost
         _TOKEN_IDS.clear()
-    new = [w for w in dict.fromkeys(words) if w not in _TOKEN_IDS]
+    new = list(set(words).difference(_TOKEN_IDS))  # in C (in any order: an id depends on its token only)
     _TOKEN_IDS.update(zip(new, word_ids(normals(new)), strict=True))
 
 
@@ -551,6 +545,18 @@ def covered(chains: Sequence[Chain], side: str, min_run: int = 1) -> int:
     return total
 
 
+def shares(chains: Sequence[Chain], n_a: int, n_b: int) -> tuple[float, float]:
+    """The share of the words of a and of b covered by the chains that count (`covered`)."""
+    # isolated stock phrases ("de Kamerbrief van 19 december jl.") do not make two answers alike
+    min_run = min(MIN_RUN, max(K, min(n_a, n_b) // 4))
+    if len(chains) == 1:  # most pairs share one passage
+        c = chains[0]
+        cov_a, cov_b = (c.cov_a, c.cov_b) if min(c.cov_a, c.cov_b) >= min_run else (0, 0)
+    else:
+        cov_a, cov_b = covered(chains, "a", min_run), covered(chains, "b", min_run)
+    return min(1.0, cov_a / max(1, n_a)), min(1.0, cov_b / max(1, n_b))
+
+
 @dataclass(eq=False, slots=True)
 class Pair:
     """Two units that share text: i is the earlier one."""
@@ -608,20 +614,16 @@ def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap
             if len(partners) > max_partners:
                 partners = sorted(partners, key=lambda u: (-counts[u], u))[:max_partners]
             where = positions(unit.hashes, shared) if partners else None
+            ids = unit.ids
             for u in sorted(partners):
                 other = units[u]
                 # the shingles of `other` in `shared` are those it has in common with `unit`: every shingle of
                 # an earlier unit is in the index
                 chains = align(other.hashes, unit.hashes, shared, where=where)
-                if not chains:
-                    continue
-                for chain in chains:
-                    extend(other.ids, unit.ids, chain)
-                # isolated stock phrases ("de Kamerbrief van 19 december jl.") do not make two answers alike
-                min_run = min(MIN_RUN, max(K, min(other.n_words, unit.n_words) // 4))
-                sim_i = min(1.0, covered(chains, "a", min_run) / max(1, other.n_words))
-                sim_j = min(1.0, covered(chains, "b", min_run) / max(1, unit.n_words))
-                pairs.append(Pair(u, me, chains, sim_i, sim_j))
+                if chains:
+                    for chain in chains:
+                        extend(other.ids, ids, chain)
+                    pairs.append(Pair(u, me, chains, *shares(chains, len(other.ids), len(ids))))
             # the others join the index; those in `shared` have their postings already (filtered in C: most of
             # a unit's shingles can be shared, in a letter of stock passages)
             index.update(dict.fromkeys(filterfalse(shared.__contains__, hashes), me))
