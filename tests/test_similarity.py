@@ -341,6 +341,9 @@ def test_word_ids_are_the_same_in_every_process_and_distinct():
     assert len(outputs) == 1
     words = {normal(w) for w in similarity.tokens(PILOT)} | {f"w{i}" for i in range(5000)} | {"", "a", "b", "ab"}
     assert len({similarity.word_id(w) for w in words}) == len(words)
+    odd = "a\udcff"  # a lone surrogate (a file decoded with surrogateescape): ids as for its bytes kept as such
+    assert similarity.word_ids(["x", odd]) == [similarity.word_id("x"), similarity.word_id(odd)]
+    assert similarity.word_id(odd) != similarity.word_id("a")
 
 
 def test_a_letters_new_words_are_learnt_a_batch_of_answers_at_a_time(monkeypatch):

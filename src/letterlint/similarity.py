@@ -624,8 +624,8 @@ def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap
                     for chain in chains:
                         extend(other.ids, ids, chain)
                     pairs.append(Pair(u, me, chains, *shares(chains, len(other.ids), len(ids))))
-            # the others join the index; those in `shared` have their postings already (filtered in C: most of
-            # a unit's shingles can be shared, in a letter of stock passages)
+            # the others join the index; those in `shared` have their postings already (left out in C, not
+            # deleted one by one)
             index.update(dict.fromkeys(filterfalse(shared.__contains__, hashes), me))
         else:
             index.update(dict.fromkeys(hashes, me))
@@ -656,14 +656,13 @@ def build_index(doc: Document, settings: Mapping[str, Any]) -> Analysis:
     units: list[Unit] = []
     words = 0
     for segments, answer, found in with_words(piece for piece in pieces if piece[0]):
-        if segments:
-            unit = make_unit(len(units), segments, answer, found)
-            if unit.hashes:
-                units.append(unit)
-                words += unit.n_words
-                if words >= KEEP_AS_ARRAY:  # a long document: its hashes as arrays from here on (memory)
-                    for u in units if words - unit.n_words < KEEP_AS_ARRAY else (unit,):
-                        u.hashes = array("q", u.hashes)
+        unit = make_unit(len(units), segments, answer, found)
+        if unit.hashes:
+            units.append(unit)
+            words += unit.n_words
+            if words >= KEEP_AS_ARRAY:  # a long document: its hashes as arrays from here on (memory)
+                for u in units if words - unit.n_words < KEEP_AS_ARRAY else (unit,):
+                    u.hashes = array("q", u.hashes)
     return Analysis(kind, units, compare(units))
 
 
