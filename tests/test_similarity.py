@@ -375,3 +375,9 @@ def test_batched_words_give_the_units_of_make_unit_with_long_segments_too(monkey
                 (make_unit(i, similarity.answer_segments(a), a) for i, a in enumerate(answers))]
     assert [(u.ids, u.hashes, u.starts) for u in similarity.build_index(doc, {}).units] == expected
     assert any(len(s) > 1 for _, _, s in expected)  # answers of several paragraphs among them
+    plain = doc_of("".join(f"{PILOT * (i % 3)} Alinea {i} gaat over iets anders.\n\n" for i in range(30)))
+    analysis = similarity.build_index(plain, {})
+    assert analysis.kind == "paragraphs" and len(analysis.units) == 30
+    assert [(u.ids, u.hashes, u.starts) for u in analysis.units] == \
+        [(u.ids, u.hashes, u.starts) for u in (make_unit(i, u.segments) for i, u in enumerate(analysis.units))]
+    assert analysis.pairs  # the repeated paragraphs are found
