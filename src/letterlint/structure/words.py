@@ -238,17 +238,23 @@ def rarity(doc: Document) -> Rarity:
 def build_rarity(doc: Document) -> Rarity:
     """How many body paragraphs use each content word (`rarity` caches it).
 
-    A batch of paragraphs (chunking.batches) at a time: the chunks a batch brings that the memo lacks are
-    tokenised together, once, not paragraph by paragraph (the first letter of a process meets thousands)."""
+    Each paragraph's chunks are looked up in the memo in C; the chunks of the paragraphs where some were
+    missing are tokenised together afterwards, a batch of paragraphs (chunking.batches) at a time: once for
+    the thousands of a process's first letter, not paragraph by paragraph, and only for the few paragraphs
+    with a new word (a date, a number) of a later letter."""
     df: Counter = Counter()
     texts = [p.text for p in doc.paragraphs if p.text and not p.text.isspace()]
     get = _CHUNKS.__getitem__
     for _, batch in chunking.batches(texts):
-        try:
-            found = [set(chain.from_iterable(map(get, t.split()))) for t in batch]
-        except KeyError:
-            _learn(chain.from_iterable(map(str.split, batch)))
-            found = [set(_chunks_tokens(t.split())) for t in batch]
-        for words in found:
-            df.update(words)
+        missed: list[list[str]] = []
+        for text in batch:
+            chunks = text.split()
+            try:
+                df.update(set(chain.from_iterable(map(get, chunks))))
+            except KeyError:
+                missed.append(chunks)
+        if missed:
+            _learn(chain.from_iterable(missed))
+            for chunks in missed:
+                df.update(set(_chunks_tokens(chunks)))
     return Rarity(df, len(texts))
