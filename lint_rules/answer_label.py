@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from letterlint.findings import Finding, Fix, lower, msg
-from letterlint.lazyre import compile_regex
+from letterlint.lazyre import compile_regex, lazy
 from letterlint.structure import PAGE_FURNITURE, AnswerUnit, labels, placeholders, sentences, structure
 from letterlint.structure.prefilter import Prefilter
 
@@ -93,6 +93,10 @@ SUMMARY = msg(
 DEFAULT = {"unlabelled": True, "style": True}
 CONF = {"unlabelled": {"type": "boolean"}, "style": {"type": "boolean"}}
 FIXABLE = True
+
+# compiled on first use and kept between runs (lazyre), not compiled by `regex` in every process
+_LABEL_PARTS = lazy(r"\W*\p{L}+(\s+\d[^:;,.]*?)?\s*[:;,.\-–—]?\s*$")  # a label as written: word, numbers, punct
+_INITIALS = lazy(r"(?:\p{L}\.){2,}")  # "p.m.": a placeholder that marks an answer wherever it stands
 
 _PUNCT_NAME = {":": "dubbele punt", ";": "puntkomma", " :": "spatie en dubbele punt", ",": "komma", ".": "punt",
                "": "geen leesteken", " ": "geen dubbele punt", " ;": "spatie en puntkomma", "-": "streepje",
@@ -187,7 +191,7 @@ def _style(doc: Document, a: AnswerUnit, house: str, canonical: str, configured:
     assert a.label is not None
     par = a.label.paragraph
     written = par.text[start:end]
-    numbers = regex.match(r"\W*\p{L}+(\s+\d[^:;,.]*?)?\s*[:;,.\-–—]?\s*$", written)
+    numbers = _LABEL_PARTS.match(written)
     number_part = (numbers.group(1) or "") if numbers else ""
     new_punct = house if house.strip() else ""
     replacement = target_word + number_part.rstrip() + new_punct
@@ -249,7 +253,7 @@ class _Placeholders:
             if not item:
                 continue
             marker = (any(c.isupper() for c in item) and item.replace(".", "").isalpha() and item.upper() == item) or \
-                " " in item or (regex.fullmatch(r"(?:\p{L}\.){2,}", item) is not None)
+                " " in item or (_INITIALS.fullmatch(item) is not None)
             self.alone.add(item.lower().strip("[]().: "))
             self.alone.add(item.lower())
             if marker:
