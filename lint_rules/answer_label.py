@@ -136,11 +136,11 @@ def _labelled(doc: Document, s: Structure, ctx: RuleContext) -> Iterator[Finding
     if not exact:
         return
     styles = Counter(a.label_punct for a in exact)
-    house, count = styles.most_common(1)[0]
+    house, count = _most_common(styles)
     established = len(exact) >= 3 and count / len(exact) >= 0.6
     words = Counter(a.label_word for a in exact if a.label_word[:1].isupper() and not a.label_word.isupper())
     configured = labels(ctx.settings)
-    canonical = words.most_common(1)[0][0] if words else configured[0]
+    canonical = _most_common(words)[0] if words else configured[0]
     for a in labelled:
         if a.label_inline and a.label is not None:
             start, end = _label_span(a)
@@ -162,6 +162,12 @@ def _labelled(doc: Document, s: Structure, ctx: RuleContext) -> Iterator[Finding
             for a in s.answers:
                 if a.label is None and not (headed and (a.section is None or a.section.heading is None)):
                     yield _unlabelled(doc, a, canonical + (house if house not in ("", " ") else ":"), ctx)
+
+
+def _most_common(counts: Counter) -> tuple[str, int]:
+    """Counter.most_common(1)[0] (the first counted of the most frequent), without the heapq import that
+    most_common makes on its first call: this rule runs first, in a fresh process it paid for that import."""
+    return max(counts.items(), key=lambda item: item[1])
 
 
 def _style(doc: Document, a: AnswerUnit, house: str, canonical: str, configured: tuple[str, ...], ctx: RuleContext) -> Iterator[Finding]:
