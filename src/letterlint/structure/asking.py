@@ -216,8 +216,10 @@ def _gated_sentences(text: str) -> list[tuple[int, int, tuple[bool, bool] | None
     at_subject = [m.start() for m in _SUBJECT_GATE.finditer(low)] if subject else []
     at_inverted = [m.start() for m in _INVERTED_GATE.finditer(low)] if inverted else []
     at_opening = [m.start() for m in _VERB_FIRST_OPENING.finditer(text)]
-    if not at_subject and not at_inverted and not at_opening and "?" not in text:
-        return []
+    if not at_subject and not at_inverted and not at_opening:  # only a "?" can make a sentence ask
+        if "?" not in text:
+            return []
+        return [(s, e, NEITHER) for s, e in sentences(text) if text.find("?", s, e) >= 0]
     out: list[tuple[int, int, tuple[bool, bool] | None]] = []
     for s, e in sentences(text):
         may = (_starts_in(at_subject, s, e), _starts_in(at_inverted, s, e))
