@@ -204,16 +204,3 @@ def test_the_rules_that_read_the_similarity_index_say_so():
         assert ("similarity" in rule.needs) == reads, rule.id  # the index entry carries NEEDS too
         assert rule.needs == frozenset(getattr(rule.module, "NEEDS", ())), rule.id
 
-
-def test_line_starts_take_a_few_bytes_a_line():
-    """Document._line_starts (line and column of every finding in a text format) is a compact array: a
-    list holds an int object of 32 bytes for every line besides its 8-byte slot."""
-    doc = doc_of("\n".join(f"Regel {i} van de brief." for i in range(20_000)))
-    tracemalloc.start()
-    try:
-        starts = doc._line_starts
-        size = tracemalloc.get_traced_memory()[0]
-    finally:
-        tracemalloc.stop()
-    assert len(starts) == 20_000 and doc.line_col(len("Regel 0 van de brief.\nRe")) == (2, 3)
-    assert size <= 12 * len(starts), f"{size / len(starts):.0f} bytes a line"

@@ -16,7 +16,6 @@ export, that holds their body).
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -296,9 +295,8 @@ class Document:
         return {(n.kind, n.id): n for n in self.notes}
 
     @cached_property
-    def _line_starts(self) -> array[int]:
-        # an array, not a list: 8 bytes a line, not 40 (an int object each); a text export has a line a paragraph
-        starts = array("q", [0])
+    def _line_starts(self) -> list[int]:
+        starts = [0]
         if self.source is not None:
             find = self.source.find
             i = find("\n")
