@@ -203,4 +203,3 @@ def test_the_rules_that_read_the_similarity_index_say_so():
         reads = "letterlint.similarity" in source or ".similarity(" in source
         assert ("similarity" in rule.needs) == reads, rule.id  # the index entry carries NEEDS too
         assert rule.needs == frozenset(getattr(rule.module, "NEEDS", ())), rule.id
-
