@@ -102,6 +102,20 @@ def test_similarity_is_built_once_and_dropped_after_its_readers(plan, monkeypatc
     assert [k for k in shared._keyed if k[0] == "similarity"]  # --across-files: collect() reads it afterwards
 
 
+def test_the_readers_of_a_releasable_analysis_run_first(plan):
+    """The similarity index is built before any other rule made its data, so that the memory it frees is
+    taken up again by theirs (built in the middle, it added to the peak what they held then)."""
+    ran: list[str] = []
+    rules = [ActiveRule(dataclasses.replace(rule_from_module(a.rule.module, "builtin"),
+                                            check=lambda d, c, rid=a.rule.id, check=a.rule.check: ran.append(rid) or check(d, c)),
+                        a.ctx) for a in plan.rules if a.rule.module is not None]
+    findings, problems = lint_document(doc_of(letter(10)), dataclasses.replace(plan, rules=rules))
+    readers = {a.rule.id for a in plan.rules if "similarity" in a.rule.needs}
+    assert not problems and len(readers) >= 2 and len(ran) > len(readers)
+    assert set(ran[:len(readers)]) == readers
+    assert findings == lint_document(doc_of(letter(10)), plan)[0]
+
+
 def test_release_drops_every_variant_and_a_later_request_builds_it_again():
     doc = doc_of(letter(5))
     shared = analyses.of(doc)

@@ -246,21 +246,25 @@ def _grouped(schedule: list[tuple[int, ActiveRule]], keep: bool = False) -> tupl
                                                                                  dict[str, list[str]]]:
     """The rules in the order to run them, and which analyses to release after which rule.
 
-    The rules that need a big analysis (their NEEDS, of `analyses.RELEASABLE`) run one after the other, from the
-    place of the first of them, and the analysis is dropped after the last: it is never held while the other rules build their own
-    data.  `keep`: drop nothing (--across-files: the rules' collect() reads the analyses after the check)."""
+    The rules that need a big analysis (their NEEDS, of `analyses.RELEASABLE`) run one after the other, before
+    all others, and the analysis is dropped after the last: it is never held while the other rules build their
+    own data.  First, not where the first of them comes: the memory the dropped index held is then taken up
+    again by what the other rules make (findings, memos, analyses); built later, it finds that memory in use
+    and adds its own to the process's peak (the draft 20x in one file: ~3 MB more; 5x: ~1 MB).  The order the
+    rules run in is not seen in the findings (they are sorted).  `keep`: drop nothing (--across-files: the
+    rules' collect() reads the analyses after the check)."""
     order = list(schedule)
     releases: dict[str, list[str]] = {}
+    front: list[tuple[int, ActiveRule]] = []
     for name in analyses.RELEASABLE:
         group = [item for item in order if name in item[1].rule.needs]
         if not group:
             continue
-        first = order.index(group[0])
-        rest = [item for item in order if name not in item[1].rule.needs]
-        order = rest[:first] + group + rest[first:]
+        front += group
+        order = [item for item in order if name not in item[1].rule.needs]
         if not keep:
             releases.setdefault(group[-1][1].rule.id, []).append(name)
-    return order, releases
+    return front + order, releases
 
 
 def _ignored_for(path: str, config: Config) -> set[str]:
