@@ -291,6 +291,13 @@ class _WordFacts:
         self.key.update(zip(new, _keys(new)))
         self.worked_out += len(new)
 
+    def learn_keys(self, forms: Iterable[str]) -> None:
+        """Work out the keys of those of `forms` (terms: distinct) not known yet."""
+        new = list(filterfalse(self.key.__contains__, forms))
+        if len(self.key) + len(new) > 200_000:
+            self.content, self.key = {_MARK: False}, {}
+        self.key.update(zip(new, _keys(new)))
+
 
 _MARK = "\x00"  # stands between two runs of words: not a word, not content, so no term spans it
 _WORD_FACTS = _WordFacts()
@@ -350,17 +357,19 @@ class _Counted:
     def _count(self, texts: list[str], max_words: int) -> None:
         """Count a batch of texts: whole-list operations (C loops), no Python statement per word."""
         words = f" {_MARK} ".join(RUN.findall(_MARK.join(texts))).split()
-        fresh = Counter(words)
+        fresh = dict.fromkeys(words)
         fresh.pop(_MARK, None)
         facts = _WORD_FACTS
         facts.learn(fresh)
         self.key.update(zip(fresh, map(facts.key.__getitem__, fresh)))
+        self.counts.update(words)  # (counted in C: a list, not a mapping, whose items Counter.update adds one by one)
+        self.counts.pop(_MARK, None)
         if max_words > 1:
-            terms = Counter(_terms(words, max_words, facts.content))
-            # their keys, as _term_key makes them, in C loops (a function call per term is most of the time)
-            self.key.update(zip(terms, _keys(terms)))
-            dict.update(fresh, terms)  # (no word is a term: a term has a space)
-        self.counts.update(fresh)
+            terms = _terms(words, max_words, facts.content)
+            distinct = dict.fromkeys(terms)
+            facts.learn_keys(distinct)
+            self.key.update(zip(distinct, map(facts.key.__getitem__, distinct)))
+            self.counts.update(terms)  # (no word is a term: a term has a space)
 
     def groups(self, defined: Iterable[str]) -> dict[str, dict[str, int]]:
         """key → {form: count} for the keys with more than one form (a form the letter defines counts as one,
@@ -513,7 +522,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             return  # «dat hij gebruikmaakt» and «hij maakt er gebruik van»: both right
         findings.append((rare, usual, n, m, kind, why))
 
-    for forms in groups.values():
+    for forms in filterfalse(_first_letter_only, groups.values()):
         _judge(forms, authority, consider)
     counts = counted.counts
     frequent = [form for form in filterfalse(str.islower, compress(counts, map(str.isalpha, counts)))
@@ -540,6 +549,15 @@ def _swapped(acronyms: list[str], counts: Counter[str], clash: bool = True) -> d
 
 def _everywhere(doc):
     return [(par, par.text) for par in doc.blocks() if par.text and par.kind != "table"]
+
+
+def _first_letter_only(forms: dict[str, int]) -> bool:
+    """The forms differ in their first letter only (De/de, Rijk/rijk: the start of a sentence), which is never
+    reported: no difference of spacing, none of case inside a word (most groups, judged without a statement)."""
+    return len(set(map(itemgetter(_AFTER_FIRST), forms))) == 1
+
+
+_AFTER_FIRST = slice(1, None)
 
 
 def _judge(forms: dict[str, int], authority: _Authority, consider: Callable[..., None]) -> None:

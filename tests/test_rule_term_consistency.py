@@ -472,3 +472,31 @@ def test_the_words_before_a_bracket_are_found_without_copying_the_text_before_it
     finally:
         tracemalloc.stop()
     assert words == ["Een", "Nieuwe", "Regel39999"] and peak < 20_000  # a copy of text[:end] is ~1 MB
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_forms_differing_in_their_first_letter_only_are_never_reported(seed):
+    # the reason such groups (De/de, Rijk/rijk) are not judged at all: judged, they give nothing, whatever the letter
+    from letterlint.readers import read_bytes
+
+    rnd = random.Random(seed)
+    doc = read_bytes("De Wet Milieubeheer (WM) en de Richtlijn Industriële Emissies (RIE).\n".encode(), "a.txt", "text")
+    authority = tc._Authority(frozenset({"Wmo", "JLoI", "RIE", "Lucht"}), doc, tc._Verdicts())
+    seen = []
+    for _ in range(200):
+        form = " ".join(rnd.choice(WORDS + ["Wmo", "wmo", "WM", "meet-pilot", "Meet-pilot"]) for _ in range(rnd.randint(1, 3)))
+        forms = {form: rnd.randint(0, 9), form[0].swapcase() + form[1:]: rnd.randint(0, 9)}
+        if len(forms) == 2:
+            assert tc._first_letter_only(forms)
+            tc._judge(forms, authority, lambda *args, **kw: seen.append(args))
+    assert seen == []
+
+
+def test_groups_differing_in_their_first_letter_only_are_not_judged(monkeypatch):
+    judged = []
+    judge = tc._judge
+    monkeypatch.setattr(tc, "_judge", lambda forms, *args: judged.append(set(forms)) or judge(forms, *args))
+    text = "De kamer vergadert. de kamer. Het Schone Lucht Akkoord, het Schone Lucht Akkoord en het Schone Luchtakkoord.\n"
+    assert variants(text)  # (the spacing of the agreement is reported)
+    assert {"De", "de"} not in judged and {"Het", "het"} not in judged
+    assert {"Schone Luchtakkoord", "Schone Lucht Akkoord"} in judged
