@@ -47,7 +47,7 @@ from __future__ import annotations
 import operator
 from bisect import bisect_right
 from collections import Counter, deque
-from itertools import compress, filterfalse, repeat
+from itertools import compress, filterfalse, islice, repeat
 from operator import add, and_, itemgetter, le, ne, not_, or_
 from typing import TYPE_CHECKING, Any
 
@@ -357,19 +357,24 @@ class _Counted:
     def _count(self, texts: list[str], max_words: int) -> None:
         """Count a batch of texts: whole-list operations (C loops), no Python statement per word."""
         words = f" {_MARK} ".join(RUN.findall(_MARK.join(texts))).split()
-        fresh = dict.fromkeys(words)
-        fresh.pop(_MARK, None)
         facts = _WORD_FACTS
+        fresh = self._add(words)
         facts.learn(fresh)
         self.key.update(zip(fresh, map(facts.key.__getitem__, fresh)))
-        self.counts.update(words)  # (counted in C: a list, not a mapping, whose items Counter.update adds one by one)
-        self.counts.pop(_MARK, None)
         if max_words > 1:
-            terms = _terms(words, max_words, facts.content)
-            distinct = dict.fromkeys(terms)
-            facts.learn_keys(distinct)
-            self.key.update(zip(distinct, map(facts.key.__getitem__, distinct)))
-            self.counts.update(terms)  # (no word is a term: a term has a space)
+            fresh = self._add(_terms(words, max_words, facts.content))  # (no word is a term: a term has a space)
+            facts.learn_keys(fresh)
+            self.key.update(zip(fresh, map(facts.key.__getitem__, fresh)))
+
+    def _add(self, forms: list[str]) -> list[str]:
+        """Count forms (Counter.update of a list counts in C; of a mapping it loops in Python); the forms not
+        counted before, in the order first seen (the keys the counts gained: they keep that order)."""
+        before = len(self.counts)
+        self.counts.update(forms)
+        self.counts.pop(_MARK, None)  # (MARK only: it is added again by each batch, so it is among the new ones)
+        fresh = list(islice(reversed(self.counts), len(self.counts) - before))  # (from the end: not past the old)
+        fresh.reverse()
+        return fresh
 
     def groups(self, defined: Iterable[str]) -> dict[str, dict[str, int]]:
         """key → {form: count} for the keys with more than one form (a form the letter defines counts as one,
@@ -652,14 +657,18 @@ def _separable_verb(a: str, b: str, known: Callable[[str], bool]) -> bool:
         return True
     # a strong verb's past, one syllable (plaats vond, deel nam): the closed form is a word, and so is X + the
     # infinitive with another vowel (not the word's own: milieu vergunning, milieuvergunningen is a plural)
-    if len(regex.findall(r"[aeiouy]+", verb)) != 1 or not known(closed.lower()):
+    if len(VOWELS.findall(verb)) != 1 or not known(closed.lower()):
         return False
     return any(known(head + _vowel(verb, v) + "en") for v in ("i", "e", "ee", "ij", "ie", "ui") if _vowel(verb, v) != verb)
 
 
+VOWELS = lazy(r"[aeiouy]+")  # (compiled once and kept between runs, as lazy patterns are: not on a run's first verb)
+LAST_VOWELS = lazy(r"[aeiouy]+(?=[^aeiouy]*$)")
+
+
 def _vowel(word: str, vowel: str) -> str:
     """word with its last run of vowels replaced: vond → vind, nom → nem."""
-    m = regex.search(r"[aeiouy]+(?=[^aeiouy]*$)", word)
+    m = LAST_VOWELS.search(word)
     return word[:m.start()] + vowel + word[m.end():] if m else word
 
 

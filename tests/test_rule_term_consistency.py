@@ -500,3 +500,20 @@ def test_groups_differing_in_their_first_letter_only_are_not_judged(monkeypatch)
     assert variants(text)  # (the spacing of the agreement is reported)
     assert {"De", "de"} not in judged and {"Het", "het"} not in judged
     assert {"Schone Luchtakkoord", "Schone Lucht Akkoord"} in judged
+
+
+def test_a_separable_verb_is_judged_with_patterns_compiled_once(monkeypatch):
+    # regex.findall(pattern, …) compiled its pattern on a run's first verb: the rule's patterns are kept between runs
+    def known(word):
+        return word in {"plaatsvinden", "plaatsvond", "deelnemen", "deelneemt"}
+
+    assert tc._separable_verb("plaats vond", "plaatsvond", known)  # the patterns compiled
+
+    def compiled(*args, **kwargs):
+        raise AssertionError("a pattern compiled while judging a verb")
+
+    for name in ("findall", "search", "compile"):
+        monkeypatch.setattr(regex, name, compiled)
+    assert tc._separable_verb("plaats vond", "plaatsvond", known)
+    assert tc._separable_verb("deel neemt", "deelneemt", known)
+    assert not tc._separable_verb("werk plaats", "werkplaats", known)
