@@ -47,7 +47,7 @@ from __future__ import annotations
 import operator
 from bisect import bisect_right
 from collections import Counter, deque
-from itertools import compress, filterfalse, islice, repeat
+from itertools import accumulate, compress, filterfalse, islice, repeat
 from operator import add, and_, itemgetter, le, ne, not_, or_
 from typing import TYPE_CHECKING, Any
 
@@ -438,12 +438,11 @@ class _Places:
     word (quick) and matched exactly only there, instead of a regular expression run over every paragraph."""
 
     def __init__(self, visible: list[tuple[Paragraph, str]]) -> None:
-        self.pars = [par for par, _ in visible]
-        self.starts, at = [], 0
-        for _, text in visible:
-            self.starts.append(at)
-            at += len(text) + 1
-        self.text = "\x00".join(text for _, text in visible)  # NUL: no word character, no space, no hyphen
+        self.pars = list(map(itemgetter(0), visible))
+        texts = list(map(itemgetter(1), visible))
+        # where each text starts in the joined one (C loops: no statement per paragraph)
+        self.starts = list(accumulate(map(add, map(len, texts[:-1]), repeat(1)), initial=0)) if texts else []
+        self.text = "\x00".join(texts)  # NUL: no word character, no space, no hyphen
         self.found: dict[tuple[str, bool], list] = {}
 
     def of(self, form: str, first_only: bool = False) -> list:

@@ -517,3 +517,15 @@ def test_a_separable_verb_is_judged_with_patterns_compiled_once(monkeypatch):
     assert tc._separable_verb("plaats vond", "plaatsvond", known)
     assert tc._separable_verb("deel neemt", "deelneemt", known)
     assert not tc._separable_verb("werk plaats", "werkplaats", known)
+
+
+def test_places_are_set_up_without_a_statement_per_paragraph():
+    def visible(n):
+        return [(object(), f"Alinea {i} met de JLoI.") for i in range(n)] + [(object(), "")]
+
+    work = [line_events(lambda v=visible(n): tc._Places(v), {"_Places.__init__"}) for n in (10, 1000)]
+    assert work[0] == work[1]
+    for v in (visible(3), visible(0), [(object(), "x")]):
+        places = tc._Places(v)
+        assert [places.text[s:s + len(t)] for s, (_, t) in zip(places.starts, v, strict=True)] == [t for _, t in v]
+        assert tc._Places(v).of("JLoI") == places_plainly("JLoI", v)
