@@ -73,3 +73,57 @@ def test_a_damaged_memo_is_made_again(runs, tmp_path, monkeypatch):
     (tmp_path / "misspelling-words.pickle").write_bytes(b"\x80\x04damaged")
     calls = counted(monkeypatch)
     assert "subsidie" in slips.Checker(vocabulary()).known_near("subsidei") and calls == ["subsidei"]
+
+
+def looked_up(monkeypatch):
+    calls = []
+    real = Vocabulary.count
+    monkeypatch.setattr(Vocabulary, "count", lambda self, w: calls.append(w) or real(self, w))
+    return calls
+
+
+def test_a_second_run_looks_up_none_of_the_words_the_first_dismissed(runs, monkeypatch):
+    forms = {"Beleid", "regeling", "subsidie", "aanvraag", "subsidei", "de"}
+    calls = looked_up(monkeypatch)
+    assert slips.Checker(vocabulary()).undecided(forms) == ["subsidei"]
+    assert sorted(calls) == ["aanvraag", "beleid", "regeling", "subsidei", "subsidie"]
+    runs()
+    calls.clear()
+    assert sorted(slips.Checker(vocabulary()).undecided(forms | {"regelingen"})) == ["regelingen", "subsidei"]
+    assert sorted(calls) == ["regelingen", "subsidei"]  # the unknown one and the new one only
+    runs()
+    calls.clear()
+    assert slips.Checker(vocabulary("nl-test-2")).undecided(forms) == ["subsidei"]  # another vocabulary
+    assert len(calls) == 5
+
+
+def test_the_kept_forms_are_bounded_and_keep_the_last_letter(runs, monkeypatch):
+    monkeypatch.setattr(slips, "KEPT_FORMS", 4)
+    voc = Vocabulary.from_counts({w: 10 for w in ("alfa", "bravo", "charlie", "delta", "echo", "foxtrot")})
+    voc.identity = "nl-test-small"
+    checker = slips.Checker(voc)
+    checker.undecided({"alfa", "bravo", "charlie"})
+    checker.undecided({"delta", "echo", "foxtrot"})
+    runs()
+    calls = looked_up(monkeypatch)
+    assert slips.Checker(voc).undecided({"delta", "echo", "foxtrot", "alfa"}) == [] and calls == ["alfa"]
+
+
+def test_asking_a_second_opinion_that_remembers_imports_no_subprocess():
+    """subprocess (2 ms to import) is imported only where a hunspell process runs, not to catch its errors."""
+    import subprocess
+    import sys
+
+    code = """
+import sys, types
+from letterlint import slips
+from letterlint.vocabulary import Vocabulary
+class Remembers:
+    def unknown(self, words):
+        return set(words)
+checker = slips.Checker(Vocabulary.from_counts({"kabinet": 500, "heeft": 900}), second_opinion=Remembers())
+found = slips.find([types.SimpleNamespace(text="Het kabnet heeft besloten.")], checker)
+print([s.word for s in found], "subprocess" in sys.modules)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["['kabnet']", "False"]

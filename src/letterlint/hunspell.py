@@ -144,6 +144,11 @@ class _locked:
             self.handle.close()  # closing releases the lock
 
 
+class Failed(OSError):
+    """The hunspell command failed or took too long (a subprocess error, raised as an OSError: a caller that only
+    asks for remembered verdicts need not import subprocess to catch it)."""
+
+
 class Hunspell:
     """The hunspell command: -L lists the input lines (one word each) with an unknown word (fast); -a gives
     suggestions (slow).  What it says about a word is remembered (`Verdicts`): a word is asked once."""
@@ -159,8 +164,11 @@ class Hunspell:
         self.started += 1
         import subprocess
 
-        proc = subprocess.run([self.exe, "-d", self.base, "-i", "utf-8", *args], input="\n".join(words) + "\n",
-                              capture_output=True, text=True, encoding="utf-8", timeout=timeout)
+        try:
+            proc = subprocess.run([self.exe, "-d", self.base, "-i", "utf-8", *args], input="\n".join(words) + "\n",
+                                  capture_output=True, text=True, encoding="utf-8", timeout=timeout)
+        except subprocess.SubprocessError as exc:
+            raise Failed(f"{self.exe}: {exc}") from exc
         return proc.stdout
 
     def unknown(self, words: list[str]) -> set[str]:
@@ -174,11 +182,9 @@ class Hunspell:
     def suggest(self, words: list[str]) -> dict[str, list[str]]:
         if not words:
             return {}
-        import subprocess
-
         try:
             text = self._run(["-a"], ["^" + w for w in words], 5 + len(words))
-        except subprocess.TimeoutExpired:
+        except Failed:
             return {}
         out = {}
         for line in text.split("\n"):

@@ -66,7 +66,8 @@ MIN_PART = 4  # a compound's first part (a three-letter one would let slips thro
 MIN_TAIL = 3  # ... and its last (trainingsset)
 MEMO = 200_000  # words a checker remembers across the letters of a run (then it starts afresh)
 KEPT = 5_000  # unknown words whose neighbours are kept between runs (then the kept memo starts afresh)
-_KEPT_FORMAT = 1
+KEPT_FORMS = 12_000  # forms kept as dismissed between runs (past this: only the last letter's are kept)
+_KEPT_FORMAT = 2
 ENGLISH = frozenset("""the and for with are this that from which will been have has would should their its was were
 be by on at an to of or not can into than these those such our your they there what when where who how""".split())
 DUTCH_TOO = frozenset({"of", "an", "on", "is", "in", "door", "be"})  # never the only sign of English
@@ -119,6 +120,7 @@ class Checker:
         self._dismissed: set[str] = set()  # forms that are never a suspect: short, not plain, or known words
         self._compound: dict[str, bool] = {}  # lower-case unknown word → a compound of known parts
         self._near: dict[str, dict[str, int]] = {}  # lower-case unknown word → the known words one edit away
+        self._kept_forms: set[str] = set()  # dismissed forms of earlier runs (bounded, see undecided)
         self._kept = self._keep_between_runs()
         self.seen = Seen()  # the words of the letters so far
 
@@ -140,7 +142,10 @@ class Checker:
         compound, near = memo.data.get("compound"), memo.data.get("near")
         if not isinstance(compound, dict) or not isinstance(near, dict) or len(near) + len(compound) > KEPT:
             compound, near = memo.data["compound"], memo.data["near"] = {}, {}
-        self._compound, self._near = compound, near
+        forms = memo.data.get("dismissed")
+        if not isinstance(forms, set) or len(forms) > KEPT_FORMS:
+            forms = memo.data["dismissed"] = set()
+        self._compound, self._near, self._kept_forms = compound, near, forms
         return memo
 
     def _learnt(self) -> None:
@@ -154,13 +159,30 @@ class Checker:
             self._compound.clear()
             self._near.clear()
             self.seen = Seen()
-        out = []
-        for word in forms - self._dismissed:
+        fresh = forms - self._dismissed
+        kept = fresh & self._kept_forms  # dismissed by an earlier run: no lookup (most of a letter's words)
+        self._dismissed |= kept
+        out, dismissed = [], []
+        for word in fresh - kept:
             if len(word) < MIN_LETTERS or not _plain(word) or self.count(word.lower()):
-                self._dismissed.add(word)
+                dismissed.append(word)
             else:
                 out.append(word)
+        if dismissed:
+            self._dismissed.update(dismissed)
+            self._keep_dismissed(forms, dismissed)
         return out
+
+    def _keep_dismissed(self, forms: KeysView[str] | set[str], dismissed: list[str]) -> None:
+        """Keep the newly dismissed forms for later runs; past KEPT_FORMS only this letter's (a writer's next
+        run is most likely on the same letter)."""
+        if self._kept is None:
+            return
+        kept = self._kept_forms
+        if len(kept) + len(dismissed) > KEPT_FORMS:
+            kept.intersection_update(forms)
+        kept.update(dismissed[:KEPT_FORMS - len(kept)])
+        self._learnt()
 
     def is_compound(self, lower: str) -> bool:
         found = self._compound.get(lower)
@@ -395,11 +417,9 @@ def find(pars: list, checker: Checker, repeated: int = 2, letter: Letter | None 
         if verdict is not None and not checker.english_word(word):
             suspects[word] = verdict
     if suspects and checker.second_opinion is not None:
-        import subprocess  # here, not at import: only a second opinion runs a process (start-up)
-
-        try:  # Hunspell knows many inflections and compounds; what it knows is no slip
+        try:  # Hunspell knows many inflections and compounds; what it knows is no slip (a failed run: OSError)
             doubted = checker.second_opinion.unknown(sorted(suspects))
-        except (OSError, ValueError, subprocess.SubprocessError):
+        except (OSError, ValueError):
             doubted = set(suspects)
         suspects = {w: v for w, v in suspects.items() if w in doubted}
     return _places(pars, suspects, checker, letter) if suspects else []
