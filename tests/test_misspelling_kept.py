@@ -127,3 +127,49 @@ print([s.word for s in found], "subprocess" in sys.modules)
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["['kabnet']", "False"]
+
+
+class Opinion:
+    """A second opinion that says what its verdicts depend on (key) and when its own file changed (stamp)."""
+
+    def __init__(self, key="hunspell-1", stamp=(1, 2, 3)):
+        self.asked: list[list[str]] = []
+        self.verdicts = type("Verdicts", (), {"key": lambda _: [key], "stamp": lambda _: stamp})()
+
+    def unknown(self, words):
+        self.asked.append(list(words))
+        return {w for w in words if w != "beleidje"}
+
+
+def test_a_second_run_asks_the_second_opinion_only_about_new_words(runs):
+    first = Opinion()
+    assert slips.Checker(vocabulary(), second_opinion=first).doubted(["beleidje", "subsidei"]) == {"subsidei"}
+    runs()
+    again = Opinion()
+    checker = slips.Checker(vocabulary(), second_opinion=again)
+    assert checker.doubted(["beleidje", "subsidei"]) == {"subsidei"} and again.asked == []
+    assert checker.doubted(["subsidei", "regelin"]) == {"subsidei", "regelin"} and again.asked == [["regelin"]]
+    assert first.asked == [["beleidje", "subsidei"]]
+
+
+def test_the_kept_opinions_hold_while_the_second_opinion_and_its_file_are_unchanged(runs):
+    slips.Checker(vocabulary(), second_opinion=Opinion()).doubted(["beleidje"])
+    runs()
+    for other in (Opinion(stamp=(1, 2, 4)), Opinion(key="hunspell-2")):  # its file written again; another one
+        slips.Checker(vocabulary(), second_opinion=other).doubted(["beleidje"])
+        assert other.asked == [["beleidje"]]
+        runs()
+
+
+def test_a_second_opinion_that_does_not_say_what_it_depends_on_is_asked_every_time(runs):
+    class Plain:
+        asked: list = []
+
+        def unknown(self, words):
+            self.asked.append(list(words))
+            return set(words)
+
+    for _ in range(2):
+        slips.Checker(vocabulary(), second_opinion=Plain()).doubted(["subsidei"])
+        runs()
+    assert Plain.asked == [["subsidei"], ["subsidei"]]

@@ -53,7 +53,7 @@ class Verdicts:
     def unknown(self, words: list[str], ask: Callable[[list[str]], set[str]]) -> set[str]:
         """The unknown ones among `words`; `ask` is called once, with the words not answered before (if any)."""
         if self.known is None:
-            self.identity = _identity(self.files)
+            self.identity = self.identity or _identity(self.files)
             self.known = _read(self.path(), self.identity)
         known = self.known
         new = [w for w in dict.fromkeys(words) if w not in known]
@@ -63,6 +63,22 @@ class Verdicts:
             known.update(answers)
             self._save(answers)
         return {w for w in words if not known[w]}
+
+    def key(self) -> list:
+        """What the verdicts depend on (the engine, its files' paths, sizes and times): for a caller that keeps
+        some of them itself (misspelling keeps its few words' verdicts with its other facts)."""
+        if not self.identity:
+            self.identity = _identity(self.files)
+        return [self.engine, self.identity]
+
+    def stamp(self) -> tuple | None:
+        """The verdicts file's inode, size and modification time (None: no file): a caller's copy of some
+        verdicts holds while the stamp does (another run may have written the file, or damaged it)."""
+        try:
+            st = os.stat(self.path())
+        except OSError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
 
     def path(self) -> Path:
         from .vocabulary import cache_dir

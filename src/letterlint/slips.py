@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, KeysView
-from bisect import bisect_right
+from collections.abc import Iterable, KeysView, Sequence
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from dataclasses import dataclass
 from functools import cached_property
@@ -121,13 +121,18 @@ class Checker:
         self._compound: dict[str, bool] = {}  # lower-case unknown word → a compound of known parts
         self._near: dict[str, dict[str, int]] = {}  # lower-case unknown word → the known words one edit away
         self._kept_forms: set[str] = set()  # dismissed forms of earlier runs (bounded, see undecided)
+        self._opinions: dict[str, bool] | None = None  # word → known to the second opinion (kept where it says
+        # what its verdicts depend on)
         self._kept = self._keep_between_runs()
         self.seen = Seen()  # the words of the letters so far
 
     def _keep_between_runs(self) -> KeptMemo | None:
-        """_compound and _near depend only on the vocabulary and the extra words: kept between runs (beside the
-        bytecode, bundled.kept_memo) under their identity, so a run's first letter does not look up every
-        unknown word's neighbours again (a third of a single letter's misspelling time)."""
+        """What holds for a word whatever the letter — the forms dismissed (_kept_forms), compound or not
+        (_compound), the known words one edit away (_near), the second opinion's verdicts on suspects
+        (_opinions) — depends only on the vocabulary, the extra words and the second opinion: kept between runs
+        (beside the bytecode, bundled.kept_memo) under their identity, so a run's first letter does not look up
+        its words again (most of a single letter's misspelling time).  The verdicts are a copy of a few of the
+        second opinion's own kept file's: they hold while that file is unchanged."""
         identity = getattr(self.vocabulary, "identity", None)
         if identity is None:
             return None
@@ -137,11 +142,20 @@ class Checker:
         from . import __version__
         from .bundled import file_key, kept_memo
 
-        key = (_KEPT_FORMAT, __version__, identity, tuple(sorted(self.extra)), file_key(Path(os.path.abspath(__file__))))
+        verdicts = getattr(self.second_opinion, "verdicts", None)  # Hunspell's (None: no second opinion, or
+        # one that does not say what its verdicts depend on: asked every run)
+        opinion = verdicts.key() if verdicts is not None else None
+        key = (_KEPT_FORMAT, __version__, identity, tuple(sorted(self.extra)), file_key(Path(os.path.abspath(__file__))),
+               opinion)
         memo = kept_memo("misspelling-words", key)
-        compound, near = memo.data.get("compound"), memo.data.get("near")
-        if not isinstance(compound, dict) or not isinstance(near, dict) or len(near) + len(compound) > KEPT:
-            compound, near = memo.data["compound"], memo.data["near"] = {}, {}
+        compound, near, opinions = memo.data.get("compound"), memo.data.get("near"), memo.data.get("opinions")
+        if (not isinstance(compound, dict) or not isinstance(near, dict) or not isinstance(opinions, dict)
+                or len(near) + len(compound) + len(opinions) > KEPT):
+            compound, near, opinions = memo.data["compound"], memo.data["near"], memo.data["opinions"] = {}, {}, {}
+        if verdicts is not None:
+            if memo.data.get("opinions-stamp") != verdicts.stamp():
+                opinions.clear()  # a copy of some of the verdicts file's words: the file changed since
+            self._opinions = opinions
         forms = memo.data.get("dismissed")
         if not isinstance(forms, set) or len(forms) > KEPT_FORMS:
             forms = memo.data["dismissed"] = set()
@@ -158,6 +172,8 @@ class Checker:
             self._dismissed.clear()
             self._compound.clear()
             self._near.clear()
+            if self._opinions is not None:
+                self._opinions.clear()
             self.seen = Seen()
         fresh = forms - self._dismissed
         kept = fresh & self._kept_forms  # dismissed by an earlier run: no lookup (most of a letter's words)
@@ -183,6 +199,22 @@ class Checker:
             kept.intersection_update(forms)
         kept.update(dismissed[:KEPT_FORMS - len(kept)])
         self._learnt()
+
+    def doubted(self, words: list[str]) -> set[str]:
+        """Those of `words` the second opinion does not know either (asked only about words it was not asked
+        about in this or, where its verdicts are kept, an earlier run).  OSError, ValueError: it failed."""
+        assert self.second_opinion is not None
+        opinions = self._opinions
+        if opinions is None:
+            return self.second_opinion.unknown(words)
+        ask = [w for w in words if w not in opinions]
+        if ask:
+            unknown = self.second_opinion.unknown(ask)
+            opinions.update((w, w not in unknown) for w in ask)
+            if self._kept is not None:
+                self._kept.data["opinions-stamp"] = getattr(self.second_opinion, "verdicts").stamp()
+            self._learnt()
+        return {w for w in words if not opinions[w]}
 
     def is_compound(self, lower: str) -> bool:
         found = self._compound.get(lower)
@@ -252,48 +284,70 @@ class Checker:
 class Seen:
     """The words (lower case) of the letters of a run, indexed so that those one edit from a word are found by
     comparing it only with words added since it was last asked about: a run of letters that share most of their
-    words compares each pair once.  Words of seven letters or more are indexed by their first and by their last
-    three letters and their length (one edit cannot touch both ends of such a word), shorter ones by length."""
+    words compares each pair once.  Each call of `add` makes a batch of the new words, sorted three ways (by
+    their front, by their back read backwards, by length: a few C-level sorts, no Python step per word); a word
+    of seven letters or more is compared with the words of a batch that share its first or its last three
+    letters and are about as long (one edit cannot touch both ends of such a word), a shorter one with the
+    words about as long."""
 
     def __init__(self) -> None:
         self.words: set[str] = set()
-        self.added = 0
-        self._buckets: dict[str, tuple[list[int], list[str]]] = {}  # key → (when added, word), in order
-        self._found: dict[str, tuple[int, set[str]]] = {}  # word → (words added when asked, those one edit away)
+        self._batches: list[_Batch] = []
+        self._found: dict[str, tuple[int, set[str]]] = {}  # word → (batches made when asked, those one edit away)
 
     def add(self, words: set[str]) -> None:
         new = words - self.words
         if not new:
             return
         self.words |= new
-        for w in new:
-            self.added += 1
-            size = chr(len(w))
-            keys = ["<" + w[:3] + size, ">" + w[-3:] + size] if len(w) >= 6 else []
-            if len(w) <= SHORT + 1:
-                keys.append("=" + size)
-            for key in keys:
-                added, found = self._buckets.setdefault(key, ([], []))
-                added.append(self.added)
-                found.append(w)
+        self._batches.append(_Batch(new))
 
     def near(self, word: str) -> set[str]:
         """The words seen one edit from `word` (of words under seven letters: those among edits1)."""
         since, out = self._found.get(word, (0, set()))
         n = len(word)
-        if n < 7:
-            if not since:  # the first time: every string one edit away, looked up
-                since, out = self.added, set(edits1(word)) & self.words
-            keys = ["=" + chr(k) for k in (n - 1, n, n + 1)]
-        else:
-            keys = [end + chr(k) for k in (n - 1, n, n + 1) for end in ("<" + word[:3], ">" + word[-3:])]
-        for key in keys:
-            added, found = self._buckets.get(key, ([], []))
-            for w in found[bisect_right(added, since):]:
+        if n < 7 and not since:  # the first time: every string one edit away, looked up
+            since, out = len(self._batches), set(edits1(word)) & self.words
+        for batch in self._batches[since:]:
+            for w in batch.around(word):
                 if w != word and edit_kind(word, w) is not None and (n >= 7 or _in_alphabet(word, w)):
                     out.add(w)
-        self._found[word] = (self.added, out)
+        self._found[word] = (len(self._batches), out)
         return out
+
+
+class _Batch:
+    """Words added to a Seen at once, sorted by front, by back (reversed) and by length."""
+
+    __slots__ = ("fronts", "backs", "by_size", "sizes")
+
+    def __init__(self, words: set[str]) -> None:
+        self.fronts = sorted(words)
+        self.backs = sorted([w[::-1] for w in words])
+        self.by_size = sorted(words, key=len)
+        self.sizes = list(map(len, self.by_size))
+
+    def around(self, word: str) -> list[str]:
+        """The words one edit from `word` may be among: of about its length, and (seven letters or more) with
+        its first or its last three letters."""
+        n = len(word)
+        if n < 7:
+            return self.by_size[bisect_left(self.sizes, n - 1):bisect_right(self.sizes, n + 1)]
+        out = [w for w in _starting(self.fronts, word[:3]) if n - 2 < len(w) < n + 2]
+        out += [w[::-1] for w in _starting(self.backs, word[:-4:-1]) if n - 2 < len(w) < n + 2]
+        return out
+
+
+def _starting(ordered: list[str], prefix: str) -> list[str]:
+    """The strings of the sorted list `ordered` that start with `prefix` (a non-empty string)."""
+    lo = bisect_left(ordered, prefix)
+    last = ord(prefix[-1])
+    if last < 0x10FFFF:
+        return ordered[lo:bisect_left(ordered, prefix[:-1] + chr(last + 1), lo)]
+    hi = lo
+    while hi < len(ordered) and ordered[hi].startswith(prefix):
+        hi += 1
+    return ordered[lo:hi]
 
 
 class Letter:
@@ -301,7 +355,9 @@ class Letter:
 
     def __init__(self, texts: list[str]):
         self.texts = texts
-        runs, self.elision_hint = _runs_of(texts)
+        self.batches = list(batches(texts))  # cut once for every pass over the letter (runs, defined, holding)
+        self._starts: dict[int, list[int]] = {}  # first paragraph of a batch → where each starts in it, joined
+        runs, self.elision_hint = _runs_of(self.batches)
         self.forms = _words_of_runs(runs)
         self.lower = set(map(str.lower, self.forms))
         self.neighbours: dict[str, tuple] = {}  # lower-case word → (the letter's words one edit away, known ones)
@@ -316,7 +372,7 @@ class Letter:
     def defined(self) -> set[str]:
         """The words (lower case) the letter quotes or defines in brackets."""
         out: set[str] = set()
-        for _first, batch in batches(self.texts):
+        for _first, batch in self.batches:
             for m in QUOTED.finditer("\n".join(batch)):  # no quotation crosses a line
                 out.update(w.lower() for w in WORD.findall(m.group()))
         for text in self.texts:
@@ -329,9 +385,11 @@ class Letter:
         """The numbers of the paragraphs that hold any of `needles` (no line breaks in them), in order.
         Searched a batch of paragraphs at a time, joined by line breaks: no copy of the whole letter is kept."""
         needles, found = list(needles), set()
-        for first, batch in batches(self.texts):
+        for first, batch in self.batches:
             joined = "\n".join(batch)
-            starts = list(accumulate((len(t) + 1 for t in batch[:-1]), initial=0))
+            starts = self._starts.get(first)
+            if starts is None:
+                starts = self._starts[first] = list(accumulate(map(len, batch[:-1]), lambda a, n: a + n + 1, initial=0))
             for needle in needles:
                 at = joined.find(needle)
                 while at >= 0:
@@ -364,13 +422,14 @@ class Letter:
         return near, checker.known_near(lower)
 
 
-def _runs_of(texts: list[str]) -> tuple[Counter[bytes], bool]:
+def _runs_of(groups: list[tuple[int, Sequence[str]]]) -> tuple[Counter[bytes], bool]:
     """How often each run of word bytes (RUNS) occurs in the texts (UTF-8, surrogates passed), and whether
-    they hold an elision hint; a batch of texts, and a piece of a long one, at a time: the list of a whole
-    document's runs is not held at once (a piece is cut after white space: no run or hint spans a cut)."""
+    they hold an elision hint; a batch of texts (`groups`: chunking.batches), and a piece of a long one, at a
+    time: the list of a whole document's runs is not held at once (a piece is cut after white space: no run or
+    hint spans a cut)."""
     runs: Counter[bytes] = Counter()
     hint = False
-    for _first, batch in batches(texts):
+    for _first, batch in groups:
         for piece in pieces("\n".join(batch)):
             data = piece.encode("utf-8", "surrogatepass")
             hint = hint or any(h in data for h in ELISION_HINTS)  # searching bytes is fast
@@ -418,7 +477,7 @@ def find(pars: list, checker: Checker, repeated: int = 2, letter: Letter | None 
             suspects[word] = verdict
     if suspects and checker.second_opinion is not None:
         try:  # Hunspell knows many inflections and compounds; what it knows is no slip (a failed run: OSError)
-            doubted = checker.second_opinion.unknown(sorted(suspects))
+            doubted = checker.doubted(sorted(suspects))
         except (OSError, ValueError):
             doubted = set(suspects)
         suspects = {w: v for w, v in suspects.items() if w in doubted}
@@ -502,7 +561,7 @@ def _verdict(word: str, capital: int, checker: Checker, letter: Letter) -> tuple
         if compound and _linking_only(lower, cand):
             continue  # vervoerdiensten beside vervoersdiensten: both are written
         n = known.get(cand, 0)
-        if n or checker.compound(cand):  # the letter's own slip (traininsgdata) corrects nothing
+        if n or checker.is_compound(cand):  # the letter's own slip (traininsgdata) corrects nothing
             scores[cand] = (True, n)
     for cand, n in known.items():
         if cand not in scores and (not compound or n >= FREQUENT):
