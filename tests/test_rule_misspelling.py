@@ -342,3 +342,47 @@ def test_counting_a_long_letters_words_holds_a_bounded_part_of_it(one_paragraph)
     finally:
         tracemalloc.stop()
     assert size > 500_000 and peak <= 2 * size, f"{peak / size:.1f}× the text"
+
+
+def test_the_runs_word_index_finds_what_a_full_comparison_finds_in_long_words():
+    """Seen.near on long words (compared only with words sharing an end as long as one edit leaves intact)
+    equals comparing with every word seen, for edits at every place, the ends included."""
+    import random
+
+    from letterlint.lexicon import edit_kind
+
+    rnd = random.Random(11)
+    base = ["".join(rnd.choice("aeinrst") for _ in range(rnd.randint(7, 16))) for _ in range(60)]
+    words = set(base)
+    for word in base:  # every kind of edit, at every place
+        for i in range(len(word) + 1):
+            words.add(word[:i] + "o" + word[i:])
+            if i < len(word):
+                words.update({word[:i] + word[i + 1:], word[:i] + "u" + word[i + 1:]})
+            if i < len(word) - 1:
+                words.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+    words = sorted(words)
+    seen, added = slips.Seen(), set()
+    for start in range(0, len(words), 700):
+        batch = set(words[start:start + 700])
+        seen.add(batch)
+        added |= batch
+        for word in base:
+            assert seen.near(word) == {w for w in added if edit_kind(word, w) is not None}, word
+
+
+def test_a_long_word_is_compared_only_with_words_sharing_a_long_end(monkeypatch):
+    """A 13-letter word is compared with the words that share its first or last six letters, not with every
+    word that starts or ends as it does (ver…, …ing): two hundred such words cost no comparison."""
+    import random
+
+    from letterlint import lexicon
+
+    rnd = random.Random(3)
+    crowd = {"ver" + "".join(rnd.choice("aeklmnopst") for _ in range(7)) + "ing" for _ in range(200)}
+    seen = slips.Seen()
+    seen.add(crowd | {"verzekerinng", "verzekeringen"})
+    calls = []
+    monkeypatch.setattr(slips, "edit_kind", lambda a, b: calls.append(b) or lexicon.edit_kind(a, b))
+    assert seen.near("verzekerinngen") == {"verzekeringen"}
+    assert len(calls) <= 4

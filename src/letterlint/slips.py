@@ -286,7 +286,7 @@ class Seen:
     comparing it only with words added since it was last asked about: a run of letters that share most of their
     words compares each pair once.  Each call of `add` makes a batch of the new words, sorted three ways (by
     their front, by their back read backwards, by length: a few C-level sorts, no Python step per word); a word
-    of seven letters or more is compared with the words of a batch that share its first or its last three
+    of seven letters or more is compared with the words of a batch that share its first or its last (n - 1) // 2
     letters and are about as long (one edit cannot touch both ends of such a word), a shorter one with the
     words about as long."""
 
@@ -319,22 +319,30 @@ class Seen:
 class _Batch:
     """Words added to a Seen at once, sorted by front, by back (reversed) and by length."""
 
-    __slots__ = ("fronts", "backs", "by_size", "sizes")
+    __slots__ = ("fronts", "backs", "_words", "_by_size", "_sizes")
 
     def __init__(self, words: set[str]) -> None:
         self.fronts = sorted(words)
         self.backs = sorted([w[::-1] for w in words])
-        self.by_size = sorted(words, key=len)
-        self.sizes = list(map(len, self.by_size))
+        self._words = words
+        self._by_size: list[str] | None = None  # sorted by length when first needed: a word under seven letters
+        self._sizes: list[int] = []  # is compared with the batches added after it was first asked about only
 
     def around(self, word: str) -> list[str]:
         """The words one edit from `word` may be among: of about its length, and (seven letters or more) with
         its first or its last three letters."""
         n = len(word)
         if n < 7:
-            return self.by_size[bisect_left(self.sizes, n - 1):bisect_right(self.sizes, n + 1)]
-        out = [w for w in _starting(self.fronts, word[:3]) if n - 2 < len(w) < n + 2]
-        out += [w[::-1] for w in _starting(self.backs, word[:-4:-1]) if n - 2 < len(w) < n + 2]
+            if self._by_size is None:
+                self._by_size = sorted(self._words, key=len)
+                self._sizes = list(map(len, self._by_size))
+            return self._by_size[bisect_left(self._sizes, n - 1):bisect_right(self._sizes, n + 1)]
+        # one edit at place i leaves the first k letters as they were when i >= k, the last k when i < n - k - 1
+        # (a swap touches i + 1 too): with 2k <= n - 1 one of the two holds, so the words sharing neither end are
+        # never one edit away (the longer the word, the fewer share an end)
+        k = (n - 1) // 2
+        out = [w for w in _starting(self.fronts, word[:k]) if n - 2 < len(w) < n + 2]
+        out += [w[::-1] for w in _starting(self.backs, word[:-k - 1:-1]) if n - 2 < len(w) < n + 2]
         return out
 
 
