@@ -173,3 +173,23 @@ def test_a_second_opinion_that_does_not_say_what_it_depends_on_is_asked_every_ti
         slips.Checker(vocabulary(), second_opinion=Plain()).doubted(["subsidei"])
         runs()
     assert Plain.asked == [["subsidei"], ["subsidei"]]
+
+
+def test_a_second_run_does_not_load_the_english_vocabulary_for_words_judged_before(runs):
+    loads = []
+
+    def english():
+        loads.append(1)
+        return Vocabulary.from_counts({"framework": 10, "pipeline": 10})
+
+    def checker(identity="en-1"):
+        return slips.Checker(vocabulary(), english=english, english_identity=identity)
+
+    first = checker()
+    assert first.english_word("Framework") and not first.english_word("subsidei") and len(loads) == 1
+    runs()
+    again = checker()
+    assert again.english_word("framework") and not again.english_word("subsidei") and len(loads) == 1
+    assert again.english_word("pipeline") and len(loads) == 2  # a new word: loaded
+    runs()
+    assert checker("en-2").english_word("framework") and len(loads) == 3  # another English list

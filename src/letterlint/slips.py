@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .chunking import batches, pieces
 from .lazyre import lazy_re
@@ -66,7 +66,7 @@ MIN_PART = 4  # a compound's first part (a three-letter one would let slips thro
 MIN_TAIL = 3  # ... and its last (trainingsset)
 MEMO = 200_000  # words a checker remembers across the letters of a run (then it starts afresh)
 KEPT = 5_000  # unknown words whose neighbours are kept between runs (then the kept memo starts afresh)
-KEPT_FORMS = 12_000  # forms kept as dismissed between runs (past this: only the last letter's are kept)
+KEPT_FORMS = 8_000  # forms kept as dismissed between runs (past this: only the last letter's are kept)
 _KEPT_FORMAT = 2
 ENGLISH = frozenset("""the and for with are this that from which will been have has would should their its was were
 be by on at an to of or not can into than these those such our your they there what when where who how""".split())
@@ -107,9 +107,12 @@ class Checker:
 
     def __init__(self, vocabulary: Vocabulary | None, extra: Iterable[str] = (),
                  second_opinion: Hunspell | Spylls | None = None,
-                 english: Vocabulary | Callable[[], Vocabulary | None] | None = None) -> None:
+                 english: Vocabulary | Callable[[], Vocabulary | None] | None = None,
+                 english_identity: str | None = None) -> None:
         self.vocabulary = vocabulary
         self.english = english  # a Vocabulary, or a callable that loads one when first needed
+        # (english_identity: the identity of the one it loads, vocabulary.identity("en"))
+        self._english_identity = getattr(english, "identity", None) or english_identity
         self.extra: dict[str, str] = {}
         for word in extra:
             for part in re.split(r"[\s\-\u2011/]+", word):
@@ -121,6 +124,7 @@ class Checker:
         self._compound: dict[str, bool] = {}  # lower-case unknown word → a compound of known parts
         self._near: dict[str, dict[str, int]] = {}  # lower-case unknown word → the known words one edit away
         self._kept_forms: set[str] = set()  # dismissed forms of earlier runs (bounded, see undecided)
+        self._english_words: dict[str, bool] = {}  # lower-case suspect → an English word (kept: see below)
         self._opinions: dict[str, bool] | None = None  # word → known to the second opinion (kept where it says
         # what its verdicts depend on)
         self._kept = self._keep_between_runs()
@@ -129,7 +133,8 @@ class Checker:
     def _keep_between_runs(self) -> KeptMemo | None:
         """What holds for a word whatever the letter — the forms dismissed (_kept_forms), compound or not
         (_compound), the known words one edit away (_near), the second opinion's verdicts on suspects
-        (_opinions) — depends only on the vocabulary, the extra words and the second opinion: kept between runs
+        (_opinions), English or not (_english_words) — depends only on the vocabulary, the extra words, the
+        second opinion and the English vocabulary: kept between runs
         (beside the bytecode, bundled.kept_memo) under their identity, so a run's first letter does not look up
         its words again (most of a single letter's misspelling time).  The verdicts are a copy of a few of the
         second opinion's own kept file's: they hold while that file is unchanged."""
@@ -146,12 +151,11 @@ class Checker:
         # one that does not say what its verdicts depend on: asked every run)
         opinion = verdicts.key() if verdicts is not None else None
         key = (_KEPT_FORMAT, __version__, identity, tuple(sorted(self.extra)), file_key(Path(os.path.abspath(__file__))),
-               opinion)
+               opinion, self._english_identity)
         memo = kept_memo("misspelling-words", key)
-        compound, near, opinions = memo.data.get("compound"), memo.data.get("near"), memo.data.get("opinions")
-        if (not isinstance(compound, dict) or not isinstance(near, dict) or not isinstance(opinions, dict)
-                or len(near) + len(compound) + len(opinions) > KEPT):
-            compound, near, opinions = memo.data["compound"], memo.data["near"], memo.data["opinions"] = {}, {}, {}
+        self._compound, self._near, opinions, english = _kept_facts(memo)
+        if self._english_identity is not None:
+            self._english_words = english
         if verdicts is not None:
             if memo.data.get("opinions-stamp") != verdicts.stamp():
                 opinions.clear()  # a copy of some of the verdicts file's words: the file changed since
@@ -159,7 +163,7 @@ class Checker:
         forms = memo.data.get("dismissed")
         if not isinstance(forms, set) or len(forms) > KEPT_FORMS:
             forms = memo.data["dismissed"] = set()
-        self._compound, self._near, self._kept_forms = compound, near, forms
+        self._kept_forms = forms
         return memo
 
     def _learnt(self) -> None:
@@ -263,9 +267,15 @@ class Checker:
         return frozenset(in_letter) | known.keys(), known
 
     def english_word(self, word: str) -> bool:
-        if callable(self.english):
-            self.english = self.english()
-        return self.english is not None and word.lower() in self.english
+        lower = word.lower()
+        found = self._english_words.get(lower)
+        if found is None:
+            if callable(self.english):
+                self.english = self.english()
+            found = self._english_words[lower] = self.english is not None and lower in self.english
+            if self._english_identity is not None:
+                self._learnt()
+        return found
 
     def compound(self, word: str, depth: int = 0) -> bool:
         """`word` (lower case) splits into known parts, with or without a linking s or e."""
@@ -279,6 +289,21 @@ class Checker:
                 if head.endswith(link) and len(head) - len(link) >= MIN_PART and self.count(head[:-len(link)]):
                     return True
         return False
+
+
+FACTS = ("compound", "near", "opinions", "english")  # the kept dicts of facts about words
+
+
+def _kept_facts(memo: KeptMemo) -> list[dict[str, Any]]:
+    """The memo's dicts of word facts (FACTS), all made afresh when one is missing or damaged or together they
+    outgrew KEPT."""
+    facts = [memo.data.get(name) for name in FACTS]
+    found = [f for f in facts if isinstance(f, dict)]
+    if len(found) == len(FACTS) and sum(map(len, found)) <= KEPT:
+        return found
+    fresh: list[dict[str, Any]] = [{} for _ in FACTS]
+    memo.data.update(zip(FACTS, fresh))
+    return fresh
 
 
 class Seen:

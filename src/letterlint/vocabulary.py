@@ -151,12 +151,27 @@ def load(lang: str = "nl") -> Vocabulary | None:
     return _LOADED[lang]
 
 
+def identity(lang: str = "nl") -> str | None:
+    """The identity `load(lang)` gives its vocabulary (which word list, its size and date, the layout), without
+    loading it: for facts kept about its words (None: pyspellchecker is not installed)."""
+    source = source_path(lang)
+    if source is None:
+        return None
+    try:
+        return _name(lang, source.stat())
+    except OSError:
+        return None
+
+
+def _name(lang: str, stat: os.stat_result) -> str:
+    return f"vocabulary-{lang}-{FORMAT}-{stat.st_size}-{int(stat.st_mtime)}-{sys.byteorder}.bin"
+
+
 def _load(lang: str) -> Vocabulary | None:
     source = source_path(lang)
     if source is None:
         return None
-    stat = source.stat()
-    name = f"vocabulary-{lang}-{FORMAT}-{stat.st_size}-{int(stat.st_mtime)}-{sys.byteorder}.bin"
+    name = _name(lang, source.stat())
     cached = cache_dir() / name
     try:
         with open(cached, "rb") as f:
