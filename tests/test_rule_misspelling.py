@@ -386,3 +386,13 @@ def test_a_long_word_is_compared_only_with_words_sharing_a_long_end(monkeypatch)
     monkeypatch.setattr(slips, "edit_kind", lambda a, b: calls.append(b) or lexicon.edit_kind(a, b))
     assert seen.near("verzekerinngen") == {"verzekeringen"}
     assert len(calls) <= 4
+
+
+def test_the_elision_hint_is_found_from_the_hyphens_as_a_search_for_the_hints_finds_it():
+    import random
+
+    rnd = random.Random(5)
+    parts = ["-en ", "-of ", "\u2011en ", "\u2011of ", "-e", "en ", "\u2011", "-", "of", " ", "x", "\u2011e", "é", "‑of"]
+    for _ in range(5000):
+        data = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 6))).encode()
+        assert slips._elision_hint(data) == any(h in data for h in slips.ELISION_HINTS), data

@@ -124,6 +124,8 @@ class Checker:
         self._compound: dict[str, bool] = {}  # lower-case unknown word → a compound of known parts
         self._near: dict[str, dict[str, int]] = {}  # lower-case unknown word → the known words one edit away
         self._kept_forms: set[str] = set()  # dismissed forms of earlier runs (bounded, see undecided)
+        self._kept_absent: set[str] = set()  # lower-case undecided words the vocabulary lacks, of earlier runs
+        self._absent: set[str] = set()  # ... and of this run
         self._english_words: dict[str, bool] = {}  # lower-case suspect → an English word (kept: see below)
         self._opinions: dict[str, bool] | None = None  # word → known to the second opinion (kept where it says
         # what its verdicts depend on)
@@ -160,10 +162,8 @@ class Checker:
             if memo.data.get("opinions-stamp") != verdicts.stamp():
                 opinions.clear()  # a copy of some of the verdicts file's words: the file changed since
             self._opinions = opinions
-        forms = memo.data.get("dismissed")
-        if not isinstance(forms, set) or len(forms) > KEPT_FORMS:
-            forms = memo.data["dismissed"] = set()
-        self._kept_forms = forms
+        self._kept_forms, self._kept_absent = (_kept_set(memo, name) for name in ("dismissed", "absent"))
+        self._absent = set(self._kept_absent)  # and those of this run: the in-process memo may grow past KEPT_FORMS
         return memo
 
     def _learnt(self) -> None:
@@ -174,6 +174,7 @@ class Checker:
         """Those of `forms` (a letter's words) that may be slips: long enough, plain and unknown."""
         if len(self._dismissed) > MEMO:
             self._dismissed.clear()
+            self._absent.clear()
             self._compound.clear()
             self._near.clear()
             if self._opinions is not None:
@@ -182,26 +183,33 @@ class Checker:
         fresh = forms - self._dismissed
         kept = fresh & self._kept_forms  # dismissed by an earlier run: no lookup (most of a letter's words)
         self._dismissed |= kept
-        out, dismissed = [], []
+        out, dismissed, absent = [], [], []
         for word in fresh - kept:
-            if len(word) < MIN_LETTERS or not _plain(word) or self.count(word.lower()):
+            if len(word) < MIN_LETTERS or not _plain(word):
+                dismissed.append(word)
+            elif (lower := word.lower()) in self._absent:
+                out.append(word)
+            elif self.count(lower):
                 dismissed.append(word)
             else:
                 out.append(word)
+                absent.append(lower)
         if dismissed:
             self._dismissed.update(dismissed)
-            self._keep_dismissed(forms, dismissed)
+            self._keep(self._kept_forms, forms, dismissed)
+        if absent:
+            self._absent.update(absent)
+            self._keep(self._kept_absent, {w.lower() for w in out}, absent)
         return out
 
-    def _keep_dismissed(self, forms: KeysView[str] | set[str], dismissed: list[str]) -> None:
-        """Keep the newly dismissed forms for later runs; past KEPT_FORMS only this letter's (a writer's next
-        run is most likely on the same letter)."""
+    def _keep(self, kept: set[str], letter: Iterable[str], new: list[str]) -> None:
+        """Add `new` to a kept set for later runs; past KEPT_FORMS keep only what concerns this letter (`letter`:
+        a writer's next run is most likely on the same letter)."""
         if self._kept is None:
             return
-        kept = self._kept_forms
-        if len(kept) + len(dismissed) > KEPT_FORMS:
-            kept.intersection_update(forms)
-        kept.update(dismissed[:KEPT_FORMS - len(kept)])
+        if len(kept) + len(new) > KEPT_FORMS:
+            kept.intersection_update(letter)
+        kept.update(new[:KEPT_FORMS - len(kept)])
         self._learnt()
 
     def doubted(self, words: list[str]) -> set[str]:
@@ -247,6 +255,8 @@ class Checker:
         lower = word.lower()
         if lower in self.extra:
             return COMMON
+        if lower in self._absent:
+            return 0
         return self.vocabulary.count(lower) if self.vocabulary is not None else 0
 
     def neighbours(self, lower: str) -> tuple[frozenset[str], dict[str, int]]:
@@ -292,6 +302,14 @@ class Checker:
 
 
 FACTS = ("compound", "near", "opinions", "english")  # the kept dicts of facts about words
+
+
+def _kept_set(memo: KeptMemo, name: str) -> set[str]:
+    """One of the memo's sets of words (made afresh when missing, damaged or past KEPT_FORMS)."""
+    found = memo.data.get(name)
+    if not isinstance(found, set) or len(found) > KEPT_FORMS:
+        found = memo.data[name] = set()
+    return found
 
 
 def _kept_facts(memo: KeptMemo) -> list[dict[str, Any]]:
@@ -465,9 +483,22 @@ def _runs_of(groups: list[tuple[int, Sequence[str]]]) -> tuple[Counter[bytes], b
     for _first, batch in groups:
         for piece in pieces("\n".join(batch)):
             data = piece.encode("utf-8", "surrogatepass")
-            hint = hint or any(h in data for h in ELISION_HINTS)  # searching bytes is fast
+            hint = hint or _elision_hint(data)
             runs.update(data.translate(RUNS).split())
     return runs, hint
+
+
+def _elision_hint(data: bytes) -> bool:
+    """`data` holds one of ELISION_HINTS (a hyphen or a non-breaking one, then "en " or "of ").  Found from the
+    hyphens, which are rare: searching the hints themselves is slow, as they end in a space, the commonest
+    byte of a text (a search skips ahead by the last byte of what it looks for)."""
+    for dash, tail in ((b"-", 1), (b"\x91", 3)):  # \x91 ends the UTF-8 of U+2011, the non-breaking hyphen
+        i = data.find(dash)
+        while i >= 0:
+            if data[i + 1:i + 4] in (b"en ", b"of ") and data[max(i + 1 - tail, 0):i + 1] in ELISION_DASHES:
+                return True
+            i = data.find(dash, i + 1)
+    return False
 
 
 def _count_words(data: bytes) -> Counter[str]:
@@ -692,6 +723,7 @@ GLUED = lazy_re(r"(?<![\w\-\u2011])(?!IJ)([A-Z]{2,6})(" + LOWER + r"{4,})(?![\w\
 ELISION = lazy_re(r"(?<![\w\-\u2011])(" + LETTER + LOWER + r"{2,})([\-\u2011])(en|of) (?=" + LETTER + ")")
 ELISION_TEXTS = ("-en ", "-of ", "\u2011en ", "\u2011of ")  # what every match of ELISION holds
 ELISION_HINTS = tuple(t.encode() for t in ELISION_TEXTS)
+ELISION_DASHES = (b"-", "\u2011".encode())
 GLUED_WORD = lazy_re("^[A-Z]{2,6}" + LOWER + "{4}.*", re.M)  # a word that starts as a match of GLUED does
 
 
