@@ -396,3 +396,23 @@ def test_the_elision_hint_is_found_from_the_hyphens_as_a_search_for_the_hints_fi
     for _ in range(5000):
         data = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 6))).encode()
         assert slips._elision_hint(data) == any(h in data for h in slips.ELISION_HINTS), data
+
+
+def test_a_lookup_searches_only_the_hashes_that_share_its_top_bits():
+    """A word is found among the few hashes with its top bits (two or three pages of the kept file touched on a
+    run's first letter), not by a binary search over all of them (~16 probes in 50,000)."""
+    words = {f"woord{i}": i + 1 for i in range(50_000)}
+    plain = Vocabulary.from_counts(words)
+
+    class Probed(list):
+        probes = 0
+
+        def __getitem__(self, i):
+            Probed.probes += 1
+            return list.__getitem__(self, i)
+
+    v = Vocabulary(Probed(plain.hashes), plain.counts, plain.bitmap, plain.starts)
+    for word in ("woord7", "woord49999", "woord123"):
+        Probed.probes = 0
+        assert v.count(word) == words[word] and Probed.probes <= 4
+    assert v.count("woord50000") == 0 and Vocabulary.from_bytes(plain.to_bytes()).count("woord49999") == 50_000
