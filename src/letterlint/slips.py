@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, KeysView, Sequence
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from itertools import accumulate, filterfalse
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -511,8 +511,9 @@ def _words_of_runs(runs: Counter[bytes]) -> Counter[str]:
     if not runs:
         return Counter()
     words = b"\n".join(runs).decode("utf-8", "surrogatepass").split("\n")  # one decode, not one per run
-    out = Counter(dict(zip(words, runs.values())))
-    for run in [w for w in words if not w.isalpha()]:
+    out: Counter[str] = Counter()
+    dict.update(out, zip(words, runs.values()))  # (Counter.update would add: these are distinct)
+    for run in list(filterfalse(str.isalpha, words)):
         n = out.pop(run)
         for word in WORD.findall(run):
             out[word] += n
@@ -612,7 +613,7 @@ def _verdict(word: str, capital: int, checker: Checker, letter: Letter) -> tuple
     case), CAPITAL (at a sentence's start) or NAME (inside a sentence)."""
     name = capital == NAME
     lower = word.lower()
-    if checker.count(lower) or lower in letter.defined:
+    if checker.count(lower):
         return None
     compound = checker.is_compound(lower)
     if lower not in letter.neighbours:
@@ -634,8 +635,8 @@ def _verdict(word: str, capital: int, checker: Checker, letter: Letter) -> tuple
         return None
     scored = sorted(((v[0], v[1], c) for c, v in scores.items()), reverse=True)
     in_letter, n, best = scored[0]
-    if not _confident(lower, capital, in_letter, n, best, checker, compound):
-        return None
+    if not _confident(lower, capital, in_letter, n, best, checker, compound) or lower in letter.defined:
+        return None  # (what the letter quotes or defines is asked last: most letters then need not find it)
     return tuple(_case_like(word, c) for _, _, c in scored[:3]), 1
 
 
