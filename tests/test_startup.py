@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 _VERSION = """
 import sys
 from letterlint.cli import main
@@ -57,3 +59,66 @@ def test_importing_any_module_compiles_no_pattern():
     """Patterns are compiled when first used (lazyre), not at import: a run pays only for those it uses."""
     out = subprocess.run([sys.executable, "-c", _IMPORTS], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+_COLLECTIONS = """
+import atexit, gc, sys
+from letterlint import cli
+at_start = []  # the collections made while the run started: imports, configuration, plan
+gc.callbacks.append(lambda phase, info: at_start.append(info["generation"]) if phase == "start" else None)
+atexit.register(lambda: print("frozen at exit:", gc.get_freeze_count() > 0))  # runs after the run's handlers
+real_load = cli._load
+def load(*args, **kwargs):
+    made = real_load(*args, **kwargs)
+    print("collections during start-up:", len(at_start), "collecting after:", gc.isenabled())
+    return made
+cli._load = load
+sys.argv = ["letterlint", "--format", "json", sys.argv[1]]
+cli.run()
+"""
+
+
+def test_a_run_collects_no_garbage_while_it_starts_nor_at_exit(tmp_path):
+    """Start-up makes what lives to the end of the run (modules, classes, patterns, word lists): the garbage
+    collector is off until the plan is made, on again for the letters, and the exiting process does not
+    walk everything once more (gc.freeze).  Garbage collection outside a run is as the caller had it."""
+    letter = tmp_path / "brief.txt"
+    letter.write_text("Geachte voorzitter,\n\nDit is een brief.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", _COLLECTIONS, str(letter)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "collections during start-up: 0 collecting after: True" in lines
+    assert lines[-1] == "frozen at exit: True"
+
+
+def test_the_command_is_the_run_entry_point():
+    import tomllib
+    from pathlib import Path
+
+    from letterlint import cli
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
+    assert project["project"]["scripts"]["letterlint"] == "letterlint.cli:run"
+    assert cli.run.__annotations__["return"] in ("NoReturn", "typing.NoReturn")
+
+
+def test_main_leaves_garbage_collection_as_it_was(tmp_path, capsys):
+    import gc
+
+    from letterlint.cli import main
+
+    letter = tmp_path / "brief.txt"
+    letter.write_text("Dit is een brief.\n", encoding="utf-8")
+    before = gc.get_threshold()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            main([str(letter)])
+            assert gc.isenabled() is enabled
+            with pytest.raises(SystemExit):
+                main(["--version"])
+            assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
+        gc.set_threshold(*before)
+    capsys.readouterr()
