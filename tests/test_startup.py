@@ -122,3 +122,26 @@ def test_main_leaves_garbage_collection_as_it_was(tmp_path, capsys):
         gc.enable()
         gc.set_threshold(*before)
     capsys.readouterr()
+
+
+def test_every_dataclass_has_a_docstring():
+    """A dataclass without a docstring gets one made from inspect.signature when its class statement runs:
+    on every run, for every such class a run imports.  A written docstring is better reading anyway."""
+    import dataclasses
+    import importlib
+    import pkgutil
+
+    import letterlint
+    import letterlint.lint_rules
+
+    missing = []
+    for package in (letterlint, letterlint.lint_rules):
+        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            if info.name.endswith("__main__"):
+                continue
+            module = importlib.import_module(info.name)
+            for value in vars(module).values():
+                if (isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == info.name
+                        and (value.__doc__ or "").startswith(value.__name__ + "(")):
+                    missing.append(f"{info.name}.{value.__qualname__}")
+    assert missing == []

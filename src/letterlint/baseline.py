@@ -102,6 +102,8 @@ def file_key(path: str, base: str) -> str:
 
 @dataclass
 class Baseline:
+    """The findings recorded in a baseline file, per file, and how many of them were not found again."""
+
     path: str
     entries: dict[str, Counter] = field(default_factory=dict)  # file key → Counter of finding keys
     stale: int = 0  # recorded findings that were not found again (fixed), in the files linted
