@@ -145,3 +145,23 @@ def test_every_dataclass_has_a_docstring():
                         and (value.__doc__ or "").startswith(value.__name__ + "(")):
                     missing.append(f"{info.name}.{value.__qualname__}")
     assert missing == []
+
+
+_DOCX_IMPORTS = """
+import sys
+from letterlint.cli import main
+code = main(["--format", "json", sys.argv[1]])
+print(code, "letterlint.readers.docx" in sys.modules, "defusedxml" in sys.modules)
+"""
+
+
+def test_reading_an_ordinary_docx_does_not_import_defusedxml():
+    """defusedxml's parser is for parts that may have a DTD (it refuses them); Word's parts have none and go to
+    the standard library's parser in C, so a run over an ordinary .docx never loads it (tests/test_reader_docx
+    checks that a part with a DTD is still refused)."""
+    from pathlib import Path
+
+    docx = Path(__file__).parent / "data" / "small-features.docx"
+    done = subprocess.run([sys.executable, "-c", _DOCX_IMPORTS, str(docx)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "1 True False"  # read (with findings), without defusedxml
