@@ -79,6 +79,8 @@ FIXED_BEFORE = frozenset({"ten", "ter", "des", "in"})
 
 @dataclass(frozen=True)
 class Slip:
+    """A word that looks like a typing slip, with the words it was probably meant to be."""
+
     paragraph: Paragraph
     start: int
     end: int
@@ -730,6 +732,8 @@ GLUED_WORD = lazy_re("^[A-Z]{2,6}" + LOWER + "{4}.*", re.M)  # a word that start
 
 @dataclass(frozen=True)
 class HyphenSlip:
+    """A hyphen slip: an acronym and a word not joined by a hyphen, or an elision hyphen without a space."""
+
     paragraph: Paragraph
     start: int
     end: int

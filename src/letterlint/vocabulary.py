@@ -20,7 +20,6 @@ of an unknown word itself (every one-edit variant) and asks which of them exist.
 from __future__ import annotations
 
 import importlib.util
-import json
 import mmap
 import os
 import sys
@@ -202,6 +201,7 @@ def _load(lang: str) -> Vocabulary | None:
         pass
     try:
         import gzip  # here, not at import: only building the kept copy reads the source (start-up)
+        import json
 
         with gzip.open(source, "rt", encoding="utf-8") as f:
             vocabulary = Vocabulary.from_counts(json.load(f))
