@@ -205,6 +205,8 @@ class LineDraft(Draft):
 
 @dataclass
 class NoteDraft:
+    """A footnote or endnote as a reader collects it, before the document is assembled."""
+
     kind: str
     id: str
     paragraphs: list[Draft]
