@@ -203,7 +203,8 @@ def _subcommand_at(parser: argparse.ArgumentParser, argv: list[str]) -> int | No
 def _load(args: argparse.Namespace, lang: str = "nl") -> tuple[Config, Plan]:
     """The configuration and the plan.  A broken configuration stops the run (ConfigError: all its errors)."""
     from .config import load_config
-    from .runner import all_rules, build_plan, quiet_gc
+    from .parallel import quiet_gc
+    from .runner import all_rules, build_plan
 
     quiet_gc()
     config = load_config(None if args.isolated else args.config, search=not args.isolated)
