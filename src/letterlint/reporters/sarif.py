@@ -17,7 +17,6 @@ Files that could not be read are tool execution notifications.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +24,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..baseline import fingerprint
+from .json import dump
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -226,5 +226,6 @@ def build(results: Sequence[FileResult], *, lang: str = "nl", plan: Plan | None 
 
 def report(results: Sequence[FileResult], out: TextIO, *, lang: str = "nl", color: bool = False, plan: Plan | None = None,
            **_context: Any) -> None:
-    json.dump(build(results, lang=lang, plan=plan), out, ensure_ascii=False, indent=2)
+    # json.dump(…, ensure_ascii=False, indent=2) byte for byte, without the standard library's Python encoder
+    dump(build(results, lang=lang, plan=plan), out)
     out.write("\n")
