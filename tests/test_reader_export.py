@@ -115,3 +115,35 @@ def test_headings_from_layout(draft):
     assert d66.heading == "Vragen en opmerkingen van de leden van de D66-fractie"
     tables = [p for p in draft.paragraphs if p.kind == "table"]
     assert any("Versterken van de contacten met omwonenden" in p.text for p in tables)
+
+
+def test_a_line_without_marker_characters_costs_no_marker_search(monkeypatch):
+    """Most lines of a letter hold no '[', tab or '!': the reader takes them as they are, without asking the
+    marker search about each."""
+    from letterlint.readers import export
+
+    asked = []
+    real = export._Markers.search
+    monkeypatch.setattr(export._Markers, "search", lambda self, pos, end: asked.append(pos) or real(self, pos, end))
+    plain = "\n".join(f"Regel {i} van de brief, zonder markeringen." for i in range(200))
+    marked = plain + "\nDe minister[footnoteRef:1] schrijft.\n[1:  Kamerstuk 12345, nr. 6.]\nSlot.\n"
+    doc = read_bytes(marked.encode(), "brief.txt")
+    assert 0 < len(asked) < 10  # for the two lines with a "[" (and its note body), not for the 200 plain ones
+    assert [p.text for p in doc.paragraphs[:200]] == plain.split("\n")
+    assert doc.paragraphs[200].text == "De minister schrijft." and doc.notes[0].paragraphs[0].text.strip()
+    assert doc.paragraphs[-1].text == "Slot." and len(doc.paragraphs) == 203  # the body's line is one
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "cp1252"])
+def test_line_ends_and_encodings_read_alike(newline, encoding):
+    """Carriage returns are looked for in the bytes first; the text is the same in every encoding and line end
+    (UTF-16 writes other characters with a byte 13 too: 'č' is 0D 01)."""
+    lines = ["Geachte voorzitter,", "Het «plan» — zie [footnoteRef:1] en ‘dit’.", "[1:  Kamerstuk 1, nr. 2.]", ""]
+    if encoding != "cp1252":
+        lines[0] += " Ačkoliv"
+    text = newline.join(lines)
+    doc = read_bytes(text.encode(encoding), "brief.txt")
+    same = read_bytes("\n".join(lines).encode("utf-8"), "brief.txt")
+    assert [p.text for p in doc.paragraphs] == [p.text for p in same.paragraphs]
+    assert doc.source == same.source and doc.info.newline == newline
