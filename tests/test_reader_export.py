@@ -147,3 +147,13 @@ def test_line_ends_and_encodings_read_alike(newline, encoding):
     same = read_bytes("\n".join(lines).encode("utf-8"), "brief.txt")
     assert [p.text for p in doc.paragraphs] == [p.text for p in same.paragraphs]
     assert doc.source == same.source and doc.info.newline == newline
+
+
+def test_plain_lines_share_one_map_per_length():
+    """A line that is its own text needs no map of its own: one per length, shared (in time and memory)."""
+    one = read_bytes("Eerste regel.\nTweede regel.\nDe minister[footnoteRef:1] schrijft.\n".encode(), "a.txt")
+    two = read_bytes("Derde   regel.\nVierde regel.\n".encode(), "b.txt")
+    a, b, marked = one.paragraphs[:3]
+    assert a.map is b.map is two.paragraphs[1].map and two.paragraphs[0].map is not a.map
+    assert marked.map is not a.map and marked.span_to_raw(12, 20) == (27, 35)  # past the marker
+    assert a.span_to_raw(0, 6) == (0, 6) and a.map.to_raw(len(a.text)) == len(a.text)

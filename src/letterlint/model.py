@@ -90,7 +90,8 @@ class Note:
         return "\n".join(p.text for p in self.paragraphs)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+# Not frozen, as Paragraph (above): a text export holds hundreds of these, one per leaked marker.
+@dataclass(slots=True, eq=False)
 class NoteRef:
     """A footnote or endnote reference mark in the running text."""
 
@@ -103,7 +104,8 @@ class NoteRef:
     custom_mark: str | None = None  # .docx w:customMarkFollows: the mark is literal text
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+# Not frozen: as NoteRef.
+@dataclass(slots=True, eq=False)
 class Bookmark:
     name: str
     paragraph: Paragraph
@@ -172,7 +174,8 @@ class Field:
         return None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+# Not frozen: as NoteRef.
+@dataclass(slots=True, eq=False)
 class Artefact:
     """Exporter or editor text that leaked into the letter and was taken out of the paragraph text."""
 

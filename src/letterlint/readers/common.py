@@ -189,8 +189,22 @@ class LineDraft(Draft):
     builder = style = cell = xml = None  # type: ignore[assignment]
 
     def __init__(self, raw: str, origin: int | None = None):
-        self.raw, self.origin, self.built = raw, origin, (raw, TextMap([0], [0], len(raw)))
+        self.raw, self.origin, self.built = raw, origin, (raw, _identity(len(raw)))
         self.kind, self.level, self.part, self.note = BODY, None, "body", None
+
+
+_IDENTITIES: dict[int, TextMap] = {}  # the map of a paragraph that is its raw text, by length (maps never change)
+
+
+def _identity(length: int) -> TextMap:
+    """The one-to-one map of that length: shared by the paragraphs of that length (most lines of a text
+    export), in this and later documents; kept for lengths below 1,000 (at most a thousand small maps)."""
+    found = _IDENTITIES.get(length)
+    if found is None:
+        found = TextMap((0,), (0,), length)
+        if length < 1000:
+            _IDENTITIES[length] = found
+    return found
 
 
 @dataclass
