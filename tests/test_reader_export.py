@@ -151,8 +151,8 @@ def test_line_ends_and_encodings_read_alike(newline, encoding):
 
 def test_plain_lines_share_one_map_per_length():
     """A line that is its own text needs no map of its own: one per length, shared (in time and memory)."""
-    one = read_bytes("Eerste regel.\nTweede regel.\nDe minister[footnoteRef:1] schrijft.\n".encode(), "a.txt")
-    two = read_bytes("Derde   regel.\nVierde regel.\n".encode(), "b.txt")
+    one = read_bytes(b"Eerste regel.\nTweede regel.\nDe minister[footnoteRef:1] schrijft.\n", "a.txt")
+    two = read_bytes(b"Derde   regel.\nVierde regel.\n", "b.txt")
     a, b, marked = one.paragraphs[:3]
     assert a.map is b.map is two.paragraphs[1].map and two.paragraphs[0].map is not a.map
     assert marked.map is not a.map and marked.span_to_raw(12, 20) == (27, 35)  # past the marker
