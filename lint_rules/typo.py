@@ -188,7 +188,8 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if keys or prepared.phrases.everywhere:
             yield from _listed(doc, par, prepared.phrases.finditer_screened(par.text, keys), urls, taken)
         if near and prepared.lexicon is not None:
-            yield from _near_misses(doc, par, prepared.lexicon.scan(par.text, defined, taken), prepared.fix)
+            hits = prepared.lexicon.scan(par.text, defined, taken, prepared.screen.quiet)
+            yield from _near_misses(doc, par, hits, prepared.fix)
 
 
 def _listed(doc: Document, par: Paragraph, found: Iterator[tuple[int, int, Phrase, str]],

@@ -281,3 +281,103 @@ def test_duplicate_groups_are_made_once_per_setting():
     assert [g.members for g in groups] == [[0, 1]]
     assert similarity.duplicate_groups(analysis, 0.8, 15) is groups
     assert similarity.duplicate_groups(analysis, 0.9, 15) is not groups
+
+
+# -- words folded in batches: the same ids as word by word, without a Python step per character or per word ----
+
+ODD_WORDS = ["Creëren", "GGD’en", "GGD'en", "‘t", "wet‐", "niet‑", "STRAẞE", "Straße", "İstanbul", "ﬁets", "½",
+             "´", "¨x", "ΣΟΦΟΣ", "ΌΣΟΣ", "e\u0301\u0327", "e\u0327\u0301", "Å", "ǅemal", "Ⅻ", "x²", "naïef", "Ĳssel",
+             "", "café", "CAFÉ", "a\u200db", "\U0001d400", "x\u0308\u0323"]
+
+
+def test_words_folded_together_are_folded_as_one_by_one():
+    """Case folding, NFKD and the quote map work character by character, and a line break ends every run of
+    marks NFKD reorders: folding the words joined gives what folding each gives."""
+    import random
+
+    rng = random.Random(7)
+    pool = ODD_WORDS + similarity.tokens(PILOT)
+    for _ in range(200):
+        words = [rng.choice(pool) + rng.choice(["", "\u0301", "’s", "É"]) for _ in range(rng.randint(1, 12))]
+        similarity._NORMAL.clear()
+        expected = [similarity.normal(w) for w in words]
+        assert similarity.normals(words) == expected, words
+        assert similarity.normals([w.encode("ascii", "ignore").decode() for w in words]) == \
+            [similarity.normal(w.encode("ascii", "ignore").decode()) for w in words]
+    assert similarity.normals(["a\nb", "C"]) == ["a\nb", "c"]  # a word with a line break: one by one
+    assert similarity.normal("Creëren") == "creeren" and similarity.normal("ΣΟΦΟΣ") == "σοφοσ"
+
+
+def test_new_words_are_learnt_in_one_batch(monkeypatch):
+    """The first letter of a process knows no word: its words are folded in one batch per stretch of text, not
+    one call (and a walk over the characters) per distinct word; only a word with a letter beyond ASCII is
+    folded on its own."""
+    calls = {"normal": 0, "normals": 0}
+    real_normal, real_normals = similarity.normal, similarity.normals
+
+    def normal(word):
+        calls["normal"] += 1
+        return real_normal(word)
+
+    def normals(words):
+        calls["normals"] += 1
+        return real_normals(words)
+
+    monkeypatch.setattr(similarity, "normal", normal)
+    monkeypatch.setattr(similarity, "normals", normals)
+    monkeypatch.setattr(similarity, "_TOKEN_IDS", {})
+    text = " ".join(f"Nieuwwoord{i} één" for i in range(300))
+    ids = similarity.ids_of(similarity.tokens(text))
+    assert calls == {"normal": 1, "normals": 1}  # 301 distinct words: "één" on its own
+    assert ids == [similarity.word_id(real_normal(w)) for w in similarity.tokens(text)]
+    assert similarity.ids_of(similarity.tokens(text)) == ids and calls["normals"] == 1  # known now: no new batch
+    assert similarity.ids_of(["NIEUWWOORD1", "Een"]) == [ids[2], ids[1]]  # folded as the text's words
+
+
+def test_word_ids_are_the_same_in_every_process_and_distinct():
+    code = "from letterlint.similarity import word_id; print([word_id(w) for w in ('pilot', 'één', '')])"
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(outputs) == 1
+    words = {normal(w) for w in similarity.tokens(PILOT)} | {f"w{i}" for i in range(5000)} | {"", "a", "b", "ab"}
+    assert len({similarity.word_id(w) for w in words}) == len(words)
+    odd = "a\udcff"  # a lone surrogate (a file decoded with surrogateescape): ids as for its bytes kept as such
+    assert similarity.word_ids(["x", odd]) == [similarity.word_id("x"), similarity.word_id(odd)]
+    assert similarity.word_id(odd) != similarity.word_id("a")
+
+
+def test_a_letters_new_words_are_learnt_a_batch_of_answers_at_a_time(monkeypatch):
+    """On a process's first letter every answer brings new words: they are learnt for many answers at once (a
+    few calls per letter), with the same ids and units as answer by answer."""
+    text = "".join(f"Antwoord: {PILOT} Onderwerp{i} betreft kwestie{i} en variant{i}.\n" for i in range(120))
+    doc = doc_of(text)
+    structure(doc)
+    expected = [(u.ids, u.hashes, u.starts) for u in
+                (make_unit(i, s, a) for i, (s, a) in enumerate((similarity.answer_segments(a), a)
+                                                               for a in structure(doc).answers))]
+    batches = []
+    real = similarity.normals
+    monkeypatch.setattr(similarity, "normals", lambda words: batches.append(len(words)) or real(words))
+    monkeypatch.setattr(similarity, "_TOKEN_IDS", {})
+    units = similarity.build_index(doc, {}).units
+    assert [(u.ids, u.hashes, u.starts) for u in units] == expected
+    assert sum(batches) >= 3 * 120 and len(batches) <= len(text) // similarity.BATCH + 1
+
+
+def test_batched_words_give_the_units_of_make_unit_with_long_segments_too(monkeypatch):
+    monkeypatch.setattr(similarity, "CHUNK", 150)  # some answers longer than a chunk: read a chunk at a time
+    monkeypatch.setattr(similarity, "BATCH", 700)
+    text = "".join(f"Antwoord: {PILOT * (i % 3)} Onderwerp{i} betreft kwestie{i}.\n\nEn verder {i}.\n"
+                   for i in range(40))
+    doc = doc_of(text)
+    answers = structure(doc).answers
+    expected = [(u.ids, u.hashes, u.starts) for u in
+                (make_unit(i, similarity.answer_segments(a), a) for i, a in enumerate(answers))]
+    assert [(u.ids, u.hashes, u.starts) for u in similarity.build_index(doc, {}).units] == expected
+    assert any(len(s) > 1 for _, _, s in expected)  # answers of several paragraphs among them
+    plain = doc_of("".join(f"{PILOT * (i % 3)} Alinea {i} gaat over iets anders.\n\n" for i in range(30)))
+    analysis = similarity.build_index(plain, {})
+    assert analysis.kind == "paragraphs" and len(analysis.units) == 30
+    assert [(u.ids, u.hashes, u.starts) for u in analysis.units] == \
+        [(u.ids, u.hashes, u.starts) for u in (make_unit(i, u.segments) for i, u in enumerate(analysis.units))]
+    assert analysis.pairs  # the repeated paragraphs are found

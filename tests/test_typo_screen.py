@@ -147,7 +147,16 @@ def test_the_screen_finds_what_scanning_every_paragraph_finds(tmp_path, rules):
     assert found > 200  # the letters are full of slips: the comparison means something
 
 
-def test_a_token_is_looked_up_once_per_process(tmp_path):
+def _nothing_kept(monkeypatch, tmp_path) -> None:
+    """As the first run ever: no verdicts kept by earlier runs (bundled.kept_memo) are read or written."""
+    from letterlint import bundled
+
+    monkeypatch.setattr(bundled, "kept_path", lambda stem: str(tmp_path / f"{stem}.pickle"))
+    monkeypatch.setattr(bundled, "_MEMOS", {})
+
+
+def test_a_token_is_looked_up_once_per_process(tmp_path, monkeypatch):
+    _nothing_kept(monkeypatch, tmp_path)
     active = _typo(tmp_path, None)
     screen = active.ctx.prepared.screen
     text = "De minister schrijft de Kamer over het bevoegd gezag en het RVIM.\n\nNog een alinea over de Kamer.\n"

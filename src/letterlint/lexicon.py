@@ -289,12 +289,13 @@ class Lexicon:
 
     # -- screening: what a token can contribute to scan() ------------------------------------------------
 
-    def screen(self, token: str) -> Screened:
+    def screen(self, token: str, known_quiet: AbstractSet[str] = frozenset()) -> Screened:
         """What the chunks of `token` (a run of text without white space) can contribute to scan().
 
         Every chunk scan() looks at lies inside one such token, so what a text's tokens say together
         (could_hit) is a superset of what scan() finds in it: it ignores addresses, defined acronyms,
-        all-capital text and word order.  Not cached here: the caller keeps it per token.
+        all-capital text and word order.  Not cached here: the caller keeps it per token.  `known_quiet`:
+        chunks the caller found quiet() already (the typo screen's, kept between runs), not judged again.
         """
         chunks = CHUNK.findall(token)
         quiet = self._quiet
@@ -302,7 +303,7 @@ class Lexicon:
             return QUIET  # the common case, decided in C
         single = anchor = False
         words = slips = 0
-        for chunk in set(chunks).difference(quiet):
+        for chunk in set(chunks).difference(quiet, known_quiet):
             if self.quiet(chunk):
                 quiet.add(chunk)
                 continue
@@ -456,25 +457,28 @@ class Lexicon:
         self._words[word] = result
         return result
 
-    def _all_boring(self, text: str) -> bool:
+    def _all_boring(self, text: str, known_quiet: AbstractSet[str] = frozenset()) -> bool:
         """Whether no word of `text` is near a protected term (each new word judged once, and remembered if
-        it is not); a long text a piece at a time (cut at white space, which no word spans): its list of
-        words is not held whole."""
+        it is not; words of `known_quiet` are not); a long text a piece at a time (cut at white space, which
+        no word spans): its list of words is not held whole."""
         classify, boring, quiet = self._classify, self._boring, True
         for piece in pieces(text) if len(text) > PIECE else (text,):
             words = CHUNK.findall(piece)
             if not boring.issuperset(words):
-                for word in set(words).difference(boring):
+                rest = set(words).difference(boring, known_quiet)
+                for word in rest:
                     found, anchor = classify(word)
                     if not found and not anchor:
                         boring.add(word)
-                quiet = quiet and boring.issuperset(words)
+                quiet = quiet and boring.issuperset(rest)
         return quiet
 
-    def scan(self, text: str, defined: AbstractSet[str] = frozenset(), skip: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
-        """Near-misses and acronym case slips in `text`, in text order, without overlaps."""
+    def scan(self, text: str, defined: AbstractSet[str] = frozenset(), skip: Sequence[tuple[int, int]] = (),
+             known_quiet: AbstractSet[str] = frozenset()) -> Iterator[Hit]:
+        """Near-misses and acronym case slips in `text`, in text order, without overlaps.  `known_quiet`:
+        chunks that quiet() says nothing of (the typo screen's, kept between runs), not classified again."""
         classify = self._classify
-        if self._all_boring(text):
+        if self._all_boring(text, known_quiet):
             return  # the common case: nothing in this paragraph is near a protected term
         boring = self._boring
         hits: list[Hit] = []
@@ -486,7 +490,7 @@ class Lexicon:
             start, end = m.span()
             starts.append(start)
             ends.append(end)
-            if word in boring:
+            if word in boring or word in known_quiet:
                 continue
             found, anchor = classify(word)
             if anchor:

@@ -8,8 +8,8 @@ How it works, and why its cost is linear in the text
     words (case, accents, curly quotes and hyphenation variants folded; artefacts and footnote markers are
     already out of the paragraph text).
   * Every run of `K` consecutive words (a *shingle*) gets a 64-bit hash.  Hashes are stable across
-    processes (word ids come from blake2b, shingles are tuples of ints), so summaries made in parallel
-    worker processes can be compared in the parent.
+    processes (a word id is the CRC-32 and Adler-32 of the word, shingles are tuples of ints), so summaries
+    made in parallel worker processes can be compared in the parent.
   * An inverted index maps each shingle hash to the units that contain it, each posting list capped at
     `POSTING_CAP` entries: looking up a unit costs at most `len(unit) × POSTING_CAP`, whatever the number of
     copies.  A unit is compared only with the earlier units it shares shingles with, at most `MAX_PARTNERS`
@@ -36,16 +36,17 @@ import unicodedata
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain as concat
-from itertools import compress, islice
+from itertools import compress, filterfalse, islice, repeat
+from operator import lshift
 from re import Match
 from typing import TYPE_CHECKING, Any
+from zlib import adler32, crc32
 
 import regex
 
-from .hashing import blake2b
 from .lazyre import compile_regex, lazy, lazy_re
 from .model import BODY, LIST, Document, Location, Paragraph
 
@@ -67,8 +68,7 @@ SAMPLE_MOD = 4  # across files: keep shingle hashes ≡ 0 mod this (a power of t
 PUNCT = "".join(sorted(set(string.punctuation) | set("‘’‚‛“”„‟«»‹›–—―‐‑…·•°§¶†‡")))
 _WORD_RUN = lazy_re(r"[^\s" + re.escape(PUNCT) + "]+")
 _NON_SPACE = lazy_re(r"\S")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
-_WORD_IDS: dict[str, int] = {}
+_QUOTES = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"))  # folded to the straight character
 _NORMAL: dict[str, str] = {}
 _TOKEN_IDS: dict[str, int] = {}
 
@@ -97,34 +97,53 @@ def normal(word: str) -> str:
     """A word folded for comparison: lower case, no accents, straight apostrophes."""
     out = _NORMAL.get(word)
     if out is None:
-        folded = unicodedata.normalize("NFKD", word.translate(_QUOTES).casefold())
-        out = "".join(c for c in folded if not unicodedata.combining(c))
+        out = _strip_marks(unicodedata.normalize("NFKD", _fold_quotes(word).casefold()))
         if len(_NORMAL) > 500_000:
             _NORMAL.clear()
         _NORMAL[word] = out
     return out
 
 
+def _fold_quotes(text: str) -> str:
+    if not text.isascii():
+        for curly, straight in _QUOTES:
+            text = text.replace(curly, straight)
+    return text
+
+
+def _strip_marks(folded: str) -> str:
+    """A decomposed (NFKD) text without its combining marks (the accents)."""
+    return folded if folded.isascii() else "".join(c for c in folded if not unicodedata.combining(c))
+
+
+def normals(words: Sequence[str]) -> list[str]:
+    """`normal` of each word, the ASCII ones (nearly all) folded at once: joined by line breaks, lower-cased and
+    split again in C (for ASCII, casefold is lower and NFKD changes nothing); the few others one by one."""
+    parts = "\n".join(words).lower().split("\n")
+    if len(parts) != len(words):  # a word with a line break in it (never one of `tokens`)
+        return [normal(w) for w in words]
+    return [p if w.isascii() else normal(w) for p, w in zip(parts, words, strict=True)]
+
+
 def word_id(word: str) -> int:
-    """A stable 64-bit id for a normalised word (the same in every process)."""
-    out = _WORD_IDS.get(word)
-    if out is None:
-        out = int.from_bytes(blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little", signed=True)
-        if len(_WORD_IDS) > 500_000:
-            _WORD_IDS.clear()
-        _WORD_IDS[word] = out
-    return out
+    """A stable 64-bit id for a normalised word (the same in every process): CRC-32 and Adler-32 of its UTF-8,
+    side by side (two calls in C; a cryptographic hash per word was a third of the index's cost on a first
+    letter, when no word id is known yet)."""
+    return word_ids([word])[0]
+
+
+def word_ids(words: Sequence[str]) -> list[int]:
+    """`word_id` of each word, every step mapped over all of them in C."""
+    try:
+        data = list(map(str.encode, words))  # UTF-8
+    except UnicodeEncodeError:  # a lone surrogate (text decoded with surrogateescape)
+        data = [w.encode("utf-8", "surrogatepass") for w in words]
+    return list(map(int.__or__, map(lshift, map(crc32, data), repeat(32)), map(adler32, data)))
 
 
 def token_id(token: str) -> int:
-    """The word id of a token as it appears in the text (cached: most tokens recur)."""
-    out = _TOKEN_IDS.get(token)
-    if out is None:
-        out = word_id(normal(token))
-        if len(_TOKEN_IDS) > 500_000:
-            _TOKEN_IDS.clear()
-        _TOKEN_IDS[token] = out
-    return out
+    """The word id of a token as it appears in the text."""
+    return ids_of([token])[0]
 
 
 def tokens(text: str) -> list[str]:
@@ -139,10 +158,20 @@ def token_spans(text: str, start: int = 0, end: int | None = None, limit: int | 
 
 
 def ids_of(words: Sequence[str]) -> list[int]:
-    ids = list(map(_TOKEN_IDS.get, words))
-    if None in ids:
-        return [i if i is not None else token_id(w) for i, w in zip(ids, words, strict=True)]
-    return ids  # type: ignore[return-value]  # no None in it
+    """The word ids of tokens as written (cached per token: most recur; new ones are learnt together)."""
+    try:
+        return list(map(_TOKEN_IDS.__getitem__, words))
+    except KeyError:
+        _learn(words)
+        return list(map(_TOKEN_IDS.__getitem__, words))
+
+
+def _learn(words: Sequence[str]) -> None:
+    """Cache the ids of the tokens not seen before, normalised in one batch (`normals`)."""
+    if len(_TOKEN_IDS) > 500_000:  # bounded; the ids are a function of the token, so nothing is lost
+        _TOKEN_IDS.clear()
+    new = list(set(words).difference(_TOKEN_IDS))  # in C (in any order: an id depends on its token only)
+    _TOKEN_IDS.update(zip(new, word_ids(normals(new)), strict=True))
 
 
 def shingles(ids: Sequence[int], k: int = K) -> list[int]:
@@ -258,18 +287,64 @@ def text_ids(text: str, start: int, end: int) -> list[int]:
     return ids
 
 
-def make_unit(index: int, segments: list[tuple[Paragraph, int, int]], answer: Any = None) -> Unit:
-    ids: list[int] = []
-    starts = []
-    for par, start, end in segments:
-        starts.append(len(ids))
-        ids += text_ids(par.text, start, end)
+def make_unit(index: int, segments: list[tuple[Paragraph, int, int]], answer: Any = None,
+              words: tuple[list[int], list[int]] | None = None) -> Unit:
+    """A unit of these segments; `words`: its word ids and the index of each segment's first word, when known."""
+    if words is None:
+        ids: list[int] = []
+        starts = []
+        for par, start, end in segments:
+            starts.append(len(ids))
+            ids += text_ids(par.text, start, end)
+    else:
+        ids, starts = words
     if len(ids) < BIG:
         return Unit(index, segments, ids, shingles(ids), answer, starts)
     hashes = array("q")
     for at in range(0, len(ids) - K + 1, BIG):  # a part at a time: no copies of the whole word list
         hashes.fromlist(shingles(ids[at : at + BIG + K - 1]))
     return Unit(index, segments, ids, hashes, answer, starts)
+
+
+BATCH = 1 << 14  # characters of text whose words are looked up together: on a process's first letter the new
+# words are learnt a few batches at a time, not paragraph by paragraph (each batch of new words costs a few
+# calls whatever its size); small enough that the words of one batch as strings stay small
+
+Piece = tuple[list[tuple[Paragraph, int, int]], Any]  # a unit's segments, and its answer
+
+
+def with_words(pieces: Iterable[Piece]) -> Iterator[tuple[list[tuple[Paragraph, int, int]], Any,
+                                                           tuple[list[int], list[int]] | None]]:
+    """The pieces with their word ids and segment starts, looked up a batch of pieces at a time (a piece with
+    a segment longer than CHUNK: None, for make_unit to read a chunk at a time)."""
+    batch: list[Piece] = []
+    size = 0
+    for piece in pieces:
+        batch.append(piece)
+        size += sum(end - start for _, start, end in piece[0])
+        if size >= BATCH:
+            yield from _batch_words(batch)
+            batch, size = [], 0
+    yield from _batch_words(batch)
+
+
+def _batch_words(batch: list[Piece]) -> Iterator[tuple[list[tuple[Paragraph, int, int]], Any,
+                                                         tuple[list[int], list[int]] | None]]:
+    short = [all(end - start <= CHUNK for _, start, end in segments) for segments, _ in batch]
+    words = [[_WORD_RUN.findall(p.text, start, end) for p, start, end in segments] if ok else []
+             for (segments, _), ok in zip(batch, short, strict=True)]
+    ids = ids_of(list(concat.from_iterable(concat.from_iterable(words))))  # new words: learnt in one go
+    at = 0
+    for (segments, answer), ok, lists in zip(batch, short, words, strict=True):
+        if not ok:
+            yield segments, answer, None
+            continue
+        starts = []
+        for found in lists:
+            starts.append(at)
+            at += len(found)
+        first = starts[0] if starts else at
+        yield segments, answer, (ids[first:at], [s - first for s in starts])
 
 
 def answer_segments(answer: AnswerUnit) -> list[tuple[Paragraph, int, int]]:
@@ -470,6 +545,18 @@ def covered(chains: Sequence[Chain], side: str, min_run: int = 1) -> int:
     return total
 
 
+def shares(chains: Sequence[Chain], n_a: int, n_b: int) -> tuple[float, float]:
+    """The share of the words of a and of b covered by the chains that count (`covered`)."""
+    # isolated stock phrases ("de Kamerbrief van 19 december jl.") do not make two answers alike
+    min_run = min(MIN_RUN, max(K, min(n_a, n_b) // 4))
+    if len(chains) == 1:  # most pairs share one passage
+        c = chains[0]
+        cov_a, cov_b = (c.cov_a, c.cov_b) if min(c.cov_a, c.cov_b) >= min_run else (0, 0)
+    else:
+        cov_a, cov_b = covered(chains, "a", min_run), covered(chains, "b", min_run)
+    return min(1.0, cov_a / max(1, n_a)), min(1.0, cov_b / max(1, n_b))
+
+
 @dataclass(eq=False, slots=True)
 class Pair:
     """Two units that share text: i is the earlier one."""
@@ -527,24 +614,19 @@ def compare(units: Sequence[Unit], max_partners: int = MAX_PARTNERS, posting_cap
             if len(partners) > max_partners:
                 partners = sorted(partners, key=lambda u: (-counts[u], u))[:max_partners]
             where = positions(unit.hashes, shared) if partners else None
+            ids = unit.ids
             for u in sorted(partners):
                 other = units[u]
                 # the shingles of `other` in `shared` are those it has in common with `unit`: every shingle of
                 # an earlier unit is in the index
                 chains = align(other.hashes, unit.hashes, shared, where=where)
-                if not chains:
-                    continue
-                for chain in chains:
-                    extend(other.ids, unit.ids, chain)
-                # isolated stock phrases ("de Kamerbrief van 19 december jl.") do not make two answers alike
-                min_run = min(MIN_RUN, max(K, min(other.n_words, unit.n_words) // 4))
-                sim_i = min(1.0, covered(chains, "a", min_run) / max(1, other.n_words))
-                sim_j = min(1.0, covered(chains, "b", min_run) / max(1, unit.n_words))
-                pairs.append(Pair(u, me, chains, sim_i, sim_j))
-            new = dict.fromkeys(hashes, me)
-            for h in shared:  # these have their postings already
-                del new[h]
-            index.update(new)
+                if chains:
+                    for chain in chains:
+                        extend(other.ids, ids, chain)
+                    pairs.append(Pair(u, me, chains, *shares(chains, len(other.ids), len(ids))))
+            # the others join the index; those in `shared` have their postings already (left out in C, not
+            # deleted one by one)
+            index.update(dict.fromkeys(filterfalse(shared.__contains__, hashes), me))
         else:
             index.update(dict.fromkeys(hashes, me))
     return pairs
@@ -573,15 +655,14 @@ def build_index(doc: Document, settings: Mapping[str, Any]) -> Analysis:
                   if par.kind in (BODY, LIST) and not par.is_empty and not is_furniture(par.text))
     units: list[Unit] = []
     words = 0
-    for segments, answer in pieces:
-        if segments:
-            unit = make_unit(len(units), segments, answer)
-            if unit.hashes:
-                units.append(unit)
-                words += unit.n_words
-                if words >= KEEP_AS_ARRAY:  # a long document: its hashes as arrays from here on (memory)
-                    for u in units if words - unit.n_words < KEEP_AS_ARRAY else (unit,):
-                        u.hashes = array("q", u.hashes)
+    for segments, answer, found in with_words(piece for piece in pieces if piece[0]):
+        unit = make_unit(len(units), segments, answer, found)
+        if unit.hashes:
+            units.append(unit)
+            words += unit.n_words
+            if words >= KEEP_AS_ARRAY:  # a long document: its hashes as arrays from here on (memory)
+                for u in units if words - unit.n_words < KEEP_AS_ARRAY else (unit,):
+                    u.hashes = array("q", u.hashes)
     return Analysis(kind, units, compare(units))
 
 

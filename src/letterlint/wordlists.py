@@ -11,15 +11,17 @@ imports another rule.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from .bundled import load_yaml
 from .chunking import PIECE, batches, pieces
-from .lexicon import CHUNK, QUIET, Lexicon, Screened
+from .lexicon import CHUNK, QUIET, Lexicon
 from .phrases import PhraseList
 
 WORD_LISTS = "data/wordlists.yaml"
@@ -101,11 +103,15 @@ class WordLists:
     def fingerprint(self) -> tuple:
         """What the lists' verdicts on a word depend on, for facts kept between runs: the shipped file's
         identity (path, size, modification time) where the lists are the shipped ones, else a hash of the
-        configured lists; with the identity of the code that judges (this module, lexicon, phrases)."""
+        configured lists; with the identity of the code that judges (this module, lexicon, phrases; yamlrules,
+        which makes the phrases of the entries) and the regex module's version (what \\w matches)."""
+        import regex
+
         from .bundled import file_key
 
         here = Path(__file__).parent
-        code = tuple(file_key(here / name) for name in ("wordlists.py", "lexicon.py", "phrases.py"))
+        code = (*(file_key(here / name) for name in ("wordlists.py", "lexicon.py", "phrases.py", "yamlrules.py")),
+                regex.__version__)
         if self.shipped_entries and self.shipped_terms:
             return ("shipped", file_key(here / WORD_LISTS), code)
         import json
@@ -133,9 +139,13 @@ class WordLists:
 
 _MAX_TOKENS = 200_000  # tokens remembered per screen; then it starts again (memory stays bounded)
 _MAX_KEPT = 15_000  # quiet chunks kept between runs (a letter has a few thousand): past this, afresh
-_KEPT_FORMAT = 1  # bump when what a quiet chunk means changes
+_MAX_KEPT_TOKENS = 12_000  # token verdicts kept between runs (a long letter has ~4,000): past this, afresh
+_WRITE_AFTER = 100  # verdicts a run adds before the kept copy is written again (at exit)
+_KEPT_FORMAT = 2  # bump when what a kept verdict means changes (2: token verdicts kept too)
 _GATE, _ANCHOR, _SLIP = 1, 2, 4  # a token: can start a hit; anchors a multi-word term; can be a slip in one
-_Info = tuple[int, int, Screened]  # PhraseList.screen + Lexicon.screen
+# what a telling token says: (flags, gate, met) of PhraseList.screen, (words, slips, single) of Lexicon.screen;
+# plain ints and a bool, so that the verdicts pickle small and load fast (kept between runs)
+_Known = tuple[int, int, int, int, int, bool]
 
 
 class Screen:
@@ -144,7 +154,7 @@ class Screen:
     Running every candidate phrase pattern and the lexicon's word scan on every paragraph cost more than
     the rest of the typo rule; almost no paragraph has anything.  Every word either list looks at lies
     inside one white-space-separated token, so the screen splits the texts into tokens (str.split, in C)
-    and looks each distinct token up once per process (most are known from earlier letters: a set
+    and looks each distinct token up once (most are known from earlier letters, or earlier runs: a set
     difference, in C).  A text is looked at only if one of its tokens is telling (a phrase's most telling
     word, a near-miss, a word a multi-word term is found from); then what its tokens say together
     (PhraseList.candidates, Lexicon.could_hit) picks the phrases to try and whether to scan for near-misses,
@@ -154,70 +164,120 @@ class Screen:
     def __init__(self, phrases: PhraseList, lexicon: Lexicon | None, kept: tuple | None = None) -> None:
         self.phrases, self.lexicon = phrases, lexicon
         self._boring: set[str] = set()  # tokens that say nothing
-        self._known: dict[str, tuple[int, _Info]] = {}  # the others: (flags, what they say)
+        self._known: dict[str, _Known] = {}  # the others: what they say
         self._quiet: set[str] = set()  # words (lexicon chunks) that say nothing to either list
         self._loud: set[str] = set()  # words that may say something (judged once, looked at per token)
-        self.classified = 0  # tokens looked up (for tests: a token is looked up once)
+        self.classified = 0  # new tokens taken in (for tests: a token is taken in once)
+        self.looked_up = 0  # tokens screened by both lists (for tests: kept verdicts are not looked up again)
         self.judged = 0  # chunks judged by the lists (for tests: kept verdicts are not judged again)
         self._memo: Any = None
-        if kept is not None:  # the lists' fingerprint: quiet chunks of earlier runs with the same lists
-            self._keep_quiet(kept)
+        self._new = 0  # verdicts this process added to the kept copy
+        if kept is not None:  # the lists' fingerprint: verdicts of earlier runs with the same lists
+            self._keep(kept)
 
-    def _keep_quiet(self, kept: tuple) -> None:
-        """Whether a chunk says nothing depends only on the lists (and the code judging), not on the letter:
-        the quiet chunks are kept between runs under the lists' fingerprint (bundled.kept_memo), so a run's
-        first letter judges only the words no earlier run met.  Past _MAX_KEPT chunks the copy starts afresh
-        (loading it must stay cheaper than judging)."""
+    @property
+    def quiet(self) -> AbstractSet[str]:
+        """Chunks (lexicon.CHUNK) that say nothing to either list: Lexicon.quiet() holds for each."""
+        return self._quiet
+
+    def _keep(self, kept: tuple) -> None:
+        """What a token or a chunk says depends only on the lists (and the code judging), not on the letter:
+        the verdicts are kept between runs under the lists' fingerprint (bundled.kept_memo), so a run's
+        first letter judges only the tokens no earlier run met.  Past _MAX_KEPT chunks or _MAX_KEPT_TOKENS
+        tokens a copy starts afresh (loading it must stay cheaper than judging)."""
         from .bundled import kept_memo
 
         memo = kept_memo("typo-quiet", (_KEPT_FORMAT, kept, self.lexicon is None))
-        quiet, loud = memo.data.get("quiet"), memo.data.get("loud")
+        data = memo.data
+        quiet, loud = data.get("quiet"), data.get("loud")
         if not isinstance(quiet, set) or not isinstance(loud, set) or len(quiet) + len(loud) > _MAX_KEPT:
-            quiet, loud = memo.data["quiet"], memo.data["loud"] = set(), set()
-        self._quiet, self._loud, self._memo = quiet, loud, memo
+            quiet, loud = data["quiet"], data["loud"] = set(), set()
+        boring, known = data.get("boring"), data.get("known")
+        if not isinstance(boring, set) or not isinstance(known, dict) or len(boring) + len(known) > _MAX_KEPT_TOKENS:
+            boring, known = data["boring"], data["known"] = set(), {}
+        self._quiet, self._loud, self._boring, self._known, self._memo = quiet, loud, boring, known, memo
 
-    def _learn(self, tokens: set[str]) -> None:
+    def _learn(self, tokens: set[str]) -> dict[str, _Known]:
         """Take in the tokens not seen before, in bulk: their words, chunked in one pass (a chunk never
         spans white space), are judged once each; a token all of whose words say nothing is boring without
-        a closer look (most new tokens are a known word with other punctuation, or a word of no interest)."""
+        a closer look (most new tokens are a known word with other punctuation, or a word of no interest);
+        the others are screened by both lists (_lookup).  What the telling ones say."""
         new = list(tokens.difference(self._known))
         if not new:
-            return
+            return {}
         self.classified += len(new)
+        quiet = self._judge_chunks(new)
+        boring: list[str] = []
+        known: dict[str, _Known] = {}
+        for token in new:
+            if quiet.issuperset(CHUNK.findall(token)):
+                boring.append(token)
+            else:
+                found = self._lookup(token)
+                if found is None:
+                    boring.append(token)
+                else:
+                    known[token] = found
+        self._remember(boring, known)
+        return known
+
+    def _judge_chunks(self, tokens: list[str]) -> set[str]:
+        """Judge the chunks of `tokens` not judged before (quiet or loud); the quiet chunks."""
         quiet, loud = self._quiet, self._loud
-        if len(self._boring) + len(new) > _MAX_TOKENS:
-            self._boring.clear()
         if len(quiet) + len(loud) > _MAX_TOKENS:
             quiet.clear()
             loud.clear()
         before = len(quiet) + len(loud)
-        for chunk in set(CHUNK.findall("\n".join(new))).difference(quiet, loud):
+        for chunk in set(CHUNK.findall("\n".join(tokens))).difference(quiet, loud):
             self.judged += 1
             if self.phrases.quiet(chunk) and (self.lexicon is None or self.lexicon.quiet(chunk)):
                 quiet.add(chunk)
             else:
                 loud.add(chunk)
-        if self._memo is not None and len(quiet) + len(loud) != before:
-            self._memo.changed()
-        for token in new:
-            if quiet.issuperset(CHUNK.findall(token)):
-                self._boring.add(token)
+        self._added(len(quiet) + len(loud) - before)
+        return quiet
 
-    def _lookup(self, token: str) -> tuple[int, _Info] | None:
-        found = self._known.get(token)
-        if found is None:
-            gate, met = self.phrases.screen(token)
-            lex = self.lexicon.screen(token) if self.lexicon is not None else QUIET
-            if not gate and not met and not lex:
-                if len(self._boring) > _MAX_TOKENS:
-                    self._boring.clear()
-                self._boring.add(token)
-                return None
-            if len(self._known) > _MAX_TOKENS:
-                self._known.clear()
-            flags = (_GATE if gate or lex.single else 0) | (_ANCHOR if lex.anchor else 0) | (_SLIP if lex.slips else 0)
-            found = self._known[token] = (flags, (gate, met, lex))
-        return found
+    def _remember(self, boring: list[str], known: dict[str, _Known]) -> None:
+        """Add verdicts to what this screen knows, and to the copy kept between runs while they fit: past
+        _MAX_KEPT_TOKENS that copy starts afresh with them (or, more than fit at all, stays as it is), and this
+        process goes on with its own copy (bounded by _MAX_TOKENS), so the file stays small however many
+        letters one process reads."""
+        added = len(boring) + len(known)
+        kept = self._memo.data if self._memo is not None else None
+        shared = kept is not None and kept["boring"] is self._boring
+        if kept is not None and added:
+            size = len(kept["boring"]) + len(kept["known"])
+            if size + added > _MAX_KEPT_TOKENS:
+                if shared:
+                    self._boring, self._known, shared = set(self._boring), dict(self._known), False
+                if added <= _MAX_KEPT_TOKENS:
+                    kept["boring"], kept["known"], size = set(), {}, 0
+            if size + added <= _MAX_KEPT_TOKENS:
+                if not shared:
+                    kept["boring"].update(boring)
+                    kept["known"].update(known)
+                self._added(added)
+        if len(self._boring) + len(self._known) + added > _MAX_TOKENS:
+            self._boring, self._known = set(), {}  # (a new set: the old may be the kept copy)
+        self._boring.update(boring)
+        self._known.update(known)
+
+    def _added(self, count: int) -> None:
+        """`count` verdicts were added to the kept copy: it is written at exit once a run added _WRITE_AFTER
+        (writing it costs more than judging a few tokens again next time, as after a small edit)."""
+        self._new += count
+        if self._memo is not None and self._new >= _WRITE_AFTER:
+            self._memo.changed()
+
+    def _lookup(self, token: str) -> _Known | None:
+        """What `token` says to both lists (None: nothing)."""
+        self.looked_up += 1
+        gate, met = self.phrases.screen(token)
+        lex = self.lexicon.screen(token, self._quiet) if self.lexicon is not None else QUIET
+        if not gate and not met and not lex:
+            return None
+        flags = (_GATE if gate or lex.single else 0) | (_ANCHOR if lex.anchor else 0) | (_SLIP if lex.slips else 0)
+        return flags, gate, met, lex.words, lex.slips, lex.single
 
     def select(self, texts: Sequence[str]) -> Iterator[tuple[int, set[int], bool]]:
         """(index, the phrases that can match, whether the lexicon can find something) for each text worth
@@ -227,57 +287,51 @@ class Screen:
             for i, phrases, near in self._select([_tokens(text) for text in batch]):
                 yield first + i, phrases, near
 
-    def _select(self, tokens: list[set[str]]) -> Iterator[tuple[int, set[int], bool]]:
-        """select() on one batch, given the distinct tokens of each of its texts."""
-        distinct: set[str] = set().union(*tokens)
-        said: dict[str, _Info] = {}
-        telling: dict[str, int] = {}  # tokens that can start a hit, with their flags
-        slipping: set[str] = set()  # tokens that can be the slipped word of a multi-word term
-        self._learn(distinct.difference(self._boring))
-        for token in distinct.difference(self._boring):
-            found = self._lookup(token)
-            if found is not None:
-                flags, said[token] = found
-                if flags & (_GATE | _ANCHOR):
-                    telling[token] = flags
-                if flags & _SLIP:
-                    slipping.add(token)
+    def _select(self, tokens: list[Collection[str]]) -> Iterator[tuple[int, set[int], bool]]:
+        """select() on one batch, given the tokens of each of its texts."""
+        unseen = set(chain.from_iterable(tokens)).difference(self._boring)  # (C loops)
+        known = self._known
+        said = {token: known[token] for token in known.keys() & unseen}  # (known.keys() & …: a loop over unseen)
+        said.update(self._learn(unseen))
+        # a text is looked at closer only if one of its tokens can start a hit, or one anchors a multi-word
+        # term and another can be a slip in one (slips are rare: most texts are passed over at the first test)
+        gating, anchoring, slipping = (frozenset(t for t, found in said.items() if found[0] & flag)
+                                       for flag in (_GATE, _ANCHOR, _SLIP))
         everywhere = self.phrases.everywhere
-        if not telling and not everywhere:
+        if not gating and not (anchoring and slipping) and not everywhere:
             return
         for i, words in enumerate(tokens):
-            if not everywhere:
-                if telling.keys().isdisjoint(words):
-                    continue
-                flags = 0
-                for token in telling.keys() & words:
-                    flags |= telling[token]
-                if not flags & _GATE and slipping.isdisjoint(words):
-                    continue  # a word a multi-word term is found from, but nothing that can be its slip
-            phrases, near = self._judge([said[t] for t in said.keys() & words])
-            if phrases or near or everywhere:
-                yield i, phrases, near
+            if not everywhere and gating.isdisjoint(words) and (slipping.isdisjoint(words) or anchoring.isdisjoint(words)):
+                continue
+            found = self._judge([said[t] for t in said.keys() & words], bool(everywhere))
+            if found is not None:
+                yield i, *found
 
-    def _judge(self, infos: list[_Info]) -> tuple[set[int], bool]:
-        """What the tokens of one text say together: the phrases to try, whether to scan for near-misses."""
-        gate = met = words = slips = 0
+    def _judge(self, infos: list[_Known], everywhere: bool) -> tuple[set[int], bool] | None:
+        """What the tokens of one text say together: the phrases to try, whether to scan for near-misses;
+        None when nothing (a word a multi-word term is found from, but nothing that can be its slip)."""
+        flags = gate = met = words = slips = 0
         single = False
-        for g, m, lex in infos:
+        for f, g, m, w, s, one in infos:
+            flags |= f
             gate |= g
             met |= m
-            words |= lex.words
-            slips |= lex.slips
-            single = single or lex.single
+            words |= w
+            slips |= s
+            single = single or one
+        if not everywhere and not flags & (_GATE | _SLIP):
+            return None
         phrases = self.phrases.candidates(gate, met) if gate else set()
         near = self.lexicon is not None and (single or bool(slips) and self.lexicon.could_hit(False, words, slips))
-        return phrases, near
+        return (phrases, near) if phrases or near or everywhere else None
 
 
-def _tokens(text: str) -> set[str]:
-    """The distinct white-space-separated tokens of `text` (str.split), split a piece at a time: a long
-    paragraph's list of tokens is not held whole."""
+def _tokens(text: str) -> Collection[str]:
+    """The white-space-separated tokens of `text` (str.split): as a list (a set of each paragraph's
+    tokens cost more than looking the telling ones up in the list); a long text's distinct tokens, split a
+    piece at a time, so that its list of tokens is not held whole."""
     if len(text) <= PIECE:
-        return set(text.split())
+        return text.split()
     out: set[str] = set()
     for piece in pieces(text):
         out.update(piece.split())
