@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from letterlint.findings import Finding, Fix, lower, msg
-from letterlint.lazyre import compile_regex
+from letterlint.lazyre import compile_regex, lazy
 from letterlint.structure import PAGE_FURNITURE, AnswerUnit, labels, placeholders, sentences, structure
 from letterlint.structure.prefilter import Prefilter
 
@@ -94,6 +94,10 @@ DEFAULT = {"unlabelled": True, "style": True}
 CONF = {"unlabelled": {"type": "boolean"}, "style": {"type": "boolean"}}
 FIXABLE = True
 
+# compiled on first use and kept between runs (lazyre), not compiled by `regex` in every process
+_LABEL_PARTS = lazy(r"\W*\p{L}+(\s+\d[^:;,.]*?)?\s*[:;,.\-–—]?\s*$")  # a label as written: word, numbers, punct
+_INITIALS = lazy(r"(?:\p{L}\.){2,}")  # "p.m.": a placeholder that marks an answer wherever it stands
+
 _PUNCT_NAME = {":": "dubbele punt", ";": "puntkomma", " :": "spatie en dubbele punt", ",": "komma", ".": "punt",
                "": "geen leesteken", " ": "geen dubbele punt", " ;": "spatie en puntkomma", "-": "streepje",
                "–": "streepje", "—": "streepje"}
@@ -132,11 +136,11 @@ def _labelled(doc: Document, s: Structure, ctx: RuleContext) -> Iterator[Finding
     if not exact:
         return
     styles = Counter(a.label_punct for a in exact)
-    house, count = styles.most_common(1)[0]
+    house, count = _most_common(styles)
     established = len(exact) >= 3 and count / len(exact) >= 0.6
     words = Counter(a.label_word for a in exact if a.label_word[:1].isupper() and not a.label_word.isupper())
     configured = labels(ctx.settings)
-    canonical = words.most_common(1)[0][0] if words else configured[0]
+    canonical = _most_common(words)[0] if words else configured[0]
     for a in labelled:
         if a.label_inline and a.label is not None:
             start, end = _label_span(a)
@@ -158,6 +162,12 @@ def _labelled(doc: Document, s: Structure, ctx: RuleContext) -> Iterator[Finding
             for a in s.answers:
                 if a.label is None and not (headed and (a.section is None or a.section.heading is None)):
                     yield _unlabelled(doc, a, canonical + (house if house not in ("", " ") else ":"), ctx)
+
+
+def _most_common(counts: Counter) -> tuple[str, int]:
+    """Counter.most_common(1)[0] (the first counted of the most frequent), without the heapq import that
+    most_common makes on its first call: this rule runs first, in a fresh process it paid for that import."""
+    return max(counts.items(), key=lambda item: item[1])
 
 
 def _style(doc: Document, a: AnswerUnit, house: str, canonical: str, configured: tuple[str, ...], ctx: RuleContext) -> Iterator[Finding]:
@@ -187,7 +197,7 @@ def _style(doc: Document, a: AnswerUnit, house: str, canonical: str, configured:
     assert a.label is not None
     par = a.label.paragraph
     written = par.text[start:end]
-    numbers = regex.match(r"\W*\p{L}+(\s+\d[^:;,.]*?)?\s*[:;,.\-–—]?\s*$", written)
+    numbers = _LABEL_PARTS.match(written)
     number_part = (numbers.group(1) or "") if numbers else ""
     new_punct = house if house.strip() else ""
     replacement = target_word + number_part.rstrip() + new_punct
@@ -249,7 +259,7 @@ class _Placeholders:
             if not item:
                 continue
             marker = (any(c.isupper() for c in item) and item.replace(".", "").isalpha() and item.upper() == item) or \
-                " " in item or (regex.fullmatch(r"(?:\p{L}\.){2,}", item) is not None)
+                " " in item or (_INITIALS.fullmatch(item) is not None)
             self.alone.add(item.lower().strip("[]().: "))
             self.alone.add(item.lower())
             if marker:

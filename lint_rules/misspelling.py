@@ -157,7 +157,7 @@ def prepare(options: dict[str, Any], where: Where) -> Prepared:
     from letterlint.hunspell import second_opinion
 
     checker = slips.Checker(vocab, words, second_opinion(options.get("second-opinion", "auto")),
-                            english=lambda: vocabulary.load("en"))
+                            english=lambda: vocabulary.load("en"), english_identity=vocabulary.identity("en"))
     return Prepared(checker, typo, options)
 
 

@@ -362,6 +362,8 @@ class _Spans:
 
 def _bracket_state(text, skip):
     """Unclosed opening brackets (positions), unopened closing brackets (positions), quote positions by kind."""
+    if not skip.starts and _paired(BRACKET.findall(text)):
+        return [], []  # every bracket closed
     labels = {m.end() - 1 for m in LABEL.finditer(text)} if ")" in text else set()
     stack: list[int] = []
     unopened: list[int] = []
@@ -387,6 +389,14 @@ def _bracket_state(text, skip):
             else:
                 unopened.append(i)
     return stack, unopened
+
+
+def _paired(brackets: list[str]) -> bool:
+    """The brackets (in order) close one after another: only pairs «()» and «[]», each with nothing or such
+    pairs between its two.  Removing a bracket and the one that closes it right after it keeps a sequence as
+    well or badly formed as it was, so what is left after taking out the «()», then the «[]» is empty only
+    where every bracket is closed (the common case, in C: no step per bracket)."""
+    return not "".join(brackets).replace("()", "").replace("[]", "")
 
 
 def _quote_state(text, skip):

@@ -47,9 +47,8 @@ from __future__ import annotations
 import operator
 from bisect import bisect_right
 from collections import Counter, deque
-from functools import lru_cache
-from itertools import compress, filterfalse, repeat
-from operator import add, ne
+from itertools import accumulate, compress, filterfalse, islice, repeat
+from operator import add, and_, itemgetter, le, ne, not_, or_
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -259,32 +258,49 @@ def _counts(doc: Document, max_words: int, foreign: dict) -> tuple[_Counted, lis
     return _Counted((text for _, text in visible), max_words), visible
 
 
-@lru_cache(maxsize=20000)
-def _content(word: str) -> bool:
-    letters = sum(1 for c in word if c.isalpha())
-    if word[:1].isalpha() and letters < len(word) and any(c.isdigit() for c in word):
-        return True  # a name with a number: G20, A4, COP28
-    return letters >= 3 and word.lower() not in FUNCTION_WORDS and not word[:1].isdigit()
+def _content_flags(words: Iterable[str]) -> list[bool]:
+    """Whether each word (non-empty) can be part of a term: a name with a number (G20, A4, COP28: a letter
+    first, a digit in it), or three letters or more, no function word and no digit first.  Worked out for all
+    the words at once in C loops (map over the words, and over each word's characters): no Python statement
+    per word, so a run's first letter, whose words are all new, costs no more than the next one."""
+    words = list(words)
+    firsts = list(map(itemgetter(0), words))
+    letters = map(sum, map(map, repeat(str.isalpha), words))
+    named = map(and_, map(str.isalpha, firsts), map(any, map(map, repeat(str.isdigit), words)))
+    plain = map(and_, map(le, repeat(3), letters), map(not_, map(str.isdigit, firsts)))
+    plain = map(and_, plain, map(not_, map(FUNCTION_WORDS.__contains__, map(str.lower, words))))
+    return list(map(or_, named, plain))
 
 
-class _Facts(dict):
-    """word → a fact about it, computed once per process (words repeat: a dictionary lookup in C instead of
-    a function call for every word); emptied when it grows large."""
+class _WordFacts:
+    """What the rule needs of a word (whether it is a content word, its key), for the words of the letters so
+    far: words repeat, so a letter's words are dictionary lookups in C; the new words of a letter are worked
+    out all at once, in C loops.  Emptied when it grows large."""
 
-    def __init__(self, fact: Callable[[str], Any]) -> None:
-        super().__init__()
-        self.fact = fact
+    def __init__(self) -> None:
+        self.content: dict[str, bool] = {_MARK: False}
+        self.key: dict[str, str] = {}
+        self.worked_out = 0  # words worked out (for tests)
 
-    def __missing__(self, word: str) -> Any:
-        if len(self) > 200_000:
-            self.clear()
-        value = self[word] = self.fact(word)
-        return value
+    def learn(self, words: Iterable[str]) -> None:
+        """Work out the facts of those of `words` (distinct, no _MARK) not known yet."""
+        new = list(filterfalse(self.key.__contains__, words))
+        if len(self.key) + len(new) > 200_000:
+            self.content, self.key = {_MARK: False}, {}
+        self.content.update(zip(new, _content_flags(new)))
+        self.key.update(zip(new, _keys(new)))
+        self.worked_out += len(new)
+
+    def learn_keys(self, forms: Iterable[str]) -> None:
+        """Work out the keys of those of `forms` (terms: distinct) not known yet."""
+        new = list(filterfalse(self.key.__contains__, forms))
+        if len(self.key) + len(new) > 200_000:
+            self.content, self.key = {_MARK: False}, {}
+        self.key.update(zip(new, _keys(new)))
 
 
 _MARK = "\x00"  # stands between two runs of words: not a word, not content, so no term spans it
-_IS_CONTENT = _Facts(lambda word: word != _MARK and _content(word))
-_KEY = _Facts(lambda word: _term_key(word))  # a word's key (lower case, no hyphens)
+_WORD_FACTS = _WordFacts()
 _BATCH = 1 << 16  # characters of text tokenised at once: the word lists of a long text in one go would be big
 
 
@@ -341,15 +357,24 @@ class _Counted:
     def _count(self, texts: list[str], max_words: int) -> None:
         """Count a batch of texts: whole-list operations (C loops), no Python statement per word."""
         words = f" {_MARK} ".join(RUN.findall(_MARK.join(texts))).split()
-        fresh = Counter(words)
-        fresh.pop(_MARK, None)
-        self.key.update(zip(fresh, map(_KEY.__getitem__, fresh)))
+        facts = _WORD_FACTS
+        fresh = self._add(words)
+        facts.learn(fresh)
+        self.key.update(zip(fresh, map(facts.key.__getitem__, fresh)))
         if max_words > 1:
-            terms = Counter(_terms(words, max_words))
-            # their keys, as _term_key makes them, in C loops (a function call per term is most of the time)
-            self.key.update(zip(terms, _without(_without(_without(map(str.lower, terms), " "), "-"), "\u2011")))
-            dict.update(fresh, terms)  # (no word is a term: a term has a space)
-        self.counts.update(fresh)
+            fresh = self._add(_terms(words, max_words, facts.content))  # (no word is a term: a term has a space)
+            facts.learn_keys(fresh)
+            self.key.update(zip(fresh, map(facts.key.__getitem__, fresh)))
+
+    def _add(self, forms: list[str]) -> list[str]:
+        """Count forms (Counter.update of a list counts in C; of a mapping it loops in Python); the forms not
+        counted before, in the order first seen (the keys the counts gained: they keep that order)."""
+        before = len(self.counts)
+        self.counts.update(forms)
+        self.counts.pop(_MARK, None)  # (MARK only: it is added again by each batch, so it is among the new ones)
+        fresh = list(islice(reversed(self.counts), len(self.counts) - before))  # (from the end: not past the old)
+        fresh.reverse()
+        return fresh
 
     def groups(self, defined: Iterable[str]) -> dict[str, dict[str, int]]:
         """key → {form: count} for the keys with more than one form (a form the letter defines counts as one,
@@ -373,11 +398,11 @@ class _Counted:
         return groups
 
 
-def _terms(words: list[str], max_words: int) -> list[str]:
-    """Every run of 2 to max_words content words among `words` (runs of text separated by _MARK), found for
-    all the runs at once: the content flags as one big integer, a byte a word; a term of k words starts where
-    the flags ANDed with themselves shifted by 1 … k-1 words are set."""
-    flags = bytes(map(_IS_CONTENT.__getitem__, words))
+def _terms(words: list[str], max_words: int, is_content: dict[str, bool]) -> list[str]:
+    """Every run of 2 to max_words content words among `words` (runs of text separated by _MARK; `is_content`:
+    word → whether it is a content word), found for all the runs at once: the content flags as one big integer,
+    a byte a word; a term of k words starts where the flags ANDed with themselves shifted by 1 … k-1 words are set."""
+    flags = bytes(map(is_content.__getitem__, words))
     size = len(flags)
     content = together = int.from_bytes(flags, "little")  # word i is byte i
     terms: list[str] = []
@@ -394,6 +419,11 @@ def _terms(words: list[str], max_words: int) -> list[str]:
     return terms
 
 
+def _keys(forms: Iterable[str]) -> Iterator[str]:
+    """The key of each form, as _term_key makes it, in C loops (a function call per form is most of the time)."""
+    return _without(_without(_without(map(str.lower, forms), " "), "-"), "\u2011")
+
+
 def _without(texts: Iterable[str], char: str) -> Iterator[str]:
     """Each text without `char` (str.replace called from C: map with the unbound method)."""
     return map(str.replace, texts, repeat(char), repeat(""))
@@ -408,12 +438,11 @@ class _Places:
     word (quick) and matched exactly only there, instead of a regular expression run over every paragraph."""
 
     def __init__(self, visible: list[tuple[Paragraph, str]]) -> None:
-        self.pars = [par for par, _ in visible]
-        self.starts, at = [], 0
-        for _, text in visible:
-            self.starts.append(at)
-            at += len(text) + 1
-        self.text = "\x00".join(text for _, text in visible)  # NUL: no word character, no space, no hyphen
+        self.pars = list(map(itemgetter(0), visible))
+        texts = list(map(itemgetter(1), visible))
+        # where each text starts in the joined one (C loops: no statement per paragraph)
+        self.starts = list(accumulate(map(add, map(len, texts[:-1]), repeat(1)), initial=0)) if texts else []
+        self.text = "\x00".join(texts)  # NUL: no word character, no space, no hyphen
         self.found: dict[tuple[str, bool], list] = {}
 
     def of(self, form: str, first_only: bool = False) -> list:
@@ -423,27 +452,40 @@ class _Places:
         return self.found[(form, first_only)]
 
     def _find(self, form: str, first_only: bool) -> list:
-        pattern = _form_pattern(form)
-        text, head = self.text, form.split(" ", 1)[0]
+        text, words = self.text, form.split(" ")
+        head = words[0]
         out: list = []
-        end = 0  # finditer goes on after a match: no match starts inside the one before
+        end = 0  # as finditer goes on after a match: no match starts inside the one before
         at = text.find(head)
         while at >= 0:
-            m = pattern.match(text, at) if at >= end else None
-            if m:
+            found = _match(text, at, words) if at >= end else -1
+            if found >= 0:
                 k = bisect_right(self.starts, at) - 1
-                out.append((self.pars[k], at - self.starts[k], m.end() - self.starts[k]))
+                out.append((self.pars[k], at - self.starts[k], found - self.starts[k]))
                 if first_only:
                     break
-                end = m.end()
+                end = found
             at = text.find(head, at + 1)
         return out
 
 
-@lru_cache(maxsize=4096)
-def _form_pattern(form: str) -> regex.Pattern:
-    return regex.compile(r"(?<![\w\-\u2011])" + r"[ \t\n\r\u00A0\u202F]+".join(map(regex.escape, form.split()))
-                         + r"(?!\w|[-\u2011]\w)")
+_NOT_BEFORE = lazy(r"[\w\-\u2011]")  # a form does not start after a word character or a hyphen
+_NOT_AFTER = lazy(r"\w|[-\u2011]\w")  # nor end before a word character or a hyphen and a word
+
+
+def _match(text: str, at: int, words: list[str]) -> int:
+    """Where the form of `words` (the first of them at `at`) ends when it stands there as a whole, its words
+    separated by spaces or line breaks; else -1.  (Matched step by step with patterns compiled once: a pattern
+    per form was a compilation for every form reported, most of a run's first letter.)"""
+    if at and _NOT_BEFORE.match(text, at - 1):
+        return -1
+    end = at + len(words[0])
+    for word in words[1:]:
+        gap = SPACE_ONLY.match(text, end)
+        if not gap or not text.startswith(word, gap.end()):
+            return -1
+        end = gap.end() + len(word)
+    return -1 if _NOT_AFTER.match(text, end) else end
 
 
 def _variant_kind(rare: str, usual: str, official: bool = False) -> str | None:
@@ -484,7 +526,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             return  # «dat hij gebruikmaakt» and «hij maakt er gebruik van»: both right
         findings.append((rare, usual, n, m, kind, why))
 
-    for forms in groups.values():
+    for forms in filterfalse(_first_letter_only, groups.values()):
         _judge(forms, authority, consider)
     counts = counted.counts
     frequent = [form for form in filterfalse(str.islower, compress(counts, map(str.isalpha, counts)))
@@ -511,6 +553,15 @@ def _swapped(acronyms: list[str], counts: Counter[str], clash: bool = True) -> d
 
 def _everywhere(doc):
     return [(par, par.text) for par in doc.blocks() if par.text and par.kind != "table"]
+
+
+def _first_letter_only(forms: dict[str, int]) -> bool:
+    """The forms differ in their first letter only (De/de, Rijk/rijk: the start of a sentence), which is never
+    reported: no difference of spacing, none of case inside a word (most groups, judged without a statement)."""
+    return len(set(map(itemgetter(_AFTER_FIRST), forms))) == 1
+
+
+_AFTER_FIRST = slice(1, None)
 
 
 def _judge(forms: dict[str, int], authority: _Authority, consider: Callable[..., None]) -> None:
@@ -605,14 +656,18 @@ def _separable_verb(a: str, b: str, known: Callable[[str], bool]) -> bool:
         return True
     # a strong verb's past, one syllable (plaats vond, deel nam): the closed form is a word, and so is X + the
     # infinitive with another vowel (not the word's own: milieu vergunning, milieuvergunningen is a plural)
-    if len(regex.findall(r"[aeiouy]+", verb)) != 1 or not known(closed.lower()):
+    if len(VOWELS.findall(verb)) != 1 or not known(closed.lower()):
         return False
     return any(known(head + _vowel(verb, v) + "en") for v in ("i", "e", "ee", "ij", "ie", "ui") if _vowel(verb, v) != verb)
 
 
+VOWELS = lazy(r"[aeiouy]+")  # (compiled once and kept between runs, as lazy patterns are: not on a run's first verb)
+LAST_VOWELS = lazy(r"[aeiouy]+(?=[^aeiouy]*$)")
+
+
 def _vowel(word: str, vowel: str) -> str:
     """word with its last run of vowels replaced: vond → vind, nom → nem."""
-    m = regex.search(r"[aeiouy]+(?=[^aeiouy]*$)", word)
+    m = LAST_VOWELS.search(word)
     return word[:m.start()] + vowel + word[m.end():] if m else word
 
 
@@ -738,34 +793,82 @@ class _Authority:
 
 class _Verdicts:
     """What the vocabulary says of a word, asked once for all the letters a plan checks (the same compounds
-    come back in every letter; judging one takes dozens of vocabulary lookups).  The vocabulary is loaded when
-    a compound is first judged."""
+    come back in every letter; judging one takes dozens of vocabulary lookups), and kept between runs
+    (bundled.kept_memo) under the vocabulary's identity and this code's: a run's first letter does not judge
+    the usual compounds again.  The vocabulary is loaded when a compound is first judged."""
 
     def __init__(self) -> None:
         self._vocabulary: Any = None
         self._checker: Any = None  # a slips.Checker, made when a word is first judged
         self._known: dict[str, bool] = {}
         self._compound: dict[str, bool] = {}
+        self._memo: Any = None  # the kept memo (None: the vocabulary has no identity, nothing is kept)
 
     def ready(self) -> None:
         """Load the vocabulary (once per document: another one, after a change of settings, has other verdicts)."""
-        from letterlint import slips, vocabulary
+        from letterlint import vocabulary
 
         loaded = vocabulary.load()
         if self._checker is None or loaded is not self._vocabulary:
-            self._vocabulary, self._checker = loaded, slips.Checker(loaded)
-            self._known, self._compound = {}, {}
+            self._vocabulary, self._checker = loaded, _plain_checker(loaded)
+            self._known, self._compound, self._memo = _kept_verdicts(loaded)
 
     def known(self, word: str) -> bool:
         if word not in self._known:
             checker = self._checker
             self._known[word] = bool(checker.vocabulary is not None and checker.count(word))
+            self._learnt(self._known)
         return self._known[word]
 
     def compound(self, form: str) -> bool:
         if form not in self._compound:
             self._compound[form] = _compound(self._checker, form)
+            self._learnt(self._compound)
         return self._compound[form]
+
+    def _learnt(self, verdicts: dict[str, bool]) -> None:
+        if len(verdicts) > _MAX_VERDICTS:  # bounded: the words of many letters come and go
+            verdicts.clear()
+        if self._memo is not None:
+            self._memo.changed()
+
+
+_MAX_VERDICTS = 8_000  # words judged, per kind (known, compound): past this, that memo starts afresh
+_VERDICTS_FORMAT = 1  # bump when what a verdict means changes
+
+
+def _plain_checker(vocabulary: Any) -> Any:
+    """A slips.Checker of `vocabulary` that keeps nothing between runs itself."""
+    from letterlint import slips
+
+    class Checker(slips.Checker):
+        """The vocabulary lookups of a slips.Checker without the misspelling rule's kept neighbours (loading
+        them is a pickle of thousands of words this rule never reads; the verdicts here are kept on their own)."""
+
+        def _keep_between_runs(self) -> None:
+            return None
+
+    return Checker(vocabulary)
+
+
+def _kept_verdicts(vocabulary: Any) -> tuple[dict[str, bool], dict[str, bool], Any]:
+    """The known and compound verdicts kept between runs for this vocabulary (empty ones, kept by nobody,
+    where the vocabulary has no identity: a test's own word list)."""
+    identity = getattr(vocabulary, "identity", None)
+    if identity is None:
+        return {}, {}, None
+    import os
+    from pathlib import Path
+
+    from letterlint import __version__, slips
+    from letterlint.bundled import file_key, kept_memo
+
+    code = tuple(file_key(Path(os.path.abspath(f))) for f in (__file__, slips.__file__))
+    memo = kept_memo("term-consistency-verdicts", (_VERDICTS_FORMAT, __version__, identity, code))
+    known, compound = memo.data.get("known"), memo.data.get("compound")
+    if not isinstance(known, dict) or not isinstance(compound, dict):
+        known, compound = memo.data["known"], memo.data["compound"] = {}, {}
+    return known, compound, memo
 
 
 def _compound(checker: Any, form: str) -> bool:

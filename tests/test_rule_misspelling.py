@@ -342,3 +342,77 @@ def test_counting_a_long_letters_words_holds_a_bounded_part_of_it(one_paragraph)
     finally:
         tracemalloc.stop()
     assert size > 500_000 and peak <= 2 * size, f"{peak / size:.1f}× the text"
+
+
+def test_the_runs_word_index_finds_what_a_full_comparison_finds_in_long_words():
+    """Seen.near on long words (compared only with words sharing an end as long as one edit leaves intact)
+    equals comparing with every word seen, for edits at every place, the ends included."""
+    import random
+
+    from letterlint.lexicon import edit_kind
+
+    rnd = random.Random(11)
+    base = ["".join(rnd.choice("aeinrst") for _ in range(rnd.randint(7, 16))) for _ in range(60)]
+    words = set(base)
+    for word in base:  # every kind of edit, at every place
+        for i in range(len(word) + 1):
+            words.add(word[:i] + "o" + word[i:])
+            if i < len(word):
+                words.update({word[:i] + word[i + 1:], word[:i] + "u" + word[i + 1:]})
+            if i < len(word) - 1:
+                words.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+    words = sorted(words)
+    seen, added = slips.Seen(), set()
+    for start in range(0, len(words), 700):
+        batch = set(words[start:start + 700])
+        seen.add(batch)
+        added |= batch
+        for word in base:
+            assert seen.near(word) == {w for w in added if edit_kind(word, w) is not None}, word
+
+
+def test_a_long_word_is_compared_only_with_words_sharing_a_long_end(monkeypatch):
+    """A 13-letter word is compared with the words that share its first or last six letters, not with every
+    word that starts or ends as it does (ver…, …ing): two hundred such words cost no comparison."""
+    import random
+
+    from letterlint import lexicon
+
+    rnd = random.Random(3)
+    crowd = {"ver" + "".join(rnd.choice("aeklmnopst") for _ in range(7)) + "ing" for _ in range(200)}
+    seen = slips.Seen()
+    seen.add(crowd | {"verzekerinng", "verzekeringen"})
+    calls = []
+    monkeypatch.setattr(slips, "edit_kind", lambda a, b: calls.append(b) or lexicon.edit_kind(a, b))
+    assert seen.near("verzekerinngen") == {"verzekeringen"}
+    assert len(calls) <= 4
+
+
+def test_the_elision_hint_is_found_from_the_hyphens_as_a_search_for_the_hints_finds_it():
+    import random
+
+    rnd = random.Random(5)
+    parts = ["-en ", "-of ", "\u2011en ", "\u2011of ", "-e", "en ", "\u2011", "-", "of", " ", "x", "\u2011e", "é", "‑of"]
+    for _ in range(5000):
+        data = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 6))).encode()
+        assert slips._elision_hint(data) == any(h in data for h in slips.ELISION_HINTS), data
+
+
+def test_a_lookup_searches_only_the_hashes_that_share_its_top_bits():
+    """A word is found among the few hashes with its top bits (two or three pages of the kept file touched on a
+    run's first letter), not by a binary search over all of them (~16 probes in 50,000)."""
+    words = {f"woord{i}": i + 1 for i in range(50_000)}
+    plain = Vocabulary.from_counts(words)
+
+    class Probed(list):
+        probes = 0
+
+        def __getitem__(self, i):
+            Probed.probes += 1
+            return list.__getitem__(self, i)
+
+    v = Vocabulary(Probed(plain.hashes), plain.counts, plain.bitmap, plain.starts)
+    for word in ("woord7", "woord49999", "woord123"):
+        Probed.probes = 0
+        assert v.count(word) == words[word] and Probed.probes <= 4
+    assert v.count("woord50000") == 0 and Vocabulary.from_bytes(plain.to_bytes()).count("woord49999") == 50_000

@@ -140,3 +140,41 @@ def test_a_long_mismatched_quotation_shows_both_ends():
     text = "Zij schreef: “" + "Dit is een lange zin over de lucht en het water in de regio. " * 3 + "Einde.\" Klaar.\n"
     (f,) = lint_text(text, select=["punctuation"])
     assert "«…schreef: “Dit … Einde.\" Klaar.»" in f.message.nl, f.message.nl
+
+
+def _bracket_state_step_by_step(text, skip, monkeypatch):
+    from letterlint.lint_rules import punctuation
+
+    with monkeypatch.context() as m:
+        m.setattr(punctuation, "_paired", lambda brackets: False)  # the loop over every bracket
+        return punctuation._bracket_state(text, skip)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_brackets_in_pairs_found_at_once_as_step_by_step(seed, monkeypatch):
+    import random
+
+    from letterlint.lint_rules import punctuation
+
+    rnd = random.Random(seed)
+    pieces = ["(", ")", "()", "(a)", "[b]", "[", "]", "a) ", " 2) ", "tekst ", "(zie ", "x", " "]
+    for _ in range(40):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        for spans in ([], [(0, 2)]):
+            skip = punctuation._Spans(spans)
+            assert punctuation._bracket_state(text, skip) == _bracket_state_step_by_step(text, skip, monkeypatch), text
+
+
+def test_a_paragraph_of_closed_pairs_is_judged_without_a_step_per_bracket():
+    from tracing import line_events
+
+    from letterlint.lint_rules import punctuation
+
+    skip = punctuation._Spans([])
+
+    def work(n):
+        text = "Het kabinet (zie de brief) schrijft [noot] iets. " * n
+        return line_events(lambda: punctuation._bracket_state(text, skip),
+                           lambda code: code.co_qualname in {"_bracket_state", "_paired"})
+
+    assert work(200) == work(2)

@@ -182,6 +182,7 @@ from collections import Counter  # noqa: E402
 
 import regex  # noqa: E402
 
+from letterlint.lexicon import FUNCTION_WORDS  # noqa: E402
 from letterlint.lint_rules import term_consistency as tc  # noqa: E402
 from tracing import line_events as count_lines  # noqa: E402
 
@@ -199,6 +200,14 @@ def texts_of(seed: int, paragraphs: int = 6, words: int = 40) -> list[str]:
             for _ in range(paragraphs)]
 
 
+def content_plainly(word: str) -> bool:
+    """A word that can be part of a term, word by word (the reference for the rule's C loops)."""
+    letters = sum(1 for c in word if c.isalpha())
+    if word[:1].isalpha() and letters < len(word) and any(c.isdigit() for c in word):
+        return True  # a name with a number: G20, A4, COP28
+    return letters >= 3 and word.lower() not in FUNCTION_WORDS and not word[:1].isdigit()
+
+
 def counted_plainly(texts: list[str], max_words: int) -> Counter:
     """The counting as the rule first did it: run by run, word by word (the reference for the fast one)."""
     counts: Counter = Counter()
@@ -206,7 +215,7 @@ def counted_plainly(texts: list[str], max_words: int) -> Counter:
         for run in tc.RUN.finditer(text):
             words = run.group().split()
             counts.update(words)
-            flags = [tc._content(w) for w in words]
+            flags = [content_plainly(w) for w in words]
             for i in range(len(words) - 1):
                 form = words[i]
                 for j in range(i + 1, min(i + max_words, len(words))):
@@ -257,6 +266,31 @@ def test_counting_runs_no_python_statement_per_word():
     assert line_events(lambda: tc._Counted(long, 3)) <= line_events(lambda: tc._Counted(short, 3)) + 5
 
 
+def _new_words(n: int, seed: int) -> str:
+    rnd = random.Random(seed)
+    return " ".join("".join(rnd.choice("abcdefgKLM3") for _ in range(rnd.randint(2, 9))) for _ in range(n))
+
+
+def test_a_letter_of_new_words_runs_no_python_statement_per_word(monkeypatch):
+    # the first letter of a run: every word new to the process (the word facts worked out in C loops, all at once)
+    monkeypatch.setattr(tc, "_WORD_FACTS", tc._WordFacts())
+    texts = [[_new_words(n, seed)] for n, seed in ((200, 1), (3200, 2))]
+    work = [line_events(lambda t=t: tc._Counted(t, 3), {"_Counted.__init__", "_Counted._count", "_terms",
+                                                         "_WordFacts.learn", "_content_flags", "_keys"}) for t in texts]
+    assert tc._WORD_FACTS.worked_out > 3000
+    assert work[1] <= work[0] + 5
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_word_facts_worked_out_at_once_equal_word_by_word(seed):
+    words = list(dict.fromkeys(w for text in texts_of(seed) for w in regex.split(r"[\W_]+", text) if w)) + WORDS
+    words += ["G20", "A4", "COP28", "2x", "x2", "Ab3", "de", "Het", "van", "ÉÉN", "a_b", "a1_", "１２３", "ab"]
+    assert tc._content_flags(words) == [content_plainly(w) for w in words]
+    facts = tc._WordFacts()
+    facts.learn(words)
+    assert [facts.key[w] for w in words] == [tc._term_key(w) for w in words]
+
+
 def places_plainly(form, visible):
     pattern = regex.compile(r"(?<![\w\-\u2011])" + r"[ \t\n\r\u00A0\u202F]+".join(map(regex.escape, form.split()))
                             + r"(?!\w|[-\u2011]\w)")
@@ -270,6 +304,18 @@ def test_places_found_by_str_find_equal_a_pattern_over_every_paragraph(seed):
     for form in ["Lucht", "Lucht Akkoord", "Lucht Lucht", "JLoI", "e-mail", "Schone Lucht Akkoord", "ΟΔΟΣ"]:
         assert places.of(form) == places_plainly(form, visible)
         assert places.of(form, first_only=True) == places_plainly(form, visible)[:1]
+
+
+def test_finding_a_forms_places_compiles_no_pattern(monkeypatch):
+    # a pattern per form was compiled for every form reported: most of a run's first letter
+    visible = [(object(), "Het Nieuwe Woordakkoord en het Nieuwe  Woordakkoord-plan; nieuwe woordakkoord.")]
+    tc._Places(visible).of("Lucht")  # the shared patterns compiled
+
+    def compiled(*args, **kwargs):
+        raise AssertionError("a pattern compiled for a form")
+
+    monkeypatch.setattr(regex, "compile", compiled)
+    assert tc._Places(visible).of("Nieuwe Woordakkoord") == [(visible[0][0], 4, 23)]
 
 
 def test_finding_places_does_not_run_a_pattern_per_paragraph_and_term():
@@ -298,7 +344,19 @@ def test_dotted_names_found_by_their_separator_as_the_three_character_pattern_di
     assert tc._dotted(text) == old
 
 
-def test_the_vocabulary_judges_a_compound_once_for_all_letters(monkeypatch):
+def _kept_in(monkeypatch, tmp_path):
+    """Facts kept between runs go to tmp_path (none from earlier runs), as where Python writes bytecode."""
+    import sys
+
+    from letterlint import bundled
+
+    monkeypatch.setattr(bundled, "kept_path", lambda stem: str(tmp_path / f"{stem}.pickle"))
+    monkeypatch.setattr(bundled, "_MEMOS", {})
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+
+
+def test_the_vocabulary_judges_a_compound_once_for_all_letters(monkeypatch, tmp_path):
+    _kept_in(monkeypatch, tmp_path)
     calls: Counter = Counter()
     judge = tc._compound
     monkeypatch.setattr(tc, "_compound", lambda checker, form: calls.update([form]) or judge(checker, form))
@@ -312,6 +370,39 @@ def test_the_vocabulary_judges_a_compound_once_for_all_letters(monkeypatch):
         findings, _ = lint_document(read_bytes(text.encode(), name, "text"), plan)
         assert [f.location.text for f in findings] == ["online loket"] * 2
     assert calls and max(calls.values()) == 1
+
+
+def _judged_in_a_run(monkeypatch, text: str) -> Counter:
+    """The compounds the vocabulary judges while a new run (a new plan, the kept memos read afresh) checks text."""
+    from letterlint import bundled
+    from letterlint.config import load_config
+    from letterlint.readers import read_bytes
+    from letterlint.runner import build_plan, lint_document
+
+    calls: Counter = Counter()
+    judge = tc._compound
+    monkeypatch.setattr(tc, "_compound", lambda checker, form: calls.update([form]) or judge(checker, form))
+    monkeypatch.setattr(bundled, "_MEMOS", {})
+    plan = build_plan(load_config(None, search=False), select=["term-consistency"])
+    findings, _ = lint_document(read_bytes(text.encode(), "a.txt", "text"), plan)
+    assert [f.location.text for f in findings] == ["online loket"] * 2
+    for memo in bundled._MEMOS.values():
+        memo._save()  # as at the end of the run
+    return calls
+
+
+def test_the_vocabulary_verdicts_are_kept_for_the_next_run(monkeypatch, tmp_path):
+    _kept_in(monkeypatch, tmp_path)
+    text = "Het online loket, het online loket en het onlineloket.\n"
+    assert _judged_in_a_run(monkeypatch, text)  # the first run judges the compounds
+    assert not _judged_in_a_run(monkeypatch, text)  # the next one reads its verdicts
+    from letterlint import vocabulary
+
+    identity = vocabulary.load().identity
+    monkeypatch.setattr(vocabulary.load(), "identity", f"{identity} (another word list)")
+    assert _judged_in_a_run(monkeypatch, text)  # another vocabulary: its own verdicts
+    (tmp_path / "term-consistency-verdicts.pickle").write_bytes(b"\x80\x05damaged")
+    assert _judged_in_a_run(monkeypatch, text)  # a damaged file: judged again, no crash
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -381,3 +472,60 @@ def test_the_words_before_a_bracket_are_found_without_copying_the_text_before_it
     finally:
         tracemalloc.stop()
     assert words == ["Een", "Nieuwe", "Regel39999"] and peak < 20_000  # a copy of text[:end] is ~1 MB
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_forms_differing_in_their_first_letter_only_are_never_reported(seed):
+    # the reason such groups (De/de, Rijk/rijk) are not judged at all: judged, they give nothing, whatever the letter
+    from letterlint.readers import read_bytes
+
+    rnd = random.Random(seed)
+    doc = read_bytes("De Wet Milieubeheer (WM) en de Richtlijn Industriële Emissies (RIE).\n".encode(), "a.txt", "text")
+    authority = tc._Authority(frozenset({"Wmo", "JLoI", "RIE", "Lucht"}), doc, tc._Verdicts())
+    seen = []
+    for _ in range(200):
+        form = " ".join(rnd.choice(WORDS + ["Wmo", "wmo", "WM", "meet-pilot", "Meet-pilot"]) for _ in range(rnd.randint(1, 3)))
+        forms = {form: rnd.randint(0, 9), form[0].swapcase() + form[1:]: rnd.randint(0, 9)}
+        if len(forms) == 2:
+            assert tc._first_letter_only(forms)
+            tc._judge(forms, authority, lambda *args, **kw: seen.append(args))
+    assert seen == []
+
+
+def test_groups_differing_in_their_first_letter_only_are_not_judged(monkeypatch):
+    judged = []
+    judge = tc._judge
+    monkeypatch.setattr(tc, "_judge", lambda forms, *args: judged.append(set(forms)) or judge(forms, *args))
+    text = "De kamer vergadert. de kamer. Het Schone Lucht Akkoord, het Schone Lucht Akkoord en het Schone Luchtakkoord.\n"
+    assert variants(text)  # (the spacing of the agreement is reported)
+    assert {"De", "de"} not in judged and {"Het", "het"} not in judged
+    assert {"Schone Luchtakkoord", "Schone Lucht Akkoord"} in judged
+
+
+def test_a_separable_verb_is_judged_with_patterns_compiled_once(monkeypatch):
+    # regex.findall(pattern, …) compiled its pattern on a run's first verb: the rule's patterns are kept between runs
+    def known(word):
+        return word in {"plaatsvinden", "plaatsvond", "deelnemen", "deelneemt"}
+
+    assert tc._separable_verb("plaats vond", "plaatsvond", known)  # the patterns compiled
+
+    def compiled(*args, **kwargs):
+        raise AssertionError("a pattern compiled while judging a verb")
+
+    for name in ("findall", "search", "compile"):
+        monkeypatch.setattr(regex, name, compiled)
+    assert tc._separable_verb("plaats vond", "plaatsvond", known)
+    assert tc._separable_verb("deel neemt", "deelneemt", known)
+    assert not tc._separable_verb("werk plaats", "werkplaats", known)
+
+
+def test_places_are_set_up_without_a_statement_per_paragraph():
+    def visible(n):
+        return [(object(), f"Alinea {i} met de JLoI.") for i in range(n)] + [(object(), "")]
+
+    work = [line_events(lambda v=visible(n): tc._Places(v), {"_Places.__init__"}) for n in (10, 1000)]
+    assert work[0] == work[1]
+    for v in (visible(3), visible(0), [(object(), "x")]):
+        places = tc._Places(v)
+        assert [places.text[s:s + len(t)] for s, (_, t) in zip(places.starts, v, strict=True)] == [t for _, t in v]
+        assert tc._Places(v).of("JLoI") == places_plainly("JLoI", v)

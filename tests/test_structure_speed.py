@@ -153,6 +153,109 @@ def test_each_distinct_chunk_is_tokenised_once_per_process():
     assert words.chunk_misses - before == first  # a second letter with the same words tokenises nothing again
 
 
+def _structure_facts(st):
+    return ([(tuple(map(id, q.paragraphs)), [(id(x.paragraph), x.start, x.end) for x in q.questions], q.certain)
+             for q in st.questions],
+            [(tuple(map(id, a.paragraphs)), a.label and (a.label.start, a.label.end), [id(q) for q in a.questions])
+             for a in st.answers],
+            [id(p) for p in st.remarks], [(s.start, s.end, s.party) for s in st.sections], st.mode)
+
+
+def _ids(st):
+    """Question units by position, so that two readings of one document compare."""
+    order = {id(q): i for i, q in enumerate(st.questions)}
+    qs, answers, remarks, sections, mode = _structure_facts(st)
+    return qs, [(pars, label, [order[q] for q in asked]) for pars, label, asked in answers], remarks, sections, mode
+
+
+def test_answer_paragraphs_are_read_as_before_without_their_sentences(monkeypatch):
+    """An answer's further paragraphs are not split into sentences where nothing in them could start a question
+    again; the structure is the same as where every paragraph is split."""
+    from letterlint.structure import build_labelled, labelled, LabelMatcher, labels
+
+    texts = variants(30) + [EXAMPLE.read_text(encoding="utf-8")]
+    for text in texts:
+        doc = read_bytes(text.encode("utf-8"), "brief.txt")
+        fast = _ids(build_labelled(doc, LabelMatcher(labels({}))))
+        with monkeypatch.context() as m:
+            m.setattr(labelled, "_may_ask_again", lambda text: True)
+            plain = _ids(build_labelled(doc, LabelMatcher(labels({}))))
+        assert fast == plain
+    split = []
+    monkeypatch.setattr(asking, "sentences", lambda text: split.append(text) or sentences(text))
+    answer = "Deze metingen zouden in het najaar starten. Zij willen het beleid in 2026 evalueren."
+    doc = read_bytes(("De leden van de VVD-fractie vragen hoe de staatssecretaris dit borgt.\n\n"
+                      f"Antwoord: Dat gebeurt.\n\n{answer}\n\n{answer}\n").encode(), "brief.txt")
+    st = structure(doc, {})
+    assert len(st.answers) == 1 and len(st.answers[0].paragraphs) == 3
+    assert answer not in split  # ("ze" in "Deze" and "zouden": the old gate split them)
+
+
+def test_only_sentences_that_may_ask_are_judged(monkeypatch):
+    judged = []
+    monkeypatch.setattr(asking, "ask_kind", lambda s, *a: judged.append(s) or ask_kind(s, *a))
+    text = ("De omgevingsdiensten meten. Het beleid wordt geëvalueerd. De leden van de D66-fractie vragen hoe dat "
+            "gaat. Dat is goed. Kan de minister aangeven wanneer. Wat kost het? Dat weten we.")
+    doc = read_bytes(text.encode(), "brief.txt")
+    spans, kind = question_spans(doc.paragraphs[0])
+    assert [text[s:e] for s, e in spans] == ["De leden van de D66-fractie vragen hoe dat gaat.",
+                                            "Kan de minister aangeven wanneer.", "Wat kost het?"]
+    assert judged == [text[s:e] for s, e in spans]  # the four sentences that cannot ask were not looked at
+
+
+# -- content words: a letter's new words tokenised in bulk ---------------------------------------------------------
+
+
+@pytest.fixture
+def fresh_words(monkeypatch):
+    """Empty word memos, as in a new process."""
+    monkeypatch.setattr(words, "_CHUNKS", {})
+    monkeypatch.setattr(words, "_TOKENS", {})
+    return words
+
+
+def _plain_df(doc):
+    from collections import Counter
+
+    df = Counter()
+    for p in doc.paragraphs:
+        if p.text.strip():
+            df.update(set(_plain_content_words(p.text)))
+    return df
+
+
+def test_bulk_tokenising_equals_the_plain_tokenisation(fresh_words, monkeypatch):
+    texts = variants(30) + [EXAMPLE.read_text(encoding="utf-8"),
+                            "a-b-c GGD’s 3e x_y ‘quoted’ -dash- omgevingsdiensten, PFAS-uitstoot (RIVM) «ERG» d’r 123 ĲSSEL"]
+    for limit in (200_000, 40):  # past the limit the memos start afresh, mid-letter: the same result
+        monkeypatch.setattr(words, "_MEMO_LIMIT", limit)
+        for text in texts:
+            doc = read_bytes(text.encode("utf-8"), "brief.txt")
+            fresh_words._CHUNKS.clear()
+            fresh_words._TOKENS.clear()
+            r = words.build_rarity(doc)
+            assert r.df == _plain_df(doc)
+            assert r.n == sum(1 for p in doc.paragraphs if p.text.strip())
+    plain = sorted({w for text in texts for w in WORD_TOKEN.findall(text) if "-" not in w})
+    assert words._plain_tokens(plain) == [words._word_tokens(w) for w in plain]
+
+
+def test_a_letters_new_words_are_tokenised_in_bulk(fresh_words, monkeypatch):
+    """No Python call per new word (norm, _tokens) and one tokenising pass per batch of paragraphs, not one a
+    paragraph: what a process's first letter spends most of its rarity on."""
+    calls = {"norm": 0, "learn": 0}
+    norm, learn = words.norm, words._learn
+    monkeypatch.setattr(words, "norm", lambda w: calls.__setitem__("norm", calls["norm"] + 1) or norm(w))
+    monkeypatch.setattr(words, "_learn", lambda c: calls.__setitem__("learn", calls["learn"] + 1) or learn(c))
+    tags = [chr(97 + i // 26) + chr(97 + i % 26) for i in range(300)]  # aa, ab, …: 300 new words of each kind
+    text = "\n\n".join(f"De meetpost{t} van omgevingsdienst{t} meet{t}. (Stikstofdepositie{t})," for t in tags)
+    doc = read_bytes(text.encode(), "brief.txt")
+    r = words.build_rarity(doc)
+    assert r.df["omgevingsdienstah"] == 1 and r.df["stikstofdepositieah"] == 1 and r.df["stikstofdepositiea"] == 2 and r.n == 300
+    assert calls == {"norm": 0, "learn": 1}
+    assert words.word_misses and words.chunk_misses
+
+
 # -- the prefilter: needed strings, and the same first hit as searching everything -------------------------------
 
 

@@ -12,7 +12,6 @@ baseline keeps the entries of files that were not linted in that run.
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from dataclasses import dataclass, field
@@ -102,6 +101,8 @@ def file_key(path: str, base: str) -> str:
 
 @dataclass
 class Baseline:
+    """The findings recorded in a baseline file, per file, and how many of them were not found again."""
+
     path: str
     entries: dict[str, Counter] = field(default_factory=dict)  # file key → Counter of finding keys
     stale: int = 0  # recorded findings that were not found again (fixed), in the files linted
@@ -112,6 +113,8 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str) -> Baseline:
+        import json  # here, not at import: only --baseline reads one (start-up)
+
         try:
             with open(path, encoding="utf-8") as fh:
                 data = json.load(fh)
@@ -166,6 +169,8 @@ class Baseline:
                      "findings not listed here. Remake it with `letterlint --write-baseline FILE PATH…`.",
             "files": files,
         }
+        import json
+
         target = Path(self.path)
         tmp = target.with_name(f".{target.name}.tmp{os.getpid()}")
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

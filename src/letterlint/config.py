@@ -9,7 +9,6 @@ key path and what was expected.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -92,6 +91,7 @@ def default_config_path() -> Path:
 
 @cache
 def schema() -> dict:
+    import json  # here, not at import: only validating a configuration reads the schema (start-up)
     from importlib import resources
 
     return json.loads(resources.files("letterlint").joinpath("schema/config.schema.json").read_text("utf-8"))

@@ -173,6 +173,8 @@ class Related:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One problem a rule found: where, what (a message), and a suggestion or fix where there is one."""
+
     location: Location
     message: Msg
     suggestion: Msg | None = None

@@ -71,6 +71,8 @@ Edit = FileEdit  # the earlier name (tests and other helpers' code use it)
 
 @dataclass
 class FixOutcome:
+    """What --fix made of one file: the new bytes, the findings that remain, and how many edits it applied."""
+
     path: str
     original: bytes
     data: bytes  # the content after the fixes

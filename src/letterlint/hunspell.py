@@ -53,7 +53,7 @@ class Verdicts:
     def unknown(self, words: list[str], ask: Callable[[list[str]], set[str]]) -> set[str]:
         """The unknown ones among `words`; `ask` is called once, with the words not answered before (if any)."""
         if self.known is None:
-            self.identity = _identity(self.files)
+            self.identity = self.identity or _identity(self.files)
             self.known = _read(self.path(), self.identity)
         known = self.known
         new = [w for w in dict.fromkeys(words) if w not in known]
@@ -63,6 +63,22 @@ class Verdicts:
             known.update(answers)
             self._save(answers)
         return {w for w in words if not known[w]}
+
+    def key(self) -> list:
+        """What the verdicts depend on (the engine, its files' paths, sizes and times): for a caller that keeps
+        some of them itself (misspelling keeps its few words' verdicts with its other facts)."""
+        if not self.identity:
+            self.identity = _identity(self.files)
+        return [self.engine, self.identity]
+
+    def stamp(self) -> tuple | None:
+        """The verdicts file's inode, size and modification time (None: no file): a caller's copy of some
+        verdicts holds while the stamp does (another run may have written the file, or damaged it)."""
+        try:
+            st = os.stat(self.path())
+        except OSError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
 
     def path(self) -> Path:
         from .vocabulary import cache_dir
@@ -144,6 +160,11 @@ class _locked:
             self.handle.close()  # closing releases the lock
 
 
+class Failed(OSError):
+    """The hunspell command failed or took too long (a subprocess error, raised as an OSError: a caller that only
+    asks for remembered verdicts need not import subprocess to catch it)."""
+
+
 class Hunspell:
     """The hunspell command: -L lists the input lines (one word each) with an unknown word (fast); -a gives
     suggestions (slow).  What it says about a word is remembered (`Verdicts`): a word is asked once."""
@@ -159,8 +180,11 @@ class Hunspell:
         self.started += 1
         import subprocess
 
-        proc = subprocess.run([self.exe, "-d", self.base, "-i", "utf-8", *args], input="\n".join(words) + "\n",
-                              capture_output=True, text=True, encoding="utf-8", timeout=timeout)
+        try:
+            proc = subprocess.run([self.exe, "-d", self.base, "-i", "utf-8", *args], input="\n".join(words) + "\n",
+                                  capture_output=True, text=True, encoding="utf-8", timeout=timeout)
+        except subprocess.SubprocessError as exc:
+            raise Failed(f"{self.exe}: {exc}") from exc
         return proc.stdout
 
     def unknown(self, words: list[str]) -> set[str]:
@@ -174,11 +198,9 @@ class Hunspell:
     def suggest(self, words: list[str]) -> dict[str, list[str]]:
         if not words:
             return {}
-        import subprocess
-
         try:
             text = self._run(["-a"], ["^" + w for w in words], 5 + len(words))
-        except subprocess.TimeoutExpired:
+        except Failed:
             return {}
         out = {}
         for line in text.split("\n"):
@@ -227,6 +249,29 @@ class Spylls:
         return out
 
 
+def which(name: str) -> str | None:
+    """shutil.which(name), without importing shutil where PATH is searched as on POSIX: importing it loads the bz2
+    and lzma modules, about 2 ms of every run's start-up where a Dutch Hunspell dictionary is installed."""
+    if sys.platform == "win32":
+        import shutil
+
+        return shutil.which(name)
+    path = os.environ.get("PATH")
+    if path is None:
+        path = os.defpath
+    if not path:
+        return None
+    seen = set()
+    for folder in path.split(os.pathsep):
+        if folder in seen:
+            continue
+        seen.add(folder)
+        candidate = os.path.join(folder, name)
+        if os.path.exists(candidate) and os.access(candidate, os.X_OK) and not os.path.isdir(candidate):
+            return candidate
+    return None
+
+
 def second_opinion(engine: str = "auto", name: str = "nl_NL") -> Hunspell | Spylls | None:
     """A checker for the words a first check doubts, or None: the hunspell command where it and the dictionary
     are installed (engine auto or hunspell), spylls only when asked for (it takes about 2 s to load)."""
@@ -235,9 +280,7 @@ def second_opinion(engine: str = "auto", name: str = "nl_NL") -> Hunspell | Spyl
     base = find_dictionary(name) or (find_dictionary("nl") if name == "nl_NL" else None)
     if base is None:
         return None
-    import shutil
-
-    exe = shutil.which("hunspell")
+    exe = which("hunspell")
     if engine in ("auto", "hunspell") and exe:
         return Hunspell(exe, base)
     if engine == "spylls":

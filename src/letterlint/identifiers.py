@@ -75,6 +75,8 @@ def suspects(texts: list[str]) -> set[int]:
 
 @dataclass
 class Identifier:
+    """An identifier in the text (a case number, ECLI, EU act or CELEX number), its fields and problems."""
+
     kind: str  # zaak | ecli | eu-act | celex
     start: int
     end: int

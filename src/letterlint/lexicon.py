@@ -181,6 +181,8 @@ QUIET = Screened(False, False, 0, 0)
 
 @dataclass(frozen=True)
 class Hit:
+    """A near-miss (or a wrongly cased form) of a protected term, found in a text."""
+
     start: int
     end: int
     found: str
@@ -192,6 +194,8 @@ class Hit:
 
 @dataclass
 class Lexicon:
+    """The protected terms, their accepted forms and neighbours, indexed to find near-misses in a text."""
+
     targets: list[Target] = field(default_factory=list)
     accepted: set[str] = field(default_factory=set)  # lower-cased single words that are never near-misses
     accepted_phrases: set[str] = field(default_factory=set)  # lower-cased, single-spaced multi-word forms

@@ -40,6 +40,8 @@ class Format(StrEnum):
 # fields with object.__setattr__, and that was a third of the time to read a letter (hundreds of paragraphs).
 @dataclass(slots=True, eq=False)
 class Paragraph:
+    """A paragraph's text (as a writer sees it), its raw form in the file, and where it stands in the letter."""
+
     index: int  # position in Document.paragraphs, or in Note.paragraphs for note paragraphs
     number: int  # 1-based paragraph number shown to the user
     text: str
@@ -107,6 +109,8 @@ class NoteRef:
 # Not frozen: as NoteRef.
 @dataclass(slots=True, eq=False)
 class Bookmark:
+    """A bookmark: its name and where it starts in a paragraph (or the visible marker a text export left)."""
+
     name: str
     paragraph: Paragraph
     offset: int  # position in paragraph.text
@@ -118,6 +122,8 @@ class Bookmark:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Comment:
+    """A reviewer's comment and the range of text it is about."""
+
     id: str
     author: str
     text: str
@@ -258,6 +264,8 @@ class SourceInfo:
 
 @dataclass(frozen=True, eq=False)
 class Document:
+    """A letter as the readers make it: its paragraphs, notes, bookmarks, comments and tracked changes."""
+
     path: str
     format: Format
     paragraphs: tuple[Paragraph, ...]

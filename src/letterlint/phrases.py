@@ -45,6 +45,8 @@ def _letters_pattern(text: str) -> str:
 
 @dataclass
 class Phrase:
+    """One entry of a phrase list: the wrong form, the right one, and how to match it."""
+
     wrong: str
     right: str
     case: str = "auto"

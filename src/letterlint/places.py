@@ -44,6 +44,8 @@ SECTION_CHARS = 300  # JSON's `section` is the whole heading; the text output sh
 
 @dataclass(frozen=True)
 class _Place:
+    """Where a finding is, for a writer: the section, the paragraph number shown, the table cell, a quote."""
+
     section: str | None
     shown: int | None
     cell: tuple[int, int, int] | None

@@ -57,6 +57,8 @@ class RuleContext:
 
 @dataclass
 class Rule:
+    """A rule: its id, default severity, documentation, options and check (see the module's docstring)."""
+
     id: str
     severity: Severity
     summary: Msg

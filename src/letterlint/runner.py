@@ -28,6 +28,8 @@ class UsageError(Exception):
 
 @dataclass
 class ActiveRule:
+    """A rule of the plan with the context its check gets (options, severity, prepared state)."""
+
     rule: Rule
     ctx: RuleContext
 
@@ -44,6 +46,8 @@ class Plan:
 
 @dataclass
 class FileResult:
+    """What linting one file gave: its findings, or why it could not be read, and the rules that failed."""
+
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: Msg | None = None  # the file could not be read

@@ -570,6 +570,8 @@ class Pair:
 
 @dataclass(eq=False)
 class Analysis:
+    """The units of a letter (answers or paragraphs) and the pairs of them that are alike."""
+
     kind: str  # "answers" or "paragraphs"
     units: list[Unit]
     pairs: list[Pair]

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, KeysView
-from bisect import bisect_right
-from itertools import accumulate
+from collections.abc import Iterable, KeysView, Sequence
+from bisect import bisect_left, bisect_right
+from itertools import accumulate, filterfalse
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .chunking import batches, pieces
 from .lazyre import lazy_re
@@ -66,7 +66,8 @@ MIN_PART = 4  # a compound's first part (a three-letter one would let slips thro
 MIN_TAIL = 3  # ... and its last (trainingsset)
 MEMO = 200_000  # words a checker remembers across the letters of a run (then it starts afresh)
 KEPT = 5_000  # unknown words whose neighbours are kept between runs (then the kept memo starts afresh)
-_KEPT_FORMAT = 1
+KEPT_FORMS = 8_000  # forms kept as dismissed between runs (past this: only the last letter's are kept)
+_KEPT_FORMAT = 2
 ENGLISH = frozenset("""the and for with are this that from which will been have has would should their its was were
 be by on at an to of or not can into than these those such our your they there what when where who how""".split())
 DUTCH_TOO = frozenset({"of", "an", "on", "is", "in", "door", "be"})  # never the only sign of English
@@ -78,6 +79,8 @@ FIXED_BEFORE = frozenset({"ten", "ter", "des", "in"})
 
 @dataclass(frozen=True)
 class Slip:
+    """A word that looks like a typing slip, with the words it was probably meant to be."""
+
     paragraph: Paragraph
     start: int
     end: int
@@ -106,9 +109,12 @@ class Checker:
 
     def __init__(self, vocabulary: Vocabulary | None, extra: Iterable[str] = (),
                  second_opinion: Hunspell | Spylls | None = None,
-                 english: Vocabulary | Callable[[], Vocabulary | None] | None = None) -> None:
+                 english: Vocabulary | Callable[[], Vocabulary | None] | None = None,
+                 english_identity: str | None = None) -> None:
         self.vocabulary = vocabulary
         self.english = english  # a Vocabulary, or a callable that loads one when first needed
+        # (english_identity: the identity of the one it loads, vocabulary.identity("en"))
+        self._english_identity = getattr(english, "identity", None) or english_identity
         self.extra: dict[str, str] = {}
         for word in extra:
             for part in re.split(r"[\s\-\u2011/]+", word):
@@ -119,13 +125,23 @@ class Checker:
         self._dismissed: set[str] = set()  # forms that are never a suspect: short, not plain, or known words
         self._compound: dict[str, bool] = {}  # lower-case unknown word → a compound of known parts
         self._near: dict[str, dict[str, int]] = {}  # lower-case unknown word → the known words one edit away
+        self._kept_forms: set[str] = set()  # dismissed forms of earlier runs (bounded, see undecided)
+        self._kept_absent: set[str] = set()  # lower-case undecided words the vocabulary lacks, of earlier runs
+        self._absent: set[str] = set()  # ... and of this run
+        self._english_words: dict[str, bool] = {}  # lower-case suspect → an English word (kept: see below)
+        self._opinions: dict[str, bool] | None = None  # word → known to the second opinion (kept where it says
+        # what its verdicts depend on)
         self._kept = self._keep_between_runs()
         self.seen = Seen()  # the words of the letters so far
 
     def _keep_between_runs(self) -> KeptMemo | None:
-        """_compound and _near depend only on the vocabulary and the extra words: kept between runs (beside the
-        bytecode, bundled.kept_memo) under their identity, so a run's first letter does not look up every
-        unknown word's neighbours again (a third of a single letter's misspelling time)."""
+        """What holds for a word whatever the letter — the forms dismissed (_kept_forms), compound or not
+        (_compound), the known words one edit away (_near), the second opinion's verdicts on suspects
+        (_opinions), English or not (_english_words) — depends only on the vocabulary, the extra words, the
+        second opinion and the English vocabulary: kept between runs
+        (beside the bytecode, bundled.kept_memo) under their identity, so a run's first letter does not look up
+        its words again (most of a single letter's misspelling time).  The verdicts are a copy of a few of the
+        second opinion's own kept file's: they hold while that file is unchanged."""
         identity = getattr(self.vocabulary, "identity", None)
         if identity is None:
             return None
@@ -135,12 +151,21 @@ class Checker:
         from . import __version__
         from .bundled import file_key, kept_memo
 
-        key = (_KEPT_FORMAT, __version__, identity, tuple(sorted(self.extra)), file_key(Path(os.path.abspath(__file__))))
+        verdicts = getattr(self.second_opinion, "verdicts", None)  # Hunspell's (None: no second opinion, or
+        # one that does not say what its verdicts depend on: asked every run)
+        opinion = verdicts.key() if verdicts is not None else None
+        key = (_KEPT_FORMAT, __version__, identity, tuple(sorted(self.extra)), file_key(Path(os.path.abspath(__file__))),
+               opinion, self._english_identity)
         memo = kept_memo("misspelling-words", key)
-        compound, near = memo.data.get("compound"), memo.data.get("near")
-        if not isinstance(compound, dict) or not isinstance(near, dict) or len(near) + len(compound) > KEPT:
-            compound, near = memo.data["compound"], memo.data["near"] = {}, {}
-        self._compound, self._near = compound, near
+        self._compound, self._near, opinions, english = _kept_facts(memo)
+        if self._english_identity is not None:
+            self._english_words = english
+        if verdicts is not None:
+            if memo.data.get("opinions-stamp") != verdicts.stamp():
+                opinions.clear()  # a copy of some of the verdicts file's words: the file changed since
+            self._opinions = opinions
+        self._kept_forms, self._kept_absent = (_kept_set(memo, name) for name in ("dismissed", "absent"))
+        self._absent = set(self._kept_absent)  # and those of this run: the in-process memo may grow past KEPT_FORMS
         return memo
 
     def _learnt(self) -> None:
@@ -151,16 +176,59 @@ class Checker:
         """Those of `forms` (a letter's words) that may be slips: long enough, plain and unknown."""
         if len(self._dismissed) > MEMO:
             self._dismissed.clear()
+            self._absent.clear()
             self._compound.clear()
             self._near.clear()
+            if self._opinions is not None:
+                self._opinions.clear()
             self.seen = Seen()
-        out = []
-        for word in forms - self._dismissed:
-            if len(word) < MIN_LETTERS or not _plain(word) or self.count(word.lower()):
-                self._dismissed.add(word)
+        fresh = forms - self._dismissed
+        kept = fresh & self._kept_forms  # dismissed by an earlier run: no lookup (most of a letter's words)
+        self._dismissed |= kept
+        out, dismissed, absent = [], [], []
+        for word in fresh - kept:
+            if len(word) < MIN_LETTERS or not _plain(word):
+                dismissed.append(word)
+            elif (lower := word.lower()) in self._absent:
+                out.append(word)
+            elif self.count(lower):
+                dismissed.append(word)
             else:
                 out.append(word)
+                absent.append(lower)
+        if dismissed:
+            self._dismissed.update(dismissed)
+            self._keep(self._kept_forms, forms, dismissed)
+        if absent:
+            self._absent.update(absent)
+            self._keep(self._kept_absent, {w.lower() for w in out}, absent)
         return out
+
+    def _keep(self, kept: set[str], letter: Iterable[str], new: list[str]) -> None:
+        """Add `new` to a kept set for later runs; past KEPT_FORMS keep only what concerns this letter (`letter`:
+        a writer's next run is most likely on the same letter)."""
+        if self._kept is None:
+            return
+        if len(kept) + len(new) > KEPT_FORMS:
+            kept.intersection_update(letter)
+        kept.update(new[:KEPT_FORMS - len(kept)])
+        self._learnt()
+
+    def doubted(self, words: list[str]) -> set[str]:
+        """Those of `words` the second opinion does not know either (asked only about words it was not asked
+        about in this or, where its verdicts are kept, an earlier run).  OSError, ValueError: it failed."""
+        assert self.second_opinion is not None
+        opinions = self._opinions
+        if opinions is None:
+            return self.second_opinion.unknown(words)
+        ask = [w for w in words if w not in opinions]
+        if ask:
+            unknown = self.second_opinion.unknown(ask)
+            opinions.update((w, w not in unknown) for w in ask)
+            if self._kept is not None:
+                self._kept.data["opinions-stamp"] = getattr(self.second_opinion, "verdicts").stamp()
+            self._learnt()
+        return {w for w in words if not opinions[w]}
 
     def is_compound(self, lower: str) -> bool:
         found = self._compound.get(lower)
@@ -189,6 +257,8 @@ class Checker:
         lower = word.lower()
         if lower in self.extra:
             return COMMON
+        if lower in self._absent:
+            return 0
         return self.vocabulary.count(lower) if self.vocabulary is not None else 0
 
     def neighbours(self, lower: str) -> tuple[frozenset[str], dict[str, int]]:
@@ -209,9 +279,15 @@ class Checker:
         return frozenset(in_letter) | known.keys(), known
 
     def english_word(self, word: str) -> bool:
-        if callable(self.english):
-            self.english = self.english()
-        return self.english is not None and word.lower() in self.english
+        lower = word.lower()
+        found = self._english_words.get(lower)
+        if found is None:
+            if callable(self.english):
+                self.english = self.english()
+            found = self._english_words[lower] = self.english is not None and lower in self.english
+            if self._english_identity is not None:
+                self._learnt()
+        return found
 
     def compound(self, word: str, depth: int = 0) -> bool:
         """`word` (lower case) splits into known parts, with or without a linking s or e."""
@@ -227,51 +303,104 @@ class Checker:
         return False
 
 
+FACTS = ("compound", "near", "opinions", "english")  # the kept dicts of facts about words
+
+
+def _kept_set(memo: KeptMemo, name: str) -> set[str]:
+    """One of the memo's sets of words (made afresh when missing, damaged or past KEPT_FORMS)."""
+    found = memo.data.get(name)
+    if not isinstance(found, set) or len(found) > KEPT_FORMS:
+        found = memo.data[name] = set()
+    return found
+
+
+def _kept_facts(memo: KeptMemo) -> list[dict[str, Any]]:
+    """The memo's dicts of word facts (FACTS), all made afresh when one is missing or damaged or together they
+    outgrew KEPT."""
+    facts = [memo.data.get(name) for name in FACTS]
+    found = [f for f in facts if isinstance(f, dict)]
+    if len(found) == len(FACTS) and sum(map(len, found)) <= KEPT:
+        return found
+    fresh: list[dict[str, Any]] = [{} for _ in FACTS]
+    memo.data.update(zip(FACTS, fresh))
+    return fresh
+
+
 class Seen:
     """The words (lower case) of the letters of a run, indexed so that those one edit from a word are found by
     comparing it only with words added since it was last asked about: a run of letters that share most of their
-    words compares each pair once.  Words of seven letters or more are indexed by their first and by their last
-    three letters and their length (one edit cannot touch both ends of such a word), shorter ones by length."""
+    words compares each pair once.  Each call of `add` makes a batch of the new words, sorted three ways (by
+    their front, by their back read backwards, by length: a few C-level sorts, no Python step per word); a word
+    of seven letters or more is compared with the words of a batch that share its first or its last (n - 1) // 2
+    letters and are about as long (one edit cannot touch both ends of such a word), a shorter one with the
+    words about as long."""
 
     def __init__(self) -> None:
         self.words: set[str] = set()
-        self.added = 0
-        self._buckets: dict[str, tuple[list[int], list[str]]] = {}  # key → (when added, word), in order
-        self._found: dict[str, tuple[int, set[str]]] = {}  # word → (words added when asked, those one edit away)
+        self._batches: list[_Batch] = []
+        self._found: dict[str, tuple[int, set[str]]] = {}  # word → (batches made when asked, those one edit away)
 
     def add(self, words: set[str]) -> None:
         new = words - self.words
         if not new:
             return
         self.words |= new
-        for w in new:
-            self.added += 1
-            size = chr(len(w))
-            keys = ["<" + w[:3] + size, ">" + w[-3:] + size] if len(w) >= 6 else []
-            if len(w) <= SHORT + 1:
-                keys.append("=" + size)
-            for key in keys:
-                added, found = self._buckets.setdefault(key, ([], []))
-                added.append(self.added)
-                found.append(w)
+        self._batches.append(_Batch(new))
 
     def near(self, word: str) -> set[str]:
         """The words seen one edit from `word` (of words under seven letters: those among edits1)."""
         since, out = self._found.get(word, (0, set()))
         n = len(word)
-        if n < 7:
-            if not since:  # the first time: every string one edit away, looked up
-                since, out = self.added, set(edits1(word)) & self.words
-            keys = ["=" + chr(k) for k in (n - 1, n, n + 1)]
-        else:
-            keys = [end + chr(k) for k in (n - 1, n, n + 1) for end in ("<" + word[:3], ">" + word[-3:])]
-        for key in keys:
-            added, found = self._buckets.get(key, ([], []))
-            for w in found[bisect_right(added, since):]:
+        if n < 7 and not since:  # the first time: every string one edit away, looked up
+            since, out = len(self._batches), set(edits1(word)) & self.words
+        for batch in self._batches[since:]:
+            for w in batch.around(word):
                 if w != word and edit_kind(word, w) is not None and (n >= 7 or _in_alphabet(word, w)):
                     out.add(w)
-        self._found[word] = (self.added, out)
+        self._found[word] = (len(self._batches), out)
         return out
+
+
+class _Batch:
+    """Words added to a Seen at once, sorted by front, by back (reversed) and by length."""
+
+    __slots__ = ("fronts", "backs", "_words", "_by_size", "_sizes")
+
+    def __init__(self, words: set[str]) -> None:
+        self.fronts = sorted(words)
+        self.backs = sorted([w[::-1] for w in words])
+        self._words = words
+        self._by_size: list[str] | None = None  # sorted by length when first needed: a word under seven letters
+        self._sizes: list[int] = []  # is compared with the batches added after it was first asked about only
+
+    def around(self, word: str) -> list[str]:
+        """The words one edit from `word` may be among: of about its length, and (seven letters or more) with
+        its first or its last three letters."""
+        n = len(word)
+        if n < 7:
+            if self._by_size is None:
+                self._by_size = sorted(self._words, key=len)
+                self._sizes = list(map(len, self._by_size))
+            return self._by_size[bisect_left(self._sizes, n - 1):bisect_right(self._sizes, n + 1)]
+        # one edit at place i leaves the first k letters as they were when i >= k, the last k when i < n - k - 1
+        # (a swap touches i + 1 too): with 2k <= n - 1 one of the two holds, so the words sharing neither end are
+        # never one edit away (the longer the word, the fewer share an end)
+        k = (n - 1) // 2
+        out = [w for w in _starting(self.fronts, word[:k]) if n - 2 < len(w) < n + 2]
+        out += [w[::-1] for w in _starting(self.backs, word[:-k - 1:-1]) if n - 2 < len(w) < n + 2]
+        return out
+
+
+def _starting(ordered: list[str], prefix: str) -> list[str]:
+    """The strings of the sorted list `ordered` that start with `prefix` (a non-empty string)."""
+    lo = bisect_left(ordered, prefix)
+    last = ord(prefix[-1])
+    if last < 0x10FFFF:
+        return ordered[lo:bisect_left(ordered, prefix[:-1] + chr(last + 1), lo)]
+    hi = lo
+    while hi < len(ordered) and ordered[hi].startswith(prefix):
+        hi += 1
+    return ordered[lo:hi]
 
 
 class Letter:
@@ -279,7 +408,9 @@ class Letter:
 
     def __init__(self, texts: list[str]):
         self.texts = texts
-        runs, self.elision_hint = _runs_of(texts)
+        self.batches = list(batches(texts))  # cut once for every pass over the letter (runs, defined, holding)
+        self._starts: dict[int, list[int]] = {}  # first paragraph of a batch → where each starts in it, joined
+        runs, self.elision_hint = _runs_of(self.batches)
         self.forms = _words_of_runs(runs)
         self.lower = set(map(str.lower, self.forms))
         self.neighbours: dict[str, tuple] = {}  # lower-case word → (the letter's words one edit away, known ones)
@@ -294,7 +425,7 @@ class Letter:
     def defined(self) -> set[str]:
         """The words (lower case) the letter quotes or defines in brackets."""
         out: set[str] = set()
-        for _first, batch in batches(self.texts):
+        for _first, batch in self.batches:
             for m in QUOTED.finditer("\n".join(batch)):  # no quotation crosses a line
                 out.update(w.lower() for w in WORD.findall(m.group()))
         for text in self.texts:
@@ -307,9 +438,11 @@ class Letter:
         """The numbers of the paragraphs that hold any of `needles` (no line breaks in them), in order.
         Searched a batch of paragraphs at a time, joined by line breaks: no copy of the whole letter is kept."""
         needles, found = list(needles), set()
-        for first, batch in batches(self.texts):
+        for first, batch in self.batches:
             joined = "\n".join(batch)
-            starts = list(accumulate((len(t) + 1 for t in batch[:-1]), initial=0))
+            starts = self._starts.get(first)
+            if starts is None:
+                starts = self._starts[first] = list(accumulate(map(len, batch[:-1]), lambda a, n: a + n + 1, initial=0))
             for needle in needles:
                 at = joined.find(needle)
                 while at >= 0:
@@ -342,18 +475,32 @@ class Letter:
         return near, checker.known_near(lower)
 
 
-def _runs_of(texts: list[str]) -> tuple[Counter[bytes], bool]:
+def _runs_of(groups: list[tuple[int, Sequence[str]]]) -> tuple[Counter[bytes], bool]:
     """How often each run of word bytes (RUNS) occurs in the texts (UTF-8, surrogates passed), and whether
-    they hold an elision hint; a batch of texts, and a piece of a long one, at a time: the list of a whole
-    document's runs is not held at once (a piece is cut after white space: no run or hint spans a cut)."""
+    they hold an elision hint; a batch of texts (`groups`: chunking.batches), and a piece of a long one, at a
+    time: the list of a whole document's runs is not held at once (a piece is cut after white space: no run or
+    hint spans a cut)."""
     runs: Counter[bytes] = Counter()
     hint = False
-    for _first, batch in batches(texts):
+    for _first, batch in groups:
         for piece in pieces("\n".join(batch)):
             data = piece.encode("utf-8", "surrogatepass")
-            hint = hint or any(h in data for h in ELISION_HINTS)  # searching bytes is fast
+            hint = hint or _elision_hint(data)
             runs.update(data.translate(RUNS).split())
     return runs, hint
+
+
+def _elision_hint(data: bytes) -> bool:
+    """`data` holds one of ELISION_HINTS (a hyphen or a non-breaking one, then "en " or "of ").  Found from the
+    hyphens, which are rare: searching the hints themselves is slow, as they end in a space, the commonest
+    byte of a text (a search skips ahead by the last byte of what it looks for)."""
+    for dash, tail in ((b"-", 1), (b"\x91", 3)):  # \x91 ends the UTF-8 of U+2011, the non-breaking hyphen
+        i = data.find(dash)
+        while i >= 0:
+            if data[i + 1:i + 4] in (b"en ", b"of ") and data[max(i + 1 - tail, 0):i + 1] in ELISION_DASHES:
+                return True
+            i = data.find(dash, i + 1)
+    return False
 
 
 def _count_words(data: bytes) -> Counter[str]:
@@ -366,8 +513,9 @@ def _words_of_runs(runs: Counter[bytes]) -> Counter[str]:
     if not runs:
         return Counter()
     words = b"\n".join(runs).decode("utf-8", "surrogatepass").split("\n")  # one decode, not one per run
-    out = Counter(dict(zip(words, runs.values())))
-    for run in [w for w in words if not w.isalpha()]:
+    out: Counter[str] = Counter()
+    dict.update(out, zip(words, runs.values()))  # (Counter.update would add: these are distinct)
+    for run in list(filterfalse(str.isalpha, words)):
         n = out.pop(run)
         for word in WORD.findall(run):
             out[word] += n
@@ -395,11 +543,9 @@ def find(pars: list, checker: Checker, repeated: int = 2, letter: Letter | None 
         if verdict is not None and not checker.english_word(word):
             suspects[word] = verdict
     if suspects and checker.second_opinion is not None:
-        import subprocess  # here, not at import: only a second opinion runs a process (start-up)
-
-        try:  # Hunspell knows many inflections and compounds; what it knows is no slip
-            doubted = checker.second_opinion.unknown(sorted(suspects))
-        except (OSError, ValueError, subprocess.SubprocessError):
+        try:  # Hunspell knows many inflections and compounds; what it knows is no slip (a failed run: OSError)
+            doubted = checker.doubted(sorted(suspects))
+        except (OSError, ValueError):
             doubted = set(suspects)
         suspects = {w: v for w, v in suspects.items() if w in doubted}
     return _places(pars, suspects, checker, letter) if suspects else []
@@ -469,7 +615,7 @@ def _verdict(word: str, capital: int, checker: Checker, letter: Letter) -> tuple
     case), CAPITAL (at a sentence's start) or NAME (inside a sentence)."""
     name = capital == NAME
     lower = word.lower()
-    if checker.count(lower) or lower in letter.defined:
+    if checker.count(lower):
         return None
     compound = checker.is_compound(lower)
     if lower not in letter.neighbours:
@@ -482,7 +628,7 @@ def _verdict(word: str, capital: int, checker: Checker, letter: Letter) -> tuple
         if compound and _linking_only(lower, cand):
             continue  # vervoerdiensten beside vervoersdiensten: both are written
         n = known.get(cand, 0)
-        if n or checker.compound(cand):  # the letter's own slip (traininsgdata) corrects nothing
+        if n or checker.is_compound(cand):  # the letter's own slip (traininsgdata) corrects nothing
             scores[cand] = (True, n)
     for cand, n in known.items():
         if cand not in scores and (not compound or n >= FREQUENT):
@@ -491,8 +637,8 @@ def _verdict(word: str, capital: int, checker: Checker, letter: Letter) -> tuple
         return None
     scored = sorted(((v[0], v[1], c) for c, v in scores.items()), reverse=True)
     in_letter, n, best = scored[0]
-    if not _confident(lower, capital, in_letter, n, best, checker, compound):
-        return None
+    if not _confident(lower, capital, in_letter, n, best, checker, compound) or lower in letter.defined:
+        return None  # (what the letter quotes or defines is asked last: most letters then need not find it)
     return tuple(_case_like(word, c) for _, _, c in scored[:3]), 1
 
 
@@ -580,11 +726,14 @@ GLUED = lazy_re(r"(?<![\w\-\u2011])(?!IJ)([A-Z]{2,6})(" + LOWER + r"{4,})(?![\w\
 ELISION = lazy_re(r"(?<![\w\-\u2011])(" + LETTER + LOWER + r"{2,})([\-\u2011])(en|of) (?=" + LETTER + ")")
 ELISION_TEXTS = ("-en ", "-of ", "\u2011en ", "\u2011of ")  # what every match of ELISION holds
 ELISION_HINTS = tuple(t.encode() for t in ELISION_TEXTS)
+ELISION_DASHES = (b"-", "\u2011".encode())
 GLUED_WORD = lazy_re("^[A-Z]{2,6}" + LOWER + "{4}.*", re.M)  # a word that starts as a match of GLUED does
 
 
 @dataclass(frozen=True)
 class HyphenSlip:
+    """A hyphen slip: an acronym and a word not joined by a hyphen, or an elision hyphen without a space."""
+
     paragraph: Paragraph
     start: int
     end: int

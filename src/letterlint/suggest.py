@@ -51,6 +51,8 @@ TextEdit = tuple[int, int, str]  # start, end in the old text; what the new text
 
 @dataclass
 class Suggestion:
+    """The reviewed copy --suggest made, and how many changes and comments it holds."""
+
     data: bytes  # the reviewed copy
     changes: int = 0  # tracked changes (or CriticMarkup changes) written
     comments: int = 0
@@ -191,6 +193,8 @@ def _track(editor: DocxEditor, doc: Document, fixed: Document, result: Suggestio
 
 @dataclass
 class _Location:
+    """Where a finding is in the file: the paragraph (.docx) and the span in the raw text."""
+
     xml: tuple[str, int] | None
     raw_start: int
     raw_end: int

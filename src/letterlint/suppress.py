@@ -51,6 +51,8 @@ class Zone:
 
 @dataclass
 class Suppression:
+    """One suppression comment: which rules it silences, where, and whether it was used."""
+
     verb: str  # ignore | disable
     rules: tuple[str, ...]  # lower-case ids, "all" for every rule
     text: str  # as written (first line)
@@ -62,6 +64,8 @@ class Suppression:
 
 @dataclass
 class Suppressions:
+    """The suppression comments of a document, and the problems of those that cannot work."""
+
     suppressions: list[Suppression]
     problems: list[tuple[Location, Msg, Msg | None]]  # directives that cannot work: (where, message, suggestion)
 

@@ -5,10 +5,12 @@ word counts from the OpenSubtitles 2018 corpus plus the package's curated list o
 words in 0.9.1).  Reading that JSON costs about half a second, so on first use it is turned into a compact
 index in the user's cache (``$LETTERLINT_CACHE``, else ``$XDG_CACHE_HOME/letterlint``, else
 ``~/.cache/letterlint``): a sorted array of 64-bit hashes of the lower-cased words, a parallel array of their
-counts and a 4 MB bitmap over another hash that turns most absent words away at once (8 MB in all).  Later
-runs map that file into memory as it is: nothing is read or copied until a word is looked up, and no word
-objects are made; a word is found by binary search on its hash.  Where the cache cannot be written the index
-is built in memory each run.
+counts, where the hashes of each value of their top 16 bits start (256 KB), and a 4 MB bitmap over another
+hash that turns most absent words away at once (8 MB in all).  Later runs map that file into memory as it is:
+nothing is read or copied until a word is looked up, and no word objects are made; a word is found by binary
+search among the few hashes that share its top bits, which touches two or three pages of the file, not the
+ten or so of a search over all the hashes (on a run's first letter each page is read in, which costs more
+than the search).  Where the cache cannot be written the index is built in memory each run.
 
 pyspellchecker's English list is indexed the same way (on demand) so that English words in a Dutch letter
 are not taken for Dutch slips.  Only words are looked up, never listed: the checker (``letterlint.slips``) generates the candidate corrections
@@ -18,12 +20,12 @@ of an unknown word itself (every one-edit variant) and asks which of them exist.
 from __future__ import annotations
 
 import importlib.util
-import json
 import mmap
 import os
 import sys
 from array import array
 from bisect import bisect_left
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zlib import crc32
@@ -33,12 +35,14 @@ from .hashing import blake2b
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-FORMAT = 2  # bump when the layout of the cache file changes
+FORMAT = 3  # bump when the layout of the cache file changes
 BITS = 25  # a bitmap of 2**25 bits (4 MB) over crc32 turns most absent words away before the binary search
+TOP = 16  # the hashes are found by their top 16 bits first (STARTS), so a binary search spans ~5 of them
 PACKAGE = "spellchecker"
 
 
 MASK = (1 << BITS) - 1
+SHIFT = 64 - TOP
 
 
 def _hash(data: bytes) -> int:
@@ -64,8 +68,10 @@ def cache_dir() -> Path:
 class Vocabulary:
     """Lower-cased words and their counts; `count(word)` is 0 for a word it does not know."""
 
-    def __init__(self, hashes: array | memoryview, counts: array | memoryview, bitmap: bytes | memoryview) -> None:  # arrays or memoryviews of 64-bit, 32-bit and byte items
+    def __init__(self, hashes: array | memoryview, counts: array | memoryview, bitmap: bytes | memoryview,
+                 starts: array | memoryview | None = None) -> None:  # 64-bit, 32-bit, byte and 32-bit items
         self.hashes, self.counts, self.bitmap = hashes, counts, bitmap
+        self.starts = starts if starts is not None else _starts(hashes)  # 2**TOP + 1: where each top bits start
         self.identity: str | None = None  # which word list, size and date it was built from (load sets it)
         self._memo: dict[str, int] = {}
 
@@ -80,17 +86,21 @@ class Vocabulary:
             bit = crc32(data) & MASK
             if not self.bitmap[bit >> 3] >> (bit & 7) & 1:
                 return 0  # certainly absent (not memoised: the candidates of a slip are many and used once)
-            h = _hash(data)
-            i = bisect_left(self.hashes, h)
-            found = self.counts[i] if i < len(self.hashes) and self.hashes[i] == h else 0
+            found = self._find(_hash(data))
             self._memo[word] = found
         return found
+
+    def _find(self, h: int) -> int:
+        """The count of the word of hash `h` (0: none): a binary search among the hashes with its top bits."""
+        top = h >> SHIFT
+        hi = self.starts[top + 1]
+        i = bisect_left(self.hashes, h, self.starts[top], hi)
+        return self.counts[i] if i < hi and self.hashes[i] == h else 0
 
     def known_among(self, words: Iterable[str]) -> dict[str, int]:
         """The counts of those of `words` (lower case) that the vocabulary knows: one pass, the bitmap first
         (most candidate corrections of a slip do not exist)."""
-        bitmap, hashes, counts, memo = self.bitmap, self.hashes, self.counts, self._memo
-        n = len(hashes)
+        bitmap, find, memo = self.bitmap, self._find, self._memo
         out = {}
         for word in words:
             found = memo.get(word)
@@ -99,10 +109,7 @@ class Vocabulary:
                 bit = crc32(data) & MASK
                 if not bitmap[bit >> 3] >> (bit & 7) & 1:
                     continue
-                h = _hash(data)
-                i = bisect_left(hashes, h)
-                found = counts[i] if i < n and hashes[i] == h else 0
-                memo[word] = found
+                found = memo[word] = find(_hash(data))
             if found:
                 out[word] = found
         return out
@@ -125,7 +132,7 @@ class Vocabulary:
 
     def to_bytes(self) -> bytes:
         header = array("Q", [FORMAT, len(self.hashes)])
-        return header.tobytes() + self.hashes.tobytes() + self.counts.tobytes() + self.bitmap
+        return header.tobytes() + self.hashes.tobytes() + self.counts.tobytes() + self.starts.tobytes() + self.bitmap
 
     @classmethod
     def from_bytes(cls, data: bytes | mmap.mmap) -> Vocabulary:
@@ -134,10 +141,22 @@ class Vocabulary:
         if len(view) < 16:
             raise ValueError("truncated")
         fmt, n = view[:16].cast("Q")
-        size = 16 + 12 * n + (1 << (BITS - 3))
+        tops = 4 * ((1 << TOP) + 1)
+        size = 16 + 12 * n + tops + (1 << (BITS - 3))
         if fmt != FORMAT or len(view) != size:
             raise ValueError("another format, or truncated")
-        return cls(view[16:16 + 8 * n].cast("Q"), view[16 + 8 * n:16 + 12 * n].cast("I"), view[16 + 12 * n:])
+        at = 16 + 12 * n  # the 64-bit hashes first: every part starts aligned to its item size
+        return cls(view[16:16 + 8 * n].cast("Q"), view[16 + 8 * n:at].cast("I"), view[at + tops:],
+                   view[at:at + tops].cast("I"))
+
+
+def _starts(hashes: array | memoryview) -> array:
+    """For each value b of the top TOP bits, the index of the first of the sorted `hashes` whose top bits are b or
+    more (and the number of hashes last)."""
+    sizes = [0] * (1 << TOP)
+    for h in hashes:
+        sizes[h >> SHIFT] += 1
+    return array("I", accumulate(sizes, initial=0))
 
 
 _LOADED: dict[str, Vocabulary | None] = {}
@@ -151,12 +170,27 @@ def load(lang: str = "nl") -> Vocabulary | None:
     return _LOADED[lang]
 
 
+def identity(lang: str = "nl") -> str | None:
+    """The identity `load(lang)` gives its vocabulary (which word list, its size and date, the layout), without
+    loading it: for facts kept about its words (None: pyspellchecker is not installed)."""
+    source = source_path(lang)
+    if source is None:
+        return None
+    try:
+        return _name(lang, source.stat())
+    except OSError:
+        return None
+
+
+def _name(lang: str, stat: os.stat_result) -> str:
+    return f"vocabulary-{lang}-{FORMAT}-{stat.st_size}-{int(stat.st_mtime)}-{sys.byteorder}.bin"
+
+
 def _load(lang: str) -> Vocabulary | None:
     source = source_path(lang)
     if source is None:
         return None
-    stat = source.stat()
-    name = f"vocabulary-{lang}-{FORMAT}-{stat.st_size}-{int(stat.st_mtime)}-{sys.byteorder}.bin"
+    name = _name(lang, source.stat())
     cached = cache_dir() / name
     try:
         with open(cached, "rb") as f:
@@ -167,6 +201,7 @@ def _load(lang: str) -> Vocabulary | None:
         pass
     try:
         import gzip  # here, not at import: only building the kept copy reads the source (start-up)
+        import json
 
         with gzip.open(source, "rt", encoding="utf-8") as f:
             vocabulary = Vocabulary.from_counts(json.load(f))

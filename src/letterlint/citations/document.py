@@ -19,7 +19,6 @@ corrected text as suggestion and fix.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
@@ -82,7 +81,7 @@ def _once(name: str, compute: Callable[[Document, dict], list], doc: Document,
     from .. import analyses
 
     conf = house_settings(settings)
-    key = ("citations", name, json.dumps(conf, sort_keys=True))
+    key = ("citations", name, tuple(sorted(conf.items())))  # flat: names → strings and booleans (house.SCHEMA)
     return analyses.of(doc).keyed(key, lambda: compute(doc, conf))
 
 

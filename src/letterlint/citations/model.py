@@ -9,6 +9,8 @@ from .grammar import SEVERAL
 
 @dataclass(frozen=True, slots=True)
 class CitationPart:
+    """A piece of a citation: its span in the paragraph text and the text there."""
+
     start: int
     end: int
     text: str
@@ -16,6 +18,8 @@ class CitationPart:
 
 @dataclass(frozen=True, slots=True)
 class Year:
+    """The (parliamentary) year of a citation: 2023/24, vergaderjaar 2023–2024, Zitting 1993/94-1996/97."""
+
     span: CitationPart
     first: int
     second_text: str  # as written: "24", "2024", "203"
@@ -46,6 +50,8 @@ class Year:
 
 @dataclass(frozen=True, slots=True)
 class Dossier:
+    """The dossier number of a Kamerstuk citation, with its suffix and Rijkswet number where given."""
+
     span: CitationPart
     number: CitationPart  # the number as written: "36 200"
     digits: str  # "36200"
@@ -65,6 +71,8 @@ class Dossier:
 
 @dataclass(frozen=True, slots=True)
 class Numbers:
+    """The numbers part of a citation: its label (nr., nrs.), what follows it, and the values."""
+
     span: CitationPart  # label and values: "nr. 5", "nrs. 520 en 548"
     label: CitationPart  # "nr.", "nrs.", "nr", "no.", "nummer" …
     gap: CitationPart  # what separates label and values
@@ -77,6 +85,8 @@ class Numbers:
 
 @dataclass(slots=True)
 class Reference:
+    """One Kamerstuk, Handelingen or Aanhangsel citation as written, split into its parts."""
+
     kind: str  # kamerstuk | handelingen | aanhangsel
     family: str  # full | short | compact | vergaderjaar
     start: int
@@ -111,6 +121,8 @@ class Reference:
 
 @dataclass(frozen=True, slots=True)
 class Motie:
+    """A mention of a motion or amendment by its submitters' names: motie-Bikker, motie Bikker en Omtzigt."""
+
     start: int
     end: int
     text: str
@@ -129,6 +141,8 @@ YEAR_STYLES = ("2023/24", "2023/2024", "2023-2024", "2023–2024")
 
 @dataclass(frozen=True, slots=True)
 class CitationEdit:
+    """A replacement in the paragraph text that repairs a citation."""
+
     start: int  # offsets in the paragraph text
     end: int
     replacement: str
@@ -136,6 +150,8 @@ class CitationEdit:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """What is wrong with a citation, in Dutch and English, with the edits that repair it where known."""
+
     code: str
     kind: str  # error | style | info
     nl: str

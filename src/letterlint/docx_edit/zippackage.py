@@ -14,6 +14,8 @@ ZIP64_EXTRA = 0x0001
 
 @dataclass
 class _Entry:
+    """One member of the zip: its name, central-directory record, and where its bytes are."""
+
     name: str
     cd: bytes  # the central-directory record, as in the file
     offset: int  # of the local header

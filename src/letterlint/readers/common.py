@@ -209,6 +209,8 @@ def _identity(length: int) -> TextMap:
 
 @dataclass
 class NoteDraft:
+    """A footnote or endnote as a reader collects it, before the document is assembled."""
+
     kind: str
     id: str
     paragraphs: list[Draft]

@@ -24,8 +24,6 @@ from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element, ParseError
 
 import regex
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
 
 from ..lazyre import lazy, lazy_re
 from ..model import HEADING, LIST, TABLE, Document
@@ -71,6 +69,18 @@ def _without_dtd(data: bytes) -> bool:
     if declared is not None and declared.group(1).lower() not in (b"utf-8", b"utf8", b"us-ascii", b"ascii"):
         return False
     return b"<!DOCTYPE" not in data and b"<!ENTITY" not in data
+
+
+def _defused_fromstring(data: bytes, name: str) -> Element:
+    """A part that may have a DTD, parsed by defusedxml (imported here: an ordinary .docx never needs it)."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        return fromstring(data, forbid_dtd=True)
+    except DefusedXmlException:
+        raise InputError(f"onveilige XML in {name} (DTD of entiteiten); niet gelezen",
+                         f"unsafe XML in {name} (a DTD or entities); not read") from None
 
 
 def _c_fromstring(data: bytes) -> Element:
@@ -149,10 +159,7 @@ class Package:
         try:
             if _without_dtd(data):
                 return _c_fromstring(data)
-            return fromstring(data, forbid_dtd=True)
-        except DefusedXmlException:
-            raise InputError(f"onveilige XML in {name} (DTD of entiteiten); niet gelezen",
-                             f"unsafe XML in {name} (a DTD or entities); not read") from None
+            return _defused_fromstring(data, name)
         except ParseError as exc:
             from ..catalogue import reason
 

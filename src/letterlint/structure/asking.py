@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .. import chunking
 from ..lazyre import compile_re, lazy_re
@@ -97,7 +98,10 @@ _INVERTED_GATE = lazy_re(
     r"(?:vragen|verzoeken)\s+(?:ook\s+|daarom\s+|tevens\s+|dan\s+ook\s+)?(?:de|deze)\s+leden|graag"
     r"|willen\s+(?:de|deze)\s+leden"
 )
-_ODD_FOLDS = lazy_re("[\u0130\u0131\u017f\u212a]")
+def odd_folds(text: str) -> bool:
+    """Has the text one of the letters `re` folds onto an ASCII letter when ignoring case (İ ı ſ K)?  Four
+    substring tests: a character class searched with `re` costs twenty times as much."""
+    return not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text)
 MAYBE = (True, True)
 NEITHER = (False, False)
 
@@ -111,7 +115,7 @@ def _has_any(low: str, words: tuple[str, ...]) -> bool:
 
 def may_ask(text: str) -> tuple[bool, bool]:
     """Can SUBJECT_ASK, INVERTED_ASK match in this text (or in a part of it)?  False only where it cannot."""
-    if _ODD_FOLDS.search(text):
+    if odd_folds(text):
         return MAYBE
     return _may_ask_lower(text.lower())
 
@@ -198,15 +202,35 @@ def question_spans(par: Paragraph) -> tuple[list[tuple[int, int]], str | None]:
 
 
 def _gated_sentences(text: str) -> list[tuple[int, int, tuple[bool, bool] | None]]:
-    """The sentences of a paragraph with `may_ask` of each (None: not known), from one lower-casing of the
-    paragraph; none at all where no sentence can ask anything (nothing to split)."""
+    """The sentences of a paragraph that may ask something, with `may_ask` of each (None: not known).
+
+    One lower-casing of the paragraph and one search of each gate over all of it, not one per sentence: a gate
+    match holds letters, white space and [\\w’'-] only, never a sentence's closing [.?!…], so each match lies
+    inside one sentence, and a sentence has a match of a gate exactly when one of the paragraph's matches
+    starts in it.  A sentence with no "?", no gate match and no verb-first opening asks nothing (`ask_kind`
+    returns None for it) and is left out; a paragraph with none of them is not split at all."""
     low = chunking.folded(text, str.lower)  # (a long text: a piece at a time)
-    aligned = len(low) == len(text) and not _ODD_FOLDS.search(text)  # low[s:e] is the sentence's lower case
-    may = _may_words(low) if aligned else MAYBE
-    if may == NEITHER:
-        if "?" not in text and not _VERB_FIRST_OPENING.search(text):
-            return []
-        return [(s, e, NEITHER) for s, e in sentences(text)]
-    if not aligned:
+    if len(low) != len(text) or odd_folds(text):  # low[s:e] is not the sentence's lower case
         return [(s, e, None) for s, e in sentences(text)]
-    return [(s, e, _may_ask_lower(low[s:e])) for s, e in sentences(text)]
+    subject, inverted = _may_words(low)
+    at_subject = [m.start() for m in _SUBJECT_GATE.finditer(low)] if subject else []
+    at_inverted = [m.start() for m in _INVERTED_GATE.finditer(low)] if inverted else []
+    at_opening = [m.start() for m in _VERB_FIRST_OPENING.finditer(text)]
+    if not at_subject and not at_inverted and not at_opening:  # only a "?" can make a sentence ask
+        if "?" not in text:
+            return []
+        return [(s, e, NEITHER) for s, e in sentences(text) if text.find("?", s, e) >= 0]
+    out: list[tuple[int, int, tuple[bool, bool] | None]] = []
+    for s, e in sentences(text):
+        may = (_starts_in(at_subject, s, e), _starts_in(at_inverted, s, e))
+        if may != NEITHER or _starts_in(at_opening, s, e) or text.find("?", s, e) >= 0:
+            out.append((s, e, may))
+    return out
+
+
+def _starts_in(starts: list[int], s: int, e: int) -> bool:
+    """Does one of the (sorted) match starts lie in [s, e)?"""
+    if not starts:
+        return False
+    i = bisect_left(starts, s)
+    return i < len(starts) and starts[i] < e

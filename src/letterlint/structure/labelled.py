@@ -5,7 +5,7 @@ of one paragraph."""
 from __future__ import annotations
 
 from ..model import HEADING, LIST, TABLE, Document, Paragraph
-from .asking import LINKED_START, QUESTION_LABEL, question_spans
+from .asking import LINKED_START, QUESTION_LABEL, VERB_FIRST, question_spans
 from .labels import LabelMatch, LabelMatcher, label_numbers, punct_kind
 from .patterns import PARTY_REF
 from .sections import is_subheading, make_sections, party_of, section_lookup
@@ -103,6 +103,9 @@ class _Labelled:
         """A question (after an answer only when it reads like the members' text again); a label after its
         sentences opens the answer in the same paragraph."""
         text = par.text
+        after_answer = self.answer is not None or bool(self.floating)
+        if after_answer and not _may_ask_again(text) and not ((":" in text or ";" in text) and matcher.has_word(text)):
+            return False  # the answer goes on: no inline label, nothing `_asks_again` could accept (not split)
         spans, kind = question_spans(par)
         if kind is None or par.kind == TABLE:
             return False
@@ -118,6 +121,14 @@ class _Labelled:
             return True
         self.question(par, spans, kind)
         return True
+
+
+def _may_ask_again(text: str) -> bool:
+    """What `_asks_again` cannot accept a paragraph without (whatever its question spans): a party reference
+    at the start, a "?", "leden"/"fractie", a verb-first question at the start or a "Vraag:" label.  Most
+    paragraphs of an answer have none, and are not split into sentences."""
+    return bool("?" in text or "leden" in text or "fractie" in text or PARTY_REF.match(text)
+                or VERB_FIRST.match(text) or QUESTION_LABEL.match(text))
 
 
 def _asks_again(text: str, spans: list[tuple[int, int]], kind: str) -> bool:

@@ -16,6 +16,8 @@ _NUMBER_RANGE = lazy(r"(\d+[a-z]?)(?:\s*(?:t/m|tot\s+en\s+met|-|–)\s*(\d+[a-z]
 
 @dataclass(frozen=True)
 class LabelMatch:
+    """A question or answer label at the start of a paragraph: «Antwoord 3:», «Vraag 4 en 5»."""
+
     start: int
     end: int  # where the answer text starts
     word: str

@@ -28,6 +28,8 @@ class ParagraphSpan:
 
 @dataclass(frozen=True, eq=False)
 class Section:
+    """A part of the letter under one heading, with the party whose questions it holds, if any."""
+
     title: str
     heading: Paragraph | None  # None for the part before the first heading
     party: str | None  # "D66" for "Vragen en opmerkingen van de leden van de D66-fractie" (also under its subheadings)
@@ -38,6 +40,8 @@ class Section:
 
 @dataclass(frozen=True, eq=False)
 class QuestionUnit:
+    """Paragraphs that together ask one or more questions."""
+
     paragraphs: tuple[Paragraph, ...]
     questions: tuple[ParagraphSpan, ...]  # the sentences that ask something
     section: Section | None
@@ -63,6 +67,8 @@ class QuestionUnit:
 
 @dataclass(frozen=True, eq=False)
 class AnswerUnit:
+    """Paragraphs that together answer one or more question units."""
+
     paragraphs: tuple[Paragraph, ...]
     label: ParagraphSpan | None  # "Antwoord:" / "Antwoord 3" (None: an answer recognised without its label)
     section: Section | None
@@ -109,6 +115,8 @@ class NumberLabel:
 
 @dataclass(frozen=True, eq=False)
 class Structure:
+    """The letter's questions and answers, its sections, and how its answers are marked (numbered, labelled)."""
+
     sections: tuple[Section, ...]
     questions: tuple[QuestionUnit, ...]
     answers: tuple[AnswerUnit, ...]

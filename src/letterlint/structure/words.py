@@ -6,8 +6,9 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, compress, repeat
 
+from .. import chunking
 from ..model import Document
 from ..lazyre import lazy_re
 
@@ -50,14 +51,26 @@ def norm(word: str) -> str:
 
 
 _MEMO_LIMIT = 200_000  # entries per memo: a process that reads many letters must not grow without bound
-_TOKENS: dict[str, tuple[str, ...]] = {}
+_TOKENS: dict[str, tuple[str, ...]] = {}  # a word as written → its content tokens
+_CHUNKS: dict[str, tuple[str, ...]] = {}  # a white-space-free chunk ("omgevingsdiensten,") → its content tokens
+chunk_misses = 0  # how many chunks were tokenised (not found in the memo): for the tests
+word_misses = 0  # how many words were tokenised: for the tests
+# what may stand around a word in a chunk ("(PFAS),", "«meten»"): no letter, digit or underscore, so a chunk
+# that is a run of letters once these are stripped holds that one word and nothing else (WORD_TOKEN.findall)
+_EDGES = ",.;:!?()[]{}«»“”„\"'‘’…/–—*-"
 
 
 def _tokens(word: str) -> tuple[str, ...]:
     """The content tokens of one word as written (memoised: words repeat)."""
     got = _TOKENS.get(word)
-    if got is not None:
-        return got
+    if got is None:
+        _learn_words([word])
+        got = _TOKENS[word]
+    return got
+
+
+def _word_tokens(word: str) -> tuple[str, ...]:
+    """`_tokens` worked out: the word (and its parts where hyphenated), acronyms as written, stopwords out."""
     out = []
     for part in [word] + (word.split("-") if "-" in word else []):
         if part.isupper() and 2 <= len(part) <= 6:  # an acronym (GGD, PAS, RIE) is never a stopword
@@ -67,14 +80,64 @@ def _tokens(word: str) -> tuple[str, ...]:
         if low in STOPWORDS or low.isdigit() or len(low) < 3:
             continue
         out.append(norm(part))
-    got = tuple(out)
-    if len(_TOKENS) < _MEMO_LIMIT:
-        _TOKENS[word] = got
-    return got
+    return tuple(out)
 
 
-_CHUNKS: dict[str, tuple[str, ...]] = {}
-chunk_misses = 0  # how many chunks were tokenised (not found in the memo): for the tests
+def _learn_words(words: set[str] | list[str]) -> None:
+    """Tokenise the distinct `words` the memo lacks (past its limit it starts afresh with these)."""
+    global word_misses
+    new = [w for w in words if w not in _TOKENS]
+    if len(_TOKENS) + len(new) > _MEMO_LIMIT:
+        _TOKENS.clear()
+        new = list(words)
+    word_misses += len(new)
+    plain = [w for w in new if "-" not in w]
+    _TOKENS.update(zip(plain, _plain_tokens(plain)))
+    hyphenated = [w for w in new if "-" in w]
+    _TOKENS.update(zip(hyphenated, map(_word_tokens, hyphenated)))
+
+
+def _plain_tokens(words: list[str]) -> list[tuple[str, ...]]:
+    """`_word_tokens` of words without a hyphen, in one loop (no function call a word: a letter's first
+    paragraphs bring thousands of new words)."""
+    out: list[tuple[str, ...]] = []
+    add, stop = out.append, STOPWORDS
+    for w, low in zip(words, map(str.lower, words)):
+        if w.isupper() and 2 <= len(w) <= 6:  # an acronym (GGD, PAS, RIE) is never a stopword
+            add((w,))
+        elif low in stop or len(low) < 3 or low.isdigit():
+            add(())
+        else:  # norm(w)
+            if "’" in low or "'" in low:
+                low = low.replace("’", "").replace("'", "")
+            if len(low) >= 6:
+                if low[-2:] == "en":
+                    low = low[:-2]
+                elif low[-1] in "se":
+                    low = low[:-1]
+            add((low,))
+    return out
+
+
+def _learn(chunks: Iterable[str]) -> None:
+    """Tokenise the chunks not in the memo, in bulk (a letter's first paragraphs meet thousands): a chunk that
+    is one word between punctuation (nineteen in twenty) is that word, found with C string methods; the
+    others go through WORD_TOKEN; each distinct word is tokenised once."""
+    global chunk_misses
+    new = [c for c in set(chunks) if c not in _CHUNKS]
+    if not new:
+        return
+    chunk_misses += len(new)
+    bare = list(map(str.strip, new, repeat(_EDGES, len(new))))
+    alone = list(map(str.isalpha, bare))  # the chunk is this one word
+    others = [c for c, one in zip(new, alone) if not one]
+    words_of = list(map(WORD_TOKEN.findall, others))
+    _learn_words(set(compress(bare, alone)).union(chain.from_iterable(words_of)))
+    if len(_CHUNKS) + len(new) > _MEMO_LIMIT:
+        _CHUNKS.clear()
+    get = _TOKENS.__getitem__
+    _CHUNKS.update(zip(compress(new, alone), map(get, compress(bare, alone))))
+    _CHUNKS.update((c, tuple(chain.from_iterable(map(get, ws)))) for c, ws in zip(others, words_of))
 
 
 def _chunk_tokens(chunk: str) -> tuple[str, ...]:
@@ -82,25 +145,30 @@ def _chunk_tokens(chunk: str) -> tuple[str, ...]:
 
     WORD_TOKEN never matches whitespace, so a text's tokens are its chunks' tokens in order; chunks repeat
     within a letter and across letters, so each distinct chunk is tokenised once per process."""
-    global chunk_misses
-    chunk_misses += 1
-    got = tuple(t for word in WORD_TOKEN.findall(chunk) for t in _tokens(word))
-    if len(_CHUNKS) < _MEMO_LIMIT:
-        _CHUNKS[chunk] = got
+    got = _CHUNKS.get(chunk)
+    if got is None:
+        _learn([chunk])
+        got = _CHUNKS[chunk]
     return got
+
+
+def _chunks_tokens(chunks: list[str]) -> tuple[str, ...]:
+    """The content tokens of a text's chunks, in order: one memo look-up a chunk, in C; where the memo lacks
+    some, they are tokenised together first."""
+    get = _CHUNKS.__getitem__
+    try:
+        return tuple(chain.from_iterable(map(get, chunks)))
+    except KeyError:
+        _learn(chunks)
+    try:
+        return tuple(chain.from_iterable(map(get, chunks)))
+    except KeyError:  # the memo started afresh while learning (past its limit): one chunk at a time
+        return tuple(t for c in chunks for t in _chunk_tokens(c))
 
 
 def _text_tokens(text: str) -> list[str]:
     """All content tokens of a text, in order (stopwords out; `content_words` without its extra stopwords)."""
-    memo = _CHUNKS
-    out: list[str] = []
-    for chunk in text.split():
-        got = memo.get(chunk)
-        if got is None:
-            got = _chunk_tokens(chunk)
-        if got:
-            out.extend(got)
-    return out
+    return list(_chunks_tokens(text.split()))
 
 
 def content_words(text: str, extra_stop: frozenset[str] = frozenset()) -> list[str]:
@@ -114,12 +182,9 @@ def content_words(text: str, extra_stop: frozenset[str] = frozenset()) -> list[s
 
 
 def paragraph_words(text: str) -> set[str]:
-    """The distinct content words of a paragraph (each distinct chunk looked up once, in C where it can)."""
-    chunks = set(text.split())
-    found: list[tuple[str, ...] | None] = list(map(_CHUNKS.get, chunks))
-    if None in found:
-        found = [_chunk_tokens(c) if got is None else got for c, got in zip(chunks, found, strict=True)]
-    return set(chain.from_iterable(found))  # type: ignore[arg-type]  # no None left
+    """The distinct content words of a paragraph: each chunk looked up in the memo in C (no set of the chunks
+    first: hashing them for it cost more than the look-ups it spared)."""
+    return set(_chunks_tokens(text.split()))
 
 
 def stop_tokens(words: Iterable[str]) -> frozenset[str]:
@@ -171,11 +236,25 @@ def rarity(doc: Document) -> Rarity:
 
 
 def build_rarity(doc: Document) -> Rarity:
-    """How many body paragraphs use each content word (`rarity` caches it)."""
+    """How many body paragraphs use each content word (`rarity` caches it).
+
+    Each paragraph's chunks are looked up in the memo in C; the chunks of the paragraphs where some were
+    missing are tokenised together afterwards, a batch of paragraphs (chunking.batches) at a time: once for
+    the thousands of a process's first letter, not paragraph by paragraph, and only for the few paragraphs
+    with a new word (a date, a number) of a later letter."""
     df: Counter = Counter()
-    n = 0
-    for p in doc.paragraphs:
-        if p.text.strip():
-            n += 1
-            df.update(paragraph_words(p.text))
-    return Rarity(df, n)
+    texts = [p.text for p in doc.paragraphs if p.text and not p.text.isspace()]
+    get = _CHUNKS.__getitem__
+    for _, batch in chunking.batches(texts):
+        missed: list[list[str]] = []
+        for text in batch:
+            chunks = text.split()
+            try:
+                df.update(set(chain.from_iterable(map(get, chunks))))
+            except KeyError:
+                missed.append(chunks)
+        if missed:
+            _learn(chain.from_iterable(missed))
+            for chunks in missed:
+                df.update(set(_chunks_tokens(chunks)))
+    return Rarity(df, len(texts))
