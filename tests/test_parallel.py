@@ -168,7 +168,7 @@ def test_a_letters_document_is_freed_before_the_next_letter_is_read(repo, monkey
     monkeypatch.setattr(runner, "read", read)
     paths = [str(repo / "brieven" / f"concept-{i}.txt") for i in range(3)]
     threshold = gc.get_threshold()
-    gc.set_threshold(10_000, 10, 10)  # the CLI's (parallel.quiet_gc)
+    gc.set_threshold(10_000, 10, 10)  # the CLI's (collecting.quiet)
     try:
         alive = [sum(d() is not None for d in docs) for _ in parallel.lint_many(paths, plan, jobs=1)]
     finally:

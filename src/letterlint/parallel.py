@@ -7,13 +7,13 @@ Standard input is always read by the main process.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import time
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any
 
+from . import collecting
 from .runner import STDIN, FileResult, Plan, lint_file
 
 if TYPE_CHECKING:
@@ -34,46 +34,18 @@ def default_jobs(requested: int) -> int:
         return max(os.cpu_count() or 1, 1)
 
 
-# -- the garbage collector: every setting of it is here --------------------------------------------------
-#
-# A letter makes hundreds of thousands of short-lived objects, nearly all freed by reference counting as soon
-# as a rule is done with them.  What reference counting cannot free is the document itself: its paragraphs,
-# text maps and analyses point at each other, so a letter's few thousand container objects are garbage only
-# a collection finds.  Python's automatic collections came in the middle of a letter, when its document and
-# analyses were alive, and traced them (and, once promoted, again in older generations) for nothing: ~4 % of
-# a run over 100 letters.  So a linting process collects once per file, after it, when the document is
-# garbage: the collection finds it at once, and what outlives the file (its findings, memos) is frozen, so
-# that no later collection walks it again.
-
-
-def quiet_gc() -> None:
-    """Fewer automatic collections while the process starts (imports, patterns, word lists: all alive to the
-    end); the CLI and spawned workers call this once, before building the plan."""
-    gc.set_threshold(10_000, 10, 10)
-
-
 def lint_collected(path: str, plan: Plan, stdin_filename: str | None = None) -> FileResult:
-    """lint_file without automatic collections during the file, and one collection after it (see above).
-
-    Within a file the garbage that only a collection frees stays until the file is done: at most the size
-    of that file's own data (the document, its released analyses), never more than one file's."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    """lint_file with the garbage collected once, after the file (collecting.one_file)."""
+    with collecting.one_file():
         return lint_file(path, plan, stdin_filename)
-    finally:
-        if enabled:
-            gc.enable()
-        gc.collect()
-        gc.freeze()  # what the file left alive (findings, memos) is not garbage: later collections skip it
 
 
 def _init(factory: Callable[[], Plan] | None) -> None:
     global _PLAN
-    quiet_gc()
+    collecting.quiet()
     if factory is not None:  # a spawned worker builds its own plan; a forked one inherited it
         _PLAN = factory()
-        gc.freeze()  # as lint_many does in the parent
+        collecting.worker_ready()
 
 
 def _work(path: str) -> FileResult:
@@ -91,14 +63,11 @@ def lint_many(paths: list[str], plan: Plan, *, jobs: int = 1, stdin_filename: st
     """
     files = [p for p in paths if p != STDIN]
     jobs = min(default_jobs(jobs), len(files))
-    gc.freeze()  # see below
-    try:
+    with collecting.many_files():
         if jobs <= 1:
             yield from _sequential(paths, plan, stdin_filename, progress)
         else:
             yield from _in_processes(paths, files, plan, jobs, stdin_filename, plan_factory, progress)
-    finally:
-        gc.unfreeze()
 
 
 def _sequential(paths: list[str], plan: Plan, stdin_filename: str | None,
@@ -107,12 +76,6 @@ def _sequential(paths: list[str], plan: Plan, stdin_filename: str | None,
         yield lint_collected(path, plan, stdin_filename)
         if progress:
             progress.update(i + 1)
-
-
-# Why lint_many freezes the garbage collector's view of what exists when linting starts: the modules and the
-# plan (tens of thousands of objects, all alive to the end) are never garbage, so a collection need not walk
-# them again for every letter; and a forked worker's collections then do not write to the pages it shares
-# with the parent (copying them, in time and memory, in every worker).
 
 
 def chunk_size(files: int, jobs: int) -> int:
