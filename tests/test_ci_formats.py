@@ -154,6 +154,25 @@ def test_sarif_related_locations_and_fixes():
     assert data["runs"][0]["results"][1]["level"] == "note"
 
 
+def test_sarif_makes_a_files_uri_once_not_per_finding(monkeypatch, tmp_path):
+    """A result names its file in its location and its fix: the URI is made once per file."""
+    made = []
+    real = sarif.quote
+    monkeypatch.setattr(sarif, "quote", lambda *a, **k: made.append(a) or real(*a, **k))
+    sarif._uri.cache_clear()
+    loc = Location(paragraph=1, heading=None, text="RIVM", line=1, column=1, end_line=1, end_column=4,
+                   raw_start=0, raw_end=4)
+    findings = [Finding(loc, Msg("fout", "wrong"), rule="typo", severity="warning", fix=Fix("RIVM")) for _ in range(40)]
+    one = sarif.build([FileResult(path="map/brief.txt", findings=findings)], lang="nl")
+    assert len(made) == 1
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in one["runs"][0]["results"]} == {
+        "map/brief.txt"}
+    absolute = sarif.artifact_location(str(tmp_path / "a b.txt"))
+    assert absolute == {"uri": (tmp_path / "a b.txt").as_uri()} and "uriBaseId" not in absolute
+    absolute["index"] = 3  # a caller may add to what it gets: the next caller gets a fresh dict
+    assert sarif.artifact_location(str(tmp_path / "a b.txt")) == {"uri": (tmp_path / "a b.txt").as_uri()}
+
+
 def test_sarif_fingerprints_survive_edits_elsewhere(letters):
     def prints():
         run = json.loads(run_cli("--format", "sarif", "concept.txt", cwd=letters).stdout)["runs"][0]

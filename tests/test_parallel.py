@@ -146,3 +146,67 @@ def test_objects_made_before_linting_are_frozen_while_it_runs(repo):
     paths = [str(p) for p in sorted((repo / "brieven").iterdir())[:2]]
     counts = [gc.get_freeze_count() for _ in parallel.lint_many(paths, plan, jobs=1)]
     assert all(c > 1000 for c in counts) and gc.get_freeze_count() == 0
+
+
+def test_a_letters_document_is_freed_before_the_next_letter_is_read(repo, monkeypatch):
+    """A document holds cycles (paragraphs, maps, analyses): only a collection frees it.  One collection after
+    each file frees it at once, instead of automatic collections tracing it while it is alive."""
+    import gc
+    import weakref
+
+    from letterlint import runner
+
+    plan = build_plan(load_config(None, search=False))
+    docs: list = []
+    real_read = runner.read
+
+    def read(path, stdin_filename=None):
+        doc = real_read(path, stdin_filename)
+        docs.append(weakref.ref(doc))
+        return doc
+
+    monkeypatch.setattr(runner, "read", read)
+    paths = [str(repo / "brieven" / f"concept-{i}.txt") for i in range(3)]
+    threshold = gc.get_threshold()
+    gc.set_threshold(10_000, 10, 10)  # the CLI's (collecting.quiet)
+    try:
+        alive = [sum(d() is not None for d in docs) for _ in parallel.lint_many(paths, plan, jobs=1)]
+    finally:
+        gc.set_threshold(*threshold)
+    assert alive == [0, 0, 0]
+    assert gc.isenabled()
+
+
+def test_no_automatic_collection_while_a_letter_is_linted(repo, monkeypatch):
+    """Collections come once per file, after it: none traces a letter while its document is alive."""
+    import gc
+
+    from letterlint import runner
+
+    plan = build_plan(load_config(None, search=False))
+    paths = [str(repo / "brieven" / f"concept-{i}.txt") for i in range(3)]
+    threshold = gc.get_threshold()
+    inside, during, full = [False], [], []
+    real_lint = runner.lint_document
+
+    def lint_document(doc, plan):
+        inside[0] = True
+        try:
+            return real_lint(doc, plan)
+        finally:
+            inside[0] = False
+
+    def count(phase, info):
+        if phase == "start":
+            (during if inside[0] else full).append(info["generation"])
+
+    monkeypatch.setattr(runner, "lint_document", lint_document)
+    gc.set_threshold(100, 10, 10)  # many automatic collections, were they allowed
+    gc.callbacks.append(count)
+    try:
+        results = list(parallel.lint_many(paths, plan, jobs=1))
+    finally:
+        gc.callbacks.remove(count)
+        gc.set_threshold(*threshold)
+    assert all(r.findings for r in results)
+    assert during == [] and full.count(2) == 3  # one full collection after each file (of what it left)

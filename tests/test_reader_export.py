@@ -117,15 +117,43 @@ def test_headings_from_layout(draft):
     assert any("Versterken van de contacten met omwonenden" in p.text for p in tables)
 
 
-def test_lines_of_the_same_length_share_one_identity_map():
-    """A line without markers maps one to one onto its text; lines of equal length share that map (a
-    document has thousands of lines and far fewer lengths), and every map still maps as it should."""
-    lines = [f"Regel {i:04d} van de brief." if i % 3 else f"Een langere regel {i:04d} van de brief." for i in range(3000)]
-    lines[7] = "Met een [bookmark: _Hlk1]bladwijzer erin."
-    doc = read_bytes("\n".join(lines).encode("utf-8"), "brief.txt", "text")
-    plain = [p for p in doc.paragraphs if p.text == p.raw]
-    assert len(plain) == 2999 and len({id(p.map) for p in plain}) == 2
-    for p in plain[:5] + plain[-5:]:
-        assert p.span_to_raw(2, 9) == (2, 9) and p.map.length == len(p.text)
-    marked = doc.paragraphs[7]
-    assert marked.text == "Met een bladwijzer erin." and marked.raw[slice(*marked.span_to_raw(8, 18))] == "bladwijzer"
+def test_a_line_without_marker_characters_costs_no_marker_search(monkeypatch):
+    """Most lines of a letter hold no '[', tab or '!': the reader takes them as they are, without asking the
+    marker search about each."""
+    from letterlint.readers import export
+
+    asked = []
+    real = export._Markers.search
+    monkeypatch.setattr(export._Markers, "search", lambda self, pos, end: asked.append(pos) or real(self, pos, end))
+    plain = "\n".join(f"Regel {i} van de brief, zonder markeringen." for i in range(200))
+    marked = plain + "\nDe minister[footnoteRef:1] schrijft.\n[1:  Kamerstuk 12345, nr. 6.]\nSlot.\n"
+    doc = read_bytes(marked.encode(), "brief.txt")
+    assert 0 < len(asked) < 10  # for the two lines with a "[" (and its note body), not for the 200 plain ones
+    assert [p.text for p in doc.paragraphs[:200]] == plain.split("\n")
+    assert doc.paragraphs[200].text == "De minister schrijft." and doc.notes[0].paragraphs[0].text.strip()
+    assert doc.paragraphs[-1].text == "Slot." and len(doc.paragraphs) == 203  # the body's line is one
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "cp1252"])
+def test_line_ends_and_encodings_read_alike(newline, encoding):
+    """Carriage returns are looked for in the bytes first; the text is the same in every encoding and line end
+    (UTF-16 writes other characters with a byte 13 too: 'č' is 0D 01)."""
+    lines = ["Geachte voorzitter,", "Het «plan» — zie [footnoteRef:1] en ‘dit’.", "[1:  Kamerstuk 1, nr. 2.]", ""]
+    if encoding != "cp1252":
+        lines[0] += " Ačkoliv"
+    text = newline.join(lines)
+    doc = read_bytes(text.encode(encoding), "brief.txt")
+    same = read_bytes("\n".join(lines).encode("utf-8"), "brief.txt")
+    assert [p.text for p in doc.paragraphs] == [p.text for p in same.paragraphs]
+    assert doc.source == same.source and doc.info.newline == newline
+
+
+def test_plain_lines_share_one_map_per_length():
+    """A line that is its own text needs no map of its own: one per length, shared (in time and memory)."""
+    one = read_bytes(b"Eerste regel.\nTweede regel.\nDe minister[footnoteRef:1] schrijft.\n", "a.txt")
+    two = read_bytes(b"Derde   regel.\nVierde regel.\n", "b.txt")
+    a, b, marked = one.paragraphs[:3]
+    assert a.map is b.map is two.paragraphs[1].map and two.paragraphs[0].map is not a.map
+    assert marked.map is not a.map and marked.span_to_raw(12, 20) == (27, 35)  # past the marker
+    assert a.span_to_raw(0, 6) == (0, 6) and a.map.to_raw(len(a.text)) == len(a.text)

@@ -23,7 +23,7 @@ def test_version_imports_no_rules_nor_patterns():
     out = subprocess.run([sys.executable, "-c", _VERSION], capture_output=True, text=True, check=True).stdout
     lines = out.splitlines()
     assert lines[0].startswith("letterlint ")
-    assert lines[-2] == "['letterlint', 'letterlint.catalogue', 'letterlint.cli', 'letterlint.reporters']"
+    assert lines[-2] == "['letterlint', 'letterlint.catalogue', 'letterlint.cli', 'letterlint.collecting', 'letterlint.reporters']"
     assert lines[-1] == "[]"
 
 

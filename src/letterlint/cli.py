@@ -10,12 +10,11 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
-from . import __version__
+from . import __version__, collecting
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
     from .runner import FileResult, Plan
 
 SUBCOMMANDS = ("rules", "explain")
-_PAUSED = False  # main() turned garbage collection off for the start-up (_resume_collecting turns it on)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -147,9 +145,7 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = list(sys.argv[1:] if argv is None else argv)
     _Parser.lang = lang_of_argv(argv, os.environ.get("LETTERLINT_LANG"))
-    global _PAUSED
-    paused = _PAUSED = gc.isenabled()
-    gc.disable()  # until the plan is made: see _resume_collecting
+    collecting_was_on = collecting.pause_for_start_up()  # until the plan is made
     try:
         parser = _lint_parser()
         at = _subcommand_at(parser, argv)
@@ -173,21 +169,16 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"letterlint: {exc}\n")  # a broken plugin: say which, never a traceback
         return 2
     finally:
-        _resume_collecting()
-        if paused:
-            gc.unfreeze()  # what the start-up froze: the caller's collections see it again
+        collecting.restore(collecting_was_on)
 
 
 def run() -> NoReturn:
-    """The `letterlint` command (and `python -m letterlint`): main(), then exit.
-
-    On the way out the interpreter collects garbage once more, walking every module, class, function and
-    pattern of the run (a tenth of a small letter's run), to free what the exiting process gives back anyway.
-    Frozen objects are left alone (gc.freeze); the reports are written, the kept files saved (atexit) either way."""
+    """The `letterlint` command (and `python -m letterlint`): main(), then exit without a last collection
+    (collecting.freeze_for_exit)."""
     try:
         code = main()
     finally:
-        gc.freeze()
+        collecting.freeze_for_exit()
     sys.exit(code)
 
 
@@ -225,29 +216,14 @@ def _subcommand_at(parser: argparse.ArgumentParser, argv: list[str]) -> int | No
 def _load(args: argparse.Namespace, lang: str = "nl") -> tuple[Config, Plan]:
     """The configuration and the plan.  A broken configuration stops the run (ConfigError: all its errors)."""
     from .config import load_config
-    from .runner import all_rules, build_plan, quiet_gc
+    from .runner import all_rules, build_plan
 
-    quiet_gc()
+    collecting.quiet()
     config = load_config(None if args.isolated else args.config, search=not args.isolated)
     rules = all_rules(config)
     plan = build_plan(config, _rule_ids(args.select, rules, lang), _rule_ids(args.ignore, rules, lang))
-    _resume_collecting()
+    collecting.resume_after_start_up()
     return config, plan
-
-
-def _resume_collecting() -> None:
-    """Garbage collection on again, if main() paused it, now that the start-up is done.
-
-    The imports, the configuration and the plan make modules, classes, compiled patterns and word lists that
-    all live to the end of the run: the ~30 collections Python's defaults made meanwhile (a twentieth of a small
-    letter's run) walked them again and again and found nothing to free.  Frozen (gc.freeze), they are not
-    walked by the letters' collections either: without that, the first one, right after this, walked all of
-    them (~2 ms).  lint_many freezes and unfreezes around the letters as before; main() unfreezes at its end."""
-    global _PAUSED
-    if _PAUSED:
-        _PAUSED = False
-        gc.freeze()
-        gc.enable()
 
 
 def _rule_ids(values: list[str] | None, rules: dict[str, Rule], lang: str = "nl") -> list[str] | None:

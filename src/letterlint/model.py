@@ -92,7 +92,8 @@ class Note:
         return "\n".join(p.text for p in self.paragraphs)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+# Not frozen, as Paragraph (above): a text export holds hundreds of these, one per leaked marker.
+@dataclass(slots=True, eq=False)
 class NoteRef:
     """A footnote or endnote reference mark in the running text."""
 
@@ -105,7 +106,8 @@ class NoteRef:
     custom_mark: str | None = None  # .docx w:customMarkFollows: the mark is literal text
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+# Not frozen: as NoteRef.
+@dataclass(slots=True, eq=False)
 class Bookmark:
     """A bookmark: its name and where it starts in a paragraph (or the visible marker a text export left)."""
 
@@ -178,7 +180,8 @@ class Field:
         return None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+# Not frozen: as NoteRef.
+@dataclass(slots=True, eq=False)
 class Artefact:
     """Exporter or editor text that leaked into the letter and was taken out of the paragraph text."""
 

@@ -7,14 +7,14 @@ Standard input is always read by the main process.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import time
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any
 
-from .runner import STDIN, FileResult, Plan, lint_file, quiet_gc
+from . import collecting
+from .runner import STDIN, FileResult, Plan, lint_file
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -34,17 +34,23 @@ def default_jobs(requested: int) -> int:
         return max(os.cpu_count() or 1, 1)
 
 
+def lint_collected(path: str, plan: Plan, stdin_filename: str | None = None) -> FileResult:
+    """lint_file with the garbage collected once, after the file (collecting.one_file)."""
+    with collecting.one_file():
+        return lint_file(path, plan, stdin_filename)
+
+
 def _init(factory: Callable[[], Plan] | None) -> None:
     global _PLAN
-    quiet_gc()
+    collecting.quiet()
     if factory is not None:  # a spawned worker builds its own plan; a forked one inherited it
         _PLAN = factory()
-        gc.freeze()  # as lint_many does in the parent
+        collecting.worker_ready()
 
 
 def _work(path: str) -> FileResult:
     assert _PLAN is not None
-    return lint_file(path, _PLAN)
+    return lint_collected(path, _PLAN)
 
 
 def lint_many(paths: list[str], plan: Plan, *, jobs: int = 1, stdin_filename: str | None = None,
@@ -57,28 +63,19 @@ def lint_many(paths: list[str], plan: Plan, *, jobs: int = 1, stdin_filename: st
     """
     files = [p for p in paths if p != STDIN]
     jobs = min(default_jobs(jobs), len(files))
-    gc.freeze()  # see below
-    try:
+    with collecting.many_files():
         if jobs <= 1:
             yield from _sequential(paths, plan, stdin_filename, progress)
         else:
             yield from _in_processes(paths, files, plan, jobs, stdin_filename, plan_factory, progress)
-    finally:
-        gc.unfreeze()
 
 
 def _sequential(paths: list[str], plan: Plan, stdin_filename: str | None,
                 progress: Progress | None) -> Generator[FileResult, None, None]:
     for i, path in enumerate(paths):
-        yield lint_file(path, plan, stdin_filename)
+        yield lint_collected(path, plan, stdin_filename)
         if progress:
             progress.update(i + 1)
-
-
-# Why lint_many freezes the garbage collector's view of what exists when linting starts: the modules and the
-# plan (tens of thousands of objects, all alive to the end) are never garbage, so a collection need not walk
-# them again for every letter; and a forked worker's collections then do not write to the pages it shares
-# with the parent (copying them, in time and memory, in every worker).
 
 
 def chunk_size(files: int, jobs: int) -> int:
@@ -103,7 +100,7 @@ def _in_processes(paths: list[str], files: list[str], plan: Plan, jobs: int, std
     else:
         yield from _sequential(paths, plan, stdin_filename, progress)
         return
-    stdin_result = lint_file(STDIN, plan, stdin_filename) if STDIN in paths else None
+    stdin_result = lint_collected(STDIN, plan, stdin_filename) if STDIN in paths else None
     chunk = chunk_size(len(files), jobs)
     done = 0
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(factory,))
@@ -119,9 +116,9 @@ def _in_processes(paths: list[str], files: list[str], plan: Plan, jobs: int, std
                     result = next(results)
                 except BrokenProcessPool:  # a worker died (out of memory?): finish in this process
                     results = iter(())
-                    result = lint_file(path, plan)
+                    result = lint_collected(path, plan)
                 except StopIteration:
-                    result = lint_file(path, plan)
+                    result = lint_collected(path, plan)
             done += 1
             if progress:
                 progress.update(done)

@@ -188,19 +188,6 @@ def is_lock_file(path: str) -> bool:
     return os.path.basename(path).startswith("~$")
 
 
-def quiet_gc() -> None:
-    """Fewer garbage collections for a linting process (the CLI and its workers call this once).
-
-    A letter makes hundreds of thousands of short-lived objects, nearly all freed by reference counting as
-    soon as a rule is done with them.  Python's defaults (a young collection every 700 allocations, a full
-    one each time the heap grew by a quarter) spent ~12 % of a run over 20 letters tracing what lives on
-    anyway: modules, compiled patterns, word lists, the findings so far.  The rare reference cycle is still
-    collected, only later."""
-    import gc
-
-    gc.set_threshold(10_000, 10, 10)
-
-
 def read(path: str, stdin_filename: str | None = None) -> Document:
     if path == STDIN:
         name = stdin_filename or "<stdin>"

@@ -65,15 +65,18 @@ def decode_text(data: bytes) -> tuple[str, dict[str, Any]]:
             text = data.decode("latin-1")  # only to say where the NUL is
         else:
             encoding, text, notes = _utf8_or_cp1252(data)
-    nul = text.find("\x00")
+    nul = text.find("\x00") if b"\x00" in data else -1  # no NUL byte, no NUL character
     if nul >= 0:  # anywhere, not only at the start: a NUL is never part of a letter
         line = text.count("\n", 0, nul) + 1
         raise InputError(f"dit is een binair bestand, geen tekst (NUL-teken op regel {line})",
                          f"this is a binary file, not text (a NUL character on line {line})")
     if _looks_binary(text):
         raise InputError("dit is een binair bestand, geen tekst", "this is a binary file, not text")
-    newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text and "\n" not in text else "\n")
-    if "\r" in text:
+    # no byte 13 in the file, no carriage return in the text (in each of these encodings): one memchr over the
+    # bytes in place of three searches of the decoded text, slow where it holds characters past Latin-1
+    newline = "\n"
+    if b"\r" in data:
+        newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text and "\n" not in text else "\n")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta: dict[str, Any] = {"encoding": encoding, "newline": newline}
     if notes:
@@ -175,13 +178,6 @@ class Draft:
         self.builder.add(self.raw[pos:raw_end], pos)
 
 
-_AT_ZERO = (0,)
-# The identity maps of lines, by length, shared (a map is never changed once made): a text export has thousands
-# of lines and far fewer line lengths.  Lengths up to a bound: at most that many maps, ~70 bytes each.
-_SHARED_UP_TO = 4096
-_IDENTITY: dict[int, TextMap] = {}
-
-
 class LineDraft(Draft):
     """A paragraph that is exactly its raw text (a line without markers: most of a text export).  Nothing is
     added to it, so it has no builder and shares empty mark lists: made in a fraction of a Draft's time."""
@@ -193,14 +189,22 @@ class LineDraft(Draft):
     builder = style = cell = xml = None  # type: ignore[assignment]
 
     def __init__(self, raw: str, origin: int | None = None):
-        n = len(raw)
-        tmap = _IDENTITY.get(n)
-        if tmap is None:
-            tmap = TextMap(_AT_ZERO, _AT_ZERO, n)
-            if n < _SHARED_UP_TO:
-                _IDENTITY[n] = tmap
-        self.raw, self.origin, self.built = raw, origin, (raw, tmap)
+        self.raw, self.origin, self.built = raw, origin, (raw, _identity(len(raw)))
         self.kind, self.level, self.part, self.note = BODY, None, "body", None
+
+
+_IDENTITIES: dict[int, TextMap] = {}  # the map of a paragraph that is its raw text, by length (maps never change)
+
+
+def _identity(length: int) -> TextMap:
+    """The one-to-one map of that length: shared by the paragraphs of that length (most lines of a text
+    export), in this and later documents; kept for lengths below 1,000 (at most a thousand small maps)."""
+    found = _IDENTITIES.get(length)
+    if found is None:
+        found = TextMap((0,), (0,), length)
+        if length < 1000:
+            _IDENTITIES[length] = found
+    return found
 
 
 @dataclass

@@ -220,36 +220,40 @@ def read_export(text: str, path: str, meta: dict | None = None) -> Document:
     drafts: list[Draft] = []
     notes: list[NoteDraft] = []
     directives: list[tuple[str, int, int]] = []  # (text, index of the paragraph it precedes, line)
-    pos = 0
     n = len(text)
-    line_no, counted = 1, 0  # the line of text[counted], counted when a directive needs it
     brackets = _Brackets(text)
     markers = _Markers(text)
-    while pos < n or not drafts:
-        nl = text.find("\n", pos)
-        end = n if nl == -1 else nl
-        if text.find("<!--", pos, end) >= 0 and (c := COMMENT_LINE.match(text, pos, end)):
-            line_no, counted = line_no + text.count("\n", counted, pos), pos
-            directives.append((c.group("body").strip(), len(drafts), line_no))
-            if end >= n:
-                if not drafts:  # a file of comments only: one empty paragraph, as for an empty file
-                    drafts.append(Draft(raw="", origin=n))
-                break
-            pos = end + 1
+    pos = resume = 0  # resume: where the next paragraph starts after one that ran over line breaks
+    for number, line in enumerate(text.split("\n"), 1):  # one split, not a search per line
+        start, pos = pos, pos + len(line) + 1
+        if start < resume:
+            continue  # a line of the paragraph before (a note body over line breaks)
+        if start >= n and drafts:
+            break  # the file ends with a line break: no empty paragraph after it
+        if _plain(line):  # most lines: no marker, no comment: the paragraph is the line
+            drafts.append(LineDraft(line, start))
             continue
-        if markers.search(pos, end) is None:  # most lines: the paragraph is the line
-            d: Draft = LineDraft(text[pos:end], pos)
-        else:
-            d = Draft(raw=text[pos:end], origin=pos)
-            end = _marked_paragraph(text, pos, end, d, len(drafts), notes, brackets, markers)
+        end = start + len(line)
+        if "<!--" in line and (c := COMMENT_LINE.match(text, start, end)):
+            directives.append((c.group("body").strip(), len(drafts), number))
+            if end >= n and not drafts:  # a file of comments only: one empty paragraph, as for an empty file
+                drafts.append(Draft(raw="", origin=n))
+            continue
+        if markers.search(start, end) is None:
+            drafts.append(LineDraft(line, start))
+            continue
+        d = Draft(raw=line, origin=start)
+        resume = _marked_paragraph(text, start, end, d, len(drafts), notes, brackets, markers) + 1
         drafts.append(d)
-        if end >= n:
-            break
-        pos = end + 1
 
     _classify(drafts)
     _note_kinds(drafts, notes)
     return assemble(path, "text", drafts, notes, source=text, meta=meta, directives=directives)
+
+
+def _plain(line: str) -> bool:
+    """A line in which no marker and no comment can start (every marker starts with one of MARKER_STARTS)."""
+    return "[" not in line and "\t" not in line and "!" not in line and "<!--" not in line
 
 
 def _marked_paragraph(text: str, pos: int, end: int, d: Draft, host: int, notes: list[NoteDraft],

@@ -11,12 +11,12 @@ entries of their own (check_name `letterlint`, severity blocker), so a broken fi
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..baseline import fingerprint
+from .json import dump
 from .sarif import docx_line
 from .text import docx_place
 
@@ -67,5 +67,5 @@ def report(results: Sequence[FileResult], out: TextIO, *, lang: str = "nl", colo
                            "fingerprint": digest, "severity": "blocker", "categories": ["Bug Risk"],
                            "location": {"path": _path(r.path), "lines": {"begin": 1}}})
         issues += [issue(r.path, f, lang, seen) for f in r.findings]
-    json.dump(issues, out, ensure_ascii=False, indent=2)
+    dump(issues, out)  # json.dump(…, ensure_ascii=False, indent=2) byte for byte, faster
     out.write("\n")

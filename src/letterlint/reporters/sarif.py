@@ -17,14 +17,15 @@ Files that could not be read are tool execution notifications.
 
 from __future__ import annotations
 
-import json
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from .. import __version__
 from ..baseline import fingerprint
+from .json import dump
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -46,10 +47,18 @@ WORDS = {
 
 def artifact_location(path: str) -> dict:
     """A URI for a path: relative paths against %SRCROOT% (the working folder), absolute ones as file: URIs."""
+    uri, base = _uri(path)
+    return {"uri": uri, "uriBaseId": base} if base else {"uri": uri}
+
+
+@lru_cache(maxsize=256)
+def _uri(path: str) -> tuple[str, str | None]:
+    """The URI of a path, and its base (None: absolute): made once per file, not once per finding (a
+    result names its file two or three times; a report has thousands of results)."""
     if os.path.isabs(path):
-        return {"uri": Path(path).as_uri()}
+        return Path(path).as_uri(), None
     posix = Path(os.path.normpath(path)).as_posix()
-    return {"uri": quote(os.fsencode(posix), safe="/"), "uriBaseId": SRCROOT}  # bytes: undecodable names too
+    return quote(os.fsencode(posix), safe="/"), SRCROOT  # bytes: undecodable names too
 
 
 def paragraph_name(loc: Location, lang: str) -> str:
@@ -226,5 +235,6 @@ def build(results: Sequence[FileResult], *, lang: str = "nl", plan: Plan | None 
 
 def report(results: Sequence[FileResult], out: TextIO, *, lang: str = "nl", color: bool = False, plan: Plan | None = None,
            **_context: Any) -> None:
-    json.dump(build(results, lang=lang, plan=plan), out, ensure_ascii=False, indent=2)
+    # json.dump(…, ensure_ascii=False, indent=2) byte for byte, without the standard library's Python encoder
+    dump(build(results, lang=lang, plan=plan), out)
     out.write("\n")
