@@ -54,13 +54,13 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from letterlint import analyses
-from letterlint.chunking import pieces
+from letterlint.chunking import batches, pieces
 from letterlint.findings import Finding, Fix, Msg, Related, msg
 from letterlint.lazyre import lazy, lazy_re
 from letterlint.lexicon import FUNCTION_WORDS
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from letterlint.addresses import Addresses
     from letterlint.model import Document, Paragraph
@@ -434,39 +434,46 @@ def _term_key(form: str) -> str:
 
 
 class _Places:
-    """Where forms occur in the visible texts: one text of them all, searched with str.find for a form's first
-    word (quick) and matched exactly only there, instead of a regular expression run over every paragraph."""
+    """Where forms occur in the visible texts, found for all the wanted forms in one pass over the texts joined
+    a batch at a time (chunking.batches: a long letter is never copied whole), searched with str.find for a
+    form's first word (quick) and matched exactly only there, instead of a regular expression per paragraph."""
 
-    def __init__(self, visible: list[tuple[Paragraph, str]]) -> None:
-        self.pars = list(map(itemgetter(0), visible))
+    def __init__(self, visible: list[tuple[Paragraph, str]], wanted: Iterable[tuple[str, bool]]) -> None:
+        self.found: dict[tuple[str, bool], list] = {key: [] for key in wanted}
+        pars = list(map(itemgetter(0), visible))
         texts = list(map(itemgetter(1), visible))
-        # where each text starts in the joined one (C loops: no statement per paragraph)
-        self.starts = list(accumulate(map(add, map(len, texts[:-1]), repeat(1)), initial=0)) if texts else []
-        self.text = "\x00".join(texts)  # NUL: no word character, no space, no hyphen
-        self.found: dict[tuple[str, bool], list] = {}
+        for first, batch in batches(texts):
+            self._search("\x00".join(batch), pars[first:first + len(batch)], batch)  # NUL: no word character
 
     def of(self, form: str, first_only: bool = False) -> list:
-        """[(paragraph, start, end)] of form, in text order (as finditer over each paragraph finds them)."""
-        if (form, first_only) not in self.found:
-            self.found[(form, first_only)] = self._find(form, first_only)
+        """[(paragraph, start, end)] of a wanted form, in text order (as finditer over each paragraph finds
+        them); with first_only, the first one only."""
         return self.found[(form, first_only)]
 
-    def _find(self, form: str, first_only: bool) -> list:
-        text, words = self.text, form.split(" ")
-        head = words[0]
-        out: list = []
-        end = 0  # as finditer goes on after a match: no match starts inside the one before
-        at = text.find(head)
-        while at >= 0:
-            found = _match(text, at, words) if at >= end else -1
-            if found >= 0:
-                k = bisect_right(self.starts, at) - 1
-                out.append((self.pars[k], at - self.starts[k], found - self.starts[k]))
-                if first_only:
-                    break
-                end = found
-            at = text.find(head, at + 1)
-        return out
+    def _search(self, text: str, pars: list[Paragraph], texts: Sequence[str]) -> None:
+        # where each text starts in the joined one (C loops: no statement per paragraph)
+        starts = list(accumulate(map(add, map(len, texts[:-1]), repeat(1)), initial=0)) if texts else []
+        for (form, first_only), out in self.found.items():
+            if first_only and out:
+                continue  # found in an earlier batch
+            for at, found in _spans(text, form.split(" "), first_only):
+                k = bisect_right(starts, at) - 1
+                out.append((pars[k], at - starts[k], found - starts[k]))
+
+
+def _spans(text: str, words: list[str], first_only: bool) -> Iterator[tuple[int, int]]:
+    """(start, end) of each place where the form of `words` stands as a whole in `text`, in order."""
+    head = words[0]
+    end = 0  # as finditer goes on after a match: no match starts inside the one before
+    at = text.find(head)
+    while at >= 0:
+        found = _match(text, at, words) if at >= end else -1
+        if found >= 0:
+            yield at, found
+            if first_only:
+                return
+            end = found
+        at = text.find(head, at + 1)
 
 
 _NOT_BEFORE = lazy(r"[\w\-\u2011]")  # a form does not start after a word character or a hyphen
@@ -904,12 +911,13 @@ def _report(doc, findings, visible):
     capitals: dict[int, bool] = {}  # per paragraph, asked once (not once per place: quadratic in a long one)
     if not findings:
         return
-    places = _Places(visible)
-    everywhere = None  # the usual form where it stands only in a Member's question or a quotation
+    places = _Places(visible, [w for f in findings for w in ((f[1], True), (f[0], False))])
+    # the usual form where it stands only in a Member's question or a quotation
+    elsewhere = [(usual, True) for _, usual, *_ in findings if not places.of(usual, first_only=True)]
+    everywhere = _Places(_everywhere(doc), elsewhere) if elsewhere else None
     for rare, usual, n, m, kind, why in findings:
         first = places.of(usual, first_only=True)
-        if not first:
-            everywhere = everywhere or _Places(_everywhere(doc))
+        if not first and everywhere is not None:
             first = everywhere.of(usual, first_only=True)
         if not first:
             continue

@@ -182,6 +182,7 @@ from collections import Counter  # noqa: E402
 
 import regex  # noqa: E402
 
+from letterlint import chunking  # noqa: E402
 from letterlint.lexicon import FUNCTION_WORDS  # noqa: E402
 from letterlint.lint_rules import term_consistency as tc  # noqa: E402
 from tracing import line_events as count_lines  # noqa: E402
@@ -300,22 +301,49 @@ def places_plainly(form, visible):
 @pytest.mark.parametrize("seed", range(20))
 def test_places_found_by_str_find_equal_a_pattern_over_every_paragraph(seed):
     visible = [(object(), text) for text in texts_of(seed)] + [(object(), "Lucht Lucht Lucht -Lucht Lucht-")]
-    places = tc._Places(visible)
-    for form in ["Lucht", "Lucht Akkoord", "Lucht Lucht", "JLoI", "e-mail", "Schone Lucht Akkoord", "ΟΔΟΣ"]:
+    forms = ["Lucht", "Lucht Akkoord", "Lucht Lucht", "JLoI", "e-mail", "Schone Lucht Akkoord", "ΟΔΟΣ"]
+    places = tc._Places(visible, [(form, first) for form in forms for first in (False, True)])
+    for form in forms:
         assert places.of(form) == places_plainly(form, visible)
         assert places.of(form, first_only=True) == places_plainly(form, visible)[:1]
+
+
+@pytest.mark.parametrize("size", [1, 40, 200])
+def test_places_found_a_batch_of_texts_at_a_time_equal_those_in_one_text(size, monkeypatch):
+    visible = [(object(), text) for seed in range(5) for text in texts_of(seed)]
+    forms = [("Lucht", False), ("Lucht Akkoord", False), ("Lucht", True), ("Schone Lucht Akkoord", True)]
+    whole = tc._Places(visible, forms)
+    monkeypatch.setattr(tc, "batches", lambda texts: chunking.batches(texts, size))
+    batched = tc._Places(visible, forms)
+    assert all(batched.of(form, first) == whole.of(form, first) for form, first in forms)
+
+
+def test_places_never_copy_the_whole_letter():
+    import tracemalloc
+
+    visible = [(object(), f"Het Luchtakkoord {i} en het luchtakkoord. " * 250) for i in range(200)]  # ~2 MB
+    visible.append((object(), "Het Lucht Akkoord."))
+    size = sum(len(text) for _, text in visible)
+    tracemalloc.start()
+    try:
+        tc._Places(visible, [("Lucht Akkoord", False)])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < size / 4  # a batch at a time (the whole text joined: its size)
 
 
 def test_finding_a_forms_places_compiles_no_pattern(monkeypatch):
     # a pattern per form was compiled for every form reported: most of a run's first letter
     visible = [(object(), "Het Nieuwe Woordakkoord en het Nieuwe  Woordakkoord-plan; nieuwe woordakkoord.")]
-    tc._Places(visible).of("Lucht")  # the shared patterns compiled
+    tc._Places(visible, [("Lucht", False)])  # the shared patterns compiled
 
     def compiled(*args, **kwargs):
         raise AssertionError("a pattern compiled for a form")
 
     monkeypatch.setattr(regex, "compile", compiled)
-    assert tc._Places(visible).of("Nieuwe Woordakkoord") == [(visible[0][0], 4, 23)]
+    form = ("Nieuwe Woordakkoord", False)
+    assert tc._Places(visible, [form]).of(*form) == [(visible[0][0], 4, 23)]
 
 
 def test_finding_places_does_not_run_a_pattern_per_paragraph_and_term():
@@ -523,9 +551,9 @@ def test_places_are_set_up_without_a_statement_per_paragraph():
     def visible(n):
         return [(object(), f"Alinea {i} met de JLoI.") for i in range(n)] + [(object(), "")]
 
-    work = [line_events(lambda v=visible(n): tc._Places(v), {"_Places.__init__"}) for n in (10, 1000)]
+    absent = [("Lucht", False)]  # (a statement per place found, of course: here none)
+    work = [line_events(lambda v=visible(n): tc._Places(v, absent), {"_Places.__init__", "_Places._search"})
+            for n in (10, 1000)]
     assert work[0] == work[1]
-    for v in (visible(3), visible(0), [(object(), "x")]):
-        places = tc._Places(v)
-        assert [places.text[s:s + len(t)] for s, (_, t) in zip(places.starts, v, strict=True)] == [t for _, t in v]
-        assert tc._Places(v).of("JLoI") == places_plainly("JLoI", v)
+    for v in (visible(3), visible(0), [(object(), "x")], []):
+        assert tc._Places(v, [("JLoI", False)]).of("JLoI") == places_plainly("JLoI", v)
