@@ -9,10 +9,12 @@ references, of links and brackets, of ordinary text).
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 import regex
+from conftest import EXAMPLE
 
 from letterlint import cache as cache_mod
 from letterlint.addresses import address_spans
@@ -188,3 +190,48 @@ def test_no_cache_without_the_option(tmp_path, letter, capsys, monkeypatch):
     assert not (tmp_path / "store").exists()
     _run(capsys, "--isolated", "--cache", str(letter))  # the environment names the default folder
     assert list((tmp_path / "store").rglob("*.json"))
+
+
+def test_a_cache_entry_is_written_as_asdict_would_make_it_without_its_deep_copies(tmp_path, monkeypatch):
+    """The findings of a letter (with fixes, related places, .docx-free locations) kept exactly as
+    dataclasses.asdict made them, but without calling it: its deep copy of every value was most of the cost."""
+    import dataclasses
+
+    from letterlint import runner
+    from letterlint.config import load_config
+
+    plan = runner.build_plan(load_config(None, search=False))
+    result = runner.lint_file(str(EXAMPLE), plan)
+    assert any(f.fix for f in result.findings) and any(f.related for f in result.findings)
+    expected = json.dumps([dataclasses.asdict(f) for f in result.findings], ensure_ascii=False)
+
+    def refused(*args, **kwargs):
+        raise AssertionError("dataclasses.asdict called")
+
+    monkeypatch.setattr(dataclasses, "asdict", refused)
+    assert json.dumps([cache_mod.plain(f) for f in result.findings], ensure_ascii=False) == expected
+    store = cache_mod.Cache(tmp_path, plan)
+    store.put(str(EXAMPLE), result)
+    assert store.get(str(EXAMPLE)).findings == result.findings
+
+
+def test_the_code_fingerprint_covers_the_package_and_its_rules_only(tmp_path, monkeypatch):
+    """From a checkout the package's path holds the checkout's top folder too: its virtual environment and
+    outputs are no part of letterlint's code (walking them cost a tenth of a second and more per --cache run)."""
+    import importlib
+
+    import letterlint
+
+    seen = []
+    real_walk = os.walk
+
+    def walk(top, *args, **kwargs):
+        seen.append(os.path.abspath(top))
+        return real_walk(top, *args, **kwargs)
+
+    monkeypatch.setattr(os, "walk", walk)
+    before = cache_mod.code_fingerprint()
+    package = os.path.dirname(os.path.abspath(letterlint.__file__))
+    rules = [os.path.abspath(p) for p in importlib.import_module("letterlint.lint_rules").__path__]
+    assert sorted(seen) == sorted([package, *rules])
+    assert cache_mod.code_fingerprint() == before  # stable

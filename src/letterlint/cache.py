@@ -40,24 +40,35 @@ def default_dir() -> Path:
 
 def code_fingerprint() -> str:
     """letterlint's version and the size and modification time of its modules, rules and default config."""
-    import letterlint
-
-    roots = [Path(p) for p in letterlint.__path__]
     import importlib
 
+    import letterlint
+
     lint_rules = importlib.import_module("letterlint.lint_rules")  # by name: mapped into the package (see __init__)
-    roots += [Path(p) for p in lint_rules.__path__]
+    # the package's own folder, not all of its __path__: from a checkout that holds the checkout's top folder
+    # too (letterlint/__init__.py), whose virtual environment and outputs are no part of letterlint's code
+    roots = [Path(letterlint.__file__).parent, *map(Path, lint_rules.__path__)]
     parts = [__version__]
     for root in roots:
-        for path in sorted(root.rglob("*")):
-            if path.suffix in (".py", ".yaml", ".json") and "__pycache__" not in path.parts:
-                st = path.stat()
-                parts.append(f"{path.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}")
+        parts += _stamps(root)
     from .config import default_config_path
 
     st = default_config_path().stat()
     parts.append(f"rules.yaml:{st.st_size}:{st.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _stamps(root: Path) -> list[str]:
+    """`relative path:size:modification time` of the code and data files under root, in a stable order."""
+    out = []
+    for folder, folders, files in os.walk(root):
+        folders[:] = sorted(name for name in folders if name != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".yaml", ".json")):
+                path = os.path.join(folder, name)
+                st = os.stat(path)
+                out.append(f"{os.path.relpath(path, root)}:{st.st_size}:{st.st_mtime_ns}")
+    return out
 
 
 def config_fingerprint(plan: Plan) -> str:
@@ -109,7 +120,7 @@ class Cache:
         if entry is None:
             return
         file, key = entry
-        data = {"key": key, "path": result.path, "findings": [dataclasses.asdict(f) for f in result.findings],
+        data = {"key": key, "path": result.path, "findings": [plain(f) for f in result.findings],
                 "notes": [{"nl": n.nl, "en": n.en} for n in result.notes]}
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
@@ -118,6 +129,28 @@ class Cache:
             os.replace(tmp, file)
         except (OSError, UnicodeEncodeError):  # UnicodeEncodeError: a name that is not UTF-8
             pass  # a cache that cannot be written only costs time
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's field names
+
+
+def plain(value: Any) -> Any:
+    """What dataclasses.asdict makes of a finding, as JSON writes it (tuples as lists), without its deep copy
+    of every value: a finding holds only strings, numbers, tuples and dataclasses (asdict was most of the cost
+    of keeping a letter's findings)."""
+    kind = type(value)
+    if kind is str or kind is int or kind is float or kind is bool or value is None:
+        return value
+    if kind is tuple or kind is list:
+        return [plain(v) for v in value]
+    if kind is dict:
+        return {k: plain(v) for k, v in value.items()}
+    names = _FIELDS.get(kind)
+    if names is None:
+        if not dataclasses.is_dataclass(value):
+            return value  # (a str or int subclass: JSON writes it as its base)
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+    return {name: plain(getattr(value, name)) for name in names}
 
 
 def _msg(d: dict | None) -> Msg | None:
