@@ -433,3 +433,23 @@ def test_the_house_style_schema_is_the_one_the_config_validates():
     assert {k: v for k, v in configured.items() if k != "description"} == SCHEMA
     assert set(SCHEMA["properties"]) == set(DEFAULT_HOUSE_STYLE)
     assert house_settings({"house-style": {"year": "any"}}) == {**DEFAULT_HOUSE_STYLE, "year": "any"}
+
+
+def test_no_pattern_is_compiled_from_its_source_on_a_letters_path(monkeypatch):
+    # (issue 13, the first letter of a process) every pattern the citation, identifier and address analyses use
+    # is compiled once and kept between runs (letterlint.lazyre): a regex.match(source, …) inside a function
+    # compiles its source again in each new process (~1 ms for the particle pattern of a motie)
+    import regex
+
+    def refuse(name):
+        def call(*args, **kwargs):
+            raise AssertionError(f"regex.{name} compiles a pattern from its source")
+        return call
+
+    for name in ("match", "fullmatch", "search", "split", "sub", "subn", "findall", "finditer"):
+        monkeypatch.setattr(regex, name, refuse(name))
+    text = ("De motie-van der Staaij (Kamerstuk 36 410, nr. 12) en ECLI: NL:HR:2020:1234 en ECLI:NL:XY:20a:1; "
+            "Richtlijn (EU) 2024/1785 (CELEX: 32024L1786); zie C:\\map\\brief.docx, stukken\\brief.docx en map/sub/nota.txt.")
+    found = codes_of(text)
+    assert {"motie-particle", "celex-mismatch"} <= found
+    assert sum(f.rule == "identifier-format" for f in only(text)) >= 2

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import regex
 
-from .lazyre import compile_regex, lazy_re
+from .lazyre import compile_regex, lazy, lazy_re
 from .model import Paragraph
 from .textpass import find_all, texts_at
 
@@ -63,6 +63,8 @@ _TOKEN_CHAR = rf"[^{_WHITE}«»“”„\"'`()\[\]<>{{}},;|*]"
 SLASHED = lazy_re(rf"(?<!{_TOKEN_CHAR}){_TOKEN_CHAR}*[/\\]{_TOKEN_CHAR}*")
 _PATH_START = compile_regex(r"(?:\.{1,2}|~)?/\w|\.{1,2}/|[A-Za-z]:\\")
 _LETTER = compile_regex(r"\p{L}")
+_BACKSLASH_INSIDE = lazy(r"\w\\\w")  # (kept between runs by lazyre, as every pattern here: none compiled in a function)
+_SEPARATOR = lazy(r"[/\\]")
 
 
 # What a paragraph holds if address_spans or path_spans finds anything in it: a slash ("://" and every
@@ -89,9 +91,9 @@ def _is_path(token: str) -> bool:
     with a separator), or its last part is a file name.  Not a token without letters (26/03/2024, 2023/24)."""
     if not _LETTER.search(token):
         return False
-    if _PATH_START.match(token) or ("\\" in token and regex.search(r"\w\\\w", token)):
+    if _PATH_START.match(token) or ("\\" in token and _BACKSLASH_INSIDE.search(token)):
         return True
-    parts = regex.split(r"[/\\]", token)
+    parts = _SEPARATOR.split(token)
     if token.endswith(("/", "\\")) and len(parts) >= 2 and all(parts[:-1]):
         return True
     return len(parts) >= 2 and all(parts) and FILE_NAME.fullmatch(parts[-1]) is not None

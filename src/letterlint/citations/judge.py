@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import regex
-
+from ..lazyre import lazy
 from .grammar import BRACKETS, DOUBLE_CLOSE, DOUBLE_OPEN, LOWER_WORD_END, OPEN, PARTICLE, REST_IS_BLANK, SPC
 from .model import ERROR, STYLE, YEAR_STYLES, CitationEdit, HouseStyle, Motie, Problem, Reference, Year
+
+# a motie's names that start with a particle ("motie-van der Plas"); compiled on first use and kept between runs
+# (lazyre), not compiled from its source on the first letter of every process (~1 ms)
+PARTICLE_FIRST = lazy(PARTICLE + SPC)
 
 
 def format_year(year: Year, style: str) -> str:
@@ -355,7 +358,7 @@ def motie_problems(motie: Motie, text: str = "", style: HouseStyle | None = None
                                     f"«{written} {names}»: a name after «{kw.lower()}» takes a hyphen: «{kw}-{names}»",
                                     case_edit + (CitationEdit(motie.joint.start, motie.joint.end, "-"),)))
     else:
-        m = regex.match(PARTICLE + SPC, names)
+        m = PARTICLE_FIRST.match(names)
         if m is not None:
             fixed = names[:1].upper() + names[1:]
             problems.append(Problem("motie-particle", STYLE,
