@@ -17,7 +17,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import re
 import sys
 import time
 from pathlib import Path
@@ -25,12 +24,13 @@ from typing import Any
 
 from . import __version__
 from .findings import Finding, Fix, Msg, Related
+from .lazyre import lazy_re
 from .model import Location
 from .runner import FileResult, Plan
 
 FORMAT = 1  # of an entry; bump when the layout changes
 MAX_AGE = 30 * 86400  # seconds: an entry no run has used for this long is removed (see Cache.prune)
-_ENTRY = re.compile(r"[0-9a-f]{64}(\.json|\.\d+\.tmp)")  # only letterlint's own files are ever removed
+_ENTRY = lazy_re(r"[0-9a-f]{64}(\.json|\.\d+\.tmp)")  # only letterlint's own files are ever removed
 
 
 def default_dir() -> Path:
