@@ -471,7 +471,7 @@ def _terms(words: list[str], max_words: int, is_content: dict[str, bool]) -> lis
             break
         at = together.to_bytes(size, "little")
         heads = compress(forms, at if before is None else compress(at, before))  # the k words starting at i
-        forms = list(map(add, map(add, heads, repeat(" ")), compress(words[k:], at)))  # + word i+k
+        forms = list(map(" ".join, zip(heads, compress(words[k:], at))))  # + word i+k (one join: no "w " made first)
         terms += forms
         before = at
     return terms
