@@ -56,7 +56,7 @@ import regex
 from letterlint import analyses
 from letterlint.chunking import batches, pieces
 from letterlint.findings import Finding, Fix, Msg, Related, msg
-from letterlint.lazyre import lazy, lazy_re
+from letterlint.lazyre import LazyPattern, lazy, lazy_re
 from letterlint.lexicon import FUNCTION_WORDS
 
 if TYPE_CHECKING:
@@ -122,15 +122,40 @@ HAS_LETTER = lazy(r"\p{L}")
 # a word that is part of a web or mail address or an identifier: rivm.nl, info@ggd.nl, IENW/BSK-2026/1
 # words separated by nothing but spaces (a run of them can hold a multi-word term)
 RUN = lazy(r"\w+(?:[-\u2011]\w+)*(?:[ \t\n\r\u00A0\u202F]+\w+(?:[-\u2011]\w+)*)*")
-SEPARATOR_INSIDE = lazy(r"[.@/](?<=\w.)(?=\w)")  # \w[.@/]\w, found by its middle character
+# \w.\w, \w@\w, \w/\w: each found by its middle character, a literal (one pattern per separator: see _separators)
+DOT_INSIDE = lazy(r"\.(?<=\w.)(?=\w)")
+AT_INSIDE = lazy(r"@(?<=\w.)(?=\w)")
+SLASH_INSIDE = lazy(r"/(?<=\w.)(?=\w)")
 # a quotation reproduces someone else's spelling (a newspaper headline, a report's title)
 # (a quotation may run on from the paragraph before or into the next one: hard-wrapped text)
-QUOTED = lazy(r'«[^»]*(?:»|$)|^[^«]*»|“[^”]*(?:”|$)|^[^“]*”|„[^”“]*(?:[”“]|$)|"[^"\n]*"'
-                       # what follows a quoted title in a source reference is its link text or source:
-                       # «Title» (Title – Newspaper), «Title» – Title on the site
-                       r'|(?<=[»”])\s*(?:\([^)]*(?:\)|$)|[–—]\s[^\n]*)'
-                       # an italic title in Markdown: _Title of the article_
-                       r'|(?<![\w_])_[^_\n]{2,200}_(?![\w_])')
+# each alternative with the characters it needs (one of them): a paragraph is searched with the alternatives
+# it can match only (quotations): the same matches, as an alternative that cannot match takes no part, and
+# several times quicker than trying all of them at every character
+QUOTE_ALTERNATIVES = (
+    ("«", r'«[^»]*(?:»|$)'), ("»", r'^[^«]*»'), ("“", r'“[^”]*(?:”|$)'), ("”", r'^[^“]*”'),
+    ("„", r'„[^”“]*(?:[”“]|$)'), ('"', r'"[^"\n]*"'),
+    # what follows a quoted title in a source reference is its link text or source:
+    # «Title» (Title – Newspaper), «Title» – Title on the site
+    ("»”", r'(?<=[»”])\s*(?:\([^)]*(?:\)|$)|[–—]\s[^\n]*)'),
+    # an italic title in Markdown: _Title of the article_
+    ("_", r'(?<![\w_])_[^_\n]{2,200}_(?![\w_])'),
+)
+QUOTED = lazy("|".join(alternative for _, alternative in QUOTE_ALTERNATIVES))
+_QUOTE_SIGNS = "«»“”„\"_"
+_QUOTED_WITH: dict[str, LazyPattern] = {}  # the signs a text holds → QUOTED's alternatives that need those
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """The spans of QUOTED's matches in text (QUOTED.finditer), searched with the alternatives that can match
+    in it only."""
+    signs = "".join([sign for sign in _QUOTE_SIGNS if sign in text])
+    if not signs:
+        return []
+    pattern = _QUOTED_WITH.get(signs)
+    if pattern is None:
+        pattern = _QUOTED_WITH[signs] = lazy("|".join(alternative for needs, alternative in QUOTE_ALTERNATIVES
+                                                      if any(sign in signs for sign in needs)))
+    return [m.span() for m in pattern.finditer(text)]
 
 # a web page's title pasted into a footnote, as the browser tab shows it: «Title | by Author | Site», «Title · Site»,
 # «Title (arxiv.org)»; from the footnote's start or after a colon or comma («Zie: Title | Site»); the site's
@@ -187,18 +212,40 @@ def _mostly_capitals(text: str) -> bool:
     return letters >= 8 and sum(map(operator.and_, map(str.isalpha, text), map(str.isupper, text))) > 0.8 * letters
 
 
-def _visible(par: Paragraph, addresses: Addresses, foreign: Iterable[tuple[int, int]] = ()) -> str:
-    """The paragraph's text with addresses, quotations and the text the writer does not own (the Members'
-    questions: `foreign`) blanked out, so that they count for nothing and are not reported."""
-    text = par.text
-    spans = list(addresses.spans(par))
-    spans += foreign
-    if "«" in text or "“" in text or "„" in text or '"' in text or "»" in text or "”" in text or "_" in text:
-        spans += [m.span() for m in QUOTED.finditer(text)]
-    if par.part == "footnote" and ("|" in text or "·" in text or "(" in text):
-        spans += [m.span() for m in PASTED_TITLE.finditer(text)]
-    spans += _dotted(text)
-    return _blank(text, spans) if spans else text
+def _visible_texts(pars: list[Paragraph], addresses: Addresses, foreign: dict) -> list[str]:
+    """The paragraphs' texts with addresses, quotations and the text the writer does not own (the Members'
+    questions: `foreign`) blanked out, so that they count for nothing and are not reported.  The dotted names
+    are found in one pass over the texts joined (a few long strings, not a search per paragraph), quotations
+    only with the alternatives a paragraph's quotation marks allow; a paragraph without any span is its own
+    text, not a copy."""
+    texts = [par.text for par in pars]
+    spans = _dotted_in(texts)
+    for i, par in enumerate(pars):
+        theirs = [*addresses.spans(par), *foreign.get(id(par), ())]
+        text = texts[i]
+        if "«" in text or "“" in text or "„" in text or '"' in text or "»" in text or "”" in text or "_" in text:
+            theirs += _quoted(text)  # (each of QUOTED's alternatives needs one of these)
+        if par.part == "footnote" and ("|" in text or "·" in text or "(" in text):
+            theirs += [m.span() for m in PASTED_TITLE.finditer(text)]
+        if theirs:
+            spans.setdefault(i, []).extend(theirs)
+    for i, found in spans.items():
+        if found:
+            texts[i] = _blank(texts[i], found)
+    return texts
+
+
+def _dotted_in(texts: Sequence[str]) -> dict[int, list[tuple[int, int]]]:
+    """index → _dotted(texts[index]) for the texts that hold a dotted name, found in the texts joined by NUL a
+    batch at a time: a NUL is neither a word character nor part of a name, so no span or look-around crosses
+    from one text into the next, and the spans are those of each text on its own."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for first, batch in batches(texts):
+        starts = list(accumulate(map(add, map(len, batch[:-1]), repeat(1)), initial=0)) if batch else []
+        for a, b in _dotted("\x00".join(batch)):
+            k = bisect_right(starts, a) - 1
+            out.setdefault(first + k, []).append((a - starts[k], b - starts[k]))
+    return out
 
 
 def _dotted(text: str) -> list[tuple[int, int]]:
@@ -207,8 +254,8 @@ def _dotted(text: str) -> list[tuple[int, int]]:
     matched from left to right would: not within the three characters of the one before)."""
     spans = []
     taken = -1  # where the last \w[.@/]\w ended
-    for m in SEPARATOR_INSIDE.finditer(text):  # a search for the separator first: much quicker than \w[.@/]\w
-        a, b = m.start() - 1, m.end() + 1
+    for at in _separators(text):
+        a, b = at - 1, at + 2
         if a < taken:
             continue
         taken = b
@@ -218,6 +265,17 @@ def _dotted(text: str) -> list[tuple[int, int]]:
             b += 1
         spans.append((a, b))
     return spans
+
+
+def _separators(text: str) -> list[int]:
+    """Where a separator (. @ /) stands between two word characters, in order: a search per separator for
+    that literal (the engine skips to it quickly; a class of three characters is tried at every character)."""
+    found = [m.start() for m in DOT_INSIDE.finditer(text)]
+    if "@" in text or "/" in text:
+        found += [m.start() for m in AT_INSIDE.finditer(text)]
+        found += [m.start() for m in SLASH_INSIDE.finditer(text)]
+        found.sort()
+    return found
 
 
 def _covers(spans: Iterable[tuple[int, int]], length: int) -> bool:
@@ -246,15 +304,15 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _counts(doc: Document, max_words: int, foreign: dict) -> tuple[_Counted, list[tuple[Paragraph, str]]]:
     """The counted forms of the visible texts, and those texts."""
-    visible: list[tuple[Paragraph, str]] = []
-    addresses = analyses.of(doc).addresses
+    pars: list[Paragraph] = []
     for par in doc.blocks():
         if not par.text or par.kind == "table":
             continue
         theirs = foreign.get(id(par), ())
         if theirs and _covers(theirs, len(par.text)):
             continue  # all of it a Member's question: nothing to count, nothing to report
-        visible.append((par, _visible(par, addresses, theirs)))
+        pars.append(par)
+    visible = list(zip(pars, _visible_texts(pars, analyses.of(doc).addresses, foreign)))
     return _Counted((text for _, text in visible), max_words), visible
 
 
@@ -413,7 +471,7 @@ def _terms(words: list[str], max_words: int, is_content: dict[str, bool]) -> lis
             break
         at = together.to_bytes(size, "little")
         heads = compress(forms, at if before is None else compress(at, before))  # the k words starting at i
-        forms = list(map(add, map(add, heads, repeat(" ")), compress(words[k:], at)))  # + word i+k
+        forms = list(map(" ".join, zip(heads, compress(words[k:], at))))  # + word i+k (one join: no "w " made first)
         terms += forms
         before = at
     return terms

@@ -51,6 +51,37 @@ def test_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
     assert vocabulary.Vocabulary.from_bytes(files[0].read_bytes()).count("kabinet") > 0
 
 
+def test_building_an_index_removes_the_older_ones_beyond_a_few(tmp_path, monkeypatch):
+    """Every new environment or pyspellchecker upgrade built another 8 MB index and none was removed: the
+    cache folder grew without end.  A new one removes the older of that language beyond KEEP (the most
+    recent kept: environments used in turn), and stale half-written ones; others' files stay."""
+    if vocabulary.source_path() is None:
+        pytest.skip("pyspellchecker is not installed")
+    import os
+    import time
+
+    monkeypatch.setenv("LETTERLINT_CACHE", str(tmp_path))
+    now = time.time()
+    old = []
+    for age in range(1, 7):  # six indexes of earlier environments, the oldest last
+        path = tmp_path / f"vocabulary-nl-3-1000-{age}-little.bin"
+        path.write_bytes(b"x")
+        os.utime(path, (now - age * 86400, now - age * 86400))
+        old.append(path)
+    stale = tmp_path / "vocabulary-nl-3-1000-9-little.123.tmp"
+    fresh = tmp_path / "vocabulary-nl-3-1000-9-little.456.tmp"  # another run writing its index now
+    for path, age in ((stale, 7200), (fresh, 0)):
+        path.write_bytes(b"x")
+        os.utime(path, (now - age, now - age))
+    others = [tmp_path / "vocabulary-en-3-1000-1-little.bin", tmp_path / "verdicts-hunspell-x.json"]
+    for path in others:
+        path.write_bytes(b"x")
+    assert vocabulary._load("nl").count("kabinet") > 0
+    left = {p.name for p in tmp_path.iterdir()}
+    made = vocabulary.identity("nl")
+    assert left == {made, *(p.name for p in old[:vocabulary.KEEP - 1]), fresh.name, *(p.name for p in others)}
+
+
 def test_a_damaged_word_list_checks_nothing_and_says_so(tmp_path, monkeypatch):
     bad = tmp_path / "nl.json.gz"
     bad.write_bytes(b"not gzip")

@@ -557,3 +557,56 @@ def test_places_are_set_up_without_a_statement_per_paragraph():
     assert work[0] == work[1]
     for v in (visible(3), visible(0), [(object(), "x")], []):
         assert tc._Places(v, [("JLoI", False)]).of("JLoI") == places_plainly("JLoI", v)
+
+
+# the blanked-out parts (dotted names, quotations) found with fewer, quicker searches: the same spans
+
+NAMES = ["rivm.nl", "www.rivm.nl/Lucht", "info@ggd.nl", "IENW/BSK-2026/1", "1.000", "a.", ".b", "@", "/", "x/", "é.e\u0301",
+         "Lucht", " ", "\n", ". ", "-", "_", "a_b.c", "\x00", "..", "a@b/c.d", "‿"]
+
+
+def name_texts(seed: int, n: int = 8) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(NAMES) for _ in range(rnd.randint(0, 12))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_separators_found_a_literal_at_a_time_equal_those_of_one_class(seed):
+    for text in name_texts(seed):
+        assert tc._separators(text) == [m.start() for m in regex.finditer(r"[.@/](?<=\w.)(?=\w)", text)]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_dotted_names_found_in_the_texts_joined_equal_those_of_each_text(seed, monkeypatch):
+    texts = name_texts(seed)
+    if seed % 2:
+        monkeypatch.setattr(tc, "batches", lambda texts: chunking.batches(texts, 16))  # many batches
+    expected = {i: tc._dotted(text) for i, text in enumerate(texts) if tc._dotted(text)}
+    assert tc._dotted_in(texts) == expected
+
+
+def test_dotted_names_are_searched_once_for_all_paragraphs_not_once_for_each(monkeypatch):
+    calls = []
+    dotted = tc._dotted
+    monkeypatch.setattr(tc, "_dotted", lambda text: calls.append(text) or dotted(text))
+    paragraphs = [f"Zie rivm.nl/lucht{i} over het Lucht Akkoord en het Luchtakkoord." for i in range(60)]
+    assert variants("\n\n".join(paragraphs) + "\nHet Lucht Akkoord.\n") == [("Lucht Akkoord", "Luchtakkoord")] * 61
+    assert len(calls) == 1
+
+
+QUOTE_PIECES = ["«", "»", "“", "”", "„", '"', "_", "(", ")", "– ", "—", " ", "\n", "Lucht", "a_b", "x", "  "]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_quotations_searched_with_the_alternatives_a_text_allows_equal_all_of_them(seed):
+    rnd = random.Random(seed)
+    for _ in range(10):
+        text = "".join(rnd.choice(QUOTE_PIECES) for _ in range(rnd.randint(0, 30)))
+        assert tc._quoted(text) == [m.span() for m in tc.QUOTED.finditer(text)]
+
+
+def test_a_text_with_one_kind_of_quotation_marks_is_searched_for_those_only():
+    text = "Zij schreef “Het Lucht Akkoord” toen."
+    assert tc._quoted(text) == [(text.index("“"), text.index("”") + 1)]
+    pattern = tc._QUOTED_WITH["“”"].pattern
+    assert "“" in pattern and not any(sign in pattern for sign in "«„_\"")

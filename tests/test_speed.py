@@ -235,3 +235,30 @@ def test_the_code_fingerprint_covers_the_package_and_its_rules_only(tmp_path, mo
     rules = [os.path.abspath(p) for p in importlib.import_module("letterlint.lint_rules").__path__]
     assert sorted(seen) == sorted([package, *rules])
     assert cache_mod.code_fingerprint() == before  # stable
+
+
+def test_cache_entries_unused_for_a_month_are_removed_and_nothing_else(tmp_path, letter, capsys):
+    """Every edit of a letter makes a new entry: a run that writes one removes those no run used for
+    MAX_AGE, and a killed run's temporary files; a hit marks its entry used; others' files stay."""
+    import time
+
+    store = tmp_path / "store"
+    args = ["--isolated", "--cache", "--cache-dir", str(store), "--format", "json", str(letter)]
+    _run(capsys, *args)
+    used = next(store.rglob("*.json"))
+    month = time.time() - cache_mod.MAX_AGE - 60
+    old_entry = used.parent / ("a" * 64 + ".json")
+    old_tmp = used.parent / ("b" * 64 + ".123.tmp")
+    theirs = [store / "vocabulary-nl-3-1-1-little.bin", used.parent / "notes.json", store / "ab" / ("c" * 64 + ".txt")]
+    (store / "ab").mkdir()
+    for path in (old_entry, old_tmp, *theirs):
+        path.write_text("{}", encoding="utf-8")
+        os.utime(path, (month, month))
+    os.utime(used, (month, month))
+    _run(capsys, *args)  # a hit: marks the entry used, writes nothing, removes nothing
+    assert old_entry.exists() and used.stat().st_mtime > month + 3600
+    letter.write_text(letter.read_text(encoding="utf-8") + "Nog een zin.\n", encoding="utf-8")
+    _run(capsys, *args)  # a new entry: the run prunes
+    assert not old_entry.exists() and not old_tmp.exists()
+    assert used.exists() and all(path.exists() for path in theirs)
+    assert len(list(store.rglob("*.json"))) == 3  # the two entries of the letter, and notes.json

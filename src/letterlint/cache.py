@@ -5,6 +5,7 @@ on it), letterlint's version and code (size and time of every module, so an upgr
 a miss) and the effective configuration (rules, options, settings, --select/--ignore).  Anything else that
 changes is a miss, never a stale answer.  Entries are JSON, never pickles: a cache folder someone else could
 write to must not be able to run code.  An entry that cannot be read or decoded is ignored and rewritten.
+An entry no run has used for 30 days is removed by the next run that writes one (Cache.prune).
 
 The folder: --cache-dir, else $LETTERLINT_CACHE_DIR, else the platform's user cache folder
 (~/.cache/letterlint, ~/Library/Caches/letterlint, %LOCALAPPDATA%\\letterlint\\Cache).
@@ -17,15 +18,19 @@ import hashlib
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .findings import Finding, Fix, Msg, Related
+from .lazyre import lazy_re
 from .model import Location
 from .runner import FileResult, Plan
 
 FORMAT = 1  # of an entry; bump when the layout changes
+MAX_AGE = 30 * 86400  # seconds: an entry no run has used for this long is removed (see Cache.prune)
+_ENTRY = lazy_re(r"[0-9a-f]{64}(\.json|\.\d+\.tmp)")  # only letterlint's own files are ever removed
 
 
 def default_dir() -> Path:
@@ -84,7 +89,7 @@ class Cache:
     def __init__(self, folder: Path, plan: Plan) -> None:
         self.folder = folder
         self.salt = f"{FORMAT}\n{code_fingerprint()}\n{config_fingerprint(plan)}"
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.written = 0
 
     def _entry(self, path: str) -> tuple[Path, str] | None:
         try:
@@ -110,6 +115,10 @@ class Cache:
             self.misses += 1
             return None  # absent or damaged: lint the file, the entry is rewritten
         self.hits += 1
+        try:
+            os.utime(file)  # used now: kept by prune
+        except OSError:
+            pass
         return result
 
     def put(self, path: str, result: FileResult) -> None:
@@ -127,8 +136,47 @@ class Cache:
             tmp = file.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_bytes(json.dumps(data, ensure_ascii=False).encode("utf-8"))  # encoded before the file exists
             os.replace(tmp, file)
+            self.written += 1
         except (OSError, UnicodeEncodeError):  # UnicodeEncodeError: a name that is not UTF-8
             pass  # a cache that cannot be written only costs time
+
+    def prune(self, now: float | None = None) -> int:
+        """After a run that wrote entries: remove those no run has used for MAX_AGE (every edit of a letter
+        makes a new entry, so without this the folder grows without end), and temporary files a killed run
+        left.  Only files named as this module names them are removed, in its two-letter subfolders: the
+        folder may be shared (the user cache folder holds the vocabulary index too) or chosen by hand.
+        Returns the number removed."""
+        if not self.written:
+            return 0  # a run that added nothing leaves the folder as it was (and costs no walk)
+        now = time.time() if now is None else now
+        removed = 0
+        try:
+            subfolders = [d for d in os.scandir(self.folder) if len(d.name) == 2 and d.is_dir(follow_symlinks=False)]
+        except OSError:
+            return 0
+        for sub in subfolders:
+            removed += _prune_folder(sub.path, now)
+        return removed
+
+
+def _prune_folder(folder: str, now: float) -> int:
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        match = _ENTRY.fullmatch(entry.name)
+        if match is None or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+            if age > (MAX_AGE if match.group(1) == ".json" else 3600):
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            continue  # removed or replaced meanwhile by another run
+    return removed
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's field names

@@ -670,6 +670,8 @@ def _lint_files(paths: list[str], plan: Plan, args: argparse.Namespace, lang: st
         fresh.close()
         if progress:
             progress.clear()
+        if cache:
+            cache.prune()
 
 
 def _open_cache(args, plan):

@@ -23,6 +23,7 @@ import importlib.util
 import mmap
 import os
 import sys
+import time
 from array import array
 from bisect import bisect_left
 from itertools import accumulate
@@ -214,5 +215,37 @@ def _load(lang: str) -> Vocabulary | None:
         os.replace(tmp, cached)
     except OSError:
         pass  # a read-only home: build it again next time
+    else:
+        prune(cached.parent, lang, name)
     vocabulary.identity = name
     return vocabulary
+
+
+KEEP = 3  # indexes of a language kept in the cache folder: of a few environments used in turn (a checkout's,
+# pre-commit's), each with its own copy of pyspellchecker
+
+
+def prune(folder: Path, lang: str, made: str) -> None:
+    """Remove the older indexes of `lang` once a new one (`made`) is built, keeping the KEEP most recent, and
+    index files a killed run left half-written.  Every new environment, pyspellchecker upgrade or change of
+    FORMAT builds another index (8 MB for Dutch); without this none was ever removed.  An index still mapped
+    by a running process stays readable to it (POSIX); where it cannot be removed it is left."""
+    indexes: list[tuple[float, Path]] = []
+    leftovers: list[Path] = []
+    for path in folder.glob(f"vocabulary-{lang}-*"):
+        if path.name == made:
+            continue
+        try:
+            mtime = path.stat().st_mtime
+        except OSError:
+            continue  # removed meanwhile by another run
+        if path.suffix == ".bin":
+            indexes.append((mtime, path))
+        elif mtime < time.time() - 3600:  # (not one another run is writing now)
+            leftovers.append(path)
+    indexes.sort(reverse=True)
+    for path in leftovers + [path for _, path in indexes[KEEP - 1:]]:
+        try:
+            path.unlink()
+        except OSError:
+            pass
