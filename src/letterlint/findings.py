@@ -54,7 +54,11 @@ def lower(severity: str) -> Severity:
     return SEVERITIES[max(RANK[severity] - 1, 0)]
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, but hashable and compared by value as before (unsafe_hash: the same __hash__ and __eq__ a
+# frozen dataclass has): a frozen dataclass sets each field with object.__setattr__, and a letter makes
+# hundreds of these (a finding, its location, its message) — several times the cost of plain slots.
+# Nothing changes one once made: the engine makes a new one (`evolve`).
+@dataclass(slots=True, unsafe_hash=True)
 class Msg:
     """A message in Dutch (for the writers) and English."""
 
@@ -81,7 +85,7 @@ def as_msg(value: str | Msg | None) -> Msg | None:
 Applicability = Literal["safe", "unsafe"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # see Msg
 class TextEdit:
     """Replace [start, end) of `paragraph.text` — the cleaned text a rule reads — with the fix's replacement.
 
@@ -94,7 +98,7 @@ class TextEdit:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # see Msg
 class Fix:
     """A change that resolves a finding; `safe` fixes are applied by `--fix`, unsafe ones only with
     `--unsafe-fixes`.
@@ -162,7 +166,7 @@ def resolve_fix(doc: Document, location: Location, fix: Fix | None) -> Fix | Non
     return evolve(fix, raw_start=start, raw_end=end, edit=None)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # see Msg
 class Related:
     """Another place a finding is about (the first copy of a duplicate, the other end of a footnote)."""
 
@@ -171,7 +175,7 @@ class Related:
     path: str | None = None  # another file, for findings across files
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # see Msg
 class Finding:
     """One problem a rule found: where, what (a message), and a suggestion or fix where there is one."""
 
@@ -186,11 +190,17 @@ class Finding:
 
     def __post_init__(self) -> None:
         if isinstance(self.message, str):
-            object.__setattr__(self, "message", Msg(self.message, self.message))
+            self.message = Msg(self.message, self.message)
         if isinstance(self.suggestion, str):
-            object.__setattr__(self, "suggestion", Msg(self.suggestion, self.suggestion))
+            self.suggestion = Msg(self.suggestion, self.suggestion)
 
     def sort_key(self) -> tuple:
         loc = self.location
         part_order = 0 if loc.part == "body" else 1
         return (loc.line or 0, loc.paragraph, part_order, loc.raw_start, loc.raw_end, self.rule)
+
+
+def completed(f: Finding, rule: str, severity: str, fix: Fix | None, context: str) -> Finding:
+    """`evolve(f, rule=rule, severity=severity, fix=fix, context=context)`, made in one call: the runner's step
+    for every finding a rule yields."""
+    return Finding(f.location, f.message, f.suggestion, fix, severity, f.related, rule, context)

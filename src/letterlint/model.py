@@ -16,6 +16,7 @@ export, that holds their body).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -202,7 +203,10 @@ class Directive:
     line: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, but hashable and compared by value as a frozen one (unsafe_hash): rules make hundreds per letter,
+# and a frozen dataclass's __init__ (object.__setattr__ per field, 17 fields) cost several times plain slots.
+# Nothing changes one once made.
+@dataclass(slots=True, unsafe_hash=True)
 class Location:
     """A resolved position, ready for reporting.
 
@@ -292,10 +296,13 @@ class Document:
 
     def blocks(self) -> Iterator[Paragraph]:
         """Every paragraph with text a reader sees: body paragraphs, then footnote and endnote paragraphs."""
-        yield from self.paragraphs
-        for note in self.notes:
-            if note.special is None:
-                yield from note.paragraphs
+        return iter(self._blocks)
+
+    @cached_property
+    def _blocks(self) -> tuple[Paragraph, ...]:
+        # made once: a generator here was resumed for every paragraph by each of the many rules and analyses
+        # that walk the letter (ten thousand resumptions per letter); a tuple is walked in C
+        return self.paragraphs + tuple(p for note in self.notes if note.special is None for p in note.paragraphs)
 
     @property
     def body(self) -> tuple[Paragraph, ...]:
@@ -318,8 +325,6 @@ class Document:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset in `source`."""
-        from bisect import bisect_right
-
         starts = self._line_starts
         k = bisect_right(starts, offset) - 1
         return k + 1, offset - starts[k] + 1
@@ -339,24 +344,24 @@ class Document:
 
     def locate_raw(self, paragraph: Paragraph, raw_start: int, raw_end: int) -> Location:
         """Location of the span [raw_start, raw_end) of `paragraph.raw`."""
+        # positional, in the order of Location's fields: made for every finding (hundreds per letter)
         text = paragraph.raw[raw_start:raw_end]
-        common: dict[str, Any] = dict(
-            paragraph=paragraph.number,
-            heading=paragraph.heading,
-            text=text,
-            part=paragraph.part,
-            note=self.note_label(paragraph),
-            xml=paragraph.xml,
-        )
+        note = None if paragraph.note is None else self.note_label(paragraph)
         if paragraph.origin is None or self.source is None:
-            return Location(raw_start=raw_start, raw_end=raw_end, shown=self._shown(paragraph), **common)
+            return Location(paragraph.number, paragraph.heading, text, None, None, None, None, paragraph.part, note,
+                            raw_start, raw_end, paragraph.xml, None, self._shown(paragraph))
         a, b = paragraph.origin + raw_start, paragraph.origin + raw_end
-        line, col = self.line_col(a)
+        starts = self._line_starts
+        k = bisect_right(starts, a) - 1
+        line, col = k + 1, a - starts[k] + 1
         # the end position is the last character's own position, inclusive, as editors show it
-        end_line, end_col = self.line_col(b - 1) if b > a else (line, col)
-        return Location(
-            line=line, column=col, end_line=end_line, end_column=end_col, raw_start=a, raw_end=b, **common
-        )
+        if b - 1 > a:
+            k = bisect_right(starts, b - 1, k) - 1
+            end_line, end_col = k + 1, b - starts[k]
+        else:
+            end_line, end_col = line, col
+        return Location(paragraph.number, paragraph.heading, text, line, col, end_line, end_col, paragraph.part, note,
+                        a, b, paragraph.xml)
 
     def _shown(self, paragraph: Paragraph) -> int | None:
         """A .docx paragraph's number as a writer counts it (letterlint.places.shown_numbers)."""

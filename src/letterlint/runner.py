@@ -13,7 +13,7 @@ from . import analyses, places, suppress, yamlrules
 from .baseline import Contexts, with_context
 from .caps import capped
 from .config import Config, ConfigError, default_source
-from .findings import RANK, Finding, Msg, Severity, evolve, resolve_fix, severity
+from .findings import RANK, Finding, Msg, Severity, completed, resolve_fix, severity
 from .model import Document
 from .readers import SUPPORTED, InputError, kind_of, read_bytes, read_path
 from .registry import Rule, RuleContext, builtin_rules
@@ -219,8 +219,8 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[Msg]]:
                 fix = finding.fix
                 if fix is not None:
                     fix = resolve_fix(doc, finding.location, fix)
-                findings.append(evolve(finding, rule=rule_id, severity=severity(finding.severity or configured), fix=fix,
-                                       context=finding.context or contexts(finding.location)))
+                findings.append(completed(finding, rule_id, severity(finding.severity or configured), fix,
+                                          finding.context or contexts(finding.location)))
         except yamlrules.PatternTimeout as exc:
             problems.append((i, Msg(f"regel {rule_id}: reguliere expressie te traag, overgeslagen ({exc})",
                                     f"rule {rule_id}: regular expression too slow, skipped ({exc})")))
