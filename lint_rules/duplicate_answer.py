@@ -58,6 +58,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from letterlint import places
 from letterlint.findings import Finding, Msg, Related, msg
 from letterlint.similarity import (
     UnionFind,
@@ -226,8 +227,11 @@ def collect(doc: Document, ctx: RuleContext) -> tuple | None:
         # three-word sequences: an edit costs three of them, not five, so edited copies still match
         hashes = sample_shingles(unit.ids, ACROSS_K)
         if len(hashes) >= 3 * 4:  # three sampled hashes or more
-            # the answer's first words locate it: the summary stays small (no full paragraph texts)
-            out.append((hashes, locate_start(doc, unit), question_quote(unit.answer, 70)))
+            # the answer's first words locate it: the summary stays small (no full paragraph texts); with the
+            # places a writer finds in Word filled in here, where the document is (the runner does that for
+            # in-letter findings, but the findings across files are made after every document is gone)
+            where = places.locate(doc, locate_start(doc, unit), ctx.settings)
+            out.append((hashes, where, question_quote(unit.answer, 70)))
     return tuple(out)
 
 

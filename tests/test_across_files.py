@@ -131,3 +131,23 @@ def test_a_standard_answer_in_every_letter_stays_linear():
     path, finding = found[-1]
     assert "ook voor in 399 andere brieven" in finding.message.nl
     assert len(finding.related) == 6 and all(r.path != path for r in finding.related)
+
+
+def test_answers_across_word_files_have_the_places_a_writer_finds_in_word():
+    """In .docx a finding needs the heading the letter shows and a quote to search for: the runner adds
+    them to in-letter findings, but findings across files are made after the documents are gone."""
+    import pytest
+
+    from conftest import ROOT
+
+    files = [ROOT / "tests" / "data" / "draft-pandoc.docx", ROOT / "tests" / "data" / "draft-libreoffice.docx"]
+    if not all(f.exists() for f in files):
+        pytest.skip("the .docx fixtures are not here")
+    results = across(files)
+    found = [f for r in results for f in r.findings if "andere brief" in f.message.nl]
+    assert found
+    for f in found:
+        places = [f.location, *(r.location for r in f.related)]
+        assert all(p.quote and p.shown for p in places), f
+    in_letter = [f for r in results for f in r.findings if "andere brief" not in f.message.nl]
+    assert all(f.location.quote for f in in_letter)
