@@ -930,9 +930,7 @@ def _kept_verdicts(vocabulary: Any) -> tuple[dict[str, bool], dict[str, bool], A
 
     code = tuple(file_key(Path(os.path.abspath(f))) for f in (__file__, slips.__file__))
     memo = kept_memo("term-consistency-verdicts", (_VERDICTS_FORMAT, __version__, identity, code))
-    known, compound = memo.data.get("known"), memo.data.get("compound")
-    if not isinstance(known, dict) or not isinstance(compound, dict):
-        known, compound = memo.data["known"], memo.data["compound"] = {}, {}
+    known, compound = memo.parts({"known": dict, "compound": dict}, 2 * _MAX_VERDICTS)  # (each bounded: _learnt)
     return known, compound, memo
 
 

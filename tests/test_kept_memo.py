@@ -24,6 +24,20 @@ def test_memo_is_read_back_under_its_key_only(monkeypatch, tmp_path):
     assert bundled.KeptMemo("facts", ("v", 2)).data == {}  # another version or configuration: afresh
 
 
+def test_a_memos_parts_are_kept_together_or_made_afresh_together(monkeypatch, tmp_path):
+    _fresh(monkeypatch, tmp_path)
+    memo = bundled.KeptMemo("facts", 1)
+    words, verdicts = memo.parts({"words": set, "verdicts": dict}, 3)
+    assert (words, verdicts) == (set(), {}) and memo.data["words"] is words  # made, and in the memo
+    words.add("a")
+    verdicts["b"] = True
+    assert memo.parts({"words": set, "verdicts": dict}, 3) == [{"a"}, {"b": True}]  # the same ones
+    assert memo.parts({"words": set, "verdicts": dict}, 1) == [set(), {}]  # together past the limit: afresh
+    memo.data["words"] = ["not", "a", "set"]
+    memo.data["verdicts"] = {"c": False}
+    assert memo.parts({"words": set, "verdicts": dict}, 9) == [set(), {}]  # one damaged: both afresh
+
+
 def test_damaged_memo_starts_afresh(monkeypatch, tmp_path):
     _fresh(monkeypatch, tmp_path)
     (tmp_path / "facts.pickle").write_bytes(b"\x80\x05not a pickle")

@@ -198,6 +198,17 @@ class KeptMemo:
         self.data: dict = data if isinstance(data, dict) and len(data) <= _MAX_MEMO else {}
         self._dirty = False
 
+    def parts(self, kinds: dict[str, type], limit: int) -> list[Any]:
+        """The memo's containers named in `kinds` (name → set or dict), all made afresh (empty) when one is
+        missing or damaged or together they hold more than `limit` entries (loading a kept memo must stay
+        cheaper than working out again what it holds)."""
+        found = [self.data.get(name) for name in kinds]
+        if all(map(isinstance, found, kinds.values())) and sum(len(f) for f in found if f is not None) <= limit:
+            return found
+        fresh = [kind() for kind in kinds.values()]
+        self.data.update(zip(kinds, fresh))
+        return fresh
+
     def changed(self) -> None:
         if not self._dirty and not sys.dont_write_bytecode:
             import atexit

@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate, filterfalse
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .chunking import batches, pieces
 from .lazyre import lazy_re
@@ -157,14 +157,16 @@ class Checker:
         key = (_KEPT_FORMAT, __version__, identity, tuple(sorted(self.extra)), file_key(Path(os.path.abspath(__file__))),
                opinion, self._english_identity)
         memo = kept_memo("misspelling-words", key)
-        self._compound, self._near, opinions, english = _kept_facts(memo)
+        # (together bounded: KEPT)
+        self._compound, self._near, opinions, english = memo.parts(dict.fromkeys(FACTS, dict), KEPT)
         if self._english_identity is not None:
             self._english_words = english
         if verdicts is not None:
             if memo.data.get("opinions-stamp") != verdicts.stamp():
                 opinions.clear()  # a copy of some of the verdicts file's words: the file changed since
             self._opinions = opinions
-        self._kept_forms, self._kept_absent = (_kept_set(memo, name) for name in ("dismissed", "absent"))
+        self._kept_forms, = memo.parts({"dismissed": set}, KEPT_FORMS)
+        self._kept_absent, = memo.parts({"absent": set}, KEPT_FORMS)
         self._absent = set(self._kept_absent)  # and those of this run: the in-process memo may grow past KEPT_FORMS
         return memo
 
@@ -304,26 +306,6 @@ class Checker:
 
 
 FACTS = ("compound", "near", "opinions", "english")  # the kept dicts of facts about words
-
-
-def _kept_set(memo: KeptMemo, name: str) -> set[str]:
-    """One of the memo's sets of words (made afresh when missing, damaged or past KEPT_FORMS)."""
-    found = memo.data.get(name)
-    if not isinstance(found, set) or len(found) > KEPT_FORMS:
-        found = memo.data[name] = set()
-    return found
-
-
-def _kept_facts(memo: KeptMemo) -> list[dict[str, Any]]:
-    """The memo's dicts of word facts (FACTS), all made afresh when one is missing or damaged or together they
-    outgrew KEPT."""
-    facts = [memo.data.get(name) for name in FACTS]
-    found = [f for f in facts if isinstance(f, dict)]
-    if len(found) == len(FACTS) and sum(map(len, found)) <= KEPT:
-        return found
-    fresh: list[dict[str, Any]] = [{} for _ in FACTS]
-    memo.data.update(zip(FACTS, fresh))
-    return fresh
 
 
 class Seen:

@@ -188,13 +188,8 @@ class Screen:
         from .bundled import kept_memo
 
         memo = kept_memo("typo-quiet", (_KEPT_FORMAT, kept, self.lexicon is None))
-        data = memo.data
-        quiet, loud = data.get("quiet"), data.get("loud")
-        if not isinstance(quiet, set) or not isinstance(loud, set) or len(quiet) + len(loud) > _MAX_KEPT:
-            quiet, loud = data["quiet"], data["loud"] = set(), set()
-        boring, known = data.get("boring"), data.get("known")
-        if not isinstance(boring, set) or not isinstance(known, dict) or len(boring) + len(known) > _MAX_KEPT_TOKENS:
-            boring, known = data["boring"], data["known"] = set(), {}
+        quiet, loud = memo.parts({"quiet": set, "loud": set}, _MAX_KEPT)
+        boring, known = memo.parts({"boring": set, "known": dict}, _MAX_KEPT_TOKENS)
         self._quiet, self._loud, self._boring, self._known, self._memo = quiet, loud, boring, known, memo
 
     def _learn(self, tokens: set[str]) -> dict[str, _Known]:
