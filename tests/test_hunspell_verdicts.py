@@ -6,7 +6,6 @@ logs every start, so the tests count processes, not milliseconds."""
 import json
 import multiprocessing
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -161,21 +160,3 @@ def test_the_letterlint_command_reuses_the_verdicts(fake, tmp_path):
     assert len(calls(fake)) == 1
     out2 = run_cli("--select", "misspelling", "--format", "json", a, b, env=env).stdout
     assert len(calls(fake)) == 1 and out1 == out2 and b"vergunnig" in out1
-
-
-def test_the_hunspell_command_is_found_as_shutil_finds_it_without_importing_shutil(tmp_path, monkeypatch):
-    import shutil
-
-    exe, plain, folder = tmp_path / "bin" / "tool", tmp_path / "plain" / "tool", tmp_path / "dir" / "tool"
-    folder.mkdir(parents=True)
-    for path, mode in ((exe, 0o755), (plain, 0o644)):
-        path.parent.mkdir(exist_ok=True)
-        path.write_text("#!/bin/sh\n")
-        path.chmod(mode)
-    for path in ("", f"{tmp_path / 'plain'}:{tmp_path / 'dir'}", f"{tmp_path / 'dir'}:{tmp_path / 'bin'}",
-                 f"{tmp_path / 'bin'}:{tmp_path / 'bin'}", str(tmp_path / "nowhere")):
-        monkeypatch.setenv("PATH", path)
-        assert hunspell.which("tool") == shutil.which("tool"), path
-    code = "import sys; from letterlint import hunspell; hunspell.second_opinion(); print('shutil' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "False"

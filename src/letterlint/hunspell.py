@@ -249,29 +249,6 @@ class Spylls:
         return out
 
 
-def which(name: str) -> str | None:
-    """shutil.which(name), without importing shutil where PATH is searched as on POSIX: importing it loads the bz2
-    and lzma modules, about 2 ms of every run's start-up where a Dutch Hunspell dictionary is installed."""
-    if sys.platform == "win32":
-        import shutil
-
-        return shutil.which(name)
-    path = os.environ.get("PATH")
-    if path is None:
-        path = os.defpath
-    if not path:
-        return None
-    seen = set()
-    for folder in path.split(os.pathsep):
-        if folder in seen:
-            continue
-        seen.add(folder)
-        candidate = os.path.join(folder, name)
-        if os.path.exists(candidate) and os.access(candidate, os.X_OK) and not os.path.isdir(candidate):
-            return candidate
-    return None
-
-
 def second_opinion(engine: str = "auto", name: str = "nl_NL") -> Hunspell | Spylls | None:
     """A checker for the words a first check doubts, or None: the hunspell command where it and the dictionary
     are installed (engine auto or hunspell), spylls only when asked for (it takes about 2 s to load)."""
@@ -280,7 +257,9 @@ def second_opinion(engine: str = "auto", name: str = "nl_NL") -> Hunspell | Spyl
     base = find_dictionary(name) or (find_dictionary("nl") if name == "nl_NL" else None)
     if base is None:
         return None
-    exe = which("hunspell")
+    import shutil
+
+    exe = shutil.which("hunspell")
     if engine in ("auto", "hunspell") and exe:
         return Hunspell(exe, base)
     if engine == "spylls":
