@@ -41,7 +41,7 @@ def texts_at(texts: list[str], positions: Callable[[str], Iterable[int]],
         starts = list(accumulate((len(t) + 1 for t in group[:-1]), initial=len(before)))
         found = {bisect_right(starts, i) for i in positions("\n".join([*before, *group, *after]))}
         found.discard(0)  # the line break before the batch: the text before it, counted with its own batch
-        out.update([first + k - 1 for k in found] if first else [k - 1 for k in found])
+        out.update(first + k - 1 for k in found)  # (bisect_right: text k of the batch is k + 1)
     return out
 
 
